@@ -1,0 +1,14 @@
+/**
+ * @file zhibiao.h
+ * @brief Umbrella header: the whole public API of zhibiao (指标), the indicator-system library.
+ */
+#ifndef ZB_ZHIBIAO_H
+#define ZB_ZHIBIAO_H
+
+#include "zhibiao/common.h"
+#include "zhibiao/plan.h"
+#include "zhibiao/json.h"
+#include "zhibiao/csv.h"
+#include "zhibiao/xlsx.h"
+
+#endif /* ZB_ZHIBIAO_H */

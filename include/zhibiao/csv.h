@@ -1,0 +1,48 @@
+/**
+ * @file csv.h
+ * @brief Import of an indicator table kept as CSV, the way analysts keep it in Excel.
+ *
+ * The first row names the columns, in Chinese or English, in any order:
+ * 序号/seq, 类别/category, 指标名称/name, 计量单位/unit, 目标值/target (also `2024年目标值`,
+ * which sets the plan's year when it has none), 责任单位/responsible. 指标名称 is required.
+ * A blank 类别 continues the category above (a merged cell, flattened). The file is UTF-8,
+ * with or without a byte-order mark; the delimiter is a comma, a tab or a semicolon, as the
+ * header row shows. A file in GBK/GB18030 (what Excel writes for "CSV" on Chinese Windows)
+ * is detected and reported with advice, never read as garbage.
+ */
+#ifndef ZB_CSV_H
+#define ZB_CSV_H
+
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Options for zb_csv_load(). All-zero means defaults; fields are only ever appended. */
+typedef struct zb_csv_options {
+    /** Field delimiter; 0 = detect from the header row (comma, tab or semicolon). */
+    char delimiter;
+} zb_csv_options;
+
+/**
+ * @brief Replaces the categories, indicators and actuals of @p plan with the table in the
+ *        CSV file at @p path; the rest of the plan (metadata, unit directory, tasks) is kept.
+ * @param options NULL = defaults.
+ * @return ::ZB_ERR_IO, ::ZB_ERR_ENCODING (GBK or invalid UTF-8, naming the line),
+ *         ::ZB_ERR_SYNTAX (unterminated quote), ::ZB_ERR_SCHEMA (no 指标名称 column, an unknown
+ *         column, a row longer than the header), ::ZB_ERR_VALUE (a bad 序号),
+ *         ::ZB_ERR_DUPLICATE; the detail, `table.csv:12:3: …`, in zb_errmsg(plan).
+ *         On error the plan is unchanged.
+ */
+ZB_API zb_status zb_csv_load(zb_plan *plan, const char *path, const zb_csv_options *options);
+
+/** @brief Same as zb_csv_load() from memory; @p name is what messages call the input. */
+ZB_API zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const char *name,
+                                    const zb_csv_options *options);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZB_CSV_H */

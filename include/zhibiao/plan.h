@@ -1,0 +1,487 @@
+/**
+ * @file plan.h
+ * @brief The indicator-system model (指标体系): one plan with its metadata, responsible
+ *        units, categories, indicators, tasks, body text, attachments and period actuals.
+ *
+ * Ownership: a ::zb_plan owns everything it holds. Every string passed in is copied;
+ * every string handed out is owned by the plan and stays valid until the plan is changed
+ * by a call that removes or replaces that item (zb_json_load(), zb_csv_load()) or freed.
+ * Getters never return NULL for a valid index: an unset text is "". They return NULL
+ * (or 0, NaN, ::ZB_NONE) for an invalid index.
+ *
+ * Items are addressed by their index, in the order they were added. Indicators are also
+ * addressed by their sequence number (序号) through zb_plan_find_indicator().
+ *
+ * Names are normalised when they are added: spaces, U+00A0 and U+3000 next to Chinese
+ * characters are removed (`牵 引 性 指 标` → `牵引性指标`, `“ 品字标浙江制造”` →
+ * `“品字标浙江制造”`), other runs of white space become one space, and the ends are
+ * trimmed. Each change is recorded and reported as a note by zb_plan_validate().
+ *
+ * A plan may be read by several threads at once; changing it needs the caller's lock.
+ */
+#ifndef ZB_PLAN_H
+#define ZB_PLAN_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Opaque handle to a plan. Create with zb_plan_new(), free with zb_plan_free(). */
+typedef struct zb_plan zb_plan;
+
+/* ------------------------------------------------------------------------------------ */
+/** @name Lifetime and errors */
+/**@{*/
+
+/** @brief A new, empty plan. Returns NULL only when out of memory. Free with zb_plan_free(). */
+ZB_API zb_plan *zb_plan_new(void);
+
+/** @brief Frees the plan and everything it owns. NULL is a no-op. */
+ZB_API void zb_plan_free(zb_plan *plan);
+
+/**
+ * @brief The detail of the last failed call that changed this plan, e.g.
+ *        `plan.json:14:7: target of 新增“小升规”企业 is not a number: "六十二"`.
+ * @return Owned by the plan; "" when the last such call succeeded; "" for NULL.
+ */
+ZB_API const char *zb_errmsg(const zb_plan *plan);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Document metadata */
+/**@{*/
+
+/** @brief The text fields of a plan's document metadata. Values are only ever appended. */
+typedef enum zb_meta {
+    ZB_META_TITLE = 0,      /**< Title of the plan, e.g. 桐庐县“415X”先进制造业集群培育工程2024年工作要点. */
+    ZB_META_ORGAN = 1,      /**< Issuing organ (发文机关), e.g. 武义县人民政府. */
+    ZB_META_ORGAN_MARK = 2, /**< Issuing-organ mark (发文机关标志); "" means organ + "文件". */
+    ZB_META_DOC_NUMBER = 3, /**< Document number (发文字号), e.g. 武政发〔2022〕11号. */
+    ZB_META_SIGNATURE = 4,  /**< Signature (署名); "" means the issuing organ. */
+    ZB_META_NOTE = 5,       /**< The 附注 line, e.g. (此件公开发布). */
+    ZB_META_PRINTER = 6     /**< Printing organ (印发机关), e.g. 武义县人民政府办公室. */
+} zb_meta;
+
+/** @brief Sets a metadata text (copied, normalised). NULL clears it. ::ZB_ERR_ARGUMENT for a bad field. */
+ZB_API zb_status zb_plan_set_meta(zb_plan *plan, zb_meta field, const char *text);
+
+/** @brief A metadata text; "" when unset; NULL for a bad field. Owned by the plan. */
+ZB_API const char *zb_plan_meta(const zb_plan *plan, zb_meta field);
+
+/** @brief The dates a plan carries. */
+typedef enum zb_date_field {
+    ZB_DATE_ISSUED = 0, /**< 成文日期: the date the document was signed. */
+    ZB_DATE_PRINTED = 1 /**< 印发日期: the date it was printed and distributed. */
+} zb_date_field;
+
+/**
+ * @brief Sets a date. An all-zero date clears it.
+ * @return ::ZB_ERR_VALUE for a date that does not exist (2024-02-30); the plan is unchanged.
+ */
+ZB_API zb_status zb_plan_set_date(zb_plan *plan, zb_date_field field, zb_date date);
+
+/** @brief A date; all-zero when unset or for a bad field. */
+ZB_API zb_date zb_plan_date(const zb_plan *plan, zb_date_field field);
+
+/**
+ * @brief Sets the year or span of years the plan covers: 2024–2024, or 2021–2023.
+ * @return ::ZB_ERR_VALUE unless 1900 <= first <= last <= 9999; 0, 0 clears the span.
+ */
+ZB_API zb_status zb_plan_set_years(zb_plan *plan, int first, int last);
+
+/** @brief First year of the span; 0 when unset. */
+ZB_API int zb_plan_first_year(const zb_plan *plan);
+
+/** @brief Last year of the span; 0 when unset. Equals the first year for a one-year plan. */
+ZB_API int zb_plan_last_year(const zb_plan *plan);
+
+/** @brief Appends a recipient (主送机关), e.g. 各乡镇人民政府. Copied and normalised. */
+ZB_API zb_status zb_plan_add_recipient(zb_plan *plan, const char *name);
+/** @brief Number of recipients. */
+ZB_API size_t zb_plan_recipient_count(const zb_plan *plan);
+/** @brief Recipient @p i, owned by the plan; NULL for a bad index. */
+ZB_API const char *zb_plan_recipient(const zb_plan *plan, size_t i);
+
+/** @brief Appends a copy-to organ (抄送), e.g. 县委各部门. Copied and normalised. */
+ZB_API zb_status zb_plan_add_copy_to(zb_plan *plan, const char *name);
+/** @brief Number of copy-to organs. */
+ZB_API size_t zb_plan_copy_to_count(const zb_plan *plan);
+/** @brief Copy-to organ @p i, owned by the plan; NULL for a bad index. */
+ZB_API const char *zb_plan_copy_to(const zb_plan *plan, size_t i);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Responsible units (the unit directory, e.g. the seed's 附件3) */
+/**@{*/
+
+/**
+ * @brief Adds a responsible unit to the directory.
+ * @param name      Short name as plans write it, e.g. 县经信局. Required, copied, normalised.
+ * @param full_name Full name, e.g. 桐庐县经济和信息化局; NULL or "" for none.
+ * @return ::ZB_ERR_DUPLICATE if a unit of that name exists; ::ZB_ERR_VALUE for an empty name.
+ */
+ZB_API zb_status zb_plan_add_unit(zb_plan *plan, const char *name, const char *full_name);
+/** @brief Number of units in the directory. */
+ZB_API size_t zb_plan_unit_count(const zb_plan *plan);
+/** @brief Short name of unit @p i; NULL for a bad index. */
+ZB_API const char *zb_plan_unit_name(const zb_plan *plan, size_t i);
+/** @brief Full name of unit @p i; "" when none; NULL for a bad index. */
+ZB_API const char *zb_plan_unit_full_name(const zb_plan *plan, size_t i);
+/** @brief Index of the unit with this short name (after normalisation), or ::ZB_NONE. */
+ZB_API size_t zb_plan_find_unit(const zb_plan *plan, const char *name);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Categories (类别), in order */
+/**@{*/
+
+/**
+ * @brief Appends a category. @p index_out (may be NULL) receives its index.
+ * @return ::ZB_ERR_DUPLICATE if a category of that name exists (its index is still
+ *         stored in @p index_out); ::ZB_ERR_VALUE for an empty name.
+ */
+ZB_API zb_status zb_plan_add_category(zb_plan *plan, const char *name, size_t *index_out);
+/** @brief Number of categories. */
+ZB_API size_t zb_plan_category_count(const zb_plan *plan);
+/** @brief Name of category @p i; NULL for a bad index. */
+ZB_API const char *zb_plan_category_name(const zb_plan *plan, size_t i);
+/** @brief Index of the category with this name (after normalisation), or ::ZB_NONE. */
+ZB_API size_t zb_plan_find_category(const zb_plan *plan, const char *name);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Indicators (指标) */
+/**@{*/
+
+/** @brief How a target is qualified in prose. ::ZB_QUAL_AUTO only in ::zb_indicator_def. */
+typedef enum zb_qualifier {
+    ZB_QUAL_AUTO = 0,     /**< Read it from the target text (以上, 左右, 以下/以内/不超过, ≥, ≈, ≤). */
+    ZB_QUAL_NONE = 1,     /**< Plain target. */
+    ZB_QUAL_AT_LEAST = 2, /**< ≥: 以上, 不低于. */
+    ZB_QUAL_ABOUT = 3,    /**< ≈: 左右, 约. */
+    ZB_QUAL_AT_MOST = 4   /**< ≤: 以下, 以内, 不超过. */
+} zb_qualifier;
+
+/** @brief How progress on an indicator is judged. ::ZB_KIND_AUTO only in ::zb_indicator_def. */
+typedef enum zb_kind {
+    ZB_KIND_AUTO = 0,       /**< Infer from the name (zb_infer_kind()). */
+    ZB_KIND_CUMULATIVE = 1, /**< A count or amount that accumulates through the year: actual / target, 序时 applies. */
+    ZB_KIND_RATE = 2,       /**< A growth rate (增速, 增长): the year-to-date rate against the target rate. */
+    ZB_KIND_LEVEL = 3       /**< A share or level (占比, 比重, 覆盖率, 保有): the level at period end. */
+} zb_kind;
+
+/** @brief Which way is better. ::ZB_DIR_AUTO only in ::zb_indicator_def. */
+typedef enum zb_direction {
+    ZB_DIR_AUTO = 0,   /**< Infer from the name (zb_infer_direction()). */
+    ZB_DIR_HIGHER = 1, /**< Higher is better (the usual case; a 下降 target stated as a positive decrease is this). */
+    ZB_DIR_LOWER = 2   /**< Lower is better, e.g. energy use per unit of value added. */
+} zb_direction;
+
+/**
+ * @brief What zb_plan_add_indicator() needs. All-zero fields mean defaults;
+ *        fields are only ever appended. Strings are copied.
+ */
+typedef struct zb_indicator_def {
+    /** Sequence number (序号), > 0 and unique; 0 = one more than the largest so far. */
+    int seq;
+    /** Category name; created at the end of the category list if new; NULL or "" = none. */
+    const char *category;
+    /** Indicator name as published, e.g. 新增“小升规”企业(家). Required. */
+    const char *name;
+    /** Measurement unit (计量单位); NULL = take it from the name (zb_infer_unit()); "" = none. */
+    const char *unit;
+    /**
+     * Target as displayed, e.g. "450", "20%", "6.5以上", "≥20". The number and, with
+     * ::ZB_QUAL_AUTO, the qualifier are read from it. NULL or "" = no target.
+     */
+    const char *target;
+    /** Qualifier; ::ZB_QUAL_AUTO = read from the target text. */
+    zb_qualifier qualifier;
+    /** Kind; ::ZB_KIND_AUTO = inferred from the name. */
+    zb_kind kind;
+    /** Direction; ::ZB_DIR_AUTO = inferred from the name. */
+    zb_direction direction;
+    /**
+     * Responsible units in one string, the lead first, separated by 、 , ， ; ； or
+     * white space, e.g. "县发改局、开发区". NULL = none; more can be appended with
+     * zb_plan_add_indicator_responsible().
+     */
+    const char *responsible;
+    /** Where the indicator came from, for messages, e.g. "plan.json:14:7"; NULL = none. */
+    const char *source;
+} zb_indicator_def;
+
+/**
+ * @brief Appends an indicator.
+ * @param index_out May be NULL; receives the new indicator's index.
+ * @return ::ZB_ERR_DUPLICATE for a sequence number in use, ::ZB_ERR_VALUE for a negative
+ *         sequence number or an enum out of range, ::ZB_ERR_ARGUMENT for a NULL name.
+ *         An empty name or a target without a number is accepted and reported by
+ *         zb_plan_validate(), so that a whole table can be checked at once.
+ */
+ZB_API zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size_t *index_out);
+
+/** @brief Appends one responsible unit to indicator @p i (the first one added is the lead). */
+ZB_API zb_status zb_plan_add_indicator_responsible(zb_plan *plan, size_t i, const char *unit);
+
+/** @brief Number of indicators. */
+ZB_API size_t zb_plan_indicator_count(const zb_plan *plan);
+/** @brief Index of the indicator with sequence number @p seq, or ::ZB_NONE. */
+ZB_API size_t zb_plan_find_indicator(const zb_plan *plan, int seq);
+/** @brief Sequence number of indicator @p i; 0 for a bad index. */
+ZB_API int zb_plan_indicator_seq(const zb_plan *plan, size_t i);
+/** @brief Category index of indicator @p i, or ::ZB_NONE when it has none or for a bad index. */
+ZB_API size_t zb_plan_indicator_category(const zb_plan *plan, size_t i);
+/** @brief Name as given (normalised), e.g. 新增“小升规”企业(家). */
+ZB_API const char *zb_plan_indicator_name(const zb_plan *plan, size_t i);
+/**
+ * @brief The name without the trailing unit group when the unit was taken from it:
+ *        新增“小升规”企业(家) → 新增“小升规”企业. Otherwise the name.
+ */
+ZB_API const char *zb_plan_indicator_bare_name(const zb_plan *plan, size_t i);
+/** @brief Measurement unit (given or inferred); "" when none. */
+ZB_API const char *zb_plan_indicator_unit(const zb_plan *plan, size_t i);
+/** @brief Target text as displayed, e.g. "20%"; "" when none. */
+ZB_API const char *zb_plan_indicator_target_text(const zb_plan *plan, size_t i);
+/** @brief Target as a number, e.g. 20 for "20%"; NaN when the text holds no number or for a bad index. */
+ZB_API double zb_plan_indicator_target(const zb_plan *plan, size_t i);
+/** @brief Qualifier (never ::ZB_QUAL_AUTO for a valid index; ::ZB_QUAL_AUTO for a bad one). */
+ZB_API zb_qualifier zb_plan_indicator_qualifier(const zb_plan *plan, size_t i);
+/** @brief Kind (never ::ZB_KIND_AUTO for a valid index). */
+ZB_API zb_kind zb_plan_indicator_kind(const zb_plan *plan, size_t i);
+/** @brief Direction (never ::ZB_DIR_AUTO for a valid index). */
+ZB_API zb_direction zb_plan_indicator_direction(const zb_plan *plan, size_t i);
+/** @brief Number of responsible units of indicator @p i. */
+ZB_API size_t zb_plan_indicator_responsible_count(const zb_plan *plan, size_t i);
+/** @brief Responsible unit @p j of indicator @p i, as written; j = 0 is the lead (牵头单位). */
+ZB_API const char *zb_plan_indicator_responsible(const zb_plan *plan, size_t i, size_t j);
+/** @brief The lead unit (the first responsible unit); "" when none. */
+ZB_API const char *zb_plan_indicator_lead(const zb_plan *plan, size_t i);
+/** @brief Where the indicator came from ("plan.json:14:7"); "" when not known. */
+ZB_API const char *zb_plan_indicator_source(const zb_plan *plan, size_t i);
+
+/**
+ * @brief The measurement unit a name carries: the content of the parenthesised group
+ *        (ASCII or full-width brackets) that ends the name, when nothing follows it.
+ *        培育智能工厂(数字化车间)(家) → 家; 规上工业增加值增速(%) → %;
+ *        新增市级以上首台(套)项目 → "" (the group is inside the name).
+ * @param name UTF-8 name; NULL gives "".
+ * @param buf  Receives the unit, NUL-terminated and truncated to @p size - 1 bytes.
+ * @return The length of the unit in bytes (0 when none).
+ */
+ZB_API size_t zb_infer_unit(const char *name, char *buf, size_t size);
+
+/**
+ * @brief Reads a target as displayed: the number and the qualifier written around it.
+ *        "450" → 450, none; "20%" → 20, none; "6.5以上" / "≥6.5" / ">=6.5" / "不低于6.5" → 6.5, ≥;
+ *        "5左右" / "约5" / "≈5" → 5, ≈; "3以下" / "以内" / "不超过3" / "≤3" → 3, ≤. Full-width digits
+ *        and thousands separators (1,200) are accepted.
+ * @param value     May be NULL; receives the number, NaN when there is none.
+ * @param qualifier May be NULL; receives the qualifier (::ZB_QUAL_NONE when none is written).
+ * @return 1 when the text holds exactly one number, 0 otherwise (text such as "持续提升").
+ */
+ZB_API int zb_parse_target(const char *text, double *value, zb_qualifier *qualifier);
+
+/**
+ * @brief The kind a name suggests: 增速, 增长, 增幅 → rate; 占比, 比重, 覆盖率, 保有, a name ending
+ *        in 率 or a unit of % → level; anything else → cumulative.
+ */
+ZB_API zb_kind zb_infer_kind(const char *name);
+
+/**
+ * @brief The direction a name suggests: lower is better for energy use, emissions and
+ *        accident counts (能耗, 排放, 事故) unless the name states a decrease (下降, 降低, 减少),
+ *        whose positive target is higher-is-better. Anything else → higher.
+ */
+ZB_API zb_direction zb_infer_direction(const char *name);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Tasks (重点任务) and their responsibility items */
+/**@{*/
+
+/** @brief What zb_plan_add_task() needs. All-zero means defaults; strings are copied. */
+typedef struct zb_task_def {
+    /** Task number as printed, e.g. "1", "12"; NULL = none. */
+    const char *number;
+    /** Headings above the task, outermost first, e.g. {"二、重点任务", "(一)深化…"}; may be NULL. */
+    const char *const *headings;
+    /** Number of entries in @p headings. */
+    size_t heading_count;
+    /** Title (the first sentence), e.g. 全面落实产业链“链长+链主”制. */
+    const char *title;
+    /** The task's full text. */
+    const char *text;
+    /** Where it came from, for messages; NULL = none. */
+    const char *source;
+} zb_task_def;
+
+/** @brief Appends a task; @p index_out may be NULL. ::ZB_ERR_ARGUMENT for headings NULL with a count. */
+ZB_API zb_status zb_plan_add_task(zb_plan *plan, const zb_task_def *def, size_t *index_out);
+/** @brief Number of tasks. */
+ZB_API size_t zb_plan_task_count(const zb_plan *plan);
+/** @brief Task number as printed; "" when none. */
+ZB_API const char *zb_plan_task_number(const zb_plan *plan, size_t t);
+/** @brief Number of headings above task @p t. */
+ZB_API size_t zb_plan_task_heading_count(const zb_plan *plan, size_t t);
+/** @brief Heading @p k above task @p t, outermost first. */
+ZB_API const char *zb_plan_task_heading(const zb_plan *plan, size_t t, size_t k);
+/** @brief Title of task @p t. */
+ZB_API const char *zb_plan_task_title(const zb_plan *plan, size_t t);
+/** @brief Full text of task @p t. */
+ZB_API const char *zb_plan_task_text(const zb_plan *plan, size_t t);
+/** @brief Where task @p t came from; "" when not known. */
+ZB_API const char *zb_plan_task_source(const zb_plan *plan, size_t t);
+
+/**
+ * @brief Appends a responsibility item (责任分工) to task @p t: the sentences it closes and
+ *        the units named for them, the lead first.
+ * @param text        The sentences the item covers; NULL = the whole task.
+ * @param responsible Units in one string, lead first, separated as in ::zb_indicator_def.
+ * @param note        What the item says that is not a unit (…配合, 下同); NULL = none.
+ */
+ZB_API zb_status zb_plan_add_task_duty(zb_plan *plan, size_t t, const char *text,
+                                       const char *responsible, const char *note);
+/** @brief Number of responsibility items of task @p t. */
+ZB_API size_t zb_plan_task_duty_count(const zb_plan *plan, size_t t);
+/** @brief Text of item @p d of task @p t; "" when it covers the whole task. */
+ZB_API const char *zb_plan_task_duty_text(const zb_plan *plan, size_t t, size_t d);
+/** @brief Note of item @p d of task @p t; "" when none. */
+ZB_API const char *zb_plan_task_duty_note(const zb_plan *plan, size_t t, size_t d);
+/** @brief Number of units named in item @p d of task @p t. */
+ZB_API size_t zb_plan_task_duty_responsible_count(const zb_plan *plan, size_t t, size_t d);
+/** @brief Unit @p k of item @p d of task @p t; k = 0 is the lead, the rest cooperate. */
+ZB_API const char *zb_plan_task_duty_responsible(const zb_plan *plan, size_t t, size_t d, size_t k);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Body text: headings and paragraphs, in order */
+/**@{*/
+
+/**
+ * @brief Appends a block of body text.
+ * @param level 0 for a paragraph; 1 to 4 for a heading of the levels 一、 (一) 1. (1).
+ * @return ::ZB_ERR_VALUE for a level outside 0..4.
+ */
+ZB_API zb_status zb_plan_add_block(zb_plan *plan, int level, const char *text);
+/** @brief Number of body blocks. */
+ZB_API size_t zb_plan_block_count(const zb_plan *plan);
+/** @brief Level of block @p b (0 = paragraph); -1 for a bad index. */
+ZB_API int zb_plan_block_level(const zb_plan *plan, size_t b);
+/** @brief Text of block @p b. */
+ZB_API const char *zb_plan_block_text(const zb_plan *plan, size_t b);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Attachments (附件) */
+/**@{*/
+
+/** @brief What an attachment holds. */
+typedef enum zb_attachment_kind {
+    ZB_ATTACH_TEXT = 0,    /**< Free text, in the attachment's text. */
+    ZB_ATTACH_TARGETS = 1, /**< The target table built from the plan's indicators. */
+    ZB_ATTACH_UNITS = 2    /**< The list of responsible units. */
+} zb_attachment_kind;
+
+/**
+ * @brief Appends an attachment.
+ * @param number Its number as in `附件2`; 0 = one more than the last.
+ * @param title  e.g. 2024年目标体系表. Required.
+ * @param text   Content for ::ZB_ATTACH_TEXT; NULL = none.
+ */
+ZB_API zb_status zb_plan_add_attachment(zb_plan *plan, int number, zb_attachment_kind kind,
+                                        const char *title, const char *text);
+/** @brief Number of attachments. */
+ZB_API size_t zb_plan_attachment_count(const zb_plan *plan);
+/** @brief Number of attachment @p a as in 附件N; 0 for a bad index. */
+ZB_API int zb_plan_attachment_number(const zb_plan *plan, size_t a);
+/** @brief Kind of attachment @p a. */
+ZB_API zb_attachment_kind zb_plan_attachment_kind(const zb_plan *plan, size_t a);
+/** @brief Title of attachment @p a. */
+ZB_API const char *zb_plan_attachment_title(const zb_plan *plan, size_t a);
+/** @brief Text of attachment @p a; "" when none. */
+ZB_API const char *zb_plan_attachment_text(const zb_plan *plan, size_t a);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Period actuals (月度监测): year-to-date values reported at the end of a month */
+/**@{*/
+
+/**
+ * @brief Records the year-to-date actual of the indicator with sequence number @p seq at
+ *        the end of @p period.
+ * @param period "YYYY-MM".
+ * @param note   NULL = none.
+ * @return ::ZB_ERR_NOT_FOUND for an unknown seq, ::ZB_ERR_VALUE for a malformed period, a
+ *         period outside the plan's span of years or a value that is not finite,
+ *         ::ZB_ERR_DUPLICATE when that indicator already has an actual for that period.
+ */
+ZB_API zb_status zb_plan_add_actual(zb_plan *plan, int seq, const char *period, double value,
+                                    const char *note);
+/** @brief Number of actuals. */
+ZB_API size_t zb_plan_actual_count(const zb_plan *plan);
+/** @brief Indicator index of actual @p a; ::ZB_NONE for a bad index. */
+ZB_API size_t zb_plan_actual_indicator(const zb_plan *plan, size_t a);
+/** @brief Period of actual @p a, "YYYY-MM". */
+ZB_API const char *zb_plan_actual_period(const zb_plan *plan, size_t a);
+/** @brief Value of actual @p a; NaN for a bad index. */
+ZB_API double zb_plan_actual_value(const zb_plan *plan, size_t a);
+/** @brief Note of actual @p a; "" when none. */
+ZB_API const char *zb_plan_actual_note(const zb_plan *plan, size_t a);
+/** @brief Index of the actual of indicator @p i for @p period, or ::ZB_NONE. */
+ZB_API size_t zb_plan_find_actual(const zb_plan *plan, size_t i, const char *period);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
+/** @name Validation */
+/**@{*/
+
+/** @brief How serious a finding is. Errors make `zhibiao check` exit 1. */
+typedef enum zb_severity {
+    ZB_SEV_NOTE = 0,    /**< Something was normalised; nothing to do. */
+    ZB_SEV_WARNING = 1, /**< Probably a mistake; the documents can still be written. */
+    ZB_SEV_ERROR = 2    /**< Must be fixed before documents are written. */
+} zb_severity;
+
+/** @brief Opaque list of findings from zb_plan_validate(). Free with zb_findings_free(). */
+typedef struct zb_findings zb_findings;
+
+/**
+ * @brief Checks the plan: duplicate sequence numbers, empty names, targets without a
+ *        number, a % target on an indicator whose unit is not %, responsible units missing
+ *        from the directory (with the nearest name as a suggestion, when the directory is
+ *        not empty), empty categories, and the notes recorded when names were normalised.
+ * @param out Receives a new list, owned by the caller, even when it is empty.
+ * @return ::ZB_OK when the check ran (whatever it found); ::ZB_ERR_NOMEM otherwise.
+ *         Reads the plan only: safe alongside other readers.
+ */
+ZB_API zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out);
+/** @brief Number of findings. 0 for NULL. */
+ZB_API size_t zb_findings_count(const zb_findings *findings);
+/** @brief Number of findings of severity ::ZB_SEV_ERROR. */
+ZB_API size_t zb_findings_error_count(const zb_findings *findings);
+/** @brief Severity of finding @p i. */
+ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
+/**
+ * @brief A stable short code for the kind of finding, for filtering: "duplicate-seq",
+ *        "empty-name", "target-not-number", "percent-target", "unknown-unit",
+ *        "empty-category", "normalised".
+ */
+ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
+/** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */
+ZB_API const char *zb_findings_location(const zb_findings *findings, size_t i);
+/** @brief What, in one line naming the indicator, e.g. `indicator 20 (低效用地整治提升(亩)):
+ *         responsible unit 县规划和自然资源局 is not in the unit list; did you mean 县规和自然划资源局?` */
+ZB_API const char *zb_findings_message(const zb_findings *findings, size_t i);
+/** @brief Frees the list and its strings. NULL is a no-op. */
+ZB_API void zb_findings_free(zb_findings *findings);
+
+/**@}*/
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZB_PLAN_H */

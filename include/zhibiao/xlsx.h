@@ -1,0 +1,70 @@
+/**
+ * @file xlsx.h
+ * @brief Excel workbooks: the official target table (目标体系表).
+ *
+ * Writers read the plan only, so several may run on one plan from several threads. Each
+ * writes a temporary file beside the destination and renames it into place: the
+ * destination holds either the whole new file or what it held before. The same plan gives
+ * the same bytes: the document's creation time is the plan's 成文日期, else
+ * `SOURCE_DATE_EPOCH`, else 1 January of the plan's first year, never the clock.
+ * Text is always written as text: a name that starts with `=` is not a formula.
+ */
+#ifndef ZB_XLSX_H
+#define ZB_XLSX_H
+
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Options for zb_xlsx_write_target_table(). All-zero means defaults; strings are
+ *        read during the call only; fields are only ever appended.
+ */
+typedef struct zb_table_options {
+    /** Top-left label, e.g. "附件2" (黑体); NULL = none. */
+    const char *label;
+    /** Title; NULL = "<year>年目标体系表" ("2021—2023年目标体系表" for a span, "目标体系表" without years). */
+    const char *title;
+    /** Worksheet name; NULL = "目标体系表". Made valid for Excel (31 characters, no []:*?/\). */
+    const char *sheet_name;
+    /** Header texts; NULL = 序号, 类别, 指标名称, 计量单位, "<year>年目标值" (目标值 without a year), 责任单位. */
+    const char *header_seq;
+    const char *header_category;  /**< See header_seq. */
+    const char *header_name;      /**< See header_seq. */
+    const char *header_unit;      /**< See header_seq. */
+    const char *header_target;    /**< See header_seq. */
+    const char *header_responsible; /**< See header_seq. */
+    /** Nonzero: a 计量单位 column after the name, and names without their unit group. */
+    int unit_column;
+    /** Font of the body cells; NULL = 仿宋_GB2312. */
+    const char *font_body;
+    /** Font of the label and the header row; NULL = 黑体. */
+    const char *font_heading;
+    /** Font of the title; NULL = 方正小标宋简体. */
+    const char *font_title;
+    /** Body font size in points; 0 = 12. */
+    double body_size;
+    /** Title font size in points; 0 = 22 (二号). */
+    double title_size;
+} zb_table_options;
+
+/**
+ * @brief Writes the target table of @p plan to @p path as an .xlsx workbook, laid out as
+ *        a 附件 of an official document: label, title, header row, one row per indicator in
+ *        the plan's order, 类别 merged over each group of two or more rows, thin borders,
+ *        wrapped centred text with row heights computed from it, A4 portrait fitted to one
+ *        page wide, the header row repeated on every page, footer `— N —`, panes frozen.
+ * @param options NULL = defaults.
+ * @param error   May be NULL; receives the detail.
+ * @return ::ZB_ERR_ARGUMENT, ::ZB_ERR_WRITE (the destination is unchanged) or ::ZB_ERR_XLSX.
+ */
+ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *path,
+                                            const zb_table_options *options, zb_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZB_XLSX_H */

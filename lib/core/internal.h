@@ -1,0 +1,93 @@
+/* Internal helpers shared by the modules; not installed. */
+#ifndef ZB_CORE_INTERNAL_H
+#define ZB_CORE_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "zhibiao/common.h"
+
+#if defined(__GNUC__)
+#define ZB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define ZB_PRINTF(f, a)
+#endif
+
+/* ---- memory and strings ---- */
+char *zb_strdup(const char *s);                /* NULL -> NULL */
+char *zb_strndup(const char *s, size_t n);
+/* Grows *items (of *cap elements of size elem) so that it holds at least need; 0 = ok. */
+int zb_grow(void **items, size_t *cap, size_t need, size_t elem);
+
+/* A growable NUL-terminated byte buffer. On allocation failure it sets failed and stops. */
+typedef struct zb_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int failed;
+} zb_buf;
+void zb_buf_add(zb_buf *b, const char *s, size_t n);
+void zb_buf_adds(zb_buf *b, const char *s);
+void zb_buf_addc(zb_buf *b, char c);
+void zb_buf_addf(zb_buf *b, const char *fmt, ...) ZB_PRINTF(2, 3);
+void zb_buf_free(zb_buf *b);
+/* Hands the data to the caller (never NULL unless failed), resetting the buffer. */
+char *zb_buf_take(zb_buf *b);
+
+/* ---- errors ---- */
+/* Formats into err (may be NULL) and returns code. */
+zb_status zb_error_set(zb_error *err, zb_status code, const char *fmt, ...) ZB_PRINTF(3, 4);
+zb_status zb_error_setv(zb_error *err, zb_status code, const char *fmt, va_list ap);
+void zb_error_clear(zb_error *err);
+
+/* ---- files ---- */
+/* Reads a whole file; *out is NUL-terminated, freed with free(). */
+zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err);
+
+/* An output written beside its destination, then renamed into place. */
+typedef struct zb_output {
+    char *path; /* destination */
+    char *tmp;  /* temporary path beside it */
+} zb_output;
+/* Reserves a temporary file beside path (created empty, mode as the destination's or
+ * 0666 less the umask). */
+zb_status zb_output_begin(zb_output *out, const char *path, zb_error *err);
+/* Renames the temporary file into place. */
+zb_status zb_output_commit(zb_output *out, zb_error *err);
+/* Removes the temporary file; the destination is untouched. Safe after commit. */
+void zb_output_abort(zb_output *out);
+/* Writes len bytes to path through zb_output. */
+zb_status zb_write_file(const char *path, const char *data, size_t len, zb_error *err);
+
+/* ---- UTF-8 ---- */
+/* Returns the offset of the first invalid byte, or len when all is valid. */
+size_t zb_utf8_check(const char *s, size_t len);
+/* Decodes one code point at s (valid UTF-8 assumed); *n receives its length. */
+uint32_t zb_utf8_decode(const char *s, size_t *n);
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t zb_utf8_encode(uint32_t cp, char *out);
+/* Line and column (1-based, columns in characters) of byte offset off in s. */
+void zb_text_position(const char *s, size_t len, size_t off, int *line, int *col);
+/* Nonzero when s looks like GBK/GB18030 text rather than garbage (used on non-UTF-8 input). */
+int zb_looks_like_gbk(const char *s, size_t len);
+/* Nonzero for a CJK ideograph or full-width / CJK punctuation code point. */
+int zb_is_cjk(uint32_t cp);
+/* Number of code points. */
+size_t zb_utf8_length(const char *s);
+
+/* ---- numbers ---- */
+/* The shortest text that reads back as v ("450", "6.5", "0.1"); buf needs 32 bytes. */
+const char *zb_format_number(double v, char *buf);
+
+/* ---- time ---- */
+/* Creation time for outputs: the given date if set, else SOURCE_DATE_EPOCH, else 1 January
+ * of fallback_year (or 1980 when 0). Never the clock. */
+time_t zb_output_time(zb_date date, int fallback_year);
+/* Days-from-civil: UTC midnight of a date as time_t, without timegm or the TZ. */
+time_t zb_date_to_time(int year, int month, int day);
+/* Nonzero when the date exists. */
+int zb_date_valid(zb_date d);
+
+#endif /* ZB_CORE_INTERNAL_H */

@@ -1,0 +1,471 @@
+/* Strings, buffers, errors, files, UTF-8 and time: the small things every module needs. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+char *zb_strdup(const char *s)
+{
+    return s ? zb_strndup(s, strlen(s)) : NULL;
+}
+
+char *zb_strndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+int zb_grow(void **items, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 8;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem)
+            return -1;
+        n *= 2;
+    }
+    void *p = realloc(*items, n * elem);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = n;
+    return 0;
+}
+
+static int buf_reserve(zb_buf *b, size_t extra)
+{
+    if (b->failed)
+        return -1;
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t n = b->cap ? b->cap : 256;
+    while (n < b->len + extra + 1) {
+        if (n > SIZE_MAX / 2) {
+            b->failed = 1;
+            return -1;
+        }
+        n *= 2;
+    }
+    char *p = realloc(b->data, n);
+    if (!p) {
+        b->failed = 1;
+        return -1;
+    }
+    b->data = p;
+    b->cap = n;
+    return 0;
+}
+
+void zb_buf_add(zb_buf *b, const char *s, size_t n)
+{
+    if (buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void zb_buf_adds(zb_buf *b, const char *s) { zb_buf_add(b, s, strlen(s)); }
+
+void zb_buf_addc(zb_buf *b, char c) { zb_buf_add(b, &c, 1); }
+
+void zb_buf_addf(zb_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[256];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        va_end(ap2);
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)n < sizeof tmp) {
+        zb_buf_add(b, tmp, (size_t)n);
+    } else if (!buf_reserve(b, (size_t)n)) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
+void zb_buf_free(zb_buf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+char *zb_buf_take(zb_buf *b)
+{
+    if (b->failed) {
+        zb_buf_free(b);
+        return NULL;
+    }
+    char *p = b->data ? b->data : zb_strdup("");
+    memset(b, 0, sizeof *b);
+    return p;
+}
+
+zb_status zb_error_setv(zb_error *err, zb_status code, const char *fmt, va_list ap)
+{
+    if (err) {
+        err->code = code;
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+    }
+    return code;
+}
+
+zb_status zb_error_set(zb_error *err, zb_status code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    zb_error_setv(err, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void zb_error_clear(zb_error *err)
+{
+    if (err) {
+        err->code = ZB_OK;
+        err->message[0] = '\0';
+    }
+}
+
+zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return zb_error_set(err, ZB_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    zb_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        zb_buf_add(&b, chunk, n);
+    int bad = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (bad) {
+        zb_buf_free(&b);
+        return zb_error_set(err, ZB_ERR_IO, "%s: cannot read: %s", path, strerror(saved));
+    }
+    size_t total = b.len;
+    char *data = zb_buf_take(&b);
+    if (!data)
+        return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory reading the file", path);
+    *out = data;
+    *len = total;
+    return ZB_OK;
+}
+
+/* The mode a new file gets: the destination's if it exists, else 0666 less the umask,
+ * read without changing it (umask() would race with other threads). */
+static mode_t output_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        return st.st_mode & 07777;
+    mode_t mask = 022;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (f) {
+        char line[256];
+        while (fgets(line, sizeof line, f)) {
+            unsigned m;
+            if (sscanf(line, "Umask: %o", &m) == 1) {
+                mask = (mode_t)m;
+                break;
+            }
+        }
+        fclose(f);
+    }
+    return 0666 & ~mask;
+}
+
+zb_status zb_output_begin(zb_output *out, const char *path, zb_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || !*path)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "no output path given");
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: it is a directory", path);
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    char *dst = zb_strdup(path);
+    if (!tmp || !dst) {
+        free(tmp);
+        free(dst);
+        return zb_error_set(err, ZB_ERR_NOMEM, "out of memory");
+    }
+    /* Same folder as the destination so that rename() is atomic; hidden name. */
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    memcpy(tmp, path, dir);
+    snprintf(tmp + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        free(dst);
+        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", path, strerror(e));
+    }
+    if (fchmod(fd, output_mode(path)) != 0) {
+        /* Not fatal: the file is still ours and readable by us. */
+    }
+    close(fd);
+    out->path = dst;
+    out->tmp = tmp;
+    return ZB_OK;
+}
+
+zb_status zb_output_commit(zb_output *out, zb_error *err)
+{
+    if (rename(out->tmp, out->path) != 0) {
+        int e = errno;
+        zb_status st = zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", out->path, strerror(e));
+        zb_output_abort(out);
+        return st;
+    }
+    free(out->tmp);
+    free(out->path);
+    memset(out, 0, sizeof *out);
+    return ZB_OK;
+}
+
+void zb_output_abort(zb_output *out)
+{
+    if (out->tmp)
+        unlink(out->tmp);
+    free(out->tmp);
+    free(out->path);
+    memset(out, 0, sizeof *out);
+}
+
+zb_status zb_write_file(const char *path, const char *data, size_t len, zb_error *err)
+{
+    zb_output out;
+    zb_status st = zb_output_begin(&out, path, err);
+    if (st)
+        return st;
+    FILE *f = fopen(out.tmp, "wb");
+    if (!f) {
+        int e = errno;
+        zb_output_abort(&out);
+        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", path, strerror(e));
+    }
+    size_t w = fwrite(data, 1, len, f);
+    int e = errno;
+    if (fclose(f) != 0 || w != len) {
+        zb_output_abort(&out);
+        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", path, strerror(e ? e : EIO));
+    }
+    return zb_output_commit(&out, err);
+}
+
+size_t zb_utf8_check(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t min;
+        uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2, min = 0x80, cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3, min = 0x800, cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4, min = 0x10000, cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + n > len)
+            return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+uint32_t zb_utf8_decode(const char *str, size_t *n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xE0) == 0xC0) {
+        *n = 2;
+        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if ((s[0] & 0xF0) == 0xE0) {
+        *n = 3;
+        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    *n = 4;
+    return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+           ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+size_t zb_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void zb_text_position(const char *s, size_t len, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    if (off > len)
+        off = len;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++; /* count characters, not continuation bytes */
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+int zb_looks_like_gbk(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t pairs = 0, i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c < 0x81 || c > 0xFE || i + 1 >= len)
+            return 0;
+        unsigned d = s[i + 1];
+        if (d >= 0x30 && d <= 0x39) { /* GB18030 four-byte sequence */
+            if (i + 3 >= len || s[i + 2] < 0x81 || s[i + 2] > 0xFE || s[i + 3] < 0x30 || s[i + 3] > 0x39)
+                return 0;
+            i += 4;
+        } else {
+            if (d < 0x40 || d > 0xFE || d == 0x7F)
+                return 0;
+            i += 2;
+        }
+        pairs++;
+    }
+    return pairs > 0;
+}
+
+int zb_is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF)     /* radicals, CJK punctuation, kana, ideographs */
+           || (cp >= 0xF900 && cp <= 0xFAFF)  /* compatibility ideographs */
+           || (cp >= 0xFE30 && cp <= 0xFE4F)  /* compatibility forms */
+           || (cp >= 0xFF00 && cp <= 0xFFEF)  /* full-width forms */
+           || (cp >= 0x2010 && cp <= 0x206F)  /* general punctuation: “ ” — … */
+           || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+size_t zb_utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+time_t zb_date_to_time(int y, int m, int d)
+{
+    /* Howard Hinnant's days_from_civil. */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long days = era * 146097 + doe - 719468;
+    return (time_t)days * 86400;
+}
+
+int zb_date_valid(zb_date d)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d.year < 1900 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1)
+        return 0;
+    int leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    int max = mdays[d.month - 1] + (d.month == 2 && leap);
+    return d.day <= max;
+}
+
+time_t zb_output_time(zb_date date, int fallback_year)
+{
+    if (zb_date_valid(date))
+        return zb_date_to_time(date.year, date.month, date.day);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (!*end && !errno && v >= 0)
+            return (time_t)v;
+    }
+    return zb_date_to_time(fallback_year >= 1980 ? fallback_year : 1980, 1, 1);
+}
+
+const char *zb_format_number(double v, char *buf)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}

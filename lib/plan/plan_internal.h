@@ -1,0 +1,29 @@
+/* What the loaders need of the model beyond the public API; not installed. */
+#ifndef ZB_PLAN_INTERNAL_H
+#define ZB_PLAN_INTERNAL_H
+
+#include "core/internal.h"
+#include "zhibiao/plan.h"
+
+/* Sets the plan's message (zb_errmsg) and returns code. */
+zb_status zb_plan_fail(zb_plan *plan, zb_status code, const char *fmt, ...) ZB_PRINTF(3, 4);
+/* Clears the plan's message (a call that succeeds leaves "" behind). */
+void zb_plan_clear_error(zb_plan *plan);
+
+/* Exchanges the whole contents of two plans (messages included): a loader fills a new
+ * plan and swaps it in only when everything succeeded, so a failed load changes nothing. */
+void zb_plan_swap(zb_plan *a, zb_plan *b);
+
+/* Replaces the categories, indicators, actuals and their normalisation notes of dst with
+ * those of src, which is left without them. */
+void zb_plan_move_table(zb_plan *dst, zb_plan *src);
+
+/* Records that a name was normalised (reported by zb_plan_validate as a note).
+ * where: the source or "" ; what: e.g. "category name"; before/after: the texts. */
+zb_status zb_plan_add_note(zb_plan *plan, const char *where, const char *what, const char *before,
+                           const char *after);
+
+/* Normalises a name as plan.h describes; returns a malloc'd string (NULL when out of memory). */
+char *zb_normalize_name(const char *s);
+
+#endif /* ZB_PLAN_INTERNAL_H */
