@@ -1,0 +1,398 @@
+/* zhibiao: the command-line program. Exit codes: 0 done, 1 bad input or failed validation,
+ * 2 usage, 3 cannot write. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "zhibiao.h"
+
+enum { EXIT_DONE = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_WRITE = 3 };
+
+extern const unsigned char zb_demo_tonglu[];
+extern const size_t zb_demo_tonglu_size;
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *usage;
+} command;
+
+static const command *find_command(const char *name);
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "zhibiao%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'zhibiao %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    return EXIT_USAGE;
+}
+
+/* Exit code for a library status: what failed decides whether the input or the output is
+ * to blame. */
+static int exit_for(zb_status st)
+{
+    switch (st) {
+    case ZB_OK: return EXIT_DONE;
+    case ZB_ERR_WRITE:
+    case ZB_ERR_XLSX: return EXIT_WRITE;
+    case ZB_ERR_ARGUMENT: return EXIT_USAGE;
+    default: return EXIT_INPUT;
+    }
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    if (n < m)
+        return 0;
+    for (size_t i = 0; i < m; i++) {
+        char a = s[n - m + i], b = suffix[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+/* A .csv file is an indicator table; anything else is read as a JSON plan. */
+static int load_plan(zb_plan *plan, const char *path)
+{
+    zb_status st = has_suffix(path, ".csv") || has_suffix(path, ".tsv") ? zb_csv_load(plan, path, NULL)
+                                                                         : zb_json_load(plan, path);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
+        return exit_for(st);
+    }
+    return EXIT_DONE;
+}
+
+static const char *severity_name(zb_severity s)
+{
+    switch (s) {
+    case ZB_SEV_ERROR: return "error";
+    case ZB_SEV_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+/* Prints findings at or above min to stderr; returns the number of errors. */
+static size_t report_findings(const zb_findings *f, zb_severity min)
+{
+    for (size_t i = 0; i < zb_findings_count(f); i++) {
+        zb_severity s = zb_findings_severity(f, i);
+        if (s < min)
+            continue;
+        fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(f, i), severity_name(s),
+                zb_findings_message(f, i), zb_findings_code(f, i));
+    }
+    return zb_findings_error_count(f);
+}
+
+/* Validates before writing: a document with errors is not written. */
+static int validate_for_output(const zb_plan *plan)
+{
+    zb_findings *f = NULL;
+    if (zb_plan_validate(plan, &f) != ZB_OK) {
+        fprintf(stderr, "zhibiao: out of memory\n");
+        return EXIT_INPUT;
+    }
+    size_t errors = report_findings(f, ZB_SEV_WARNING);
+    zb_findings_free(f);
+    if (errors) {
+        fprintf(stderr, "zhibiao: %zu error%s: nothing written\n", errors, errors == 1 ? "" : "s");
+        return EXIT_INPUT;
+    }
+    return EXIT_DONE;
+}
+
+/* Option parsing shared by the commands: -x VALUE, --long VALUE, --long=VALUE, flags. */
+typedef struct opt {
+    const char *shortname; /* "-o" or NULL */
+    const char *longname;  /* "--output" */
+    int takes_value;
+    const char **value; /* receives the value, or "1" for a flag */
+} opt;
+
+static int parse_args(const char *cmd, int argc, char **argv, const opt *opts, size_t nopts,
+                      const char **positional, size_t npositional, size_t *got_positional)
+{
+    *got_positional = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] == '-' && a[1] != '\0') {
+            const opt *o = NULL;
+            const char *inline_value = NULL;
+            for (size_t k = 0; k < nopts && !o; k++) {
+                size_t ln = strlen(opts[k].longname);
+                if (opts[k].shortname && strcmp(a, opts[k].shortname) == 0)
+                    o = &opts[k];
+                else if (strncmp(a, opts[k].longname, ln) == 0 && (a[ln] == '\0' || (a[ln] == '=' && opts[k].takes_value))) {
+                    o = &opts[k];
+                    if (a[ln] == '=')
+                        inline_value = a + ln + 1;
+                }
+            }
+            if (!o)
+                return usage_error(cmd, "unknown option '%s'", a);
+            if (!o->takes_value) {
+                *o->value = "1";
+            } else if (inline_value) {
+                *o->value = inline_value;
+            } else if (i + 1 < argc) {
+                *o->value = argv[++i];
+            } else {
+                return usage_error(cmd, "option '%s' needs a value", a);
+            }
+        } else {
+            if (*got_positional >= npositional)
+                return usage_error(cmd, "unexpected argument '%s'", a);
+            positional[(*got_positional)++] = a;
+        }
+    }
+    return EXIT_DONE;
+}
+
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
+
+static int print_command_help(const char *name)
+{
+    const command *c = find_command(name);
+    printf("usage: zhibiao %s\n\n%s\n", c->usage, c->summary);
+    return EXIT_DONE;
+}
+
+static int write_table(const zb_plan *plan, const char *out, const zb_table_options *opts)
+{
+    zb_error err;
+    zb_status st = zb_xlsx_write_target_table(plan, out, opts, &err);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", err.message);
+        return exit_for(st);
+    }
+    return EXIT_DONE;
+}
+
+static int cmd_table(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("table");
+    const char *out = NULL, *label = NULL, *title = NULL, *unit_column = NULL, *sheet = NULL;
+    const char *font_body = NULL, *font_heading = NULL, *font_title = NULL;
+    const opt opts[] = {
+        {"-o", "--output", 1, &out},         {NULL, "--label", 1, &label},
+        {NULL, "--title", 1, &title},        {NULL, "--sheet", 1, &sheet},
+        {NULL, "--unit-column", 0, &unit_column}, {NULL, "--font-body", 1, &font_body},
+        {NULL, "--font-heading", 1, &font_heading}, {NULL, "--font-title", 1, &font_title},
+    };
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("table", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return usage_error("table", "%s", "expects one PLAN (.json or .csv)");
+    if (!out)
+        return usage_error("table", "%s", "needs -o OUT.xlsx");
+
+    zb_plan *plan = zb_plan_new();
+    if (!plan)
+        return EXIT_INPUT;
+    rc = load_plan(plan, pos[0]);
+    if (!rc)
+        rc = validate_for_output(plan);
+    if (!rc) {
+        zb_table_options to = {0};
+        to.label = label;
+        to.title = title;
+        to.sheet_name = sheet;
+        to.unit_column = unit_column != NULL;
+        to.font_body = font_body;
+        to.font_heading = font_heading;
+        to.font_title = font_title;
+        rc = write_table(plan, out, &to);
+        if (!rc)
+            fprintf(stderr, "wrote %s (%zu indicators)\n", out, zb_plan_indicator_count(plan));
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("check");
+    const char *quiet = NULL;
+    const opt opts[] = {{"-q", "--quiet", 0, &quiet}};
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("check", argc, argv, opts, 1, pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return usage_error("check", "%s", "expects one PLAN (.json or .csv)");
+    zb_plan *plan = zb_plan_new();
+    if (!plan)
+        return EXIT_INPUT;
+    rc = load_plan(plan, pos[0]);
+    if (!rc) {
+        zb_findings *f = NULL;
+        if (zb_plan_validate(plan, &f) != ZB_OK) {
+            fprintf(stderr, "zhibiao: out of memory\n");
+            rc = EXIT_INPUT;
+        } else {
+            size_t errors = report_findings(f, quiet ? ZB_SEV_ERROR : ZB_SEV_NOTE);
+            size_t n = zb_findings_count(f), warnings = 0, notes = 0;
+            for (size_t i = 0; i < n; i++) {
+                warnings += zb_findings_severity(f, i) == ZB_SEV_WARNING;
+                notes += zb_findings_severity(f, i) == ZB_SEV_NOTE;
+            }
+            fprintf(stderr, "%s: %zu indicators in %zu categories: %zu error%s, %zu warning%s, %zu note%s\n",
+                    pos[0], zb_plan_indicator_count(plan), zb_plan_category_count(plan), errors,
+                    errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+            rc = errors ? EXIT_INPUT : EXIT_DONE;
+            zb_findings_free(f);
+        }
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
+/* mkdir -p for the output folder of demo. */
+static int make_dirs(const char *path)
+{
+    char *p = strdup(path);
+    if (!p)
+        return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+static int cmd_demo(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("demo");
+    const char *dir = "out";
+    const opt opts[] = {{"-o", "--output", 1, &dir}};
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("demo", argc, argv, opts, 1, pos, 0, &npos);
+    if (rc)
+        return rc;
+    if (make_dirs(dir) != 0) {
+        fprintf(stderr, "zhibiao: %s: cannot create the folder: %s\n", dir, strerror(errno));
+        return EXIT_WRITE;
+    }
+    zb_plan *plan = zb_plan_new();
+    if (!plan)
+        return EXIT_INPUT;
+    zb_status st = zb_json_load_string(plan, (const char *)zb_demo_tonglu, zb_demo_tonglu_size, "tonglu-2024.json");
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(plan));
+        zb_plan_free(plan);
+        return EXIT_INPUT;
+    }
+    size_t n = strlen(dir) + 64;
+    char *path = malloc(n);
+    if (!path) {
+        zb_plan_free(plan);
+        return EXIT_INPUT;
+    }
+    snprintf(path, n, "%s/tonglu-2024-targets.xlsx", dir);
+    zb_table_options to = {0};
+    to.label = "附件2";
+    rc = write_table(plan, path, &to);
+    if (!rc)
+        printf("%s\n", path);
+    free(path);
+    zb_plan_free(plan);
+    return rc;
+}
+
+static const command commands[] = {
+    {"demo", cmd_demo, "Writes the files of the built-in example (桐庐 2024) into DIR (default out):\n"
+                       "  DIR/tonglu-2024-targets.xlsx  the target table (目标体系表)",
+     "demo [-o DIR]"},
+    {"table", cmd_table,
+     "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
+     "The plan is validated first; with errors nothing is written.\n\n"
+     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  --label TEXT            top-left label, e.g. 附件2\n"
+     "  --title TEXT            title (default: <year>年目标体系表)\n"
+     "  --sheet NAME            worksheet name (default: 目标体系表)\n"
+     "  --unit-column           a 计量单位 column; names without their unit\n"
+     "  --font-body NAME        body font (default: 仿宋_GB2312)\n"
+     "  --font-heading NAME     label and header font (default: 黑体)\n"
+     "  --font-title NAME       title font (default: 方正小标宋简体)",
+     "table PLAN -o OUT.xlsx [options]"},
+    {"check", cmd_check,
+     "Checks PLAN (.json or .csv) and lists what it finds, one per line:\n"
+     "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors.\n\n"
+     "  -q, --quiet   list errors only",
+     "check [-q] PLAN"},
+};
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int print_help(FILE *f)
+{
+    fprintf(f, "usage: zhibiao COMMAND [ARGS]\n\n"
+               "zhibiao (指标) holds an indicator system and writes the files it lives on.\n\n"
+               "commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %s\n", commands[i].usage);
+    fprintf(f, "\n'zhibiao COMMAND --help' tells more. Exit codes: 0 done, 1 bad input or failed\n"
+               "validation, 2 usage, 3 cannot write.\n");
+    return EXIT_DONE;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return print_help(stdout);
+    if (strcmp(name, "help") == 0) {
+        if (argc > 2 && find_command(argv[2]))
+            return print_command_help(argv[2]);
+        return print_help(stdout);
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("zhibiao %s\n", zb_version());
+        return EXIT_DONE;
+    }
+    const command *c = find_command(name);
+    if (!c)
+        return usage_error(NULL, "unknown command '%s'", name);
+    return c->run(argc - 1, argv + 1);
+}

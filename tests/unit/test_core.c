@@ -1,0 +1,250 @@
+/* Core: status strings in step with the enum, version, UTF-8, files, time. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/internal.h"
+#include "zhibiao.h"
+
+/* Every ZB_* value declared in common.h's zb_status has its own message, and values past
+ * the last are "unknown status": read the header itself so the two cannot drift apart. */
+static void test_strerror_matches_header(void **state)
+{
+    (void)state;
+    const char *src = getenv("ZB_SOURCE_DIR");
+    if (!src)
+        skip();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/include/zhibiao/common.h", src);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char line[512];
+    int count = 0, max = -1;
+    const char *seen[64] = {0};
+    while (fgets(line, sizeof line, f)) {
+        char name[64];
+        int value;
+        if (sscanf(line, " ZB_%63[A-Z_] = %d", name, &value) == 2 && (strncmp(name, "ERR_", 4) == 0 || strcmp(name, "OK") == 0)) {
+            const char *msg = zb_strerror((zb_status)value);
+            assert_string_not_equal(msg, "unknown status");
+            for (int k = 0; k < count; k++)
+                assert_string_not_equal(seen[k], msg);
+            assert_true(count < 64);
+            seen[count++] = msg;
+            if (value > max)
+                max = value;
+        }
+    }
+    fclose(f);
+    assert_true(count >= 13);
+    assert_int_equal(max + 1, count); /* values are dense from 0 */
+    assert_string_equal(zb_strerror((zb_status)(max + 1)), "unknown status");
+    assert_string_equal(zb_strerror((zb_status)-1), "unknown status");
+}
+
+static void test_version(void **state)
+{
+    (void)state;
+    assert_string_equal(zb_version(), ZB_VERSION);
+    int a, b, c;
+    assert_int_equal(sscanf(zb_version(), "%d.%d.%d", &a, &b, &c), 3);
+    assert_int_equal(a * 10000 + b * 100 + c, ZB_VERSION_NUMBER);
+    zb_free(NULL);
+}
+
+static void test_utf8_check(void **state)
+{
+    (void)state;
+    const char ok[] = "牵引性指标 ok “415X”";
+    assert_int_equal(zb_utf8_check(ok, strlen(ok)), strlen(ok));
+    const struct { const char *s; size_t len, bad; } cases[] = {
+        {"ab\xff", 3, 2},           /* never valid */
+        {"a\xc0\xaf", 3, 1},        /* overlong */
+        {"\xe4\xb8", 2, 0},         /* truncated */
+        {"x\xed\xa0\x80", 4, 1},    /* surrogate */
+        {"\xf4\x90\x80\x80", 4, 0}, /* above U+10FFFF */
+        {"\xe4\xb8\x41", 3, 0},     /* bad continuation */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(zb_utf8_check(cases[i].s, cases[i].len), cases[i].bad);
+}
+
+static void test_utf8_codec_and_position(void **state)
+{
+    (void)state;
+    char buf[4];
+    const uint32_t cps[] = {0x41, 0xA0, 0x4E2D, 0x1F600};
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = zb_utf8_encode(cps[i], buf), m;
+        assert_int_equal(zb_utf8_decode(buf, &m), cps[i]);
+        assert_int_equal(n, m);
+    }
+    assert_int_equal(zb_utf8_length("指标ab"), 4);
+    const char *t = "ab\n指标x";
+    int line, col;
+    zb_text_position(t, strlen(t), strlen("ab\n指标"), &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 3);
+    zb_text_position(t, strlen(t), 0, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 1);
+    assert_true(zb_is_cjk(0x4E2D));
+    assert_true(zb_is_cjk(0x201C)); /* “ */
+    assert_true(zb_is_cjk(0xFF08)); /* （ */
+    assert_false(zb_is_cjk('A'));
+}
+
+static void test_gbk_detection(void **state)
+{
+    (void)state;
+    /* 序号,类别 in GBK */
+    const char gbk[] = "\xd0\xf2\xba\xc5,\xc0\xe0\xb1\xf0\n";
+    assert_true(zb_looks_like_gbk(gbk, strlen(gbk)));
+    assert_false(zb_looks_like_gbk("plain ascii", 11));
+    assert_false(zb_looks_like_gbk("\xff\xff\x01", 3));
+    const char gb18030[] = "\x81\x30\x81\x30";
+    assert_true(zb_looks_like_gbk(gb18030, 4));
+}
+
+static void test_format_number(void **state)
+{
+    (void)state;
+    char buf[32];
+    assert_string_equal(zb_format_number(450, buf), "450");
+    assert_string_equal(zb_format_number(6.5, buf), "6.5");
+    assert_string_equal(zb_format_number(0.1, buf), "0.1");
+    assert_string_equal(zb_format_number(115.16, buf), "115.16");
+    assert_true(strtod(zb_format_number(1.0 / 3.0, buf), NULL) == 1.0 / 3.0);
+}
+
+static void test_buf(void **state)
+{
+    (void)state;
+    zb_buf b = {0};
+    zb_buf_adds(&b, "指标");
+    zb_buf_addc(&b, ':');
+    zb_buf_addf(&b, "%d-%s", 41, "x");
+    for (int i = 0; i < 100; i++)
+        zb_buf_addf(&b, "%0300d", i); /* longer than the formatting scratch */
+    assert_int_equal(b.len, strlen("指标:41-x") + 30000);
+    char *s = zb_buf_take(&b);
+    assert_memory_equal(s, "指标:41-x", strlen("指标:41-x"));
+    free(s);
+    assert_null(b.data);
+    char *empty = zb_buf_take(&b);
+    assert_string_equal(empty, "");
+    free(empty);
+    char *d = zb_strndup("abcdef", 3);
+    assert_string_equal(d, "abc");
+    free(d);
+    assert_null(zb_strdup(NULL));
+}
+
+static void test_error(void **state)
+{
+    (void)state;
+    zb_error e;
+    assert_int_equal(zb_error_set(&e, ZB_ERR_VALUE, "%s:%d", "x", 3), ZB_ERR_VALUE);
+    assert_int_equal(e.code, ZB_ERR_VALUE);
+    assert_string_equal(e.message, "x:3");
+    zb_error_clear(&e);
+    assert_int_equal(e.code, ZB_OK);
+    assert_string_equal(e.message, "");
+    assert_int_equal(zb_error_set(NULL, ZB_ERR_IO, "ignored"), ZB_ERR_IO);
+}
+
+static char tmpdir[64];
+
+static void test_files(void **state)
+{
+    (void)state;
+    char path[128], *data;
+    size_t len;
+    zb_error e;
+    snprintf(path, sizeof path, "%s/a.txt", tmpdir);
+    assert_int_equal(zb_write_file(path, "hello", 5, &e), ZB_OK);
+    assert_int_equal(zb_read_file(path, &data, &len, &e), ZB_OK);
+    assert_int_equal(len, 5);
+    assert_string_equal(data, "hello");
+    free(data);
+
+    /* An aborted output leaves the destination as it was and no temporary file. */
+    zb_output out;
+    assert_int_equal(zb_output_begin(&out, path, &e), ZB_OK);
+    assert_int_equal(access(out.tmp, F_OK), 0);
+    zb_output_abort(&out);
+    assert_int_equal(zb_read_file(path, &data, &len, &e), ZB_OK);
+    assert_string_equal(data, "hello");
+    free(data);
+
+    char missing[160];
+    snprintf(missing, sizeof missing, "%s/no/such/x.txt", tmpdir);
+    assert_int_equal(zb_write_file(missing, "x", 1, &e), ZB_ERR_WRITE);
+    assert_non_null(strstr(e.message, "no/such/x.txt"));
+    assert_int_equal(zb_read_file(missing, &data, &len, &e), ZB_ERR_IO);
+    assert_null(data);
+    assert_int_equal(zb_write_file(tmpdir, "x", 1, &e), ZB_ERR_WRITE); /* a directory */
+    assert_non_null(strstr(e.message, "directory"));
+    assert_int_equal(zb_output_begin(&out, "", &e), ZB_ERR_ARGUMENT);
+}
+
+static void test_time(void **state)
+{
+    (void)state;
+    assert_int_equal(zb_date_to_time(1970, 1, 1), 0);
+    assert_int_equal(zb_date_to_time(2024, 5, 31), 1717113600);
+    assert_true(zb_date_valid((zb_date){2024, 2, 29}));
+    assert_false(zb_date_valid((zb_date){2023, 2, 29}));
+    assert_false(zb_date_valid((zb_date){2024, 13, 1}));
+    assert_false(zb_date_valid((zb_date){0, 0, 0}));
+    assert_int_equal(zb_output_time((zb_date){2022, 3, 24}, 2021), zb_date_to_time(2022, 3, 24));
+    setenv("SOURCE_DATE_EPOCH", "86400", 1);
+    assert_int_equal(zb_output_time((zb_date){0, 0, 0}, 2021), 86400);
+    assert_int_equal(zb_output_time((zb_date){2022, 3, 24}, 2021), zb_date_to_time(2022, 3, 24));
+    setenv("SOURCE_DATE_EPOCH", "junk", 1);
+    assert_int_equal(zb_output_time((zb_date){0, 0, 0}, 2021), zb_date_to_time(2021, 1, 1));
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(zb_output_time((zb_date){0, 0, 0}, 0), zb_date_to_time(1980, 1, 1));
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "%s/zbcoreXXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strerror_matches_header),
+        cmocka_unit_test(test_version),
+        cmocka_unit_test(test_utf8_check),
+        cmocka_unit_test(test_utf8_codec_and_position),
+        cmocka_unit_test(test_gbk_detection),
+        cmocka_unit_test(test_format_number),
+        cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_error),
+        cmocka_unit_test(test_files),
+        cmocka_unit_test(test_time),
+    };
+    return cmocka_run_group_tests_name("core", tests, setup, teardown);
+}
