@@ -23,10 +23,15 @@ typedef struct command {
 
 static const command *find_command(const char *name);
 
-static int usage_error(const char *cmd, const char *fmt, const char *arg)
+static int usage_error(const char *cmd, const char *what, const char *arg)
 {
+    /* what has one %s: arg's place. */
+    const char *hole = strstr(what, "%s");
     fprintf(stderr, "zhibiao%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-    fprintf(stderr, fmt, arg);
+    if (hole)
+        fprintf(stderr, "%.*s%s%s", (int)(hole - what), what, arg, hole + 2);
+    else
+        fputs(what, stderr);
     fprintf(stderr, "\nTry 'zhibiao %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;
 }

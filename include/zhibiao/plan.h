@@ -64,7 +64,7 @@ typedef enum zb_meta {
     ZB_META_PRINTER = 6     /**< Printing organ (印发机关), e.g. 武义县人民政府办公室. */
 } zb_meta;
 
-/** @brief Sets a metadata text (copied, normalised). NULL clears it. ::ZB_ERR_ARGUMENT for a bad field. */
+/** @brief Sets a metadata text (copied, its ends trimmed). NULL clears it. ::ZB_ERR_ARGUMENT for a bad field. */
 ZB_API zb_status zb_plan_set_meta(zb_plan *plan, zb_meta field, const char *text);
 
 /** @brief A metadata text; "" when unset; NULL for a bad field. Owned by the plan. */
@@ -277,7 +277,8 @@ ZB_API size_t zb_infer_unit(const char *name, char *buf, size_t size);
  * @brief Reads a target as displayed: the number and the qualifier written around it.
  *        "450" → 450, none; "20%" → 20, none; "6.5以上" / "≥6.5" / ">=6.5" / "不低于6.5" → 6.5, ≥;
  *        "5左右" / "约5" / "≈5" → 5, ≈; "3以下" / "以内" / "不超过3" / "≤3" → 3, ≤. Full-width digits
- *        and thousands separators (1,200) are accepted.
+ *        and thousands separators (1,200) are accepted, and so is a unit written after the
+ *        number (62家, 5个以上, 0.5万千瓦).
  * @param value     May be NULL; receives the number, NaN when there is none.
  * @param qualifier May be NULL; receives the qualifier (::ZB_QUAL_NONE when none is written).
  * @return 1 when the text holds exactly one number, 0 otherwise (text such as "持续提升").
@@ -291,9 +292,10 @@ ZB_API int zb_parse_target(const char *text, double *value, zb_qualifier *qualif
 ZB_API zb_kind zb_infer_kind(const char *name);
 
 /**
- * @brief The direction a name suggests: lower is better for energy use, emissions and
- *        accident counts (能耗, 排放, 事故) unless the name states a decrease (下降, 降低, 减少),
- *        whose positive target is higher-is-better. Anything else → higher.
+ * @brief The direction a name suggests: lower is better for energy use, emissions,
+ *        accidents, deaths and incidence rates (能耗, 排放, 事故, 死亡, 发生率) unless the name
+ *        states a decrease (下降, 降低, 减少, 削减, 节约), whose positive target is
+ *        higher-is-better. Anything else → higher.
  */
 ZB_API zb_direction zb_infer_direction(const char *name);
 

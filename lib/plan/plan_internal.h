@@ -19,9 +19,19 @@ void zb_plan_swap(zb_plan *a, zb_plan *b);
 void zb_plan_move_table(zb_plan *dst, zb_plan *src);
 
 /* Records that a name was normalised (reported by zb_plan_validate as a note).
- * where: the source or "" ; what: e.g. "category name"; before/after: the texts. */
+ * where: the source or ""; what: e.g. "category name", "indicator 37 name", "unit name";
+ * before/after: the texts. Notes whose what starts with "category" or "indicator" belong
+ * to the table and move with it in zb_plan_move_table. */
 zb_status zb_plan_add_note(zb_plan *plan, const char *where, const char *what, const char *before,
                            const char *after);
+
+/* The notes recorded so far, for zb_plan_validate: location and message of note i
+ * (owned by the plan). Returns 0 for a bad index. */
+size_t zb_plan_note_count(const zb_plan *plan);
+int zb_plan_note_get(const zb_plan *plan, size_t i, const char **location, const char **message);
+
+/* Byte length of a name without its trailing unit group (and the spaces before it). */
+size_t zb_bare_name_length(const char *name);
 
 /* Normalises a name as plan.h describes; returns a malloc'd string (NULL when out of memory). */
 char *zb_normalize_name(const char *s);

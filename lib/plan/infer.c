@@ -1,0 +1,419 @@
+/* What a name or a target text says on its own: the unit, kind and direction a name
+ * suggests, the number and qualifier a target holds, and the normalisation of names. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan_internal.h"
+
+/* Shared with plan.c, which needs it for bare names; not part of plan_internal.h. */
+
+/* White space as real tables carry it: ASCII, U+00A0 (used to spread a category over a
+ * tall merged cell), U+3000 and the other Unicode spaces, plus the zero-width ones that
+ * copying out of web pages leaves behind. */
+static int is_space(uint32_t cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* These functions take text straight from callers, so they must not trust it to be
+ * UTF-8: a bad byte reads as U+FFFD of length 1 and is never read past. */
+static uint32_t decode(const char *s, size_t len, size_t *n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t need = c < 0x80                  ? 1
+                  : (c >= 0xC2 && c <= 0xDF) ? 2
+                  : (c >= 0xE0 && c <= 0xEF) ? 3
+                  : (c >= 0xF0 && c <= 0xF4) ? 4
+                                             : 0;
+    if (need == 0 || need > len || zb_utf8_check(s, need) != need) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    return zb_utf8_decode(s, n);
+}
+
+/* The code point that ends at byte offset end (> 0); *start receives where it begins. */
+static uint32_t decode_back(const char *s, size_t end, size_t *start)
+{
+    size_t b = end - 1;
+    for (int k = 0; b > 0 && k < 3 && ((unsigned char)s[b] & 0xC0) == 0x80; k++)
+        b--;
+    size_t n;
+    uint32_t cp = decode(s + b, end - b, &n);
+    if (b + n != end) {
+        *start = end - 1;
+        return 0xFFFD;
+    }
+    *start = b;
+    return cp;
+}
+
+char *zb_normalize_name(const char *s)
+{
+    if (!s)
+        s = "";
+    size_t len = strlen(s);
+    /* Runs only shrink (to one space or nothing), so the input length is enough. */
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0;
+    uint32_t prev = 0;
+    int have_prev = 0;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = decode(s + i, len - i, &n);
+        if (!is_space(cp)) {
+            memcpy(out + o, s + i, n);
+            o += n;
+            i += n;
+            prev = cp;
+            have_prev = 1;
+            continue;
+        }
+        size_t j = i + n;
+        uint32_t next = 0;
+        int have_next = 0;
+        while (j < len) {
+            size_t m;
+            uint32_t c = decode(s + j, len - j, &m);
+            if (!is_space(c)) {
+                next = c;
+                have_next = 1;
+                break;
+            }
+            j += m;
+        }
+        /* Chinese is written without spaces, so a space beside a Chinese character or
+         * full-width punctuation is layout, not part of the name; between Latin words or
+         * numbers it separates them and stays, as one space. */
+        if (have_prev && have_next && !zb_is_cjk(prev) && !zb_is_cjk(next))
+            out[o++] = ' ';
+        i = j;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static int is_close(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
+static int is_open(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
+
+/* Finds the bracketed group that ends s (trailing spaces aside), with something other than
+ * spaces before it. *open: offset of its opening bracket; [*cb, *ce): its content. */
+static int find_unit_group(const char *s, size_t len, size_t *open, size_t *cb, size_t *ce)
+{
+    size_t end = len, st;
+    while (end > 0 && is_space(decode_back(s, end, &st)))
+        end = st;
+    if (end == 0 || !is_close(decode_back(s, end, &st)))
+        return 0;
+    size_t content_end = st;
+    int depth = 0;
+    size_t pos = end;
+    while (pos > 0) {
+        uint32_t cp = decode_back(s, pos, &st);
+        if (is_close(cp)) {
+            depth++;
+        } else if (is_open(cp) && --depth == 0) {
+            /* A name that is nothing but a group has no unit to split off. */
+            for (size_t b = st, prev; b > 0; b = prev) {
+                if (!is_space(decode_back(s, b, &prev))) {
+                    *open = st;
+                    *cb = pos;
+                    *ce = content_end;
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        pos = st;
+    }
+    return 0;
+}
+
+size_t zb_bare_name_length(const char *name)
+{
+    size_t len = strlen(name), open, cb, ce, st;
+    if (!find_unit_group(name, len, &open, &cb, &ce))
+        return len;
+    while (open > 0 && is_space(decode_back(name, open, &st)))
+        open = st;
+    return open;
+}
+
+size_t zb_infer_unit(const char *name, char *buf, size_t size)
+{
+    size_t b = 0, e = 0;
+    if (name) {
+        size_t open, st, n;
+        if (find_unit_group(name, strlen(name), &open, &b, &e)) {
+            while (b < e && is_space(decode(name + b, e - b, &n)))
+                b += n;
+            while (e > b && is_space(decode_back(name, e, &st)))
+                e = st;
+        }
+    }
+    size_t len = e - b;
+    if (buf && size > 0) {
+        size_t k = len < size - 1 ? len : size - 1;
+        /* Never cut a character in half. */
+        while (k > 0 && k < len && ((unsigned char)name[b + k] & 0xC0) == 0x80)
+            k--;
+        if (k > 0)
+            memcpy(buf, name + b, k);
+        buf[k] = '\0';
+    }
+    return len;
+}
+
+static int contains_any(const char *s, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(s, words[i]))
+            return 1;
+    return 0;
+}
+
+zb_kind zb_infer_kind(const char *name)
+{
+    /* Growth first: 增加值增速(%) is a rate although its unit is %. */
+    static const char *const rate_words[] = {"增速", "增长", "增幅"};
+    static const char *const level_words[] = {"占比", "比重", "覆盖率", "保有"};
+    if (!name)
+        return ZB_KIND_CUMULATIVE;
+    if (contains_any(name, rate_words, sizeof rate_words / sizeof *rate_words))
+        return ZB_KIND_RATE;
+    if (contains_any(name, level_words, sizeof level_words / sizeof *level_words))
+        return ZB_KIND_LEVEL;
+    /* 提速率(%), 发生率: a ratio is a level whatever its unit says. */
+    size_t bl = zb_bare_name_length(name);
+    if (bl >= 3 && memcmp(name + bl - 3, "率", 3) == 0)
+        return ZB_KIND_LEVEL;
+    char unit[8];
+    size_t n = zb_infer_unit(name, unit, sizeof unit);
+    if ((n == 1 && unit[0] == '%') || (n < sizeof unit && strcmp(unit, "％") == 0))
+        return ZB_KIND_LEVEL;
+    return ZB_KIND_CUMULATIVE;
+}
+
+zb_direction zb_infer_direction(const char *name)
+{
+    /* Lower is better for what a plan wants less of: energy use, emissions, accidents,
+     * deaths and incidence rates. A name that itself states the decrease (能耗下降率) has a
+     * positive target where more decrease is better, so it stays higher-is-better. */
+    static const char *const lower_words[] = {"能耗", "排放", "事故", "死亡", "发生率"};
+    static const char *const decrease_words[] = {"下降", "降低", "减少", "削减", "节约"};
+    if (name && contains_any(name, lower_words, sizeof lower_words / sizeof *lower_words) &&
+        !contains_any(name, decrease_words, sizeof decrease_words / sizeof *decrease_words))
+        return ZB_DIR_LOWER;
+    return ZB_DIR_HIGHER;
+}
+
+/* ---- targets ---- */
+
+typedef struct qual_word {
+    const char *text;
+    zb_qualifier qualifier;
+} qual_word;
+
+/* Longer words first where one starts another. 力争 (strive for) is stretch wording with
+ * no bound of its own: it is skipped. */
+static const qual_word prefix_words[] = {
+    {"不低于", ZB_QUAL_AT_LEAST}, {"不少于", ZB_QUAL_AT_LEAST}, {"≥", ZB_QUAL_AT_LEAST},
+    {"≧", ZB_QUAL_AT_LEAST},      {">=", ZB_QUAL_AT_LEAST},     {"＞＝", ZB_QUAL_AT_LEAST},
+    {"不超过", ZB_QUAL_AT_MOST},  {"不高于", ZB_QUAL_AT_MOST},  {"不多于", ZB_QUAL_AT_MOST},
+    {"≤", ZB_QUAL_AT_MOST},       {"≦", ZB_QUAL_AT_MOST},       {"<=", ZB_QUAL_AT_MOST},
+    {"＜＝", ZB_QUAL_AT_MOST},    {"约", ZB_QUAL_ABOUT},        {"≈", ZB_QUAL_ABOUT},
+    {"~", ZB_QUAL_ABOUT},         {"～", ZB_QUAL_ABOUT},        {"力争", ZB_QUAL_NONE},
+};
+
+static const qual_word suffix_words[] = {
+    {"及以上", ZB_QUAL_AT_LEAST}, {"以上", ZB_QUAL_AT_LEAST}, {"左右", ZB_QUAL_ABOUT},
+    {"及以下", ZB_QUAL_AT_MOST},  {"以下", ZB_QUAL_AT_MOST},  {"以内", ZB_QUAL_AT_MOST},
+};
+
+static void skip_spaces(const char *s, size_t *p, size_t end)
+{
+    size_t n;
+    while (*p < end && is_space(decode(s + *p, end - *p, &n)))
+        *p += n;
+}
+
+/* Matches one word of the table at *p; returns its index or -1. */
+static int match_word(const char *s, size_t *p, size_t end, const qual_word *words, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(words[i].text);
+        if (n <= end - *p && memcmp(s + *p, words[i].text, n) == 0) {
+            *p += n;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* Merges a qualifier into *q; 0 when two different bounds are written (≥5以下). */
+static int merge_qualifier(zb_qualifier *q, zb_qualifier add)
+{
+    if (add == ZB_QUAL_NONE || *q == add)
+        return 1;
+    if (*q != ZB_QUAL_NONE)
+        return 0;
+    *q = add;
+    return 1;
+}
+
+/* An ASCII or full-width digit's value, or -1. */
+static int digit_value(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return (int)(cp - '0');
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return (int)(cp - 0xFF10);
+    return -1;
+}
+
+static int is_digit_at(const char *s, size_t p, size_t end)
+{
+    size_t n;
+    return p < end && digit_value(decode(s + p, end - p, &n)) >= 0;
+}
+
+/* Reads an unsigned decimal number at *p: digits with optional thousands separators
+ * (1,200 or 1，200, groups of exactly three), then an optional fraction. */
+static int read_number(const char *s, size_t *p, size_t end, double *out)
+{
+    char digits[64]; /* significant text of the number, ASCII, separators dropped */
+    size_t nd = 0, frac = 0, group = 0;
+    int commas = 0, first_group = -1, in_frac = 0, any = 0;
+    size_t pos = *p;
+    while (pos < end) {
+        size_t n;
+        uint32_t cp = decode(s + pos, end - pos, &n);
+        int d = digit_value(cp);
+        if (d >= 0) {
+            if (nd + 1 >= sizeof digits)
+                return 0; /* no real target has 60 digits */
+            digits[nd++] = (char)('0' + d);
+            any = 1;
+            if (in_frac)
+                frac++;
+            else
+                group++;
+        } else if ((cp == ',' || cp == 0xFF0C) && !in_frac && group > 0 &&
+                   is_digit_at(s, pos + n, end)) {
+            if (commas == 0)
+                first_group = (int)group;
+            else if (group != 3)
+                return 0;
+            commas++;
+            group = 0;
+        } else if ((cp == '.' || cp == 0xFF0E) && !in_frac && is_digit_at(s, pos + n, end)) {
+            in_frac = 1;
+        } else {
+            break;
+        }
+        pos += n;
+    }
+    if (!any)
+        return 0;
+    if (commas && (first_group > 3 || group != 3))
+        return 0;
+    digits[nd] = '\0';
+
+    /* Exact when the digits fit a double's integer range and the scale is an exact power
+     * of ten (one correctly rounded division); strtod, which follows the locale's decimal
+     * point, only for the rare rest. */
+    size_t lead = 0;
+    while (lead < nd && digits[lead] == '0')
+        lead++;
+    if (nd - lead <= 15 && frac <= 22) {
+        static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        uint64_t m = 0;
+        for (size_t i = lead; i < nd; i++)
+            m = m * 10 + (uint64_t)(digits[i] - '0');
+        *out = (double)m / pow10[frac];
+    } else {
+        char text[66];
+        size_t ip = nd - frac;
+        memcpy(text, digits, ip);
+        text[ip] = '.';
+        memcpy(text + ip + 1, digits + ip, frac);
+        text[ip + 1 + frac] = '\0';
+        *out = strtod(text, NULL);
+    }
+    *p = pos;
+    return 1;
+}
+
+int zb_parse_target(const char *text, double *value, zb_qualifier *qualifier)
+{
+    if (value)
+        *value = NAN;
+    if (qualifier)
+        *qualifier = ZB_QUAL_NONE;
+    if (!text)
+        return 0;
+    size_t end = strlen(text), p = 0, st;
+    while (end > 0 && is_space(decode_back(text, end, &st)))
+        end = st;
+
+    zb_qualifier q = ZB_QUAL_NONE;
+    for (;;) {
+        skip_spaces(text, &p, end);
+        int w = match_word(text, &p, end, prefix_words, sizeof prefix_words / sizeof *prefix_words);
+        if (w < 0)
+            break;
+        if (!merge_qualifier(&q, prefix_words[w].qualifier))
+            return 0;
+    }
+
+    int negative = 0;
+    size_t n;
+    if (p < end) {
+        uint32_t cp = decode(text + p, end - p, &n);
+        if (cp == '+' || cp == 0xFF0B || cp == '-' || cp == 0xFF0D || cp == 0x2212) {
+            negative = cp != '+' && cp != 0xFF0B;
+            p += n;
+        }
+    }
+    double v;
+    if (!read_number(text, &p, end, &v))
+        return 0;
+
+    skip_spaces(text, &p, end);
+    if (p < end) {
+        uint32_t cp = decode(text + p, end - p, &n);
+        if (cp == '%' || cp == 0xFF05)
+            p += n;
+    }
+    skip_spaces(text, &p, end);
+    /* A target cell often carries its unit: 62家, 0.5万千瓦, 5个以上. Up to eight characters
+     * that are neither digits nor a qualifier are taken as that unit and skipped. */
+    for (int unit_chars = 0; p < end && unit_chars < 8; unit_chars++) {
+        size_t probe = p;
+        if (match_word(text, &probe, end, suffix_words, sizeof suffix_words / sizeof *suffix_words) >= 0)
+            break;
+        uint32_t cp = decode(text + p, end - p, &n);
+        if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == '.' || cp == 0xFF0E || is_space(cp))
+            break;
+        p += n;
+    }
+    int w = match_word(text, &p, end, suffix_words, sizeof suffix_words / sizeof *suffix_words);
+    if (w >= 0 && !merge_qualifier(&q, suffix_words[w].qualifier))
+        return 0;
+    skip_spaces(text, &p, end);
+    if (p != end)
+        return 0; /* a second number, or words that are not a qualifier */
+
+    if (value)
+        *value = negative ? -v : v;
+    if (qualifier)
+        *qualifier = q;
+    return 1;
+}

@@ -1,0 +1,445 @@
+/* zb_plan_validate(): what is wrong with a plan, in one pass, without changing it.
+ *
+ * Only reads the plan (through the public getters and the recorded notes), so several
+ * threads may validate one plan at once. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan_internal.h"
+
+/* Defined in plan.c; plan_internal.h does not declare them. */
+
+typedef struct finding {
+    zb_severity severity;
+    const char *code; /* static */
+    char *location;
+    char *message;
+} finding;
+
+struct zb_findings {
+    finding *items;
+    size_t count;
+    size_t cap;
+    size_t errors;
+};
+
+size_t zb_findings_count(const zb_findings *findings) { return findings ? findings->count : 0; }
+
+size_t zb_findings_error_count(const zb_findings *findings) { return findings ? findings->errors : 0; }
+
+/* A bad index reads as a note: the mildest answer, never an error that is not there. */
+zb_severity zb_findings_severity(const zb_findings *findings, size_t i)
+{
+    return findings && i < findings->count ? findings->items[i].severity : ZB_SEV_NOTE;
+}
+
+const char *zb_findings_code(const zb_findings *findings, size_t i)
+{
+    return findings && i < findings->count ? findings->items[i].code : NULL;
+}
+
+const char *zb_findings_location(const zb_findings *findings, size_t i)
+{
+    return findings && i < findings->count ? findings->items[i].location : NULL;
+}
+
+const char *zb_findings_message(const zb_findings *findings, size_t i)
+{
+    return findings && i < findings->count ? findings->items[i].message : NULL;
+}
+
+void zb_findings_free(zb_findings *findings)
+{
+    if (!findings)
+        return;
+    for (size_t i = 0; i < findings->count; i++) {
+        free(findings->items[i].location);
+        free(findings->items[i].message);
+    }
+    free(findings->items);
+    free(findings);
+}
+
+/* Appends a finding; the message buffer is consumed. 0 = ok, -1 = out of memory. */
+static int add_finding(zb_findings *f, zb_severity severity, const char *code, const char *location, zb_buf *msg)
+{
+    char *message = zb_buf_take(msg);
+    char *loc = zb_strdup(location);
+    if (!message || !loc || zb_grow((void **)&f->items, &f->cap, f->count + 1, sizeof *f->items)) {
+        free(message);
+        free(loc);
+        return -1;
+    }
+    finding *x = &f->items[f->count++];
+    x->severity = severity;
+    x->code = code;
+    x->location = loc;
+    x->message = message;
+    if (severity == ZB_SEV_ERROR)
+        f->errors++;
+    return 0;
+}
+
+/* ---- nearest unit name ------------------------------------------------------------------ */
+
+/* A name as code points, so that edit distance counts characters, not bytes. */
+typedef struct codepoints {
+    uint32_t *cp;
+    size_t len;
+} codepoints;
+
+static int to_codepoints(const char *s, codepoints *out)
+{
+    size_t n = zb_utf8_length(s), k;
+    out->len = 0;
+    out->cp = malloc((n ? n : 1) * sizeof *out->cp);
+    if (!out->cp)
+        return -1;
+    for (size_t i = 0; s[i]; i += k)
+        out->cp[out->len++] = zb_utf8_decode(s + i, &k);
+    return 0;
+}
+
+/* Optimal string alignment distance (Levenshtein plus swapping two neighbours), which
+ * catches the slips of a retyped unit list: 县规划和自然资源局 / 县规和自然划资源局.
+ * rows: 3 * (b->len + 1) scratch. */
+static size_t osa_distance(const codepoints *a, const codepoints *b, size_t *rows)
+{
+    size_t w = b->len + 1;
+    size_t *two = rows, *one = rows + w, *cur = rows + 2 * w;
+    for (size_t j = 0; j < w; j++)
+        one[j] = j;
+    for (size_t i = 1; i <= a->len; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j < w; j++) {
+            size_t cost = a->cp[i - 1] != b->cp[j - 1];
+            size_t d = one[j] + 1;
+            if (cur[j - 1] + 1 < d)
+                d = cur[j - 1] + 1;
+            if (one[j - 1] + cost < d)
+                d = one[j - 1] + cost;
+            if (i > 1 && j > 1 && a->cp[i - 1] == b->cp[j - 2] && a->cp[i - 2] == b->cp[j - 1] &&
+                two[j - 2] + 1 < d)
+                d = two[j - 2] + 1;
+            cur[j] = d;
+        }
+        size_t *t = two;
+        two = one;
+        one = cur;
+        cur = t;
+    }
+    return one[w - 1];
+}
+
+/* Missing names and their suggestions, so that a unit missing from 500 rows costs one
+ * search of the directory. Keys point at the plan's strings. */
+typedef struct miss_slot {
+    const char *name; /* NULL = empty */
+    size_t suggestion; /* directory index or ZB_NONE */
+} miss_slot;
+
+typedef struct checker {
+    const zb_plan *plan;
+    codepoints *dir; /* the directory as code points, made at the first miss */
+    size_t dir_count;
+    size_t *rows;
+    size_t rows_cap;
+    miss_slot *slots;
+    size_t cap, count;
+} checker;
+
+static size_t hash_name(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static void checker_free(checker *c)
+{
+    for (size_t i = 0; i < c->dir_count; i++)
+        free(c->dir[i].cp);
+    free(c->dir);
+    free(c->rows);
+    free(c->slots);
+}
+
+static int checker_load_directory(checker *c)
+{
+    size_t n = zb_plan_unit_count(c->plan);
+    c->dir = calloc(n ? n : 1, sizeof *c->dir);
+    if (!c->dir)
+        return -1;
+    for (; c->dir_count < n; c->dir_count++)
+        if (to_codepoints(zb_plan_unit_name(c->plan, c->dir_count), &c->dir[c->dir_count]))
+            return -1;
+    return 0;
+}
+
+/* How many characters of a also occur in b (each match used once). */
+static size_t shared_characters(const codepoints *a, const codepoints *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->len; i++) {
+        size_t seen_a = 0, seen_b = 0;
+        for (size_t k = 0; k < i; k++)
+            seen_a += a->cp[k] == a->cp[i];
+        for (size_t k = 0; k < b->len; k++)
+            seen_b += b->cp[k] == a->cp[i];
+        n += seen_a < seen_b;
+    }
+    return n;
+}
+
+/* The directory name nearest to name, when near enough to be a slip: at most
+ * max(2, len / 3) edits. Among equally near names the one sharing more characters wins
+ * (县市监局 is short for 县市场监管局, not a misspelling of 县经信局), then the earlier one,
+ * so results are stable. */
+static int nearest_unit(checker *c, const char *name, size_t *out)
+{
+    *out = ZB_NONE;
+    if (!c->dir && checker_load_directory(c))
+        return -1;
+    codepoints a;
+    if (to_codepoints(name, &a))
+        return -1;
+    size_t limit = a.len / 3 > 2 ? a.len / 3 : 2, best = limit + 1, best_shared = 0;
+    for (size_t i = 0; i < c->dir_count; i++) {
+        const codepoints *b = &c->dir[i];
+        /* The lengths alone bound the distance from below. */
+        size_t gap = a.len > b->len ? a.len - b->len : b->len - a.len;
+        if (gap > best)
+            continue;
+        size_t need = 3 * (b->len + 1);
+        if (zb_grow((void **)&c->rows, &c->rows_cap, need, sizeof *c->rows)) {
+            free(a.cp);
+            return -1;
+        }
+        size_t d = osa_distance(&a, b, c->rows);
+        if (d > limit || d > best)
+            continue;
+        size_t shared = shared_characters(&a, b);
+        if (d < best || shared > best_shared) {
+            best = d;
+            best_shared = shared;
+            *out = i;
+        }
+    }
+    free(a.cp);
+    return 0;
+}
+
+/* Suggestion for a name missing from the directory, cached per distinct name. */
+static int suggest(checker *c, const char *name, size_t *out)
+{
+    if ((c->count + 1) * 2 > c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        miss_slot *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return -1;
+        for (size_t i = 0; i < c->cap; i++) {
+            if (!c->slots[i].name)
+                continue;
+            size_t k = hash_name(c->slots[i].name) & (cap - 1);
+            while (slots[k].name)
+                k = (k + 1) & (cap - 1);
+            slots[k] = c->slots[i];
+        }
+        free(c->slots);
+        c->slots = slots;
+        c->cap = cap;
+    }
+    size_t k = hash_name(name) & (c->cap - 1);
+    for (; c->slots[k].name; k = (k + 1) & (c->cap - 1)) {
+        if (strcmp(c->slots[k].name, name) == 0) {
+            *out = c->slots[k].suggestion;
+            return 0;
+        }
+    }
+    if (nearest_unit(c, name, out))
+        return -1;
+    c->slots[k].name = name;
+    c->slots[k].suggestion = *out;
+    c->count++;
+    return 0;
+}
+
+/* Warns about one responsible unit when the directory lacks it. */
+static int check_unit(checker *c, zb_findings *f, const char *location, const char *subject, const char *unit)
+{
+    if (zb_plan_find_unit(c->plan, unit) != ZB_NONE)
+        return 0;
+    size_t s;
+    if (suggest(c, unit, &s))
+        return -1;
+    zb_buf msg = {0};
+    zb_buf_addf(&msg, "%s: responsible unit %s is not in the unit list", subject, unit);
+    if (s != ZB_NONE)
+        zb_buf_addf(&msg, "; did you mean %s?", zb_plan_unit_name(c->plan, s));
+    return add_finding(f, ZB_SEV_WARNING, "unknown-unit", location, &msg);
+}
+
+/* ---- the checks ------------------------------------------------------------------------- */
+
+static int has_percent(const char *s) { return strchr(s, '%') || strstr(s, "％"); }
+
+static int check_indicator(checker *c, zb_findings *f, size_t i)
+{
+    const zb_plan *plan = c->plan;
+    int seq = zb_plan_indicator_seq(plan, i);
+    const char *name = zb_plan_indicator_name(plan, i);
+    const char *source = zb_plan_indicator_source(plan, i);
+    const char *target = zb_plan_indicator_target_text(plan, i);
+    const char *unit = zb_plan_indicator_unit(plan, i);
+
+    zb_buf where = {0}, subject = {0};
+    if (*source)
+        zb_buf_adds(&where, source);
+    else
+        zb_buf_addf(&where, "indicator %d", seq);
+    zb_buf_addf(&subject, "indicator %d (%s)", seq, name);
+    int bad = where.failed || subject.failed;
+    zb_buf msg = {0};
+
+    if (!bad && !*name) {
+        zb_buf_addf(&msg, "indicator %d: the name is empty", seq);
+        bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where.data, &msg);
+    }
+    if (!bad && isnan(zb_plan_indicator_target(plan, i))) {
+        if (*target)
+            zb_buf_addf(&msg, "%s: target \"%s\" is not a number", subject.data, target);
+        else
+            zb_buf_addf(&msg, "%s: has no target", subject.data);
+        bad = add_finding(f, ZB_SEV_ERROR, "target-not-number", where.data, &msg);
+    }
+    if (!bad && has_percent(target) && strcmp(unit, "%") != 0 && strcmp(unit, "％") != 0) {
+        if (*unit)
+            zb_buf_addf(&msg, "%s: target \"%s\" is a percentage but the unit is %s", subject.data, target, unit);
+        else
+            zb_buf_addf(&msg, "%s: target \"%s\" is a percentage but the indicator has no unit", subject.data,
+                        target);
+        bad = add_finding(f, ZB_SEV_ERROR, "percent-target", where.data, &msg);
+    }
+    /* The responsible units are unique per indicator (the model drops repeats), so each
+     * missing one is reported once. */
+    if (zb_plan_unit_count(plan) > 0) {
+        size_t n = zb_plan_indicator_responsible_count(plan, i);
+        for (size_t j = 0; !bad && j < n; j++)
+            bad = check_unit(c, f, where.data, subject.data, zb_plan_indicator_responsible(plan, i, j));
+    }
+    zb_buf_free(&where);
+    zb_buf_free(&subject);
+    zb_buf_free(&msg);
+    return bad ? -1 : 0;
+}
+
+static int check_task(checker *c, zb_findings *f, size_t t)
+{
+    const zb_plan *plan = c->plan;
+    const char *number = zb_plan_task_number(plan, t);
+    const char *source = zb_plan_task_source(plan, t);
+    const char *title = zb_plan_task_title(plan, t);
+    zb_buf where = {0}, subject = {0};
+    if (*number)
+        zb_buf_addf(&subject, "task %s", number);
+    else
+        zb_buf_addf(&subject, "task #%zu", t + 1);
+    zb_buf_adds(&where, *source ? source : subject.data ? subject.data : "");
+    if (*title)
+        zb_buf_addf(&subject, " (%s)", title);
+    int bad = where.failed || subject.failed;
+
+    /* Items of one task often name the same unit; say it once per task. */
+    size_t nd = zb_plan_task_duty_count(plan, t);
+    for (size_t d = 0; !bad && d < nd; d++) {
+        size_t nk = zb_plan_task_duty_responsible_count(plan, t, d);
+        for (size_t k = 0; !bad && k < nk; k++) {
+            const char *unit = zb_plan_task_duty_responsible(plan, t, d, k);
+            int seen = 0;
+            for (size_t e = 0; !seen && e <= d; e++) {
+                size_t ne = e < d ? zb_plan_task_duty_responsible_count(plan, t, e) : k;
+                for (size_t m = 0; !seen && m < ne; m++)
+                    seen = strcmp(zb_plan_task_duty_responsible(plan, t, e, m), unit) == 0;
+            }
+            if (!seen)
+                bad = check_unit(c, f, where.data, subject.data, unit);
+        }
+    }
+    zb_buf_free(&where);
+    zb_buf_free(&subject);
+    return bad ? -1 : 0;
+}
+
+static int check_categories(const zb_plan *plan, zb_findings *f)
+{
+    size_t nc = zb_plan_category_count(plan);
+    if (!nc)
+        return 0;
+    size_t *used = calloc(nc, sizeof *used);
+    if (!used)
+        return -1;
+    size_t ni = zb_plan_indicator_count(plan);
+    for (size_t i = 0; i < ni; i++) {
+        size_t cat = zb_plan_indicator_category(plan, i);
+        if (cat < nc)
+            used[cat]++;
+    }
+    int bad = 0;
+    for (size_t k = 0; !bad && k < nc; k++) {
+        if (used[k])
+            continue;
+        const char *name = zb_plan_category_name(plan, k);
+        zb_buf where = {0}, msg = {0};
+        zb_buf_addf(&where, "category %s", name);
+        zb_buf_addf(&msg, "category %s has no indicators", name);
+        bad = where.failed || add_finding(f, ZB_SEV_WARNING, "empty-category", where.data, &msg);
+        zb_buf_free(&where);
+        zb_buf_free(&msg);
+    }
+    free(used);
+    return bad ? -1 : 0;
+}
+
+zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
+{
+    if (!out)
+        return ZB_ERR_ARGUMENT;
+    *out = NULL;
+    if (!plan)
+        return ZB_ERR_ARGUMENT;
+    zb_findings *f = calloc(1, sizeof *f);
+    if (!f)
+        return ZB_ERR_NOMEM;
+    checker c = {0};
+    c.plan = plan;
+    /* Sequence numbers cannot repeat: zb_plan_add_indicator() refuses a duplicate, so the
+     * "duplicate-seq" check would never fire and is not run. */
+    int bad = 0;
+    size_t ni = zb_plan_indicator_count(plan);
+    for (size_t i = 0; !bad && i < ni; i++)
+        bad = check_indicator(&c, f, i);
+    if (zb_plan_unit_count(plan) > 0) {
+        size_t nt = zb_plan_task_count(plan);
+        for (size_t t = 0; !bad && t < nt; t++)
+            bad = check_task(&c, f, t);
+    }
+    if (!bad)
+        bad = check_categories(plan, f);
+    size_t nn = zb_plan_note_count(plan);
+    for (size_t k = 0; !bad && k < nn; k++) {
+        const char *location, *message;
+        zb_plan_note_get(plan, k, &location, &message);
+        zb_buf msg = {0};
+        zb_buf_adds(&msg, message);
+        bad = add_finding(f, ZB_SEV_NOTE, "normalised", location, &msg);
+    }
+    checker_free(&c);
+    if (bad) {
+        zb_findings_free(f);
+        return ZB_ERR_NOMEM;
+    }
+    *out = f;
+    return ZB_OK;
+}

@@ -1,0 +1,268 @@
+/* Tests of what names and target texts say: zb_infer_unit, zb_infer_kind,
+ * zb_infer_direction, zb_parse_target and zb_normalize_name. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan_internal.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static void test_infer_unit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        const char *unit;
+    } cases[] = {
+        {"培育智能工厂(数字化车间)(家)", "家"},
+        {"规上工业增加值增速(%)", "%"},
+        {"新增市级以上首台(套)项目", ""},
+        {"保障新上重大制造业项目用能(万吨标煤)", "万吨标煤"},
+        {"单位工业增加值能耗（吨标煤/万元）", "吨标煤/万元"},
+        {"新增“小升规”企业(家)", "家"},
+        {"招引落地总投资10亿元以上(或1亿美元以上)制造业项目(个)", "个"},
+        {"企业数(含(小微))", "含(小微)"}, /* nesting-aware */
+        {"企业数(家) ", "家"},            /* trailing space */
+        {"企业数( 家 )", "家"},           /* spaces inside */
+        {"企业数（家)", "家"},            /* mixed brackets */
+        {"(家)", ""},                    /* nothing but a group */
+        {"企业数家)", ""},               /* unbalanced */
+        {"企业数()", ""},
+        {"企业数", ""},
+        {"", ""},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        char buf[64];
+        size_t n = zb_infer_unit(cases[i].name, buf, sizeof buf);
+        assert_string_equal(buf, cases[i].unit);
+        assert_int_equal(n, strlen(cases[i].unit));
+    }
+}
+
+static void test_infer_unit_buffers(void **state)
+{
+    (void)state;
+    char buf[8] = "xxxxxxx";
+    /* NULL name gives "". */
+    assert_int_equal(zb_infer_unit(NULL, buf, sizeof buf), 0);
+    assert_string_equal(buf, "");
+    /* NULL buffer or size 0: length only, nothing written. */
+    assert_int_equal(zb_infer_unit("用能(万吨标煤)", NULL, 0), 12);
+    memcpy(buf, "abc", 4);
+    assert_int_equal(zb_infer_unit("用能(万吨标煤)", buf, 0), 12);
+    assert_string_equal(buf, "abc");
+    /* Truncation keeps whole characters: 5 bytes of room hold one 3-byte character. */
+    char small[6];
+    assert_int_equal(zb_infer_unit("用能(万吨标煤)", small, sizeof small), 12);
+    assert_string_equal(small, "万");
+    char exact[13];
+    assert_int_equal(zb_infer_unit("用能(万吨标煤)", exact, sizeof exact), 12);
+    assert_string_equal(exact, "万吨标煤");
+    char one[1];
+    zb_infer_unit("a(b)", one, 1);
+    assert_string_equal(one, "");
+    /* Not UTF-8: read safely. */
+    assert_int_equal(zb_infer_unit("\xff(\xe4)", buf, sizeof buf), 1);
+    assert_int_equal(zb_infer_unit("abc(\xe4", buf, sizeof buf), 0);
+}
+
+static void test_infer_kind(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        zb_kind kind;
+    } cases[] = {
+        {"规上工业增加值增速(%)", ZB_KIND_RATE},
+        {"规上工业亩均增加值增速(%)", ZB_KIND_RATE},
+        {"数字经济核心产业增加值增长(%)", ZB_KIND_RATE},
+        {"营业收入增幅(%)", ZB_KIND_RATE},
+        {"制造业外资占比(%)", ZB_KIND_LEVEL},
+        {"高新技术产业增加值占规上工业增加值比重(%)", ZB_KIND_LEVEL},
+        {"规上工业企业数字化改造覆盖率(%)", ZB_KIND_LEVEL},
+        {"专利快速预审提速率(%)", ZB_KIND_LEVEL},
+        {"动态保有上市培育企业(家)", ZB_KIND_LEVEL},
+        {"工业用地容积率", ZB_KIND_LEVEL},
+        {"研发投入强度(%)", ZB_KIND_LEVEL},
+        {"新增“小升规”企业(家)", ZB_KIND_CUMULATIVE},
+        {"完成技术改造投资(亿元)", ZB_KIND_CUMULATIVE},
+        {"新增市级以上首台(套)项目", ZB_KIND_CUMULATIVE},
+        {"", ZB_KIND_CUMULATIVE},
+        {NULL, ZB_KIND_CUMULATIVE},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++)
+        assert_int_equal(zb_infer_kind(cases[i].name), cases[i].kind);
+}
+
+static void test_infer_direction(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        zb_direction dir;
+    } cases[] = {
+        {"单位工业增加值能耗(吨标煤/万元)", ZB_DIR_LOWER},
+        {"二氧化碳排放量(万吨)", ZB_DIR_LOWER},
+        {"较大生产安全事故(起)", ZB_DIR_LOWER},
+        {"工矿商贸死亡人数(人)", ZB_DIR_LOWER},
+        {"职业病发生率(%)", ZB_DIR_LOWER},
+        {"单位工业增加值能耗下降(%)", ZB_DIR_HIGHER},
+        {"单位能耗降低率(%)", ZB_DIR_HIGHER},
+        {"事故起数减少(%)", ZB_DIR_HIGHER},
+        {"排放削减量(万吨)", ZB_DIR_HIGHER},
+        {"节约能耗(万吨标煤)", ZB_DIR_HIGHER},
+        {"新增“小升规”企业(家)", ZB_DIR_HIGHER},
+        {"", ZB_DIR_HIGHER},
+        {NULL, ZB_DIR_HIGHER},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++)
+        assert_int_equal(zb_infer_direction(cases[i].name), cases[i].dir);
+}
+
+static void test_parse_target(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int ok;
+        double value;
+        zb_qualifier q;
+    } cases[] = {
+        {"450", 1, 450, ZB_QUAL_NONE},
+        {"20%", 1, 20, ZB_QUAL_NONE},
+        {"20％", 1, 20, ZB_QUAL_NONE},
+        {"6.5以上", 1, 6.5, ZB_QUAL_AT_LEAST},
+        {"6.5及以上", 1, 6.5, ZB_QUAL_AT_LEAST},
+        {"≥6.5", 1, 6.5, ZB_QUAL_AT_LEAST},
+        {">=6.5", 1, 6.5, ZB_QUAL_AT_LEAST},
+        {"＞＝6.5", 1, 6.5, ZB_QUAL_AT_LEAST},
+        {"不低于6.5", 1, 6.5, ZB_QUAL_AT_LEAST},
+        {"不少于40", 1, 40, ZB_QUAL_AT_LEAST},
+        {"5左右", 1, 5, ZB_QUAL_ABOUT},
+        {"约5", 1, 5, ZB_QUAL_ABOUT},
+        {"≈5", 1, 5, ZB_QUAL_ABOUT},
+        {"~5", 1, 5, ZB_QUAL_ABOUT},
+        {"3以下", 1, 3, ZB_QUAL_AT_MOST},
+        {"3以内", 1, 3, ZB_QUAL_AT_MOST},
+        {"不超过3", 1, 3, ZB_QUAL_AT_MOST},
+        {"不高于3", 1, 3, ZB_QUAL_AT_MOST},
+        {"≤3", 1, 3, ZB_QUAL_AT_MOST},
+        {"<=3", 1, 3, ZB_QUAL_AT_MOST},
+        {"6.5%左右", 1, 6.5, ZB_QUAL_ABOUT},
+        {"力争20", 1, 20, ZB_QUAL_NONE},
+        {"力争 20% 以上", 1, 20, ZB_QUAL_AT_LEAST},
+        {"约5左右", 1, 5, ZB_QUAL_ABOUT},
+        {"1,200", 1, 1200, ZB_QUAL_NONE},
+        {"1,234,567.5", 1, 1234567.5, ZB_QUAL_NONE},
+        {"１，２００．５", 1, 1200.5, ZB_QUAL_NONE},
+        {"２０％", 1, 20, ZB_QUAL_NONE},
+        {"  0.5 \u3000", 1, 0.5, ZB_QUAL_NONE},
+        {"-3.5", 1, -3.5, ZB_QUAL_NONE},
+        {"+3", 1, 3, ZB_QUAL_NONE},
+        {"－3", 1, -3, ZB_QUAL_NONE},
+        {"0.1", 1, 0.1, ZB_QUAL_NONE},
+        {".5", 1, 0.5, ZB_QUAL_NONE},
+        {"12345678901234567890", 1, 12345678901234567890.0, ZB_QUAL_NONE},
+        {"持续提升", 0, NAN, ZB_QUAL_NONE},
+        {"", 0, NAN, ZB_QUAL_NONE},
+        {"   ", 0, NAN, ZB_QUAL_NONE},
+        {"1 2", 0, NAN, ZB_QUAL_NONE},
+        {"3-5", 0, NAN, ZB_QUAL_NONE},
+        {"12,34", 0, NAN, ZB_QUAL_NONE},
+        {"1234,567", 0, NAN, ZB_QUAL_NONE},
+        {"5.", 0, NAN, ZB_QUAL_NONE},
+        {"≥5以下", 0, NAN, ZB_QUAL_NONE},
+        {"62家", 1, 62, ZB_QUAL_NONE},
+        {"5个以上", 1, 5, ZB_QUAL_AT_LEAST},
+        {"0.5万千瓦", 1, 0.5, ZB_QUAL_NONE},
+        {"18亿千瓦时以上", 1, 18, ZB_QUAL_AT_LEAST},
+        {"62家家家家家家家家家", 0, NAN, ZB_QUAL_NONE},
+        {"62家3", 0, NAN, ZB_QUAL_NONE},
+        {"以上", 0, NAN, ZB_QUAL_NONE},
+        {"%", 0, NAN, ZB_QUAL_NONE},
+        {"\xff", 0, NAN, ZB_QUAL_NONE},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        double v = 42;
+        zb_qualifier q = ZB_QUAL_AUTO;
+        int ok = zb_parse_target(cases[i].text, &v, &q);
+        if (ok != cases[i].ok)
+            fail_msg("\"%s\": returned %d", cases[i].text, ok);
+        assert_int_equal(q, cases[i].q);
+        if (cases[i].ok)
+            assert_true(v == cases[i].value);
+        else
+            assert_true(isnan(v));
+    }
+}
+
+static void test_parse_target_null(void **state)
+{
+    (void)state;
+    double v = 0;
+    zb_qualifier q = ZB_QUAL_AUTO;
+    assert_int_equal(zb_parse_target(NULL, &v, &q), 0);
+    assert_true(isnan(v));
+    assert_int_equal(q, ZB_QUAL_NONE);
+    /* Either output may be NULL. */
+    assert_int_equal(zb_parse_target("6.5以上", NULL, NULL), 1);
+    assert_int_equal(zb_parse_target("6.5以上", &v, NULL), 1);
+    assert_true(v == 6.5);
+    assert_int_equal(zb_parse_target("6.5以上", NULL, &q), 1);
+    assert_int_equal(q, ZB_QUAL_AT_LEAST);
+}
+
+static void test_normalize_name(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        const char *out;
+    } cases[] = {
+        {"牵\u00a0引\u00a0性\u00a0指\u00a0标", "牵引性指标"},
+        {"新增“ 品字标浙江制造”认证企业(家)", "新增“品字标浙江制造”认证企业(家)"},
+        {"培育“ 浙江制造 精品”(个)", "培育“浙江制造精品”(个)"},
+        {"县经信局\u3000", "县经信局"},
+        {"  hello \t  world  ", "hello world"},
+        {"GDP 增速", "GDP增速"},
+        {"5G 基站(个)", "5G基站(个)"},
+        {"a\u3000b", "a b"},
+        {"a\u2003\u200bb", "a b"},
+        {"（ 家 ）", "（家）"},
+        {"", ""},
+        {" \u00a0 ", ""},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        char *s = zb_normalize_name(cases[i].in);
+        assert_non_null(s);
+        assert_string_equal(s, cases[i].out);
+        free(s);
+    }
+    char *s = zb_normalize_name(NULL);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    /* Bytes that are not UTF-8 pass through without being read past. */
+    s = zb_normalize_name("a \xe4");
+    assert_non_null(s);
+    assert_string_equal(s, "a \xe4");
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_infer_unit),      cmocka_unit_test(test_infer_unit_buffers),
+        cmocka_unit_test(test_infer_kind),      cmocka_unit_test(test_infer_direction),
+        cmocka_unit_test(test_parse_target),    cmocka_unit_test(test_parse_target_null),
+        cmocka_unit_test(test_normalize_name),
+    };
+    return cmocka_run_group_tests_name("infer", tests, NULL, NULL);
+}

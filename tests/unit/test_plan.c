@@ -1,0 +1,988 @@
+/* Tests of the plan model: storage, setters and getters, error paths, swap and move,
+ * actuals, and lookups on plans of realistic size. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan_internal.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static int setup(void **state)
+{
+    *state = zb_plan_new();
+    return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    zb_plan_free(*state);
+    return 0;
+}
+
+static size_t add(zb_plan *plan, int seq, const char *category, const char *name, const char *target,
+                  const char *responsible)
+{
+    zb_indicator_def def = {0};
+    def.seq = seq;
+    def.category = category;
+    def.name = name;
+    def.target = target;
+    def.responsible = responsible;
+    size_t i = ZB_NONE;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+    assert_string_equal(zb_errmsg(plan), "");
+    return i;
+}
+
+/* ---- lifetime and errors ---- */
+
+static void test_lifetime(void **state)
+{
+    (void)state;
+    zb_plan_free(NULL);
+    zb_plan *plan = zb_plan_new();
+    assert_non_null(plan);
+    assert_string_equal(zb_errmsg(plan), "");
+    assert_string_equal(zb_errmsg(NULL), "");
+    assert_int_equal(zb_plan_fail(plan, ZB_ERR_VALUE, "bad %d", 7), ZB_ERR_VALUE);
+    assert_string_equal(zb_errmsg(plan), "bad 7");
+    zb_plan_clear_error(plan);
+    assert_string_equal(zb_errmsg(plan), "");
+    assert_int_equal(zb_plan_fail(NULL, ZB_ERR_IO, "x"), ZB_ERR_IO);
+    zb_plan_clear_error(NULL);
+    zb_plan_free(plan);
+}
+
+static void test_error_message_truncated_on_character(void **state)
+{
+    zb_plan *plan = *state;
+    char big[3 * 400 + 1];
+    for (int i = 0; i < 400; i++)
+        memcpy(big + 3 * i, "指", 3);
+    big[1200] = '\0';
+    zb_plan_fail(plan, ZB_ERR_VALUE, "x%s", big);
+    size_t n = strlen(zb_errmsg(plan));
+    assert_true(n < ZB_ERROR_MESSAGE_MAX);
+    assert_int_equal(zb_utf8_check(zb_errmsg(plan), n), n);
+}
+
+/* Every getter answers a NULL plan as it answers a bad index. */
+static void test_null_plan_getters(void **state)
+{
+    (void)state;
+    assert_null(zb_plan_meta(NULL, ZB_META_TITLE));
+    zb_date d = zb_plan_date(NULL, ZB_DATE_ISSUED);
+    assert_int_equal(d.year + d.month + d.day, 0);
+    assert_int_equal(zb_plan_first_year(NULL), 0);
+    assert_int_equal(zb_plan_last_year(NULL), 0);
+    assert_int_equal(zb_plan_recipient_count(NULL), 0);
+    assert_null(zb_plan_recipient(NULL, 0));
+    assert_int_equal(zb_plan_copy_to_count(NULL), 0);
+    assert_null(zb_plan_copy_to(NULL, 0));
+    assert_int_equal(zb_plan_unit_count(NULL), 0);
+    assert_null(zb_plan_unit_name(NULL, 0));
+    assert_null(zb_plan_unit_full_name(NULL, 0));
+    assert_int_equal(zb_plan_find_unit(NULL, "x"), ZB_NONE);
+    assert_int_equal(zb_plan_category_count(NULL), 0);
+    assert_null(zb_plan_category_name(NULL, 0));
+    assert_int_equal(zb_plan_find_category(NULL, "x"), ZB_NONE);
+    assert_int_equal(zb_plan_indicator_count(NULL), 0);
+    assert_int_equal(zb_plan_find_indicator(NULL, 1), ZB_NONE);
+    assert_int_equal(zb_plan_indicator_seq(NULL, 0), 0);
+    assert_null(zb_plan_indicator_name(NULL, 0));
+    assert_true(isnan(zb_plan_indicator_target(NULL, 0)));
+    assert_int_equal(zb_plan_task_count(NULL), 0);
+    assert_null(zb_plan_task_title(NULL, 0));
+    assert_int_equal(zb_plan_block_count(NULL), 0);
+    assert_int_equal(zb_plan_block_level(NULL, 0), -1);
+    assert_int_equal(zb_plan_attachment_count(NULL), 0);
+    assert_int_equal(zb_plan_attachment_number(NULL, 0), 0);
+    assert_int_equal(zb_plan_actual_count(NULL), 0);
+    assert_int_equal(zb_plan_actual_indicator(NULL, 0), ZB_NONE);
+    assert_true(isnan(zb_plan_actual_value(NULL, 0)));
+    assert_int_equal(zb_plan_find_actual(NULL, 0, "2024-01"), ZB_NONE);
+}
+
+/* Every setter refuses a NULL plan. */
+static void test_null_plan_setters(void **state)
+{
+    (void)state;
+    zb_indicator_def def = {0};
+    def.name = "x";
+    zb_task_def task = {0};
+    zb_date date = {2024, 1, 1};
+    assert_int_equal(zb_plan_set_meta(NULL, ZB_META_TITLE, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_set_date(NULL, ZB_DATE_ISSUED, date), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_set_years(NULL, 2024, 2024), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_recipient(NULL, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_copy_to(NULL, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_unit(NULL, "x", NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_category(NULL, "x", NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_indicator(NULL, &def, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_indicator_responsible(NULL, 0, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_task(NULL, &task, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_task_duty(NULL, 0, NULL, "x", NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_block(NULL, 0, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_attachment(NULL, 0, ZB_ATTACH_TEXT, "x", NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_actual(NULL, 1, "2024-01", 1, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_note(NULL, "", "x", "a", "b"), ZB_ERR_ARGUMENT);
+    zb_plan_swap(NULL, NULL);
+    zb_plan_move_table(NULL, NULL);
+}
+
+/* ---- metadata ---- */
+
+static void test_meta(void **state)
+{
+    zb_plan *plan = *state;
+    for (int f = ZB_META_TITLE; f <= ZB_META_PRINTER; f++)
+        assert_string_equal(zb_plan_meta(plan, (zb_meta)f), "");
+    /* Prose keeps its inner spaces; only the ends are trimmed. */
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "  桐庐县“415X”先进制造业集群培育工程 2024年工作要点 "),
+                     ZB_OK);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_TITLE), "桐庐县“415X”先进制造业集群培育工程 2024年工作要点");
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_DOC_NUMBER, "武政发〔2022〕11号"), ZB_OK);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_DOC_NUMBER), "武政发〔2022〕11号");
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_DOC_NUMBER, NULL), ZB_OK);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_DOC_NUMBER), "");
+
+    static const int bad_fields[] = {-1, 7, 100};
+    for (size_t i = 0; i < COUNT(bad_fields); i++) {
+        assert_int_equal(zb_plan_set_meta(plan, (zb_meta)bad_fields[i], "x"), ZB_ERR_ARGUMENT);
+        assert_string_not_equal(zb_errmsg(plan), "");
+        assert_null(zb_plan_meta(plan, (zb_meta)bad_fields[i]));
+    }
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "\xc3\x28"), ZB_ERR_ENCODING);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_ORGAN), "");
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "武义县人民政府"), ZB_OK);
+    assert_string_equal(zb_errmsg(plan), "");
+}
+
+static void test_dates(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        zb_date date;
+        zb_status st;
+    } cases[] = {
+        {{2022, 3, 24}, ZB_OK},        {{2024, 2, 29}, ZB_OK},          {{2024, 2, 30}, ZB_ERR_VALUE},
+        {{2023, 2, 29}, ZB_ERR_VALUE}, {{2022, 13, 1}, ZB_ERR_VALUE},   {{2022, 0, 1}, ZB_ERR_VALUE},
+        {{1899, 12, 31}, ZB_ERR_VALUE}, {{2022, 4, 31}, ZB_ERR_VALUE},  {{0, 0, 1}, ZB_ERR_VALUE},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        zb_date before = zb_plan_date(plan, ZB_DATE_ISSUED);
+        zb_status st = zb_plan_set_date(plan, ZB_DATE_ISSUED, cases[i].date);
+        assert_int_equal(st, cases[i].st);
+        zb_date now = zb_plan_date(plan, ZB_DATE_ISSUED);
+        zb_date want = st == ZB_OK ? cases[i].date : before;
+        assert_int_equal(now.year, want.year);
+        assert_int_equal(now.month, want.month);
+        assert_int_equal(now.day, want.day);
+        if (st)
+            assert_string_not_equal(zb_errmsg(plan), "");
+        else
+            assert_string_equal(zb_errmsg(plan), "");
+    }
+    zb_date printed = {2022, 3, 25};
+    assert_int_equal(zb_plan_set_date(plan, ZB_DATE_PRINTED, printed), ZB_OK);
+    assert_int_equal(zb_plan_date(plan, ZB_DATE_PRINTED).day, 25);
+    zb_date zero = {0, 0, 0};
+    assert_int_equal(zb_plan_set_date(plan, ZB_DATE_PRINTED, zero), ZB_OK);
+    assert_int_equal(zb_plan_date(plan, ZB_DATE_PRINTED).year, 0);
+    assert_int_equal(zb_plan_set_date(plan, (zb_date_field)2, printed), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_date(plan, (zb_date_field)2).year, 0);
+    assert_int_equal(zb_plan_date(plan, (zb_date_field)-1).year, 0);
+}
+
+static void test_years(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        int first, last;
+        zb_status st;
+    } cases[] = {
+        {2024, 2024, ZB_OK},        {2021, 2023, ZB_OK},        {1900, 9999, ZB_OK},
+        {0, 0, ZB_OK},              {2023, 2021, ZB_ERR_VALUE}, {1899, 2024, ZB_ERR_VALUE},
+        {2024, 10000, ZB_ERR_VALUE}, {0, 2024, ZB_ERR_VALUE},   {2024, 0, ZB_ERR_VALUE},
+        {-1, -1, ZB_ERR_VALUE},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        int f0 = zb_plan_first_year(plan), l0 = zb_plan_last_year(plan);
+        assert_int_equal(zb_plan_set_years(plan, cases[i].first, cases[i].last), cases[i].st);
+        assert_int_equal(zb_plan_first_year(plan), cases[i].st ? f0 : cases[i].first);
+        assert_int_equal(zb_plan_last_year(plan), cases[i].st ? l0 : cases[i].last);
+    }
+}
+
+static void test_recipients_and_copy_to(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_recipient(plan, "各乡镇人民政府、街道办事处"), ZB_OK);
+    assert_int_equal(zb_plan_add_recipient(plan, " 县政府 各部门 "), ZB_OK);
+    assert_int_equal(zb_plan_recipient_count(plan), 2);
+    assert_string_equal(zb_plan_recipient(plan, 0), "各乡镇人民政府、街道办事处");
+    assert_string_equal(zb_plan_recipient(plan, 1), "县政府各部门");
+    assert_null(zb_plan_recipient(plan, 2));
+    assert_int_equal(zb_plan_add_recipient(plan, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_recipient(plan, " \u3000"), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_add_recipient(plan, "\xe4\xb8"), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_recipient_count(plan), 2);
+
+    assert_int_equal(zb_plan_add_copy_to(plan, "县委各部门"), ZB_OK);
+    assert_int_equal(zb_plan_copy_to_count(plan), 1);
+    assert_string_equal(zb_plan_copy_to(plan, 0), "县委各部门");
+    assert_null(zb_plan_copy_to(plan, 1));
+    assert_int_equal(zb_plan_add_copy_to(plan, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_copy_to(plan, ""), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_copy_to_count(plan), 1);
+}
+
+/* ---- units and categories ---- */
+
+static void test_units(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县经信局", "桐庐县经济和信息化局"), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(plan, "县 发改局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(plan, "开发区", ""), ZB_OK);
+    assert_int_equal(zb_plan_unit_count(plan), 3);
+    assert_string_equal(zb_plan_unit_name(plan, 1), "县发改局");
+    assert_string_equal(zb_plan_unit_full_name(plan, 0), "桐庐县经济和信息化局");
+    assert_string_equal(zb_plan_unit_full_name(plan, 1), "");
+    assert_string_equal(zb_plan_unit_full_name(plan, 2), "");
+    assert_null(zb_plan_unit_name(plan, 3));
+    assert_null(zb_plan_unit_full_name(plan, 3));
+    assert_int_equal(zb_plan_find_unit(plan, "县发改局"), 1);
+    assert_int_equal(zb_plan_find_unit(plan, "县\u00a0发改局 "), 1);
+    assert_int_equal(zb_plan_find_unit(plan, "县商务局"), ZB_NONE);
+    assert_int_equal(zb_plan_find_unit(plan, NULL), ZB_NONE);
+
+    static const struct {
+        const char *name;
+        zb_status st;
+    } bad[] = {
+        {NULL, ZB_ERR_ARGUMENT}, {"", ZB_ERR_VALUE}, {"\u3000", ZB_ERR_VALUE},
+        {"县经信局", ZB_ERR_DUPLICATE}, {" 县经信局", ZB_ERR_DUPLICATE}, {"\xff", ZB_ERR_ENCODING},
+    };
+    for (size_t i = 0; i < COUNT(bad); i++) {
+        assert_int_equal(zb_plan_add_unit(plan, bad[i].name, NULL), bad[i].st);
+        assert_string_not_equal(zb_errmsg(plan), "");
+        assert_int_equal(zb_plan_unit_count(plan), 3);
+    }
+    assert_int_equal(zb_plan_add_unit(plan, "县商务局", "\xff"), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_unit_count(plan), 3);
+}
+
+static void test_categories(void **state)
+{
+    zb_plan *plan = *state;
+    size_t i = 99;
+    assert_int_equal(zb_plan_find_category(plan, "x"), ZB_NONE);
+    assert_int_equal(zb_plan_add_category(plan, "牵\u00a0引\u00a0性\u00a0指\u00a0标", &i), ZB_OK);
+    assert_int_equal(i, 0);
+    assert_int_equal(zb_plan_add_category(plan, "深化集群培育体系", NULL), ZB_OK);
+    assert_int_equal(zb_plan_category_count(plan), 2);
+    assert_string_equal(zb_plan_category_name(plan, 0), "牵引性指标");
+    assert_null(zb_plan_category_name(plan, 2));
+    assert_int_equal(zb_plan_find_category(plan, "牵引性指标"), 0);
+    assert_int_equal(zb_plan_find_category(plan, "牵 引 性 指 标"), 0);
+    assert_int_equal(zb_plan_find_category(plan, "深化集群培育体系"), 1);
+
+    i = 99;
+    assert_int_equal(zb_plan_add_category(plan, "深化集群培育体系", &i), ZB_ERR_DUPLICATE);
+    assert_int_equal(i, 1);
+    assert_non_null(strstr(zb_errmsg(plan), "深化集群培育体系"));
+    assert_int_equal(zb_plan_add_category(plan, NULL, &i), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_category(plan, "  ", &i), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_add_category(plan, "\x80", &i), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_category_count(plan), 2);
+}
+
+/* ---- indicators ---- */
+
+static void test_indicator_fields(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        const char *name, *unit, *target, *responsible;
+        const char *want_name, *want_bare, *want_unit, *want_target_text;
+        double value;
+        zb_qualifier q;
+        zb_kind kind;
+        zb_direction dir;
+        size_t nresp;
+        const char *lead;
+    } cases[] = {
+        {"新增“小升规”企业(家)", NULL, "62", "县经信局", "新增“小升规”企业(家)", "新增“小升规”企业", "家", "62", 62,
+         ZB_QUAL_NONE, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 1, "县经信局"},
+        {"规上工业增加值增速(%)", NULL, "6.5%左右", "县经信局、县统计局", "规上工业增加值增速(%)",
+         "规上工业增加值增速", "%", "6.5%左右", 6.5, ZB_QUAL_ABOUT, ZB_KIND_RATE, ZB_DIR_HIGHER, 2, "县经信局"},
+        {"培育智能工厂(数字化车间)(家)", NULL, "5", "县经信局", "培育智能工厂(数字化车间)(家)",
+         "培育智能工厂(数字化车间)", "家", "5", 5, ZB_QUAL_NONE, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 1, "县经信局"},
+        {"新增市级以上首台(套)项目", NULL, "2", NULL, "新增市级以上首台(套)项目", "新增市级以上首台(套)项目", "",
+         "2", 2, ZB_QUAL_NONE, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 0, ""},
+        {"专利快速预审提速率(%)", NULL, " 20% ", "县市场监管局", "专利快速预审提速率(%)", "专利快速预审提速率", "%",
+         "20%", 20, ZB_QUAL_NONE, ZB_KIND_LEVEL, ZB_DIR_HIGHER, 1, "县市场监管局"},
+        {"新增“ 品字标浙江制造”认证企业(家)", NULL, "5", "县市场监管局", "新增“品字标浙江制造”认证企业(家)",
+         "新增“品字标浙江制造”认证企业", "家", "5", 5, ZB_QUAL_NONE, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 1,
+         "县市场监管局"},
+        /* A unit given apart from the name: the name is kept whole. */
+        {"工业用地出让面积", "亩", "持续提升", "县规划和自然资源局 县经信局", "工业用地出让面积", "工业用地出让面积",
+         "亩", "持续提升", NAN, ZB_QUAL_NONE, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 2, "县规划和自然资源局"},
+        /* A unit given that equals the name's: the bare name drops it. */
+        {"完成技术改造投资(亿元)", " 亿元", "15以上", NULL, "完成技术改造投资(亿元)", "完成技术改造投资", "亿元",
+         "15以上", 15, ZB_QUAL_AT_LEAST, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 0, ""},
+        /* "" means no unit, even when the name carries one. */
+        {"招引项目(个)", "", "", NULL, "招引项目(个)", "招引项目(个)", "", "", NAN, ZB_QUAL_NONE,
+         ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 0, ""},
+        /* % given apart from the name makes a level. */
+        {"研发投入强度", "%", "≥3", NULL, "研发投入强度", "研发投入强度", "%", "≥3", 3, ZB_QUAL_AT_LEAST,
+         ZB_KIND_LEVEL, ZB_DIR_HIGHER, 0, ""},
+        {"单位工业增加值能耗(吨标煤/万元)", NULL, "0.5以下", "县发改局，县经信局；开发区", "单位工业增加值能耗(吨标煤/万元)",
+         "单位工业增加值能耗", "吨标煤/万元", "0.5以下", 0.5, ZB_QUAL_AT_MOST, ZB_KIND_CUMULATIVE, ZB_DIR_LOWER, 3,
+         "县发改局"},
+        /* Separators of every kind, empty pieces and repeats dropped. */
+        {"x", NULL, NULL, " 、县发改局,,县经信局\u00a0开发区;县发改局；\u3000", "x", "x", "", "", NAN, ZB_QUAL_NONE,
+         ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 3, "县发改局"},
+        /* An empty name is accepted and left to validation. */
+        {"", NULL, "1", NULL, "", "", "", "1", 1, ZB_QUAL_NONE, ZB_KIND_CUMULATIVE, ZB_DIR_HIGHER, 0, ""},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_indicator_def def = {0};
+        def.name = cases[k].name;
+        def.unit = cases[k].unit;
+        def.target = cases[k].target;
+        def.responsible = cases[k].responsible;
+        size_t i = ZB_NONE;
+        assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+        assert_int_equal(i, k);
+        assert_int_equal(zb_plan_indicator_seq(plan, i), (int)k + 1);
+        assert_string_equal(zb_plan_indicator_name(plan, i), cases[k].want_name);
+        assert_string_equal(zb_plan_indicator_bare_name(plan, i), cases[k].want_bare);
+        assert_string_equal(zb_plan_indicator_unit(plan, i), cases[k].want_unit);
+        assert_string_equal(zb_plan_indicator_target_text(plan, i), cases[k].want_target_text);
+        double t = zb_plan_indicator_target(plan, i);
+        if (isnan(cases[k].value))
+            assert_true(isnan(t));
+        else
+            assert_true(t == cases[k].value);
+        assert_int_equal(zb_plan_indicator_qualifier(plan, i), cases[k].q);
+        assert_int_equal(zb_plan_indicator_kind(plan, i), cases[k].kind);
+        assert_int_equal(zb_plan_indicator_direction(plan, i), cases[k].dir);
+        assert_int_equal(zb_plan_indicator_responsible_count(plan, i), cases[k].nresp);
+        assert_string_equal(zb_plan_indicator_lead(plan, i), cases[k].lead);
+        assert_int_equal(zb_plan_indicator_category(plan, i), ZB_NONE);
+        assert_string_equal(zb_plan_indicator_source(plan, i), "");
+    }
+    size_t last = COUNT(cases) - 2;
+    assert_string_equal(zb_plan_indicator_responsible(plan, last, 0), "县发改局");
+    assert_string_equal(zb_plan_indicator_responsible(plan, last, 1), "县经信局");
+    assert_string_equal(zb_plan_indicator_responsible(plan, last, 2), "开发区");
+    assert_null(zb_plan_indicator_responsible(plan, last, 3));
+}
+
+static void test_indicator_explicit(void **state)
+{
+    zb_plan *plan = *state;
+    zb_indicator_def def = {0};
+    def.seq = 7;
+    def.category = " 牵\u00a0引\u00a0性\u00a0指\u00a0标";
+    def.name = "规上工业增加值增速(%)";
+    def.target = "6.5以上";
+    def.qualifier = ZB_QUAL_ABOUT;
+    def.kind = ZB_KIND_CUMULATIVE;
+    def.direction = ZB_DIR_LOWER;
+    def.source = "plan.json:14:7";
+    size_t i;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_seq(plan, i), 7);
+    assert_int_equal(zb_plan_indicator_qualifier(plan, i), ZB_QUAL_ABOUT);
+    assert_int_equal(zb_plan_indicator_kind(plan, i), ZB_KIND_CUMULATIVE);
+    assert_int_equal(zb_plan_indicator_direction(plan, i), ZB_DIR_LOWER);
+    assert_string_equal(zb_plan_indicator_source(plan, i), "plan.json:14:7");
+    assert_int_equal(zb_plan_category_count(plan), 1);
+    assert_string_equal(zb_plan_category_name(plan, 0), "牵引性指标");
+    assert_int_equal(zb_plan_indicator_category(plan, i), 0);
+
+    /* The same category by another spelling joins it; seq 0 continues after the largest. */
+    def.seq = 0;
+    def.category = "牵引性指标";
+    def.name = "b";
+    assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_seq(plan, i), 8);
+    assert_int_equal(zb_plan_indicator_category(plan, i), 0);
+    def.seq = 3;
+    def.category = "";
+    assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_category(plan, i), ZB_NONE);
+    def.seq = 0;
+    def.category = "新类别";
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_indicator_seq(plan, 3), 9);
+    assert_int_equal(zb_plan_indicator_category(plan, 3), 1);
+    assert_int_equal(zb_plan_category_count(plan), 2);
+
+    assert_int_equal(zb_plan_find_indicator(plan, 7), 0);
+    assert_int_equal(zb_plan_find_indicator(plan, 8), 1);
+    assert_int_equal(zb_plan_find_indicator(plan, 3), 2);
+    assert_int_equal(zb_plan_find_indicator(plan, 9), 3);
+    assert_int_equal(zb_plan_find_indicator(plan, 4), ZB_NONE);
+    assert_int_equal(zb_plan_find_indicator(plan, 0), ZB_NONE);
+    assert_int_equal(zb_plan_find_indicator(plan, -1), ZB_NONE);
+}
+
+static void test_indicator_errors(void **state)
+{
+    zb_plan *plan = *state;
+    zb_indicator_def ok = {0};
+    ok.seq = 3;
+    ok.name = "新增“小升规”企业(家)";
+    ok.source = "table.csv:4";
+    assert_int_equal(zb_plan_add_indicator(plan, &ok, NULL), ZB_OK);
+
+    static const struct {
+        int seq;
+        const char *name;
+        int qualifier, kind, direction;
+        const char *category;
+        zb_status st;
+        const char *msg; /* part of the message */
+    } cases[] = {
+        {5, NULL, 0, 0, 0, NULL, ZB_ERR_ARGUMENT, "no name"},
+        {-1, "x", 0, 0, 0, NULL, ZB_ERR_VALUE, "negative"},
+        {3, "新增“小升规”企业(家)", 0, 0, 0, NULL, ZB_ERR_DUPLICATE,
+         "indicator 3 (新增“小升规”企业(家)): sequence number 3 is already used by 新增“小升规”企业(家) (table.csv:4)"},
+        {5, "x", 5, 0, 0, NULL, ZB_ERR_VALUE, "qualifier"},
+        {5, "x", -1, 0, 0, NULL, ZB_ERR_VALUE, "qualifier"},
+        {5, "x", 0, 4, 0, NULL, ZB_ERR_VALUE, "kind"},
+        {5, "x", 0, -1, 0, NULL, ZB_ERR_VALUE, "kind"},
+        {5, "x", 0, 0, 3, NULL, ZB_ERR_VALUE, "direction"},
+        {5, "x", 0, 0, -1, NULL, ZB_ERR_VALUE, "direction"},
+        {5, "\xe4\xb8", 0, 0, 0, NULL, ZB_ERR_ENCODING, "UTF-8"},
+        {5, "x", 0, 0, 0, "\xe4", ZB_ERR_ENCODING, "UTF-8"},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_indicator_def def = {0};
+        def.seq = cases[k].seq;
+        def.name = cases[k].name;
+        def.qualifier = (zb_qualifier)cases[k].qualifier;
+        def.kind = (zb_kind)cases[k].kind;
+        def.direction = (zb_direction)cases[k].direction;
+        def.category = cases[k].category ? cases[k].category : "新类别";
+        size_t i = 42;
+        assert_int_equal(zb_plan_add_indicator(plan, &def, &i), cases[k].st);
+        assert_int_equal(i, 42);
+        if (!strstr(zb_errmsg(plan), cases[k].msg))
+            fail_msg("case %zu: message \"%s\" lacks \"%s\"", k, zb_errmsg(plan), cases[k].msg);
+        /* Nothing changed, not even the category. */
+        assert_int_equal(zb_plan_indicator_count(plan), 1);
+        assert_int_equal(zb_plan_category_count(plan), 0);
+    }
+    assert_int_equal(zb_plan_add_indicator(plan, NULL, NULL), ZB_ERR_ARGUMENT);
+    assert_string_not_equal(zb_errmsg(plan), "");
+    /* A success clears the message. */
+    ok.seq = 0;
+    assert_int_equal(zb_plan_add_indicator(plan, &ok, NULL), ZB_OK);
+    assert_string_equal(zb_errmsg(plan), "");
+    assert_int_equal(zb_plan_indicator_seq(plan, 1), 4);
+
+    /* No sequence number is left after INT_MAX. */
+    ok.seq = 2147483647;
+    assert_int_equal(zb_plan_add_indicator(plan, &ok, NULL), ZB_OK);
+    ok.seq = 0;
+    assert_int_equal(zb_plan_add_indicator(plan, &ok, NULL), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_indicator_count(plan), 3);
+}
+
+static void test_indicator_getters_bad_index(void **state)
+{
+    zb_plan *plan = *state;
+    add(plan, 1, NULL, "a", "1", "x");
+    static const size_t bad[] = {1, 2, ZB_NONE};
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        size_t i = bad[k];
+        assert_int_equal(zb_plan_indicator_seq(plan, i), 0);
+        assert_int_equal(zb_plan_indicator_category(plan, i), ZB_NONE);
+        assert_null(zb_plan_indicator_name(plan, i));
+        assert_null(zb_plan_indicator_bare_name(plan, i));
+        assert_null(zb_plan_indicator_unit(plan, i));
+        assert_null(zb_plan_indicator_target_text(plan, i));
+        assert_true(isnan(zb_plan_indicator_target(plan, i)));
+        assert_int_equal(zb_plan_indicator_qualifier(plan, i), ZB_QUAL_AUTO);
+        assert_int_equal(zb_plan_indicator_kind(plan, i), ZB_KIND_AUTO);
+        assert_int_equal(zb_plan_indicator_direction(plan, i), ZB_DIR_AUTO);
+        assert_int_equal(zb_plan_indicator_responsible_count(plan, i), 0);
+        assert_null(zb_plan_indicator_responsible(plan, i, 0));
+        assert_null(zb_plan_indicator_lead(plan, i));
+        assert_null(zb_plan_indicator_source(plan, i));
+    }
+}
+
+static void test_indicator_responsible(void **state)
+{
+    zb_plan *plan = *state;
+    size_t i = add(plan, 1, NULL, "a", "1", NULL);
+    assert_string_equal(zb_plan_indicator_lead(plan, i), "");
+    assert_int_equal(zb_plan_add_indicator_responsible(plan, i, " 县经信局"), ZB_OK);
+    assert_int_equal(zb_plan_add_indicator_responsible(plan, i, "县 发改局"), ZB_OK);
+    assert_int_equal(zb_plan_indicator_responsible_count(plan, i), 2);
+    assert_string_equal(zb_plan_indicator_lead(plan, i), "县经信局");
+    assert_string_equal(zb_plan_indicator_responsible(plan, i, 1), "县发改局");
+
+    static const struct {
+        size_t i;
+        const char *unit;
+        zb_status st;
+    } bad[] = {
+        {1, "x", ZB_ERR_ARGUMENT},        {ZB_NONE, "x", ZB_ERR_ARGUMENT}, {0, NULL, ZB_ERR_ARGUMENT},
+        {0, " ", ZB_ERR_VALUE},           {0, "县经信局", ZB_ERR_DUPLICATE}, {0, "\xff", ZB_ERR_ENCODING},
+    };
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        assert_int_equal(zb_plan_add_indicator_responsible(plan, bad[k].i, bad[k].unit), bad[k].st);
+        assert_string_not_equal(zb_errmsg(plan), "");
+        assert_int_equal(zb_plan_indicator_responsible_count(plan, i), 2);
+    }
+}
+
+/* ---- tasks ---- */
+
+static void test_tasks(void **state)
+{
+    zb_plan *plan = *state;
+    const char *headings[] = {"二、重点任务", " (一)深化集群培育体系 "};
+    zb_task_def def = {0};
+    def.number = "1";
+    def.headings = headings;
+    def.heading_count = 2;
+    def.title = "全面落实产业链“链长+链主”制";
+    def.text = "全面落实产业链“链长+链主”制。 深化 “415X” 集群培育。";
+    def.source = "plan.txt:40";
+    size_t t = 9;
+    assert_int_equal(zb_plan_add_task(plan, &def, &t), ZB_OK);
+    assert_int_equal(t, 0);
+    zb_task_def empty = {0};
+    assert_int_equal(zb_plan_add_task(plan, &empty, NULL), ZB_OK);
+    assert_int_equal(zb_plan_task_count(plan), 2);
+
+    assert_string_equal(zb_plan_task_number(plan, 0), "1");
+    assert_int_equal(zb_plan_task_heading_count(plan, 0), 2);
+    assert_string_equal(zb_plan_task_heading(plan, 0, 0), "二、重点任务");
+    assert_string_equal(zb_plan_task_heading(plan, 0, 1), "(一)深化集群培育体系");
+    assert_null(zb_plan_task_heading(plan, 0, 2));
+    assert_string_equal(zb_plan_task_title(plan, 0), "全面落实产业链“链长+链主”制");
+    /* Free text keeps its spaces. */
+    assert_string_equal(zb_plan_task_text(plan, 0), "全面落实产业链“链长+链主”制。 深化 “415X” 集群培育。");
+    assert_string_equal(zb_plan_task_source(plan, 0), "plan.txt:40");
+    assert_string_equal(zb_plan_task_number(plan, 1), "");
+    assert_int_equal(zb_plan_task_heading_count(plan, 1), 0);
+    assert_string_equal(zb_plan_task_title(plan, 1), "");
+    assert_string_equal(zb_plan_task_text(plan, 1), "");
+    assert_string_equal(zb_plan_task_source(plan, 1), "");
+
+    /* Bad index. */
+    assert_null(zb_plan_task_number(plan, 2));
+    assert_int_equal(zb_plan_task_heading_count(plan, 2), 0);
+    assert_null(zb_plan_task_heading(plan, 2, 0));
+    assert_null(zb_plan_task_title(plan, 2));
+    assert_null(zb_plan_task_text(plan, 2));
+    assert_null(zb_plan_task_source(plan, 2));
+
+    /* Errors. */
+    assert_int_equal(zb_plan_add_task(plan, NULL, NULL), ZB_ERR_ARGUMENT);
+    zb_task_def bad = {0};
+    bad.heading_count = 1;
+    assert_int_equal(zb_plan_add_task(plan, &bad, NULL), ZB_ERR_ARGUMENT);
+    const char *null_heading[] = {NULL};
+    bad.headings = null_heading;
+    assert_int_equal(zb_plan_add_task(plan, &bad, NULL), ZB_ERR_ARGUMENT);
+    const char *bad_heading[] = {"\xff"};
+    bad.headings = bad_heading;
+    assert_int_equal(zb_plan_add_task(plan, &bad, NULL), ZB_ERR_ENCODING);
+    zb_task_def bad_text = {0};
+    bad_text.text = "\xc0\x80";
+    assert_int_equal(zb_plan_add_task(plan, &bad_text, NULL), ZB_ERR_ENCODING);
+    assert_string_not_equal(zb_errmsg(plan), "");
+    assert_int_equal(zb_plan_task_count(plan), 2);
+}
+
+static void test_task_duties(void **state)
+{
+    zb_plan *plan = *state;
+    zb_task_def def = {0};
+    def.number = "3";
+    assert_int_equal(zb_plan_add_task(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "县经信局、县发改局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, "推进数字化改造。", "县经信局", "各乡镇(街道)配合"), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, NULL, NULL), ZB_OK);
+    assert_int_equal(zb_plan_task_duty_count(plan, 0), 3);
+    assert_string_equal(zb_plan_task_duty_text(plan, 0, 0), "");
+    assert_string_equal(zb_plan_task_duty_note(plan, 0, 0), "");
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 0, 0), 2);
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 0, 0), "县经信局");
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 0, 1), "县发改局");
+    assert_null(zb_plan_task_duty_responsible(plan, 0, 0, 2));
+    assert_string_equal(zb_plan_task_duty_text(plan, 0, 1), "推进数字化改造。");
+    assert_string_equal(zb_plan_task_duty_note(plan, 0, 1), "各乡镇(街道)配合");
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 0, 2), 0);
+
+    /* Bad indexes. */
+    assert_int_equal(zb_plan_task_duty_count(plan, 1), 0);
+    assert_null(zb_plan_task_duty_text(plan, 0, 3));
+    assert_null(zb_plan_task_duty_note(plan, 0, 3));
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 0, 3), 0);
+    assert_null(zb_plan_task_duty_responsible(plan, 1, 0, 0));
+    assert_null(zb_plan_task_duty_text(plan, 1, 0));
+
+    assert_int_equal(zb_plan_add_task_duty(plan, 1, NULL, "x", NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, "\xff", "x", NULL), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "\xff", NULL), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, NULL, "\xff"), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_task_duty_count(plan, 0), 3);
+}
+
+/* ---- body and attachments ---- */
+
+static void test_blocks(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        int level;
+        const char *text;
+        zb_status st;
+    } cases[] = {
+        {1, "一、主要目标", ZB_OK},   {0, " 到2024年, 全县 规上工业增加值增长6.5%。 ", ZB_OK},
+        {4, "(1)", ZB_OK},           {5, "x", ZB_ERR_VALUE},
+        {-1, "x", ZB_ERR_VALUE},     {0, NULL, ZB_ERR_ARGUMENT},
+        {0, "\xff", ZB_ERR_ENCODING},
+    };
+    size_t n = 0;
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        assert_int_equal(zb_plan_add_block(plan, cases[k].level, cases[k].text), cases[k].st);
+        if (cases[k].st == ZB_OK)
+            n++;
+        else
+            assert_string_not_equal(zb_errmsg(plan), "");
+        assert_int_equal(zb_plan_block_count(plan), n);
+    }
+    assert_int_equal(zb_plan_block_level(plan, 0), 1);
+    assert_int_equal(zb_plan_block_level(plan, 1), 0);
+    assert_string_equal(zb_plan_block_text(plan, 1), "到2024年, 全县 规上工业增加值增长6.5%。");
+    assert_int_equal(zb_plan_block_level(plan, 3), -1);
+    assert_null(zb_plan_block_text(plan, 3));
+}
+
+static void test_attachments(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        int number;
+        int kind;
+        const char *title, *text;
+        zb_status st;
+        int want_number;
+    } cases[] = {
+        {0, ZB_ATTACH_TEXT, "“415X”产业集群重点企业名单", "一、…", ZB_OK, 1},
+        {0, ZB_ATTACH_TARGETS, "2024年目标体系表", NULL, ZB_OK, 2},
+        {5, ZB_ATTACH_UNITS, "县级有关单位名单", NULL, ZB_OK, 5},
+        {0, ZB_ATTACH_TEXT, "后记", NULL, ZB_OK, 6},
+        {2, ZB_ATTACH_TEXT, "重号", NULL, ZB_ERR_DUPLICATE, 0},
+        {-1, ZB_ATTACH_TEXT, "负号", NULL, ZB_ERR_VALUE, 0},
+        {0, 3, "坏类", NULL, ZB_ERR_VALUE, 0},
+        {0, -1, "坏类", NULL, ZB_ERR_VALUE, 0},
+        {0, ZB_ATTACH_TEXT, NULL, NULL, ZB_ERR_ARGUMENT, 0},
+        {0, ZB_ATTACH_TEXT, "", NULL, ZB_ERR_VALUE, 0},
+        {0, ZB_ATTACH_TEXT, " \u3000", NULL, ZB_ERR_VALUE, 0},
+        {0, ZB_ATTACH_TEXT, "\xff", NULL, ZB_ERR_ENCODING, 0},
+    };
+    size_t n = 0;
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_status st = zb_plan_add_attachment(plan, cases[k].number, (zb_attachment_kind)cases[k].kind,
+                                              cases[k].title, cases[k].text);
+        assert_int_equal(st, cases[k].st);
+        if (st == ZB_OK) {
+            assert_int_equal(zb_plan_attachment_number(plan, n), cases[k].want_number);
+            assert_int_equal(zb_plan_attachment_kind(plan, n), cases[k].kind);
+            assert_string_equal(zb_plan_attachment_title(plan, n), cases[k].title);
+            assert_string_equal(zb_plan_attachment_text(plan, n), cases[k].text ? cases[k].text : "");
+            n++;
+        } else {
+            assert_string_not_equal(zb_errmsg(plan), "");
+        }
+        assert_int_equal(zb_plan_attachment_count(plan), n);
+    }
+    assert_int_equal(zb_plan_attachment_number(plan, n), 0);
+    assert_int_equal(zb_plan_attachment_kind(plan, n), ZB_ATTACH_TEXT);
+    assert_null(zb_plan_attachment_title(plan, n));
+    assert_null(zb_plan_attachment_text(plan, n));
+}
+
+/* ---- actuals ---- */
+
+static void test_actuals(void **state)
+{
+    zb_plan *plan = *state;
+    add(plan, 1, NULL, "新增“小升规”企业(家)", "62", "县经信局");
+    add(plan, 2, NULL, "规上工业增加值增速(%)", "6.5", "县经信局");
+    assert_int_equal(zb_plan_set_years(plan, 2024, 2024), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024-03", 15, " 一季度 "), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 2, "2024-03", 7.1, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024-12", -2.5, NULL), ZB_OK);
+    assert_int_equal(zb_plan_actual_count(plan), 3);
+    assert_int_equal(zb_plan_actual_indicator(plan, 1), 1);
+    assert_string_equal(zb_plan_actual_period(plan, 0), "2024-03");
+    assert_true(zb_plan_actual_value(plan, 1) == 7.1);
+    assert_string_equal(zb_plan_actual_note(plan, 0), "一季度");
+    assert_string_equal(zb_plan_actual_note(plan, 1), "");
+    assert_int_equal(zb_plan_find_actual(plan, 0, "2024-03"), 0);
+    assert_int_equal(zb_plan_find_actual(plan, 1, "2024-03"), 1);
+    assert_int_equal(zb_plan_find_actual(plan, 0, "2024-12"), 2);
+    assert_int_equal(zb_plan_find_actual(plan, 1, "2024-12"), ZB_NONE);
+    assert_int_equal(zb_plan_find_actual(plan, 2, "2024-03"), ZB_NONE);
+    assert_int_equal(zb_plan_find_actual(plan, 0, "2024-3"), ZB_NONE);
+    assert_int_equal(zb_plan_find_actual(plan, 0, NULL), ZB_NONE);
+
+    static const struct {
+        int seq;
+        const char *period;
+        double value;
+        zb_status st;
+    } bad[] = {
+        {3, "2024-01", 1, ZB_ERR_NOT_FOUND}, {0, "2024-01", 1, ZB_ERR_NOT_FOUND},
+        {1, NULL, 1, ZB_ERR_ARGUMENT},       {1, "2024-13", 1, ZB_ERR_VALUE},
+        {1, "2024-00", 1, ZB_ERR_VALUE},     {1, "2024-1", 1, ZB_ERR_VALUE},
+        {1, "2024-011", 1, ZB_ERR_VALUE},    {1, "2024/01", 1, ZB_ERR_VALUE},
+        {1, "24-01", 1, ZB_ERR_VALUE},       {1, "２０２４-01", 1, ZB_ERR_VALUE},
+        {1, "", 1, ZB_ERR_VALUE},            {1, "2023-12", 1, ZB_ERR_VALUE},
+        {1, "2025-01", 1, ZB_ERR_VALUE},     {1, "2024-01", NAN, ZB_ERR_VALUE},
+        {1, "2024-01", INFINITY, ZB_ERR_VALUE}, {1, "2024-03", 1, ZB_ERR_DUPLICATE},
+        {1, "\xff", 1, ZB_ERR_ENCODING},
+    };
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        assert_int_equal(zb_plan_add_actual(plan, bad[k].seq, bad[k].period, bad[k].value, NULL), bad[k].st);
+        assert_string_not_equal(zb_errmsg(plan), "");
+        assert_int_equal(zb_plan_actual_count(plan), 3);
+    }
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024-04", 1, "\xff"), ZB_ERR_ENCODING);
+    /* Without a span of years any year from 1900 is accepted. */
+    assert_int_equal(zb_plan_set_years(plan, 0, 0), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2030-01", 1, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 1, "1899-01", 1, NULL), ZB_ERR_VALUE);
+    assert_string_equal(zb_plan_actual_period(plan, 3), "2030-01");
+
+    assert_int_equal(zb_plan_actual_indicator(plan, 4), ZB_NONE);
+    assert_null(zb_plan_actual_period(plan, 4));
+    assert_true(isnan(zb_plan_actual_value(plan, 4)));
+    assert_null(zb_plan_actual_note(plan, 4));
+}
+
+/* ---- swap, move, notes ---- */
+
+static size_t note_count_in(const zb_plan *plan);
+
+static void test_swap(void **state)
+{
+    zb_plan *a = *state;
+    zb_plan *b = zb_plan_new();
+    assert_non_null(b);
+    assert_int_equal(zb_plan_set_meta(a, ZB_META_TITLE, "A"), ZB_OK);
+    add(a, 5, "牵 引", "a(家)", "1", "x");
+    assert_int_equal(zb_plan_add_actual(a, 5, "2024-01", 1, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(b, "县经信局", NULL), ZB_OK);
+    zb_plan_fail(b, ZB_ERR_IO, "b failed");
+
+    zb_plan_swap(a, b);
+    assert_string_equal(zb_plan_meta(a, ZB_META_TITLE), "");
+    assert_string_equal(zb_plan_meta(b, ZB_META_TITLE), "A");
+    assert_string_equal(zb_errmsg(a), "b failed");
+    assert_string_equal(zb_errmsg(b), "");
+    assert_int_equal(zb_plan_indicator_count(a), 0);
+    assert_int_equal(zb_plan_find_indicator(a, 5), ZB_NONE);
+    assert_int_equal(zb_plan_find_unit(a, "县经信局"), 0);
+    assert_int_equal(zb_plan_find_indicator(b, 5), 0);
+    assert_int_equal(zb_plan_find_category(b, "牵引"), 0);
+    assert_int_equal(zb_plan_find_actual(b, 0, "2024-01"), 0);
+    assert_int_equal(zb_plan_find_unit(b, "县经信局"), ZB_NONE);
+    assert_int_equal(note_count_in(b), 1);
+    assert_int_equal(note_count_in(a), 0);
+    zb_plan_swap(a, a);
+    assert_int_equal(zb_plan_unit_count(a), 1);
+    zb_plan_free(b);
+}
+
+static void test_move_table(void **state)
+{
+    zb_plan *dst = *state;
+    zb_plan *src = zb_plan_new();
+    assert_non_null(src);
+    assert_int_equal(zb_plan_add_unit(dst, "县 经信局", NULL), ZB_OK); /* a note that stays */
+    add(dst, 1, "旧\u00a0类", "旧指标", "1", NULL);                     /* a note that goes */
+    assert_int_equal(zb_plan_add_actual(dst, 1, "2024-01", 1, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_block(dst, 0, "正文"), ZB_OK);
+    add(src, 7, "新 类", "新指标(家)", "2", "县经信局");
+    add(src, 8, "新 类", "新指标二", "3", NULL);
+    assert_int_equal(zb_plan_add_actual(src, 8, "2024-02", 2, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_recipient(src, "各 部门"), ZB_OK); /* a note that stays in src */
+    assert_int_equal(note_count_in(dst), 2);
+    assert_int_equal(note_count_in(src), 2);
+
+    zb_plan_move_table(dst, src);
+    assert_int_equal(zb_plan_indicator_count(dst), 2);
+    assert_int_equal(zb_plan_category_count(dst), 1);
+    assert_string_equal(zb_plan_category_name(dst, 0), "新类");
+    assert_int_equal(zb_plan_find_indicator(dst, 1), ZB_NONE);
+    assert_int_equal(zb_plan_find_indicator(dst, 8), 1);
+    assert_int_equal(zb_plan_find_category(dst, "新类"), 0);
+    assert_int_equal(zb_plan_find_category(dst, "旧类"), ZB_NONE);
+    assert_int_equal(zb_plan_actual_count(dst), 1);
+    assert_int_equal(zb_plan_find_actual(dst, 1, "2024-02"), 0);
+    assert_int_equal(zb_plan_block_count(dst), 1);
+    assert_int_equal(zb_plan_unit_count(dst), 1);
+    assert_int_equal(note_count_in(dst), 2); /* its unit note and src's category note */
+    assert_int_equal(note_count_in(src), 1); /* its recipient note */
+
+    assert_int_equal(zb_plan_indicator_count(src), 0);
+    assert_int_equal(zb_plan_category_count(src), 0);
+    assert_int_equal(zb_plan_actual_count(src), 0);
+    assert_int_equal(zb_plan_find_indicator(src, 8), ZB_NONE);
+    assert_int_equal(zb_plan_recipient_count(src), 1);
+    /* src is usable afterwards; seq numbering starts over. */
+    assert_int_equal(add(src, 0, "新类", "again", "1", NULL), 0);
+    assert_int_equal(zb_plan_indicator_seq(src, 0), 1);
+    /* dst continues after the moved numbers. */
+    assert_int_equal(add(dst, 0, NULL, "next", "1", NULL), 2);
+    assert_int_equal(zb_plan_indicator_seq(dst, 2), 9);
+    zb_plan_move_table(dst, dst);
+    assert_int_equal(zb_plan_indicator_count(dst), 3);
+    zb_plan_free(src);
+}
+
+/* Counts notes through the internal accessor validate.c uses. */
+size_t zb_plan_note_count(const zb_plan *plan);
+int zb_plan_note_get(const zb_plan *plan, size_t i, const char **location, const char **message);
+
+static size_t note_count_in(const zb_plan *plan) { return zb_plan_note_count(plan); }
+
+static void test_notes(void **state)
+{
+    zb_plan *plan = *state;
+    const char *loc, *msg;
+    assert_int_equal(zb_plan_add_note(plan, "plan.json:3:5", "indicator name", " a", "a"), ZB_OK);
+    assert_int_equal(zb_plan_add_note(plan, NULL, "category name", "b\u00a0c", "bc"), ZB_OK);
+    assert_int_equal(zb_plan_note_count(plan), 2);
+    assert_true(zb_plan_note_get(plan, 0, &loc, &msg));
+    assert_string_equal(loc, "plan.json:3:5");
+    assert_string_equal(msg, "indicator name “ a” normalised to “a” (white space trimmed)");
+    assert_true(zb_plan_note_get(plan, 1, &loc, &msg));
+    assert_string_equal(loc, "plan");
+    assert_string_equal(msg, "category name “b<U+00A0>c” normalised to “bc” (white space removed)");
+    assert_false(zb_plan_note_get(plan, 2, &loc, &msg));
+    assert_int_equal(zb_plan_add_note(plan, "", NULL, "a", "b"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_note(plan, "", "x", NULL, "b"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_note(plan, "", "x", "a", NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_note(plan, "\xff", "x", "a", "b"), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_note_count(plan), 2);
+
+    /* Names the model normalises leave notes; names already normal do not. */
+    zb_plan *p = zb_plan_new();
+    assert_non_null(p);
+    add(p, 37, "牵\u00a0引", "新增“ 品字标浙江制造”认证企业(家)", "5", NULL);
+    add(p, 38, "牵引", "正常(家)", "5", NULL);
+    assert_int_equal(zb_plan_note_count(p), 2);
+    assert_true(zb_plan_note_get(p, 0, &loc, &msg));
+    assert_string_equal(loc, "indicator 37");
+    assert_string_equal(msg, "indicator 37: name “新增“ 品字标浙江制造”认证企业(家)” normalised to "
+                             "“新增“品字标浙江制造”认证企业(家)” (white space removed)");
+    assert_true(zb_plan_note_get(p, 1, &loc, &msg));
+    assert_string_equal(msg, "indicator 37: category “牵<U+00A0>引” normalised to “牵引” (white space removed)");
+    zb_plan_free(p);
+}
+
+/* ---- size ---- */
+
+/* 10,000 indicators with 12 actuals each, every one looked up: quick only when lookups are
+ * indexed (a linear search would make this minutes under the sanitizers). */
+static void test_large_plan(void **state)
+{
+    zb_plan *plan = *state;
+    enum { N = 10000 };
+    char name[64], category[32], unit[32], period[8];
+    assert_int_equal(zb_plan_set_years(plan, 2024, 2024), ZB_OK);
+    for (int k = 0; k < 500; k++) {
+        snprintf(unit, sizeof unit, "单位%d", k);
+        assert_int_equal(zb_plan_add_unit(plan, unit, NULL), ZB_OK);
+    }
+    for (int k = 1; k <= N; k++) {
+        snprintf(name, sizeof name, "指标%d(家)", k);
+        snprintf(category, sizeof category, "类别%d", k % 1000);
+        zb_indicator_def def = {0};
+        def.seq = N + 1 - k; /* descending, so the index is not the order */
+        def.category = category;
+        def.name = name;
+        def.target = "10";
+        assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    }
+    for (int k = 1; k <= N; k++)
+        for (int m = 1; m <= 12; m++) {
+            snprintf(period, sizeof period, "2024-%02d", m);
+            assert_int_equal(zb_plan_add_actual(plan, k, period, k + m, NULL), ZB_OK);
+        }
+    assert_int_equal(zb_plan_actual_count(plan), (size_t)N * 12);
+    for (int k = 1; k <= N; k++) {
+        size_t i = zb_plan_find_indicator(plan, k);
+        assert_int_equal(i, (size_t)(N - k));
+        for (int m = 1; m <= 12; m++) {
+            snprintf(period, sizeof period, "2024-%02d", m);
+            size_t a = zb_plan_find_actual(plan, i, period);
+            assert_int_not_equal(a, ZB_NONE);
+            assert_true(zb_plan_actual_value(plan, a) == k + m);
+        }
+    }
+    for (int k = 0; k < 1000; k++) {
+        snprintf(category, sizeof category, "类别%d", k);
+        assert_int_not_equal(zb_plan_find_category(plan, category), ZB_NONE);
+    }
+    for (int k = 0; k < 500; k++) {
+        snprintf(unit, sizeof unit, "单位%d", k);
+        assert_int_equal(zb_plan_find_unit(plan, unit), (size_t)k);
+    }
+    assert_int_equal(zb_plan_category_count(plan), 1000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lifetime),
+        cmocka_unit_test_setup_teardown(test_error_message_truncated_on_character, setup, teardown),
+        cmocka_unit_test(test_null_plan_getters),
+        cmocka_unit_test(test_null_plan_setters),
+        cmocka_unit_test_setup_teardown(test_meta, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_years, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recipients_and_copy_to, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_categories, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_fields, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_explicit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_getters_bad_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_responsible, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_task_duties, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blocks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_attachments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_actuals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_swap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_move_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_plan, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
+}

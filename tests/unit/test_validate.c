@@ -1,0 +1,312 @@
+/* Tests of zb_plan_validate() and the findings list. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan_internal.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static int setup(void **state)
+{
+    *state = zb_plan_new();
+    return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    zb_plan_free(*state);
+    return 0;
+}
+
+static void add(zb_plan *plan, int seq, const char *category, const char *name, const char *unit,
+                const char *target, const char *responsible, const char *source)
+{
+    zb_indicator_def def = {0};
+    def.seq = seq;
+    def.category = category;
+    def.name = name;
+    def.unit = unit;
+    def.target = target;
+    def.responsible = responsible;
+    def.source = source;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+}
+
+static zb_findings *validate(const zb_plan *plan)
+{
+    zb_findings *f = NULL;
+    assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+    assert_non_null(f);
+    return f;
+}
+
+typedef struct expected {
+    zb_severity severity;
+    const char *code;
+    const char *location;
+    const char *message;
+} expected;
+
+static void expect_findings(const zb_findings *f, const expected *want, size_t n)
+{
+    size_t errors = 0;
+    for (size_t i = 0; i < n && i < zb_findings_count(f); i++) {
+        if (strcmp(zb_findings_message(f, i), want[i].message) != 0)
+            fail_msg("finding %zu: \"%s\", expected \"%s\"", i, zb_findings_message(f, i), want[i].message);
+        assert_int_equal(zb_findings_severity(f, i), want[i].severity);
+        assert_string_equal(zb_findings_code(f, i), want[i].code);
+        assert_string_equal(zb_findings_location(f, i), want[i].location);
+        errors += want[i].severity == ZB_SEV_ERROR;
+    }
+    assert_int_equal(zb_findings_count(f), n);
+    assert_int_equal(zb_findings_error_count(f), errors);
+}
+
+static void test_arguments(void **state)
+{
+    zb_plan *plan = *state;
+    zb_findings *f = (zb_findings *)1;
+    assert_int_equal(zb_plan_validate(NULL, &f), ZB_ERR_ARGUMENT);
+    assert_null(f);
+    assert_int_equal(zb_plan_validate(plan, NULL), ZB_ERR_ARGUMENT);
+    zb_findings_free(NULL);
+    assert_int_equal(zb_findings_count(NULL), 0);
+    assert_int_equal(zb_findings_error_count(NULL), 0);
+    assert_int_equal(zb_findings_severity(NULL, 0), ZB_SEV_NOTE);
+    assert_null(zb_findings_code(NULL, 0));
+    assert_null(zb_findings_location(NULL, 0));
+    assert_null(zb_findings_message(NULL, 0));
+}
+
+static void test_empty_plan(void **state)
+{
+    zb_findings *f = validate(*state);
+    assert_int_equal(zb_findings_count(f), 0);
+    assert_int_equal(zb_findings_error_count(f), 0);
+    assert_null(zb_findings_code(f, 0));
+    assert_null(zb_findings_location(f, 0));
+    assert_null(zb_findings_message(f, 0));
+    assert_int_equal(zb_findings_severity(f, 0), ZB_SEV_NOTE);
+    zb_findings_free(f);
+}
+
+static void test_clean_plan(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县经信局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(plan, "县统计局", NULL), ZB_OK);
+    add(plan, 1, "牵引性指标", "规上工业增加值增速(%)", NULL, "6.5%", "县经信局、县统计局", NULL);
+    add(plan, 2, "牵引性指标", "新增“小升规”企业(家)", NULL, "62", "县经信局", NULL);
+    zb_findings *f = validate(plan);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
+static void test_indicator_findings(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县经信局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(plan, "县规和自然划资源局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(plan, "县市场监管局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_category(plan, "空类别", NULL), ZB_OK);
+    add(plan, 5, "A", "新增“小升规”企业(家)", NULL, "持续提升", "县经信局", "table.csv:6");
+    add(plan, 6, "A", "培育企业(家)", NULL, NULL, "县经信局", NULL);
+    add(plan, 20, "A", "低效用地整治提升(亩)", NULL, "2800", "县规划和自然资源局、县经信局、开发区", NULL);
+    add(plan, 39, "A", "专利快速预审提速率(件)", NULL, "20%", "县市场监管局", NULL);
+    add(plan, 40, "A", "无单位指标", NULL, "20％", "开发区", NULL);
+    add(plan, 41, "A", "", NULL, "1", NULL, NULL);
+    add(plan, 42, "A", "正常指标(%)", NULL, "20%", "县经信局", NULL);
+    const expected want[] = {
+        {ZB_SEV_ERROR, "target-not-number", "table.csv:6",
+         "indicator 5 (新增“小升规”企业(家)): target \"持续提升\" is not a number"},
+        {ZB_SEV_ERROR, "target-not-number", "indicator 6", "indicator 6 (培育企业(家)): has no target"},
+        {ZB_SEV_WARNING, "unknown-unit", "indicator 20",
+         "indicator 20 (低效用地整治提升(亩)): responsible unit 县规划和自然资源局 is not in the unit list; did you "
+         "mean 县规和自然划资源局?"},
+        {ZB_SEV_WARNING, "unknown-unit", "indicator 20",
+         "indicator 20 (低效用地整治提升(亩)): responsible unit 开发区 is not in the unit list"},
+        {ZB_SEV_ERROR, "percent-target", "indicator 39",
+         "indicator 39 (专利快速预审提速率(件)): target \"20%\" is a percentage but the unit is 件"},
+        {ZB_SEV_ERROR, "percent-target", "indicator 40",
+         "indicator 40 (无单位指标): target \"20％\" is a percentage but the indicator has no unit"},
+        {ZB_SEV_WARNING, "unknown-unit", "indicator 40",
+         "indicator 40 (无单位指标): responsible unit 开发区 is not in the unit list"},
+        {ZB_SEV_ERROR, "empty-name", "indicator 41", "indicator 41: the name is empty"},
+        {ZB_SEV_WARNING, "empty-category", "category 空类别", "category 空类别 has no indicators"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    assert_int_equal(zb_findings_error_count(f), 5);
+    /* A bad index. */
+    assert_null(zb_findings_message(f, COUNT(want)));
+    assert_int_equal(zb_findings_severity(f, COUNT(want)), ZB_SEV_NOTE);
+    zb_findings_free(f);
+}
+
+/* Without a unit directory there is nothing to check units against. */
+static void test_no_directory(void **state)
+{
+    zb_plan *plan = *state;
+    add(plan, 1, NULL, "a(家)", NULL, "1", "谁都不认识的单位", NULL);
+    zb_task_def def = {0};
+    assert_int_equal(zb_plan_add_task(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "谁都不认识的单位", NULL), ZB_OK);
+    zb_findings *f = validate(plan);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
+static void test_suggestions(void **state)
+{
+    zb_plan *plan = *state;
+    static const char *const directory[] = {"县经信局", "县发改局", "县规和自然划资源局", "县市场监管局",
+                                             "县科技局", "县商务局"};
+    for (size_t k = 0; k < COUNT(directory); k++)
+        assert_int_equal(zb_plan_add_unit(plan, directory[k], NULL), ZB_OK);
+    static const struct {
+        const char *written;
+        const char *suggestion; /* NULL = none */
+    } cases[] = {
+        {"县规划和自然资源局", "县规和自然划资源局"}, /* two edits: a character moved */
+        {"县经信", "县经信局"},                     /* one deletion */
+        {"县发展改革局", "县发改局"},               /* two insertions in six characters */
+        {"县科技局局局局", NULL},                   /* three edits in seven characters: too far */
+        {"县商局", "县商务局"},
+        {"县市监局", "县市场监管局"},               /* two deletions */
+        {"开发区", NULL},
+        {"县经局信", "县经信局"},                   /* a swap of neighbours is one edit */
+    };
+    for (size_t k = 0; k < COUNT(cases); k++)
+        add(plan, (int)k + 1, NULL, "x(家)", NULL, "1", cases[k].written, NULL);
+    zb_findings *f = validate(plan);
+    assert_int_equal(zb_findings_count(f), COUNT(cases));
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        char want[256];
+        int n = snprintf(want, sizeof want, "indicator %zu (x(家)): responsible unit %s is not in the unit list",
+                         k + 1, cases[k].written);
+        if (cases[k].suggestion)
+            snprintf(want + n, sizeof want - (size_t)n, "; did you mean %s?", cases[k].suggestion);
+        assert_string_equal(zb_findings_message(f, k), want);
+        assert_string_equal(zb_findings_code(f, k), "unknown-unit");
+    }
+    zb_findings_free(f);
+}
+
+static void test_task_units(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县经信局", NULL), ZB_OK);
+    zb_task_def def = {0};
+    def.number = "3";
+    def.title = "推进数字化改造";
+    def.source = "plan.txt:44";
+    assert_int_equal(zb_plan_add_task(plan, &def, NULL), ZB_OK);
+    zb_task_def plain = {0};
+    assert_int_equal(zb_plan_add_task(plan, &plain, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "县经信局、县经信", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, "另一句。", "县经信、开发区", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 1, NULL, "开发区", NULL), ZB_OK);
+    const expected want[] = {
+        {ZB_SEV_WARNING, "unknown-unit", "plan.txt:44",
+         "task 3 (推进数字化改造): responsible unit 县经信 is not in the unit list; did you mean 县经信局?"},
+        {ZB_SEV_WARNING, "unknown-unit", "plan.txt:44",
+         "task 3 (推进数字化改造): responsible unit 开发区 is not in the unit list"},
+        {ZB_SEV_WARNING, "unknown-unit", "task #2", "task #2: responsible unit 开发区 is not in the unit list"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    zb_findings_free(f);
+}
+
+static void test_notes(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县 市场 监管局", NULL), ZB_OK);
+    add(plan, 1, "牵\u00a0引\u00a0性\u00a0指\u00a0标", "规上工业增加值增速(%)", NULL, "6.5", NULL, "t.csv:2");
+    add(plan, 37, "牵引性指标", "新增“ 品字标浙江制造”认证企业(家)", NULL, "5", "县市场监管局", NULL);
+    add(plan, 38, "牵引性指标", "企业数", " 家 ", "5", NULL, NULL);
+    assert_int_equal(zb_plan_add_recipient(plan, "各乡镇 人民政府"), ZB_OK);
+    assert_int_equal(zb_plan_add_note(plan, "t.csv:1", "column name", " 类别", "类别"), ZB_OK);
+    add(plan, 2, NULL, "持续", NULL, "持续提升", NULL, NULL);
+    const expected want[] = {
+        {ZB_SEV_ERROR, "target-not-number", "indicator 2", "indicator 2 (持续): target \"持续提升\" is not a number"},
+        {ZB_SEV_NOTE, "normalised", "plan", "unit name “县 市场 监管局” normalised to “县市场监管局” (white space removed)"},
+        {ZB_SEV_NOTE, "normalised", "t.csv:2",
+         "indicator 1: category “牵<U+00A0>引<U+00A0>性<U+00A0>指<U+00A0>标” normalised to “牵引性指标” (white space "
+         "removed)"},
+        {ZB_SEV_NOTE, "normalised", "indicator 37",
+         "indicator 37: name “新增“ 品字标浙江制造”认证企业(家)” normalised to “新增“品字标浙江制造”认证企业(家)” "
+         "(white space removed)"},
+        {ZB_SEV_NOTE, "normalised", "indicator 38", "indicator 38: unit “ 家 ” normalised to “家” (white space trimmed)"},
+        {ZB_SEV_NOTE, "normalised", "plan",
+         "recipient (主送机关) “各乡镇 人民政府” normalised to “各乡镇人民政府” (white space removed)"},
+        {ZB_SEV_NOTE, "normalised", "t.csv:1", "column name “ 类别” normalised to “类别” (white space trimmed)"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    zb_findings_free(f);
+}
+
+/* Validation reads the plan only: running it twice gives the same list. */
+static void test_repeatable(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县经信局", NULL), ZB_OK);
+    add(plan, 1, " A", "a(家)", NULL, "x", "县经", NULL);
+    zb_findings *a = validate(plan);
+    zb_findings *b = validate(plan);
+    assert_int_equal(zb_findings_count(a), zb_findings_count(b));
+    for (size_t i = 0; i < zb_findings_count(a); i++)
+        assert_string_equal(zb_findings_message(a, i), zb_findings_message(b, i));
+    zb_findings_free(a);
+    zb_findings_free(b);
+}
+
+/* 10,000 indicators and 100 units, a fifth of the rows naming a unit the list spells
+ * differently: quick only when the nearest name is searched once per distinct miss. */
+static void test_large_plan(void **state)
+{
+    zb_plan *plan = *state;
+    char name[64], unit[64], resp[160];
+    for (int k = 0; k < 100; k++) {
+        snprintf(unit, sizeof unit, "县第%d号单位管理局", k);
+        assert_int_equal(zb_plan_add_unit(plan, unit, NULL), ZB_OK);
+    }
+    for (int k = 1; k <= 10000; k++) {
+        snprintf(name, sizeof name, "指标%d(家)", k);
+        if (k % 5 == 0)
+            snprintf(resp, sizeof resp, "县第%d号单位管理局、县第%d号单位管理", k % 100, k % 100);
+        else
+            snprintf(resp, sizeof resp, "县第%d号单位管理局", k % 100);
+        add(plan, k, "类别", name, NULL, "10", resp, NULL);
+    }
+    zb_findings *f = validate(plan);
+    assert_int_equal(zb_findings_count(f), 2000);
+    assert_int_equal(zb_findings_error_count(f), 0);
+    assert_non_null(strstr(zb_findings_message(f, 0), "; did you mean 县第5号单位管理局?"));
+    zb_findings_free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_plan, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clean_plan, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_findings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_directory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_task_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_repeatable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_plan, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
+}
