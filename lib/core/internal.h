@@ -39,7 +39,7 @@ char *zb_buf_take(zb_buf *b);
 /* ---- errors ---- */
 /* Formats into err (may be NULL) and returns code. */
 zb_status zb_error_set(zb_error *err, zb_status code, const char *fmt, ...) ZB_PRINTF(3, 4);
-zb_status zb_error_setv(zb_error *err, zb_status code, const char *fmt, va_list ap);
+zb_status zb_error_setv(zb_error *err, zb_status code, const char *fmt, va_list ap) ZB_PRINTF(3, 0);
 void zb_error_clear(zb_error *err);
 
 /* ---- files ---- */

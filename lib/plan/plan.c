@@ -817,8 +817,10 @@ zb_status zb_plan_add_category(zb_plan *plan, const char *name, size_t *index_ou
     }
     note_rec note = {0};
     int changed = strcmp(norm, name) != 0;
+    char where[48];
+    snprintf(where, sizeof where, "category %zu", plan->categories.count + 1);
     if (category_reserve(plan) || (changed && notes_reserve(plan, 1)) ||
-        (changed && note_make(&note, "", "", "category name", name, norm, 1))) {
+        (changed && note_make(&note, where, "", "category name", name, norm, 1))) {
         free(norm);
         return fail_nomem(plan);
     }
