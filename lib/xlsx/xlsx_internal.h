@@ -1,0 +1,164 @@
+/* What the xlsx writers share: the workbook's safe life cycle, the formats of an official
+ * table, the print setup, text measuring for row heights and sheet names. Not installed.
+ *
+ * The target table uses it now; the breakdown and progress workbooks will reuse it, so
+ * nothing here knows about a particular table's columns. */
+#ifndef ZB_XLSX_INTERNAL_H
+#define ZB_XLSX_INTERNAL_H
+
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "core/internal.h"
+
+/* The standard face names of official documents (GB/T 9704); Excel and WPS substitute
+ * what they have when a face is not installed. */
+#define ZB_XLSX_FONT_BODY "仿宋_GB2312"
+#define ZB_XLSX_FONT_HEADING "黑体"
+#define ZB_XLSX_FONT_TITLE "方正小标宋简体"
+
+/* Sizes in points: 二号 title, 三号 label, body and header. */
+#define ZB_XLSX_SIZE_TITLE 22.0
+#define ZB_XLSX_SIZE_LABEL 16.0
+#define ZB_XLSX_SIZE_BODY 12.0
+
+/* Excel's limits: row height and font size in points. */
+#define ZB_XLSX_MAX_ROW_HEIGHT 409.0
+#define ZB_XLSX_MAX_FONT_SIZE 409.0
+
+/* Room for a sanitised sheet name: 31 UTF-16 units of at most 3 UTF-8 bytes each (a
+ * surrogate pair is 4 bytes for 2 units), and the NUL. */
+#define ZB_XLSX_SHEET_NAME_SIZE (31 * 3 + 1)
+
+/* ---- life cycle ---------------------------------------------------------------------- */
+
+/* A workbook being written to a temporary file beside its destination. */
+typedef struct zb_xlsx_book {
+    zb_output out;
+    lxw_workbook *wb;
+} zb_xlsx_book;
+
+/* Reserves the temporary file and opens a workbook on it (constant_memory off: the
+ * writers merge cells above rows already written). */
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err);
+/* Writes the workbook and renames it into place; on failure the destination is untouched
+ * and the temporary file removed. The book is finished either way. */
+zb_status zb_xlsx_close(zb_xlsx_book *book, zb_error *err);
+/* Drops the workbook unwritten and removes the temporary file. Safe on a finished book. */
+void zb_xlsx_discard(zb_xlsx_book *book);
+/* Turns a libxlsxwriter error into ours: file and zip failures -> ZB_ERR_WRITE, malloc ->
+ * ZB_ERR_NOMEM, anything else -> ZB_ERR_XLSX. what: the step that failed. */
+zb_status zb_xlsx_error(zb_error *err, lxw_error e, const char *path, const char *what);
+
+/* Document properties; NULL or "" leaves a field out. created must be set (libxlsxwriter
+ * would use the clock for 0). */
+zb_status zb_xlsx_set_properties(zb_xlsx_book *book, const char *title, const char *subject,
+                                 const char *author, time_t created, zb_error *err);
+
+/* ---- formats ------------------------------------------------------------------------- */
+
+/* Faces and sizes of a table; every field must be set (see zb_xlsx_style_defaults). */
+typedef struct zb_xlsx_style {
+    const char *font_body;
+    const char *font_heading;
+    const char *font_title;
+    double body_size;  /* body and header row */
+    double title_size;
+    double label_size;
+} zb_xlsx_style;
+
+/* The defaults above. */
+void zb_xlsx_style_defaults(zb_xlsx_style *style);
+
+/* The formats of an official table, created once per workbook (a format per cell would
+ * cost a lookup in libxlsxwriter's format table on every write). */
+typedef struct zb_xlsx_formats {
+    lxw_format *label;  /* 附件N: heading face, left, no border */
+    lxw_format *title;  /* title: title face, centred, wrapped, no border */
+    lxw_format *header; /* header row: heading face, centred, wrapped, thin borders */
+    lxw_format *center; /* body text centred both ways, wrapped, thin borders */
+    lxw_format *left;   /* body text left, vertically centred, wrapped, thin borders */
+    lxw_format *number; /* body numbers: as center, General number format */
+} zb_xlsx_formats;
+
+zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
+                               zb_xlsx_formats *fmt, zb_error *err);
+
+/* ---- print setup --------------------------------------------------------------------- */
+
+typedef struct zb_xlsx_page {
+    int landscape;          /* 0: A4 portrait */
+    lxw_row_t header_first; /* header rows: repeated on every page, panes frozen below */
+    lxw_row_t header_last;
+    const char *footer;     /* NULL: page number as "— N —", centred */
+} zb_xlsx_page;
+
+/* A4, margins for a 附件, fitted to one page wide, centred, header rows repeated, panes
+ * frozen below them, footer. */
+zb_status zb_xlsx_page_setup(zb_xlsx_book *book, lxw_worksheet *ws, const zb_xlsx_page *page,
+                             zb_error *err);
+
+/* Where pages will break, so that a group of rows (a merged 类别) is not split when it
+ * fits on a page: the writer tells it each row's height; it records a manual break before
+ * a group that would straddle a page. Row heights are the ones the writer sets, so the
+ * simulation is exact up to the printer's rounding (hence a small reserve). */
+typedef struct zb_xlsx_pager {
+    double page_pt;   /* printable height in the sheet's points (unscaled) */
+    double repeat_pt; /* height of the rows repeated on every page */
+    double used;      /* height used on the current page */
+    double top;       /* height used before the first body row of the current page */
+    lxw_row_t *breaks; /* manual breaks so far (rows that start a page), 0-terminated */
+    size_t count;
+    size_t cap;
+    int failed;       /* out of memory: no more breaks are recorded */
+} zb_xlsx_pager;
+
+/* Printable height of A4 with zb_xlsx_page_setup's margins, for a sheet whose columns are
+ * table_width_pt wide in all (fitting to the page width scales both). */
+void zb_xlsx_pager_init(zb_xlsx_pager *p, int landscape, double table_width_pt);
+/* A row that may end up anywhere (label, title, header, a row outside any group). */
+void zb_xlsx_pager_row(zb_xlsx_pager *p, double height);
+/* Marks the end of the heading rows (the last of which is repeated, repeat_pt high): a
+ * group is never moved off a page that holds nothing but them. */
+void zb_xlsx_pager_body(zb_xlsx_pager *p, double repeat_pt);
+/* Rows [first, first + n) that belong together, with their heights. */
+void zb_xlsx_pager_group(zb_xlsx_pager *p, lxw_row_t first, const double *heights, size_t n);
+/* Hands the breaks to the worksheet (at most Excel's 1023) and frees them. */
+zb_status zb_xlsx_pager_finish(zb_xlsx_pager *p, zb_xlsx_book *book, lxw_worksheet *ws,
+                               zb_error *err);
+/* Frees the breaks without using them. */
+void zb_xlsx_pager_free(zb_xlsx_pager *p);
+
+/* ---- measuring ----------------------------------------------------------------------- */
+
+/* Width in points left for text in a column of `width` Excel character units. */
+double zb_xlsx_column_text_pt(double width);
+/* Width in points of columns [first, last] on the printed page (borders included). */
+double zb_xlsx_span_pt(const double *widths, size_t first, size_t last);
+/* Width in points left for text across columns [first, last] merged into one cell. */
+double zb_xlsx_span_text_pt(const double *widths, size_t first, size_t last);
+/* Lines that text takes when wrapped at width_pt in a font of font_pt points: full-width
+ * characters are an em, others half; Latin words and numbers do not break; closing
+ * punctuation never starts a line nor opening punctuation ends one; \n breaks. An empty
+ * text takes one line. Invalid UTF-8 is measured byte by byte. */
+int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt);
+/* Height in points of a row holding `lines` lines of font_pt text, capped at Excel's 409. */
+double zb_xlsx_row_height(int lines, double font_pt);
+/* Height of the tallest of a row's texts: the row height for the most lines. */
+double zb_xlsx_text_height(const char *text, double width_pt, double font_pt);
+
+/* ---- values -------------------------------------------------------------------------- */
+
+/* Nonzero when text is a number that Excel's General format shows exactly as written
+ * ("450", "6.5", "-3", "0.25"; not "6.50", "007", "1e3", "20%", "1,200", nor more than
+ * 11 characters), with *value set. Locale-independent. */
+int zb_xlsx_plain_number(const char *text, double *value);
+
+/* Makes name a valid Excel sheet name into out (ZB_XLSX_SHEET_NAME_SIZE bytes): drops
+ * control characters and []:*?/\, trims spaces and apostrophes at both ends, keeps at most
+ * 31 UTF-16 units; an empty result, "History" or invalid UTF-8 gives fallback (which must
+ * itself be valid). */
+void zb_xlsx_sheet_name(const char *name, const char *fallback, char *out);
+
+#endif /* ZB_XLSX_INTERNAL_H */

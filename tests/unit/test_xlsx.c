@@ -1,0 +1,873 @@
+/* The target-table writer: arguments and errors, safe replacement of the destination,
+ * the same bytes for the same plan, options, text never read as formulas, row heights,
+ * and the shared helpers (numbers, sheet names, text measuring). The cells as a reader
+ * sees them are checked by tests/golden/test_target_table.py. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "xlsx/xlsx_internal.h"
+#include "zhibiao.h"
+
+/* ---- fixtures ------------------------------------------------------------------------ */
+
+typedef struct fixture {
+    char dir[256];
+    zb_plan *plan;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/zb-xlsx-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    f->plan = zb_plan_new();
+    if (!f->plan)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[1200];
+    /* Our own mkdtemp folder; a read-only subfolder may be left by a failed test. */
+    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", f->dir, f->dir);
+    if (system(cmd) != 0)
+        return -1;
+    zb_plan_free(f->plan);
+    free(f);
+    return 0;
+}
+
+static void add(zb_plan *plan, int seq, const char *category, const char *name, const char *target,
+                const char *responsible)
+{
+    zb_indicator_def d;
+    memset(&d, 0, sizeof d);
+    d.seq = seq;
+    d.category = category;
+    d.name = name;
+    d.target = target;
+    d.responsible = responsible;
+    assert_int_equal(zb_plan_add_indicator(plan, &d, NULL), ZB_OK);
+}
+
+/* A small plan like the seed's: a group of three, a single row, a group of two. */
+static void fill(zb_plan *plan)
+{
+    zb_date issued = {2024, 5, 31};
+    assert_int_equal(zb_plan_set_years(plan, 2024, 2024), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "桐庐县2024年工作要点"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "桐庐县经济和信息化局"), ZB_OK);
+    assert_int_equal(zb_plan_set_date(plan, ZB_DATE_ISSUED, issued), ZB_OK);
+    add(plan, 1, "牵 引 性 指 标", "“415X”先进制造业集群规上企业营业收入(亿元)", "450", "县经信局");
+    add(plan, 2, "牵 引 性 指 标", "规上工业增加值增速(%)", "6.5", "县经信局");
+    add(plan, 3, "牵 引 性 指 标", "专利快速预审提速率(%)", "20%", "县市场监管局");
+    add(plan, 4, "深化集群培育体系", "新增“新星”产业群(个)", "1", "县经信局");
+    add(plan, 5, "推动产业转型升级", "特色小镇年度总产出(亿元)", "250", "县发改局、开发区");
+    add(plan, 6, "推动产业转型升级", "低效用地整治提升(亩)", "2800", "县规划和自然资源局");
+}
+
+static void path_in(const fixture *f, const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s/%s", f->dir, name);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    zb_buf b = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        zb_buf_add(&b, chunk, n);
+    fclose(fp);
+    if (len)
+        *len = b.len;
+    return zb_buf_take(&b);
+}
+
+/* One member of the workbook, through the unzip program. */
+static char *member(const char *xlsx, const char *name)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "unzip -p '%s' '%s'", xlsx, name);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    zb_buf b = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        zb_buf_add(&b, chunk, n);
+    int rc = pclose(p);
+    if (rc != 0) {
+        zb_buf_free(&b);
+        return NULL;
+    }
+    return zb_buf_take(&b);
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* The ht="..." of row r (1-based) in the sheet XML; 0 when it has none. */
+static double row_height(const char *sheet, int r)
+{
+    char key[32];
+    snprintf(key, sizeof key, "<row r=\"%d\"", r);
+    const char *p = strstr(sheet, key);
+    if (!p)
+        return 0;
+    const char *end = strchr(p, '>');
+    const char *ht = strstr(p, " ht=\"");
+    if (!ht || ht > end)
+        return 0;
+    return strtod(ht + 5, NULL);
+}
+
+static int files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    if (!d)
+        return -1;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* ---- arguments and errors -------------------------------------------------------------- */
+
+static void test_null_arguments(void **state)
+{
+    fixture *f = *state;
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    zb_error err;
+    memset(&err, 0x55, sizeof err);
+    assert_int_equal(zb_xlsx_write_target_table(NULL, path, NULL, &err), ZB_ERR_ARGUMENT);
+    assert_int_equal(err.code, ZB_ERR_ARGUMENT);
+    assert_true(strlen(err.message) > 0);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, NULL, NULL, &err), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, "", NULL, &err), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_xlsx_write_target_table(NULL, NULL, NULL, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(files_in(f->dir), 0);
+
+    /* Success clears the error. */
+    memset(&err, 0x55, sizeof err);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_OK);
+    assert_int_equal(err.code, ZB_OK);
+    assert_string_equal(err.message, "");
+}
+
+static void test_bad_options(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    zb_error err;
+    zb_table_options o;
+
+    memset(&o, 0, sizeof o);
+    o.label = "\xe9\x99"; /* truncated UTF-8 */
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, &err), ZB_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "label"));
+
+    memset(&o, 0, sizeof o);
+    o.header_target = "\xff";
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, &err), ZB_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "header_target"));
+
+    const double bad[] = {-1, 0.5, 410, NAN, INFINITY};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(&o, 0, sizeof o);
+        o.body_size = bad[i];
+        assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, &err), ZB_ERR_ARGUMENT);
+        memset(&o, 0, sizeof o);
+        o.title_size = bad[i];
+        assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, &err), ZB_ERR_ARGUMENT);
+    }
+    /* Nothing was created by the refused calls. */
+    assert_int_equal(files_in(f->dir), 0);
+}
+
+static void test_destination_is_directory(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "sub", path, sizeof path);
+    assert_int_equal(mkdir(path, 0755), 0);
+    zb_error err;
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_WRITE);
+    assert_int_equal(err.code, ZB_ERR_WRITE);
+    assert_non_null(strstr(err.message, path));
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(files_in(path), 0);
+    assert_int_equal(files_in(f->dir), 1);
+}
+
+static void test_missing_folder(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "no/such/folder/t.xlsx", path, sizeof path);
+    zb_error err;
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_WRITE);
+    assert_non_null(strstr(err.message, "t.xlsx"));
+}
+
+static const char old_content[] = "the old table, which must survive a failed write\n";
+
+static void write_old(const char *path)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(old_content, 1, sizeof old_content - 1, fp), sizeof old_content - 1);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void assert_old(const char *path)
+{
+    size_t len;
+    char *data = slurp(path, &len);
+    assert_non_null(data);
+    assert_int_equal(len, sizeof old_content - 1);
+    assert_memory_equal(data, old_content, len);
+    free(data);
+}
+
+/* A write that fails half-way (the file-size limit stops libxlsxwriter's zip writer) must
+ * leave the old file byte for byte and no temporary file. Works as root too, unlike a
+ * read-only folder; run in a child so that the limit does not outlive the test. */
+static void test_failed_write_keeps_old_file(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    write_old(path);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {2000, 2000};
+        setrlimit(RLIMIT_FSIZE, &rl);
+        int fd = open("/dev/null", O_WRONLY); /* libxlsxwriter reports to stderr: keep the log clean */
+        if (fd >= 0)
+            dup2(fd, 2);
+        zb_error err;
+        zb_status st = zb_xlsx_write_target_table(f->plan, path, NULL, &err);
+        _exit(st == ZB_ERR_WRITE && err.code == ZB_ERR_WRITE && strstr(err.message, path) ? 0
+                                                                                            : 10 + (int)st);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_old(path);
+    assert_int_equal(files_in(f->dir), 1);
+
+    /* A read-only folder, where the permissions count (not for root). */
+    if (geteuid() != 0) {
+        char sub[700], inner[720];
+        snprintf(sub, sizeof sub, "%s/ro", f->dir);
+        assert_int_equal(mkdir(sub, 0755), 0);
+        snprintf(inner, sizeof inner, "%s/t.xlsx", sub);
+        write_old(inner);
+        assert_int_equal(chmod(sub, 0555), 0);
+        zb_error err;
+        assert_int_equal(zb_xlsx_write_target_table(f->plan, inner, NULL, &err), ZB_ERR_WRITE);
+        assert_int_equal(chmod(sub, 0755), 0);
+        assert_old(inner);
+        assert_int_equal(files_in(sub), 1);
+    }
+}
+
+/* A successful write replaces an existing file. */
+static void test_replaces_existing(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    write_old(path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    size_t len;
+    char *data = slurp(path, &len);
+    assert_non_null(data);
+    assert_true(len > 1000);
+    assert_memory_equal(data, "PK\x03\x04", 4);
+    free(data);
+    assert_int_equal(files_in(f->dir), 1);
+}
+
+/* ---- what is written ----------------------------------------------------------------- */
+
+static void test_deterministic(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char a[600], b[600];
+    path_in(f, "a.xlsx", a, sizeof a);
+    path_in(f, "b.xlsx", b, sizeof b);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, a, NULL, NULL), ZB_OK);
+    sleep(1); /* a clock in the file would show now */
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, b, NULL, NULL), ZB_OK);
+    size_t la, lb;
+    char *da = slurp(a, &la), *db = slurp(b, &lb);
+    assert_non_null(da);
+    assert_non_null(db);
+    assert_int_equal(la, lb);
+    assert_memory_equal(da, db, la);
+    free(da);
+    free(db);
+
+    /* The creation time is the plan's 成文日期. */
+    char *core = member(a, "docProps/core.xml");
+    assert_non_null(core);
+    assert_non_null(strstr(core, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-05-31T00:00:00Z"));
+    assert_non_null(strstr(core, "<dc:title>2024年目标体系表</dc:title>"));
+    assert_non_null(strstr(core, "<dc:creator>桐庐县经济和信息化局</dc:creator>"));
+    free(core);
+}
+
+static void test_created_without_date(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, NULL, "指标", "1", NULL);
+    assert_int_equal(zb_plan_set_years(f->plan, 2022, 2022), ZB_OK);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    char *saved = getenv("SOURCE_DATE_EPOCH") ? zb_strdup(getenv("SOURCE_DATE_EPOCH")) : NULL;
+
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *core = member(path, "docProps/core.xml");
+    assert_non_null(core);
+    assert_non_null(strstr(core, ">2022-01-01T00:00:00Z<"));
+    free(core);
+
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    core = member(path, "docProps/core.xml");
+    assert_non_null(core);
+    assert_non_null(strstr(core, ">2023-11-14T22:13:20Z<"));
+    free(core);
+
+    /* The epoch itself must not turn into "now" inside libxlsxwriter. */
+    setenv("SOURCE_DATE_EPOCH", "0", 1);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    core = member(path, "docProps/core.xml");
+    assert_non_null(core);
+    assert_non_null(strstr(core, ">1970-01-01T00:00:01Z<"));
+    free(core);
+
+    if (saved)
+        setenv("SOURCE_DATE_EPOCH", saved, 1);
+    else
+        unsetenv("SOURCE_DATE_EPOCH");
+    free(saved);
+}
+
+static void test_layout_defaults(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *strings = member(path, "xl/sharedStrings.xml");
+    char *book = member(path, "xl/workbook.xml");
+    assert_non_null(sheet);
+    assert_non_null(strings);
+    assert_non_null(book);
+
+    /* No label: title on row 1, header on row 2. Title merged; groups of 3 and 2 merged,
+     * the single row not. */
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"A1:E1\"/>"));
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"B3:B5\"/>"));
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"B7:B8\"/>"));
+    assert_non_null(strstr(sheet, "<mergeCells count=\"3\">"));
+    assert_non_null(strstr(strings, "<t>2024年目标体系表</t>"));
+    assert_non_null(strstr(strings, "<t>2024年目标值</t>"));
+    assert_non_null(strstr(strings, "<t>牵引性指标</t>"));
+    assert_non_null(strstr(strings, "<t>县发改局、开发区</t>"));
+    assert_non_null(strstr(book, "<sheet name=\"目标体系表\""));
+    /* Print setup: A4 portrait, one page wide, header row repeated, footer, frozen. */
+    assert_non_null(strstr(sheet, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"portrait\"/>"));
+    assert_non_null(strstr(sheet, "<pageSetUpPr fitToPage=\"1\"/>"));
+    assert_non_null(strstr(sheet, "<oddFooter>&amp;C— &amp;P —</oddFooter>"));
+    assert_non_null(strstr(sheet, "<pane ySplit=\"2\" topLeftCell=\"A3\""));
+    assert_non_null(strstr(book, "_xlnm.Print_Titles"));
+    assert_non_null(strstr(book, "!$2:$2</definedName>"));
+    /* Plain-number targets are numbers; 20% stays text. */
+    assert_non_null(strstr(sheet, "<v>450</v>"));
+    assert_non_null(strstr(sheet, "<v>6.5</v>"));
+    assert_non_null(strstr(strings, "<t>20%</t>"));
+    free(sheet);
+    free(strings);
+    free(book);
+}
+
+static void test_options(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    zb_table_options o;
+    memset(&o, 0, sizeof o);
+    o.label = "附件2";
+    o.title = "桐庐县2024年目标体系表";
+    o.sheet_name = "'目标:2024/[A]*?'";
+    o.header_seq = "编号";
+    o.header_category = "分类";
+    o.header_name = "名称";
+    o.header_unit = "单位";
+    o.header_target = "目标";
+    o.header_responsible = "牵头单位";
+    o.unit_column = 1;
+    o.font_body = "宋体";
+    o.font_heading = "微软雅黑";
+    o.font_title = "华文中宋";
+    o.body_size = 14;
+    o.title_size = 20;
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *strings = member(path, "xl/sharedStrings.xml");
+    char *book = member(path, "xl/workbook.xml");
+    char *styles = member(path, "xl/styles.xml");
+    assert_non_null(sheet);
+    assert_non_null(strings);
+    assert_non_null(book);
+    assert_non_null(styles);
+
+    const char *texts[] = {"附件2", "桐庐县2024年目标体系表", "编号", "分类", "名称", "单位", "目标", "牵头单位",
+                           /* names without their unit group, the unit in its own column */
+                           "<t>规上工业增加值增速</t>", "<t>%</t>", "<t>亿元</t>", "<t>“415X”先进制造业集群规上企业营业收入</t>"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        assert_non_null(strstr(strings, texts[i]));
+    assert_null(strstr(strings, "规上工业增加值增速(%)"));
+    /* Label on row 1, title merged over six columns on row 2, header on row 3. */
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"A2:F2\"/>"));
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"B4:B6\"/>"));
+    assert_non_null(strstr(sheet, "<pane ySplit=\"3\" topLeftCell=\"A4\""));
+    assert_non_null(strstr(book, "!$3:$3</definedName>"));
+    assert_non_null(strstr(book, "<sheet name=\"目标2024A\""));
+    assert_non_null(strstr(styles, "<sz val=\"14\"/>"));
+    assert_non_null(strstr(styles, "<sz val=\"20\"/>"));
+    assert_non_null(strstr(styles, "<name val=\"宋体\"/>"));
+    assert_non_null(strstr(styles, "<name val=\"微软雅黑\"/>"));
+    assert_non_null(strstr(styles, "<name val=\"华文中宋\"/>"));
+    assert_null(strstr(styles, "仿宋_GB2312"));
+    free(sheet);
+    free(strings);
+    free(book);
+    free(styles);
+}
+
+static void test_default_titles(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, "类", "指标", "1", "县经信局");
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+
+    /* No years. */
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *strings = member(path, "xl/sharedStrings.xml");
+    assert_non_null(strings);
+    assert_non_null(strstr(strings, "<t>目标体系表</t>"));
+    assert_non_null(strstr(strings, "<t>目标值</t>"));
+    free(strings);
+
+    /* A span. */
+    assert_int_equal(zb_plan_set_years(f->plan, 2021, 2023), ZB_OK);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    strings = member(path, "xl/sharedStrings.xml");
+    assert_non_null(strings);
+    assert_non_null(strstr(strings, "<t>2021—2023年目标体系表</t>"));
+    assert_non_null(strstr(strings, "<t>2021—2023年目标值</t>"));
+    free(strings);
+}
+
+/* Text is text: a name, category, target or unit that starts with = is not a formula. */
+static void test_formula_stays_text(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, "=1+1", "=SUM(A1:A9)", "=2*3", "=HYPERLINK(\"http://x\")");
+    add(f->plan, 2, "=1+1", "+A1", "-B2", "@C3");
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *strings = member(path, "xl/sharedStrings.xml");
+    assert_non_null(sheet);
+    assert_non_null(strings);
+    assert_null(strstr(sheet, "<f>"));
+    assert_non_null(strstr(strings, "<t>=SUM(A1:A9)</t>"));
+    assert_non_null(strstr(strings, "<t>=1+1</t>"));
+    assert_non_null(strstr(strings, "<t>=2*3</t>"));
+    assert_non_null(strstr(strings, "<t>+A1</t>"));
+    assert_non_null(strstr(strings, "<t>-B2</t>"));
+    free(sheet);
+    free(strings);
+}
+
+static void test_row_heights_grow(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, NULL, "短名", "1", "县经信局");
+    add(f->plan, 2, NULL,
+        "一个很长很长的指标名称，长到一行放不下，需要折成好几行才能完整显示出来，"
+        "再加一些文字让它至少占四行，这样行高就必须随之变大(个)",
+        "1", "县经信局");
+    add(f->plan, 3, NULL, "短名二", "1", "县经信局、县发改局、县科技局、县商务局、县市场监管局");
+    /* A category of two short rows whose name needs more height than they give. */
+    add(f->plan, 4, "一个很长的类别名称需要好几行才能放得下的那种", "甲", "1", "县经信局");
+    add(f->plan, 5, "一个很长的类别名称需要好几行才能放得下的那种", "乙", "1", "县经信局");
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    /* Row 1 title, row 2 header, rows 3.. indicators. */
+    double one = row_height(sheet, 3), name4 = row_height(sheet, 4), units = row_height(sheet, 5);
+    double first = row_height(sheet, 6), last = row_height(sheet, 7);
+    assert_true(one > 15 && one < 30);
+    assert_true(name4 > 3 * one);
+    assert_true(units > one); /* the units wrap too */
+    assert_true(fabs(first - one) < 0.01);
+    /* The category needs 22 characters in a 14-wide column: 4 or more lines. */
+    assert_true(first + last >= 4 * 12 * 1.3);
+    assert_true(last > first);
+    free(sheet);
+}
+
+/* A plan with no indicators still gives a table: title and header. */
+static void test_empty_plan(void **state)
+{
+    fixture *f = *state;
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_int_equal(count_of(sheet, "<row "), 2);
+    free(sheet);
+}
+
+/* A category that comes back later is a new group; rows without a category never merge. */
+static void test_groups(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, "甲", "a", "1", NULL);
+    add(f->plan, 2, "甲", "b", "1", NULL);
+    add(f->plan, 3, NULL, "c", "1", NULL);
+    add(f->plan, 4, NULL, "d", "1", NULL);
+    add(f->plan, 5, "乙", "e", "", NULL);
+    add(f->plan, 6, "甲", "f", "持续提升", NULL);
+    add(f->plan, 7, "甲", "g", "1", NULL);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_non_null(strstr(sheet, "<mergeCells count=\"3\">"));
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"B3:B4\"/>"));
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"B8:B9\"/>"));
+    free(sheet);
+}
+
+/* Many indicators: the table spans pages, and the breaks keep groups whole. */
+static void test_page_breaks(void **state)
+{
+    fixture *f = *state;
+    char cat[32], name[64];
+    for (int i = 1; i <= 300; i++) {
+        snprintf(cat, sizeof cat, "类别%d", (i - 1) / 7);
+        snprintf(name, sizeof name, "指标名称%d", i);
+        add(f->plan, i, cat, name, "10", "县经信局");
+    }
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    const char *p = strstr(sheet, "<rowBreaks count=\"");
+    assert_non_null(p);
+    assert_true(atoi(p + strlen("<rowBreaks count=\"")) >= 5);
+    /* Each break (id: the 0-based row that starts a page) starts a group: groups of 7 rows
+     * start at 0-based row 2 (below the title and the header). */
+    for (const char *b = strstr(sheet, "<brk id=\""); b; b = strstr(b + 1, "<brk id=\"")) {
+        int id = atoi(b + strlen("<brk id=\""));
+        assert_int_equal((id - 2) % 7, 0);
+    }
+    free(sheet);
+}
+
+typedef struct job {
+    const zb_plan *plan;
+    char path[600];
+    zb_status status;
+} job;
+
+static void *write_job(void *arg)
+{
+    job *j = arg;
+    j->status = zb_xlsx_write_target_table(j->plan, j->path, NULL, NULL);
+    return NULL;
+}
+
+/* Writers only read the plan: several threads may write it at once, each getting the same
+ * bytes as a write on its own. */
+static void test_threads(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char ref[600];
+    path_in(f, "ref.xlsx", ref, sizeof ref);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, ref, NULL, NULL), ZB_OK);
+    size_t rlen;
+    char *rdata = slurp(ref, &rlen);
+    assert_non_null(rdata);
+    enum { N = 4 };
+    job jobs[N];
+    pthread_t th[N];
+    for (int i = 0; i < N; i++) {
+        jobs[i].plan = f->plan;
+        snprintf(jobs[i].path, sizeof jobs[i].path, "%s/t%d.xlsx", f->dir, i);
+        assert_int_equal(pthread_create(&th[i], NULL, write_job, &jobs[i]), 0);
+    }
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+        assert_int_equal(jobs[i].status, ZB_OK);
+        size_t len;
+        char *data = slurp(jobs[i].path, &len);
+        assert_non_null(data);
+        assert_int_equal(len, rlen);
+        assert_memory_equal(data, rdata, len);
+        free(data);
+    }
+    free(rdata);
+}
+
+/* A text longer than Excel's 32,767 characters: ZB_ERR_XLSX naming the indicator, and the
+ * destination untouched. */
+static void test_text_too_long(void **state)
+{
+    fixture *f = *state;
+    size_t n = 40000;
+    char *name = malloc(n + 1);
+    assert_non_null(name);
+    memset(name, 'x', n);
+    name[n] = '\0';
+    add(f->plan, 1, NULL, "短名", "1", NULL);
+    add(f->plan, 7, NULL, name, "1", NULL);
+    free(name);
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    write_old(path);
+    zb_error err;
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_XLSX);
+    assert_int_equal(err.code, ZB_ERR_XLSX);
+    assert_non_null(strstr(err.message, "indicator 7"));
+    assert_old(path);
+    assert_int_equal(files_in(f->dir), 1);
+}
+
+/* A first group too tall for what page 1 has left below the title stays on page 1: moving
+ * it would leave a page with nothing but the title. */
+static void test_first_group_stays(void **state)
+{
+    fixture *f = *state;
+    char name[64];
+    for (int i = 1; i <= 28; i++) {
+        snprintf(name, sizeof name, "指标名称%d", i);
+        add(f->plan, i, "同一个类别", name, "10", "县经信局");
+    }
+    char path[600];
+    path_in(f, "t.xlsx", path, sizeof path);
+    zb_table_options o;
+    memset(&o, 0, sizeof o);
+    o.label = "附件2";
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
+    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_null(strstr(sheet, "<rowBreaks"));
+    free(sheet);
+}
+
+/* ---- shared helpers ------------------------------------------------------------------ */
+
+static void test_plain_number(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        int ok;
+        double value;
+    } cases[] = {
+        {"450", 1, 450},      {"6.5", 1, 6.5},       {"0.5", 1, 0.5},     {"-3", 1, -3},
+        {"0", 1, 0},          {"0.25", 1, 0.25},     {"12345678901", 1, 12345678901.0},
+        {"0.1", 1, 0.1},      {"74.5", 1, 74.5},     {"", 0, 0},          {"6.50", 0, 0},
+        {"007", 0, 0},        {"1e3", 0, 0},         {"20%", 0, 0},       {"1,200", 0, 0},
+        {"123456789012", 0, 0}, {"6.", 0, 0},        {".5", 0, 0},        {"-0", 0, 0},
+        {"+1", 0, 0},         {" 1", 0, 0},          {"1 ", 0, 0},        {"6.5以上", 0, 0},
+        {"-", 0, 0},          {"1.2.3", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = -999;
+        int ok = zb_xlsx_plain_number(cases[i].text, &v);
+        if (ok != cases[i].ok)
+            fail_msg("%s: expected %d", cases[i].text, cases[i].ok);
+        if (ok && v != cases[i].value)
+            fail_msg("%s: got %.17g", cases[i].text, v);
+    }
+    assert_false(zb_xlsx_plain_number(NULL, NULL));
+}
+
+static void test_sheet_name(void **state)
+{
+    (void)state;
+    char out[ZB_XLSX_SHEET_NAME_SIZE];
+    const struct {
+        const char *in, *want;
+    } cases[] = {
+        {NULL, "目标体系表"},
+        {"", "目标体系表"},
+        {"2024年目标", "2024年目标"},
+        {"a[b]c:d*e?f/g\\h", "abcdefgh"},
+        {"'quoted'", "quoted"},
+        {" ' x ' ", "x"},
+        {"[]:*?", "目标体系表"},
+        {"history", "目标体系表"},
+        {"HISTORY", "目标体系表"},
+        {"Historyx", "Historyx"},
+        {"tab\there", "tabhere"},
+        {"\xff\xfe", "目标体系表"},
+        /* 31 characters: 32 CJK characters lose the last one. */
+        {"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二",
+         "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"},
+        /* Characters outside the BMP are two UTF-16 units each. */
+        {"\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80"
+         "\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80"
+         "\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80",
+         "\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80"
+         "\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80"
+         "\xf0\xa0\x80\x80\xf0\xa0\x80\x80\xf0\xa0\x80\x80"},
+        /* Truncation can leave an apostrophe at the end: it goes too. */
+        {"abcdefghijklmnopqrstuvwxyz1234'x", "abcdefghijklmnopqrstuvwxyz1234"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        zb_xlsx_sheet_name(cases[i].in, "目标体系表", out);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("case %zu: got \"%s\", want \"%s\"", i, out, cases[i].want);
+    }
+}
+
+static void test_text_lines(void **state)
+{
+    (void)state;
+    /* 12 pt: a full-width character is 12 pt, a Latin one 6 pt. */
+    assert_int_equal(zb_xlsx_text_lines("", 100, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines(NULL, 100, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines("一二三四五", 60, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines("一二三四五六", 60, 12), 2);
+    assert_int_equal(zb_xlsx_text_lines("一二三四五六七八九十一", 60, 12), 3);
+    assert_int_equal(zb_xlsx_text_lines("一\n二", 60, 12), 2);
+    assert_int_equal(zb_xlsx_text_lines("一\n\n二", 60, 12), 3);
+    assert_int_equal(zb_xlsx_text_lines("abcdefghij", 60, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines("abcdefghijk", 60, 12), 2);
+    /* Words move whole to the next line. */
+    assert_int_equal(zb_xlsx_text_lines("一二三四 abcd", 60, 12), 2);
+    /* A closing mark never starts a line: 五 goes down with 。 */
+    assert_int_equal(zb_xlsx_text_lines("一二三四五。", 60, 12), 2);
+    assert_int_equal(zb_xlsx_text_lines("一二三四。", 60, 12), 1);
+    /* An opening mark never ends a line. */
+    assert_int_equal(zb_xlsx_text_lines("一二三四“五”", 60, 12), 2);
+    /* Bigger type, fewer characters a line. */
+    assert_int_equal(zb_xlsx_text_lines("一二三四五", 60, 24), 3);
+    /* Invalid UTF-8 is measured, not trusted. */
+    assert_int_equal(zb_xlsx_text_lines("\xe4\xb8", 60, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines("\xf0", 60, 12), 1);
+    /* Heights grow with lines, whole pixels, capped at Excel's 409 pt. */
+    double h1 = zb_xlsx_row_height(1, 12), h3 = zb_xlsx_row_height(3, 12);
+    assert_true(h3 > 2.5 * h1 - 10);
+    assert_true(fabs(h1 / 0.75 - round(h1 / 0.75)) < 1e-9);
+    assert_true(zb_xlsx_row_height(1000, 12) == 409);
+    /* Column widths: 6 characters leave room for 序号 at 12 pt. */
+    assert_true(zb_xlsx_column_text_pt(6) >= 24);
+    assert_true(zb_xlsx_column_text_pt(0) == 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_options, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_destination_is_directory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_write_keeps_old_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_replaces_existing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_created_without_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_layout_defaults, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_options, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_default_titles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_formula_stays_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_row_heights_grow, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_plan, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_breaks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_too_long, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_first_group_stays, setup, teardown),
+        cmocka_unit_test(test_plain_number),
+        cmocka_unit_test(test_sheet_name),
+        cmocka_unit_test(test_text_lines),
+    };
+    return cmocka_run_group_tests_name("xlsx", tests, NULL, NULL);
+}
