@@ -262,8 +262,9 @@ static int cmd_check(int argc, char **argv)
                 warnings += zb_findings_severity(f, i) == ZB_SEV_WARNING;
                 notes += zb_findings_severity(f, i) == ZB_SEV_NOTE;
             }
-            fprintf(stderr, "%s: %zu indicators in %zu categories: %zu error%s, %zu warning%s, %zu note%s\n",
-                    pos[0], zb_plan_indicator_count(plan), zb_plan_category_count(plan), errors,
+            size_t ni = zb_plan_indicator_count(plan), nc = zb_plan_category_count(plan);
+            fprintf(stderr, "%s: %zu indicator%s in %zu categor%s: %zu error%s, %zu warning%s, %zu note%s\n",
+                    pos[0], ni, ni == 1 ? "" : "s", nc, nc == 1 ? "y" : "ies", errors,
                     errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
             rc = errors ? EXIT_INPUT : EXIT_DONE;
             zb_findings_free(f);
