@@ -11,8 +11,10 @@
 
 enum { EXIT_DONE = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_WRITE = 3 };
 
-extern const unsigned char zb_demo_tonglu[];
-extern const size_t zb_demo_tonglu_size;
+extern const unsigned char zb_demo_tonglu_2024[];
+extern const size_t zb_demo_tonglu_2024_size;
+extern const unsigned char zb_demo_wuyi_2022[];
+extern const size_t zb_demo_wuyi_2022_size;
 
 typedef struct command {
     const char *name;
@@ -233,6 +235,168 @@ static int cmd_table(int argc, char **argv)
     return rc;
 }
 
+/* Fonts for PDF documents: the caller's JSON file, then the defaults for what it leaves
+ * unset. What serves each role is said on stderr, so a stand-in font is never a surprise. */
+static zb_fontset *load_fonts(const char *json, int *rc)
+{
+    zb_fontset *fonts = zb_fontset_new();
+    if (!fonts) {
+        *rc = EXIT_INPUT;
+        return NULL;
+    }
+    zb_status st = json ? zb_fontset_load_json(fonts, json) : ZB_OK;
+    if (st == ZB_OK)
+        st = zb_fontset_load_defaults(fonts);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", zb_fontset_errmsg(fonts));
+        zb_fontset_free(fonts);
+        *rc = exit_for(st);
+        return NULL;
+    }
+    for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++)
+        fprintf(stderr, "font %s\n", zb_fontset_describe(fonts, (zb_font_role)r));
+    *rc = EXIT_DONE;
+    return fonts;
+}
+
+static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *out,
+                        const zb_notice_options *opts)
+{
+    zb_error err;
+    zb_pdf_info info;
+    zb_status st = zb_pdf_write_notice(plan, fonts, out, opts, &info, &err);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", err.message);
+        return exit_for(st);
+    }
+    if (info.fallback_chars)
+        fprintf(stderr, "%s: %zu character%s from a fallback font: %s\n", out, info.fallback_chars,
+                info.fallback_chars == 1 ? "" : "s", info.fallback_note);
+    fprintf(stderr, "wrote %s (%d page%s, %zu bytes)\n", out, info.pages, info.pages == 1 ? "" : "s", info.bytes);
+    return EXIT_DONE;
+}
+
+static int cmd_notice(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("notice");
+    const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
+               *no_imprint = NULL;
+    const opt opts[] = {
+        {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
+        {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
+        {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
+    };
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("notice", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return usage_error("notice", "%s", "expects one PLAN (.json)");
+    if (!out)
+        return usage_error("notice", "%s", "needs -o OUT.pdf");
+    zb_plan *plan = zb_plan_new();
+    if (!plan)
+        return EXIT_INPUT;
+    rc = load_plan(plan, pos[0]);
+    if (!rc)
+        rc = validate_for_output(plan);
+    zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
+    if (!rc) {
+        zb_notice_options no = {0};
+        no.seal_png = seal;
+        no.sealed = sealed != NULL;
+        no.omit_attachments = no_attach != NULL;
+        no.omit_imprint = no_imprint != NULL;
+        rc = write_notice(plan, fonts, out, &no);
+    }
+    zb_fontset_free(fonts);
+    zb_plan_free(plan);
+    return rc;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("import");
+    const char *out = NULL, *strict = NULL, *quiet = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--strict", 0, &strict}, {"-q", "--quiet", 0, &quiet}};
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("import", argc, argv, opts, 3, pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return usage_error("import", "%s", "expects one TEXT file");
+    if (!out)
+        return usage_error("import", "%s", "needs -o PLAN.json");
+    zb_plan *plan = zb_plan_new();
+    if (!plan)
+        return EXIT_INPUT;
+    zb_import_options io = {0};
+    io.strict = strict != NULL;
+    zb_findings *report = NULL;
+    zb_status st = zb_import_text(plan, pos[0], &io, &report);
+    if (report)
+        report_findings(report, quiet ? ZB_SEV_WARNING : ZB_SEV_NOTE);
+    zb_findings_free(report);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
+        rc = exit_for(st);
+    } else {
+        zb_error err;
+        st = zb_json_save(plan, out, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            fprintf(stderr, "wrote %s: %zu indicators in %zu categories, %zu tasks, %zu prose targets, %zu units\n", out,
+                    zb_plan_indicator_count(plan), zb_plan_category_count(plan), zb_plan_task_count(plan),
+                    zb_plan_prose_target_count(plan), zb_plan_unit_count(plan));
+        }
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
+static int cmd_breakdown(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("breakdown");
+    const char *out = NULL, *title = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--title", 1, &title}};
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("breakdown", argc, argv, opts, 2, pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return usage_error("breakdown", "%s", "expects one PLAN (.json)");
+    if (!out)
+        return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
+    zb_plan *plan = zb_plan_new();
+    if (!plan)
+        return EXIT_INPUT;
+    rc = load_plan(plan, pos[0]);
+    if (!rc)
+        rc = validate_for_output(plan);
+    if (!rc) {
+        zb_breakdown_options bo = {0};
+        bo.title = title;
+        zb_error err;
+        zb_status st = zb_xlsx_write_breakdown(plan, out, &bo, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            fprintf(stderr, "wrote %s (%zu tasks, %zu units)\n", out, zb_plan_task_count(plan), zb_plan_unit_count(plan));
+        }
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     if (wants_help(argc, argv))
@@ -295,51 +459,107 @@ static int make_dirs(const char *path)
     return rc;
 }
 
+/* Loads a built-in example; its name is what messages call it. */
+static zb_plan *demo_plan(const unsigned char *data, size_t size, const char *name, int *rc)
+{
+    zb_plan *plan = zb_plan_new();
+    if (!plan) {
+        *rc = EXIT_INPUT;
+        return NULL;
+    }
+    if (zb_json_load_string(plan, (const char *)data, size, name) != ZB_OK) {
+        fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(plan));
+        zb_plan_free(plan);
+        *rc = EXIT_INPUT;
+        return NULL;
+    }
+    return plan;
+}
+
 static int cmd_demo(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("demo");
-    const char *dir = "out";
-    const opt opts[] = {{"-o", "--output", 1, &dir}};
+    const char *dir = "out", *fonts_json = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &dir}, {NULL, "--fonts", 1, &fonts_json}};
     const char *pos[1];
     size_t npos;
-    int rc = parse_args("demo", argc, argv, opts, 1, pos, 0, &npos);
+    int rc = parse_args("demo", argc, argv, opts, 2, pos, 0, &npos);
     if (rc)
         return rc;
     if (make_dirs(dir) != 0) {
         fprintf(stderr, "zhibiao: %s: cannot create the folder: %s\n", dir, strerror(errno));
         return EXIT_WRITE;
     }
-    zb_plan *plan = zb_plan_new();
-    if (!plan)
-        return EXIT_INPUT;
-    zb_status st = zb_json_load_string(plan, (const char *)zb_demo_tonglu, zb_demo_tonglu_size, "tonglu-2024.json");
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(plan));
-        zb_plan_free(plan);
-        return EXIT_INPUT;
-    }
+    zb_plan *tonglu = demo_plan(zb_demo_tonglu_2024, zb_demo_tonglu_2024_size, "tonglu-2024.json", &rc);
+    zb_plan *wuyi = rc ? NULL : demo_plan(zb_demo_wuyi_2022, zb_demo_wuyi_2022_size, "wuyi-2022.json", &rc);
+    zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     size_t n = strlen(dir) + 64;
-    char *path = malloc(n);
-    if (!path) {
-        zb_plan_free(plan);
-        return EXIT_INPUT;
+    char *path = rc ? NULL : malloc(n);
+    if (!rc && !path)
+        rc = EXIT_INPUT;
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-targets.xlsx", dir);
+        zb_table_options to = {0};
+        to.label = "附件2";
+        rc = write_table(tonglu, path, &to);
+        if (!rc)
+            printf("%s\n", path);
     }
-    snprintf(path, n, "%s/tonglu-2024-targets.xlsx", dir);
-    zb_table_options to = {0};
-    to.label = "附件2";
-    rc = write_table(plan, path, &to);
-    if (!rc)
-        printf("%s\n", path);
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-breakdown.xlsx", dir);
+        zb_error err;
+        zb_status st = zb_xlsx_write_breakdown(tonglu, path, NULL, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            printf("%s\n", path);
+        }
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/wuyi-2022-notice.pdf", dir);
+        rc = write_notice(wuyi, fonts, path, NULL);
+        if (!rc)
+            printf("%s\n", path);
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-notice.pdf", dir);
+        rc = write_notice(tonglu, fonts, path, NULL);
+        if (!rc)
+            printf("%s\n", path);
+    }
     free(path);
-    zb_plan_free(plan);
+    zb_fontset_free(fonts);
+    zb_plan_free(wuyi);
+    zb_plan_free(tonglu);
     return rc;
 }
 
 static const command commands[] = {
-    {"demo", cmd_demo, "Writes the files of the built-in example (桐庐 2024) into DIR (default out):\n"
-                       "  DIR/tonglu-2024-targets.xlsx  the target table (目标体系表)",
-     "demo [-o DIR]"},
+    {"demo", cmd_demo,
+     "Writes the files of the built-in examples (桐庐 2024, 武义 2022) into DIR (default out):\n"
+     "  DIR/tonglu-2024-targets.xlsx    the target table (目标体系表)\n"
+     "  DIR/tonglu-2024-breakdown.xlsx  the responsibility breakdown (责任分解表)\n"
+     "  DIR/wuyi-2022-notice.pdf        the 武义 notice (武政发〔2022〕11号) with its target table\n"
+     "  DIR/tonglu-2024-notice.pdf      the 桐庐 plan with its target table and unit list\n\n"
+     "  --fonts F.json   fonts by role for the PDFs (see 'zhibiao notice --help')",
+     "demo [-o DIR] [--fonts F.json]"},
+    {"notice", cmd_notice,
+     "Writes PLAN (.json) as an official notice (通知) in the GB/T 9704-2012 format: red\n"
+     "header, title, recipients, body, attachments list, signature and date, 附注, each\n"
+     "attachment on its own page (the target table, the unit list or text), the 版记 and\n"
+     "page numbers. The plan is validated first; with errors nothing is written.\n\n"
+     "  -o, --output OUT.pdf   where to write (required)\n"
+     "  --fonts F.json         fonts by role: {\"body\": \"simfang.ttf\", \"title\": {\"file\":\n"
+     "                         \"x.ttc\", \"index\": 0}, \"heading\": …, \"kai\": …, \"number\": …,\n"
+     "                         \"fallback\": […]}; unset roles come from $ZHIBIAO_FONT_DIR, then\n"
+     "                         free Debian fonts (said on stderr)\n"
+     "  --seal PNG             a seal image pressed over the signature and date\n"
+     "  --sealed               lay out the signature for a seal stamped by hand\n"
+     "  --no-attachments       leave the attachments out\n"
+     "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)",
+     "notice PLAN -o OUT.pdf [--fonts F.json] [--seal PNG] [--sealed]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
@@ -352,6 +572,22 @@ static const command commands[] = {
      "  --font-heading NAME     label and header font (default: 黑体)\n"
      "  --font-title NAME       title font (default: 方正小标宋简体)",
      "table PLAN -o OUT.xlsx [options]"},
+    {"import", cmd_import,
+     "Reads a plan as published on a government website (plain text copied from the page) and\n"
+     "writes it as a zhibiao/1 JSON plan: header data, notice text, signature and date, the\n"
+     "plan's headings, tasks with their responsible units, targets found in the prose, the\n"
+     "target table and the unit list. What was recognised is listed on stderr (notes), and\n"
+     "every line that could not be placed (warnings, with its line number).\n\n"
+     "  -o, --output PLAN.json   where to write (required)\n"
+     "  --strict                 a line that cannot be placed is an error\n"
+     "  -q, --quiet              list warnings only",
+     "import TEXT.txt -o PLAN.json [--strict]"},
+    {"breakdown", cmd_breakdown,
+     "Writes the responsibility breakdown (责任分解表) of PLAN: every responsibility item with\n"
+     "its lead and cooperating units, counts per unit, and a sheet per unit.\n\n"
+     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  --title TEXT            title (default: <plan title>责任分解表)",
+     "breakdown PLAN -o OUT.xlsx"},
     {"check", cmd_check,
      "Checks PLAN (.json or .csv) and lists what it finds, one per line:\n"
      "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors.\n\n"

@@ -9,6 +9,9 @@
 #include "zhibiao/plan.h"
 #include "zhibiao/json.h"
 #include "zhibiao/csv.h"
+#include "zhibiao/import.h"
 #include "zhibiao/xlsx.h"
+#include "zhibiao/font.h"
+#include "zhibiao/pdf.h"
 
 #endif /* ZB_ZHIBIAO_H */

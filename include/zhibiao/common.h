@@ -52,7 +52,8 @@ typedef enum zb_status {
     ZB_ERR_DUPLICATE = 9,  /**< Something that must be unique is not: a sequence number, a unit. */
     ZB_ERR_NOT_FOUND = 10, /**< A reference to something that does not exist. */
     ZB_ERR_INVALID = 11,   /**< The plan failed validation (see zb_plan_validate()). */
-    ZB_ERR_XLSX = 12       /**< The xlsx writer (libxlsxwriter) reported an error. */
+    ZB_ERR_XLSX = 12,      /**< The xlsx writer (libxlsxwriter) reported an error. */
+    ZB_ERR_PDF = 13        /**< The PDF writer (libharu) reported an error. */
 } zb_status;
 
 /**

@@ -61,7 +61,17 @@ typedef enum zb_meta {
     ZB_META_DOC_NUMBER = 3, /**< Document number (发文字号), e.g. 武政发〔2022〕11号. */
     ZB_META_SIGNATURE = 4,  /**< Signature (署名); "" means the issuing organ. */
     ZB_META_NOTE = 5,       /**< The 附注 line, e.g. (此件公开发布). */
-    ZB_META_PRINTER = 6     /**< Printing organ (印发机关), e.g. 武义县人民政府办公室. */
+    ZB_META_PRINTER = 6,    /**< Printing organ (印发机关), e.g. 武义县人民政府办公室. */
+    ZB_META_INDEX_NO = 7,   /**< 索引号 as a government site prints it, e.g. 113307230026011330/2022-264120. */
+    ZB_META_PUBLISHER = 8,  /**< 发布机构: the office that published it on the site, e.g. 县府办. */
+    ZB_META_VALIDITY = 9,   /**< 有效性, e.g. 有效. */
+    ZB_META_DISCLOSURE = 10, /**< 公开方式, e.g. 主动公开. */
+    /**
+     * Title of the plan a notice issues (印发…的通知), e.g. 武义县新一轮制造业“腾笼换鸟、凤凰涅槃”
+     * 攻坚行动方案; its text is the blocks of part ::ZB_PART_PLAN. "" when the document is
+     * the plan itself.
+     */
+    ZB_META_PLAN_TITLE = 11
 } zb_meta;
 
 /** @brief Sets a metadata text (copied, its ends trimmed). NULL clears it. ::ZB_ERR_ARGUMENT for a bad field. */
@@ -73,7 +83,8 @@ ZB_API const char *zb_plan_meta(const zb_plan *plan, zb_meta field);
 /** @brief The dates a plan carries. */
 typedef enum zb_date_field {
     ZB_DATE_ISSUED = 0, /**< 成文日期: the date the document was signed. */
-    ZB_DATE_PRINTED = 1 /**< 印发日期: the date it was printed and distributed. */
+    ZB_DATE_PRINTED = 1,  /**< 印发日期: the date it was printed and distributed. */
+    ZB_DATE_PUBLISHED = 2 /**< 发布日期: the date a site published it. */
 } zb_date_field;
 
 /**
@@ -362,12 +373,22 @@ ZB_API const char *zb_plan_task_duty_responsible(const zb_plan *plan, size_t t, 
 /** @name Body text: headings and paragraphs, in order */
 /**@{*/
 
+/** @brief Which text a body block belongs to. */
+typedef enum zb_part {
+    ZB_PART_DOCUMENT = 0, /**< The document's own text: the notice's, or the plan's when the document is the plan. */
+    ZB_PART_PLAN = 1      /**< The text of the plan a notice issues, printed after the notice under ZB_META_PLAN_TITLE. */
+} zb_part;
+
 /**
- * @brief Appends a block of body text.
+ * @brief Appends a block of body text to the document's own text (::ZB_PART_DOCUMENT).
  * @param level 0 for a paragraph; 1 to 4 for a heading of the levels 一、 (一) 1. (1).
  * @return ::ZB_ERR_VALUE for a level outside 0..4.
  */
 ZB_API zb_status zb_plan_add_block(zb_plan *plan, int level, const char *text);
+/** @brief Appends a block of body text to @p part; as zb_plan_add_block() otherwise. */
+ZB_API zb_status zb_plan_add_block_to(zb_plan *plan, zb_part part, int level, const char *text);
+/** @brief The part block @p b belongs to; ::ZB_PART_DOCUMENT for a bad index. */
+ZB_API zb_part zb_plan_block_part(const zb_plan *plan, size_t b);
 /** @brief Number of body blocks. */
 ZB_API size_t zb_plan_block_count(const zb_plan *plan);
 /** @brief Level of block @p b (0 = paragraph); -1 for a bad index. */
@@ -437,6 +458,64 @@ ZB_API size_t zb_plan_find_actual(const zb_plan *plan, size_t i, const char *per
 
 /**@}*/
 /* ------------------------------------------------------------------------------------ */
+/** @name Prose targets: quantitative targets found in a plan's text (新增“小升规”企业62家以上) */
+/**@{*/
+
+/** @brief What zb_plan_add_prose_target() needs. All-zero means defaults; strings are copied. */
+typedef struct zb_prose_target_def {
+    /** What is counted or measured, e.g. 新增“小升规”企业, 规上工业增加值增速. Required. */
+    const char *name;
+    /** Measurement unit as written, e.g. 家, %, 万千瓦; NULL = none. */
+    const char *unit;
+    /** The number as written, e.g. "62", "6.5". Required. */
+    const char *value;
+    /** ≥ for 以上, ≈ for 左右, ≤ for 以下/以内/不超过; ::ZB_QUAL_AUTO = none. */
+    zb_qualifier qualifier;
+    /** First and last year the target covers (到2023年 in a 2021–2023 plan: 2021, 2023); 0 = the plan's. */
+    int first_year;
+    int last_year; /**< See first_year. */
+    /** The sentence it was found in. */
+    const char *sentence;
+    /** Index of the task it was found in, or ::ZB_NONE. */
+    size_t task;
+    /** Where it was found, e.g. "plan.txt:42"; NULL = none. */
+    const char *source;
+} zb_prose_target_def;
+
+/** @brief Appends a prose target. ::ZB_ERR_VALUE when the value holds no number; ::ZB_ERR_NOT_FOUND for a bad task. */
+ZB_API zb_status zb_plan_add_prose_target(zb_plan *plan, const zb_prose_target_def *def, size_t *index_out);
+/** @brief Number of prose targets. */
+ZB_API size_t zb_plan_prose_target_count(const zb_plan *plan);
+/** @brief Name of prose target @p p. */
+ZB_API const char *zb_plan_prose_target_name(const zb_plan *plan, size_t p);
+/** @brief Measurement unit; "" when none. */
+ZB_API const char *zb_plan_prose_target_unit(const zb_plan *plan, size_t p);
+/** @brief The number as written. */
+ZB_API const char *zb_plan_prose_target_value_text(const zb_plan *plan, size_t p);
+/** @brief The number; NaN for a bad index. */
+ZB_API double zb_plan_prose_target_value(const zb_plan *plan, size_t p);
+/** @brief Qualifier (::ZB_QUAL_NONE when none). */
+ZB_API zb_qualifier zb_plan_prose_target_qualifier(const zb_plan *plan, size_t p);
+/** @brief First year it covers (the plan's first year when not given); 0 when unknown. */
+ZB_API int zb_plan_prose_target_first_year(const zb_plan *plan, size_t p);
+/** @brief Last year it covers (the plan's last year when not given); 0 when unknown. */
+ZB_API int zb_plan_prose_target_last_year(const zb_plan *plan, size_t p);
+/** @brief The sentence it was found in. */
+ZB_API const char *zb_plan_prose_target_sentence(const zb_plan *plan, size_t p);
+/** @brief Index of its task, or ::ZB_NONE. */
+ZB_API size_t zb_plan_prose_target_task(const zb_plan *plan, size_t p);
+/** @brief Where it was found; "" when not known. */
+ZB_API const char *zb_plan_prose_target_source(const zb_plan *plan, size_t p);
+
+/**
+ * @brief Nonzero when a responsible-unit name stands for a group rather than one unit:
+ *        县级相关部门, 产业集群工作组各成员单位, 各乡镇（街道）, 县级有关单位 (各…, …相关…,
+ *        …有关…, …成员单位, …等).
+ */
+ZB_API int zb_infer_collective(const char *name);
+
+/**@}*/
+/* ------------------------------------------------------------------------------------ */
 /** @name Validation */
 /**@{*/
 
@@ -454,7 +533,10 @@ typedef struct zb_findings zb_findings;
  * @brief Checks the plan: duplicate sequence numbers, empty names, targets without a
  *        number, a % target on an indicator whose unit is not %, responsible units missing
  *        from the directory (with the nearest name as a suggestion, when the directory is
- *        not empty), empty categories, and the notes recorded when names were normalised.
+ *        not empty; collective names such as 县级相关部门 are not looked up), empty
+ *        categories, prose targets that disagree with the indicator table (same number and
+ *        unit under another name, or the same name with another number), and the notes
+ *        recorded when names were normalised.
  * @param out Receives a new list, owned by the caller, even when it is empty.
  * @return ::ZB_OK when the check ran (whatever it found); ::ZB_ERR_NOMEM otherwise.
  *         Reads the plan only: safe alongside other readers.
@@ -469,7 +551,8 @@ ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
 /**
  * @brief A stable short code for the kind of finding, for filtering: "duplicate-seq",
  *        "empty-name", "target-not-number", "percent-target", "unknown-unit",
- *        "empty-category", "normalised".
+ *        "empty-category", "prose-mismatch", "normalised"; importers add their own
+ *        ("unplaced", "collective", "recognised").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */

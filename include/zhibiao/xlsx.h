@@ -63,6 +63,34 @@ typedef struct zb_table_options {
 ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *path,
                                             const zb_table_options *options, zb_error *error);
 
+/**
+ * @brief Options for zb_xlsx_write_breakdown(). All-zero means defaults; fields are only
+ *        ever appended.
+ */
+typedef struct zb_breakdown_options {
+    /** Title over each sheet; NULL = "<plan title>责任分解表" (or "责任分解表"). */
+    const char *title;
+    /** Fonts as in ::zb_table_options; NULL = 仿宋_GB2312, 黑体, 方正小标宋简体. */
+    const char *font_body;
+    const char *font_heading; /**< See font_body. */
+    const char *font_title;   /**< See font_body. */
+} zb_breakdown_options;
+
+/**
+ * @brief Writes the responsibility breakdown (责任分解表) of @p plan to @p path: a sheet
+ *        `任务分解` listing every responsibility item (task number and title, item text, lead,
+ *        cooperating units); a sheet `按单位` with a row per unit and the columns 单位 /
+ *        牵头事项 / 配合事项 / 牵头指标 / 配合指标 (counts); and a sheet per unit listing the
+ *        tasks and indicators it leads and supports. Sheet names are made valid for Excel
+ *        (at most 31 characters, no []:*?/\, unique). The print setup is the target table's (A4 fitted
+ *        to one page wide, header row repeated, footer `— N —`), landscape for the wide
+ *        任务分解 and per-unit sheets.
+ * @param options NULL = defaults.
+ * @param error   May be NULL; receives the detail.
+ */
+ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
+                                         const zb_breakdown_options *options, zb_error *error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ const char *zb_strerror(zb_status status)
     case ZB_ERR_NOT_FOUND: return "not found";
     case ZB_ERR_INVALID: return "validation failed";
     case ZB_ERR_XLSX: return "xlsx writer error";
+    case ZB_ERR_PDF: return "PDF writer error";
     }
     return "unknown status";
 }

@@ -55,15 +55,17 @@ typedef struct meta_key {
 static const meta_key meta_keys[] = {
     {"title", ZB_META_TITLE},         {"organ", ZB_META_ORGAN},         {"organ_mark", ZB_META_ORGAN_MARK},
     {"doc_number", ZB_META_DOC_NUMBER}, {"signature", ZB_META_SIGNATURE}, {"note", ZB_META_NOTE},
-    {"printer", ZB_META_PRINTER}};
+    {"printer", ZB_META_PRINTER},     {"index_no", ZB_META_INDEX_NO},   {"publisher", ZB_META_PUBLISHER},
+    {"validity", ZB_META_VALIDITY},   {"disclosure", ZB_META_DISCLOSURE}, {"plan_title", ZB_META_PLAN_TITLE}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The keys each object may hold, in the order the writer puts them. */
 static const char *const top_keys[] = {
     "format", "title", "organ", "organ_mark", "doc_number", "signature", "note", "printer",
-    "date", "printed", "year", "years", "recipients", "copy_to", "units", "categories",
-    "indicators", "tasks", "body", "attachments", "actuals", NULL};
+    "index_no", "publisher", "validity", "disclosure", "plan_title", "date", "printed",
+    "published", "year", "years", "recipients", "copy_to", "units", "categories", "indicators",
+    "tasks", "prose_targets", "body", "plan_body", "attachments", "actuals", NULL};
 static const char *const unit_keys[] = {"name", "full_name", NULL};
 static const char *const category_keys[] = {"name", "indicators", NULL};
 static const char *const indicator_keys[] = {
@@ -73,6 +75,7 @@ static const char *const flat_indicator_keys[] = {
 static const char *const task_keys[] = {"number", "headings", "title", "text", "duties", NULL};
 static const char *const duty_keys[] = {"text", "responsible", "note", NULL};
 static const char *const block_keys[] = {"level", "text", NULL};
+static const char *const prose_keys[] = {"name", "unit", "value", "qualifier", "years", "sentence", "task", NULL};
 static const char *const attachment_keys[] = {"number", "kind", "title", "text", NULL};
 static const char *const actual_keys[] = {"seq", "period", "value", "note", NULL};
 
@@ -90,7 +93,7 @@ typedef struct loader {
     size_t depth;
     zb_jpos *pos; /* where indicators and tasks start, in document order */
     size_t npos;
-    size_t cursor[3]; /* per zb_jpos_kind: where the next lookup starts */
+    size_t cursor[4]; /* per zb_jpos_kind: where the next lookup starts */
     zb_buf scratch;
 } loader;
 
@@ -756,7 +759,75 @@ static zb_status load_task(loader *ld, json_t *v, size_t t)
     return ZB_OK;
 }
 
-static zb_status load_block(loader *ld, json_t *v)
+/* Two years [first, last] at obj[key]; both 0 when absent. */
+static zb_status opt_year_pair(loader *ld, json_t *obj, const char *key, int *first, int *last)
+{
+    json_t *years = json_object_get(obj, key);
+    *first = *last = 0;
+    if (!years)
+        return ZB_OK;
+    push_key(ld, key);
+    if (!json_is_array(years) || json_array_size(years) != 2) {
+        if (json_is_array(years))
+            return fail_here(ld, ZB_ERR_SCHEMA, "expected two years [first, last], got %zu item%s",
+                             json_array_size(years), json_array_size(years) == 1 ? "" : "s");
+        return fail_here(ld, ZB_ERR_SCHEMA, "expected an array of two years [first, last], got %s",
+                         type_name(years));
+    }
+    int y[2];
+    for (size_t k = 0; k < 2; k++) {
+        push_index(ld, k);
+        zb_status st = int_value(ld, json_array_get(years, k), 1900, 9999, "a year from 1900 to 9999", &y[k]);
+        if (st != ZB_OK)
+            return st;
+        pop(ld);
+    }
+    if (y[0] > y[1])
+        return fail_here(ld, ZB_ERR_VALUE, "years %d–%d: the first is after the last", y[0], y[1]);
+    pop(ld);
+    *first = y[0];
+    *last = y[1];
+    return ZB_OK;
+}
+
+static zb_status load_prose_target(loader *ld, json_t *v, size_t p)
+{
+    zb_status st;
+    zb_prose_target_def def = {0};
+    int q = ZB_QUAL_AUTO, task = -1, present;
+    if ((st = expect_object(ld, v, "a prose target")) || (st = check_keys(ld, v, prose_keys)) ||
+        (st = req_string(ld, v, "name", &def.name)) || (st = opt_string(ld, v, "unit", &def.unit)) ||
+        (st = opt_enum(ld, v, "qualifier", qualifier_names, &q)) ||
+        (st = opt_year_pair(ld, v, "years", &def.first_year, &def.last_year)) ||
+        (st = opt_string(ld, v, "sentence", &def.sentence)) ||
+        (st = opt_int(ld, v, "task", 0, INT_MAX, "a task index (0 for the first task)", &task, &present)))
+        return st;
+    def.qualifier = (zb_qualifier)q;
+    def.task = present ? (size_t)task : ZB_NONE;
+    char num[32];
+    json_t *value = json_object_get(v, "value");
+    if (!value)
+        return fail_here(ld, ZB_ERR_SCHEMA, "missing key \"value\"");
+    if (json_is_string(value)) {
+        def.value = json_string_value(value);
+    } else if (json_is_number(value) && isfinite(json_number_value(value))) {
+        def.value = zb_format_number(json_number_value(value), num);
+    } else {
+        push_key(ld, "value");
+        return fail_here(ld, ZB_ERR_SCHEMA, "expected a number or a string, got %s", type_name(value));
+    }
+    def.source = source_of(ld, ZB_JPOS_PROSE, 0, p);
+    if ((st = zb_plan_add_prose_target(ld->plan, &def, NULL)) != ZB_OK) {
+        if (st == ZB_ERR_NOT_FOUND)
+            push_key(ld, "task");
+        else if (st == ZB_ERR_VALUE && json_is_string(value))
+            push_key(ld, "value");
+        return fail_plan(ld, st);
+    }
+    return ZB_OK;
+}
+
+static zb_status load_block_part(loader *ld, json_t *v, zb_part part)
 {
     zb_status st;
     int level = 0, present;
@@ -765,10 +836,13 @@ static zb_status load_block(loader *ld, json_t *v)
         (st = opt_int(ld, v, "level", 0, 4, "0 (a paragraph) to 4 (a heading 1.–(1))", &level, &present)) ||
         (st = req_string(ld, v, "text", &text)))
         return st;
-    if ((st = zb_plan_add_block(ld->plan, level, text)) != ZB_OK)
+    if ((st = zb_plan_add_block_to(ld->plan, part, level, text)) != ZB_OK)
         return fail_plan(ld, st);
     return ZB_OK;
 }
+
+static zb_status load_block(loader *ld, json_t *v) { return load_block_part(ld, v, ZB_PART_DOCUMENT); }
+static zb_status load_plan_block(loader *ld, json_t *v) { return load_block_part(ld, v, ZB_PART_PLAN); }
 
 static zb_status load_attachment(loader *ld, json_t *v)
 {
@@ -923,6 +997,7 @@ static zb_status load_root(loader *ld, json_t *root)
         }
     }
     if ((st = load_date(ld, root, "date", ZB_DATE_ISSUED)) || (st = load_date(ld, root, "printed", ZB_DATE_PRINTED)) ||
+        (st = load_date(ld, root, "published", ZB_DATE_PUBLISHED)) ||
         (st = load_years(ld, root)) || (st = load_strings(ld, root, "recipients", zb_plan_add_recipient)) ||
         (st = load_strings(ld, root, "copy_to", zb_plan_add_copy_to)) || (st = load_each(ld, root, "units", load_unit)))
         return st;
@@ -964,8 +1039,23 @@ static zb_status load_root(loader *ld, json_t *root)
         }
         pop(ld);
     }
+    /* Prose targets after the tasks they point at. */
+    if ((st = opt_array(ld, root, "prose_targets", &arr)) != ZB_OK)
+        return st;
+    if (arr) {
+        push_key(ld, "prose_targets");
+        size_t i;
+        json_t *v;
+        json_array_foreach(arr, i, v) {
+            push_index(ld, i);
+            if ((st = load_prose_target(ld, v, i)) != ZB_OK)
+                return st;
+            pop(ld);
+        }
+        pop(ld);
+    }
     /* Actuals last: they refer to indicators by sequence number and to the years. */
-    if ((st = load_each(ld, root, "body", load_block)) || (st = load_each(ld, root, "attachments", load_attachment)) ||
+    if ((st = load_each(ld, root, "body", load_block)) || (st = load_each(ld, root, "plan_body", load_plan_block)) || (st = load_each(ld, root, "attachments", load_attachment)) ||
         (st = load_each(ld, root, "actuals", load_actual)))
         return st;
     return ZB_OK;
@@ -1479,18 +1569,60 @@ static void w_tasks(writer *w, const zb_plan *plan)
     w_close(w, ']');
 }
 
-static void w_body(writer *w, const zb_plan *plan)
+/* The blocks of one part; written part by part ("body", then "plan_body"). */
+static void w_body(writer *w, const zb_plan *plan, zb_part part, const char *key)
 {
-    size_t n = zb_plan_block_count(plan);
-    if (!n)
+    size_t n = zb_plan_block_count(plan), count = 0;
+    for (size_t b = 0; b < n; b++)
+        count += zb_plan_block_part(plan, b) == part;
+    if (!count)
         return;
-    w_key(w, "body");
+    w_key(w, key);
     w_open(w, '[', 0);
     for (size_t b = 0; b < n; b++) {
+        if (zb_plan_block_part(plan, b) != part)
+            continue;
         w_sep(w);
         w_open(w, '{', 1);
         w_key_int(w, "level", zb_plan_block_level(plan, b));
         w_key_string(w, "text", zb_plan_block_text(plan, b));
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+}
+
+static void w_prose_targets(writer *w, const zb_plan *plan)
+{
+    size_t n = zb_plan_prose_target_count(plan);
+    if (!n)
+        return;
+    w_key(w, "prose_targets");
+    w_open(w, '[', 0);
+    for (size_t p = 0; p < n; p++) {
+        w_sep(w);
+        w_open(w, '{', 0);
+        w_key_string(w, "name", zb_plan_prose_target_name(plan, p));
+        w_opt_string(w, "unit", zb_plan_prose_target_unit(plan, p));
+        const char *text = zb_plan_prose_target_value_text(plan, p);
+        char num[32];
+        w_key(w, "value");
+        if (strcmp(zb_format_number(zb_plan_prose_target_value(plan, p), num), text) == 0)
+            zb_buf_adds(&w->b, text);
+        else
+            w_string(w, text);
+        zb_qualifier q = zb_plan_prose_target_qualifier(plan, p);
+        if (q != ZB_QUAL_NONE)
+            w_opt_string(w, "qualifier", enum_to_name(qualifier_names, q));
+        int first, last;
+        zb_plan_prose_target_given_years(plan, p, &first, &last);
+        if (first) {
+            w_key(w, "years");
+            zb_buf_addf(&w->b, "[%d, %d]", first, last);
+        }
+        w_opt_string(w, "sentence", zb_plan_prose_target_sentence(plan, p));
+        size_t task = zb_plan_prose_target_task(plan, p);
+        if (task != ZB_NONE && task <= INT_MAX)
+            w_key_int(w, "task", (int)task);
         w_close(w, '}');
     }
     w_close(w, ']');
@@ -1556,6 +1688,7 @@ zb_status zb_json_dump(const zb_plan *plan, char **out, size_t *len, zb_error *e
         w_opt_string(&w, meta_keys[i].key, zb_plan_meta(plan, meta_keys[i].field));
     w_date(&w, "date", zb_plan_date(plan, ZB_DATE_ISSUED));
     w_date(&w, "printed", zb_plan_date(plan, ZB_DATE_PRINTED));
+    w_date(&w, "published", zb_plan_date(plan, ZB_DATE_PUBLISHED));
     int first = zb_plan_first_year(plan), last = zb_plan_last_year(plan);
     if (first && first == last) {
         w_key_int(&w, "year", first);
@@ -1572,7 +1705,9 @@ zb_status zb_json_dump(const zb_plan *plan, char **out, size_t *len, zb_error *e
         return zb_error_set(error, st, "cannot write JSON: %s", zb_strerror(st));
     }
     w_tasks(&w, plan);
-    w_body(&w, plan);
+    w_prose_targets(&w, plan);
+    w_body(&w, plan, ZB_PART_DOCUMENT, "body");
+    w_body(&w, plan, ZB_PART_PLAN, "plan_body");
     w_attachments(&w, plan);
     if ((st = w_actuals(&w, plan, error)) != ZB_OK) {
         zb_buf_free(&w.b);

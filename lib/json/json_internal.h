@@ -24,7 +24,8 @@ size_t zb_json_locate(const char *text, size_t len, const zb_jstep *path, size_t
 typedef enum zb_jpos_kind {
     ZB_JPOS_INDICATOR = 0,          /* indicators[inner] */
     ZB_JPOS_CATEGORY_INDICATOR = 1, /* categories[outer].indicators[inner] */
-    ZB_JPOS_TASK = 2                /* tasks[inner] */
+    ZB_JPOS_TASK = 2,               /* tasks[inner] */
+    ZB_JPOS_PROSE = 3               /* prose_targets[inner] */
 } zb_jpos_kind;
 
 typedef struct zb_jpos {

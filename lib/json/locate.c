@@ -223,7 +223,7 @@ size_t zb_json_locate(const char *text, size_t len, const zb_jstep *path, size_t
     return i < len ? i : len;
 }
 
-/* ---- positions of indicators and tasks ---- */
+/* ---- positions of indicators, tasks and prose targets ---- */
 
 typedef struct pos_list {
     zb_jpos *items;
@@ -269,6 +269,8 @@ zb_status zb_json_object_positions(const char *text, size_t len, zb_jpos **out, 
             pos_add_array(&l, text, len, v, ZB_JPOS_INDICATOR, 0);
         } else if (key_equals(text, len, k, "tasks")) {
             pos_add_array(&l, text, len, v, ZB_JPOS_TASK, 0);
+        } else if (key_equals(text, len, k, "prose_targets")) {
+            pos_add_array(&l, text, len, v, ZB_JPOS_PROSE, 0);
         } else if (key_equals(text, len, k, "categories") && text[v] == '[') {
             size_t c = 0;
             for (size_t e = array_first(text, len, v); e != ZB_NONE; e = next_item(text, len, e), c++) {

@@ -417,3 +417,29 @@ int zb_parse_target(const char *text, double *value, zb_qualifier *qualifier)
         *qualifier = q;
     return 1;
 }
+
+/* ---- collective names ---- */
+
+int zb_infer_collective(const char *name)
+{
+    /* Plans name groups of units where a list would be too long: 各乡镇（街道）, 县政府各部门,
+     * 县级相关部门, 县级有关单位, 产业集群工作组成员单位, 县经信局等. A single unit's name never
+     * holds 各, 相关 or 有关, so finding them anywhere is safe; 成员单位 and 等 only count at
+     * the end (等级, 平等 inside a name are words of their own). Byte matching is enough:
+     * these are whole UTF-8 sequences and cannot match inside another character. */
+    static const char *const anywhere[] = {"各", "相关", "有关"};
+    static const char *const endings[] = {"成员单位", "等", "等单位", "等部门"};
+    if (!name)
+        return 0;
+    if (contains_any(name, anywhere, sizeof anywhere / sizeof *anywhere))
+        return 1;
+    size_t len = strlen(name), st;
+    while (len > 0 && is_space(decode_back(name, len, &st)))
+        len = st;
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+        size_t n = strlen(endings[i]);
+        if (len >= n && memcmp(name + len - n, endings[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}

@@ -13,7 +13,8 @@
 
 /* Shared inside the plan module; plan_internal.h does not declare them. */
 
-#define META_COUNT 7
+#define META_COUNT 12
+#define DATE_COUNT 3
 
 /* ---- hash indexes ---------------------------------------------------------------- */
 
@@ -213,8 +214,21 @@ typedef struct task_rec {
 
 typedef struct block_rec {
     int level;
+    zb_part part;
     char *text;
 } block_rec;
+
+typedef struct prose_rec {
+    char *name;
+    char *unit;
+    char *value_text;
+    double value;
+    zb_qualifier qualifier;
+    int first_year, last_year; /* 0 = the plan's */
+    char *sentence;
+    size_t task;
+    char *source;
+} prose_rec;
 
 typedef struct attachment_rec {
     int number;
@@ -241,7 +255,7 @@ typedef struct note_rec {
 struct zb_plan {
     char errmsg[ZB_ERROR_MESSAGE_MAX];
     char *meta[META_COUNT]; /* NULL = unset */
-    zb_date dates[2];
+    zb_date dates[DATE_COUNT];
     int first_year, last_year;
     str_list recipients;
     str_list copy_to;
@@ -266,6 +280,9 @@ struct zb_plan {
 
     attachment_rec *attachments;
     size_t attachment_count, attachment_cap;
+
+    prose_rec *prose;
+    size_t prose_count, prose_cap;
 
     actual_rec *actuals;
     size_t actual_count, actual_cap;
@@ -490,6 +507,15 @@ static void task_free(task_rec *t)
     free(t->duties);
 }
 
+static void prose_free(prose_rec *p)
+{
+    free(p->name);
+    free(p->unit);
+    free(p->value_text);
+    free(p->sentence);
+    free(p->source);
+}
+
 /* Frees the table part: categories, indicators, actuals and their indexes (not notes). */
 static void table_free(zb_plan *plan)
 {
@@ -536,6 +562,9 @@ void zb_plan_free(zb_plan *plan)
         free(plan->attachments[i].text);
     }
     free(plan->attachments);
+    for (size_t i = 0; i < plan->prose_count; i++)
+        prose_free(&plan->prose[i]);
+    free(plan->prose);
     for (size_t i = 0; i < plan->note_count; i++)
         note_free(&plan->notes[i]);
     free(plan->notes);
@@ -584,7 +613,8 @@ zb_status zb_plan_set_meta(zb_plan *plan, zb_meta field, const char *text)
     if ((int)field < 0 || (int)field >= META_COUNT)
         return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "metadata field %d does not exist", (int)field);
     static const char *const names[META_COUNT] = {
-        "title", "issuing organ", "issuing-organ mark", "document number", "signature", "note", "printing organ",
+        "title",         "issuing organ", "issuing-organ mark", "document number", "signature", "note",
+        "printing organ", "index number",  "publisher",          "validity",        "disclosure", "plan title",
     };
     const char *texts[] = {text};
     if (check_texts(plan, names[field], texts, 1))
@@ -609,9 +639,11 @@ zb_status zb_plan_set_date(zb_plan *plan, zb_date_field field, zb_date date)
 {
     if (!plan)
         return ZB_ERR_ARGUMENT;
-    if (field != ZB_DATE_ISSUED && field != ZB_DATE_PRINTED)
+    if ((int)field < 0 || (int)field >= DATE_COUNT)
         return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "date field %d does not exist", (int)field);
-    const char *what = field == ZB_DATE_ISSUED ? "issue date (成文日期)" : "printing date (印发日期)";
+    static const char *const whats[DATE_COUNT] = {"issue date (成文日期)", "printing date (印发日期)",
+                                                  "publishing date (发布日期)"};
+    const char *what = whats[field];
     int clear = date.year == 0 && date.month == 0 && date.day == 0;
     if (!clear && !zb_date_valid(date))
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s %04d-%02d-%02d does not exist", what, date.year,
@@ -624,7 +656,7 @@ zb_status zb_plan_set_date(zb_plan *plan, zb_date_field field, zb_date date)
 zb_date zb_plan_date(const zb_plan *plan, zb_date_field field)
 {
     zb_date none = {0, 0, 0};
-    if (!plan || (field != ZB_DATE_ISSUED && field != ZB_DATE_PRINTED))
+    if (!plan || (int)field < 0 || (int)field >= DATE_COUNT)
         return none;
     return plan->dates[field];
 }
@@ -1313,8 +1345,16 @@ const char *zb_plan_task_duty_responsible(const zb_plan *plan, size_t t, size_t 
 
 zb_status zb_plan_add_block(zb_plan *plan, int level, const char *text)
 {
+    return zb_plan_add_block_to(plan, ZB_PART_DOCUMENT, level, text);
+}
+
+zb_status zb_plan_add_block_to(zb_plan *plan, zb_part part, int level, const char *text)
+{
     if (!plan)
         return ZB_ERR_ARGUMENT;
+    if ((int)part != ZB_PART_DOCUMENT && (int)part != ZB_PART_PLAN)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "body block %zu: part %d is not the document (0) or the plan (1)",
+                            plan->block_count + 1, (int)part);
     if (level < 0 || level > 4)
         return zb_plan_fail(plan, ZB_ERR_VALUE, "body block %zu: level %d is not 0 (paragraph) to 4",
                             plan->block_count + 1, level);
@@ -1329,6 +1369,7 @@ zb_status zb_plan_add_block(zb_plan *plan, int level, const char *text)
         return fail_nomem(plan);
     }
     plan->blocks[plan->block_count].level = level;
+    plan->blocks[plan->block_count].part = part;
     plan->blocks[plan->block_count].text = copy;
     plan->block_count++;
     zb_plan_clear_error(plan);
@@ -1336,6 +1377,11 @@ zb_status zb_plan_add_block(zb_plan *plan, int level, const char *text)
 }
 
 size_t zb_plan_block_count(const zb_plan *plan) { return plan ? plan->block_count : 0; }
+
+zb_part zb_plan_block_part(const zb_plan *plan, size_t b)
+{
+    return plan && b < plan->block_count ? plan->blocks[b].part : ZB_PART_DOCUMENT;
+}
 
 int zb_plan_block_level(const zb_plan *plan, size_t b)
 {
@@ -1516,6 +1562,147 @@ size_t zb_plan_find_actual(const zb_plan *plan, size_t i, const char *period)
     if (pc < 0)
         return ZB_NONE;
     return num_index_find(&plan->actual_index, actual_key(i, pc));
+}
+
+/* ---- prose targets ------------------------------------------------------------------- */
+
+zb_status zb_plan_add_prose_target(zb_plan *plan, const zb_prose_target_def *def, size_t *index_out)
+{
+    if (!plan)
+        return ZB_ERR_ARGUMENT;
+    if (!def)
+        return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "prose target: no definition given");
+    const char *src = def->source && *def->source ? def->source : "";
+    const char *at = *src ? ": " : "";
+    if (!def->name || !def->value)
+        return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "%s%sprose target: %s is required", src, at,
+                            def->name ? "the value" : "the name");
+    const char *texts[] = {def->name, def->unit, def->value, def->sentence, def->source};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+        if (!valid_utf8(texts[k]))
+            return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%sprose target: text is not valid UTF-8", src, at);
+    if ((int)def->qualifier < ZB_QUAL_AUTO || (int)def->qualifier > ZB_QUAL_AT_MOST)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sprose target %s: qualifier %d is out of range", src, at,
+                            def->name, (int)def->qualifier);
+    double value;
+    if (!zb_parse_target(def->value, &value, NULL) || !isfinite(value))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sprose target %s: value \"%s\" is not a number", src, at,
+                            def->name, def->value);
+    int fy = def->first_year, ly = def->last_year;
+    if (!(fy == 0 && ly == 0) && !(fy >= 1900 && fy <= ly && ly <= 9999))
+        return zb_plan_fail(plan, ZB_ERR_VALUE,
+                            "%s%sprose target %s: years %d–%d are not a span of years (1900 <= first <= last <= 9999)",
+                            src, at, def->name, fy, ly);
+    if (def->task != ZB_NONE && def->task >= plan->task_count)
+        return zb_plan_fail(plan, ZB_ERR_NOT_FOUND, "%s%sprose target %s: there is no task %zu (%zu tasks)", src,
+                            at, def->name, def->task, plan->task_count);
+    prose_rec p = {0};
+    p.name = zb_normalize_name(def->name);
+    p.unit = zb_normalize_name(def->unit);
+    p.value_text = dup_trimmed(def->value);
+    p.sentence = dup_trimmed(def->sentence);
+    p.source = zb_strdup(src);
+    p.value = value;
+    p.qualifier = def->qualifier == ZB_QUAL_AUTO ? ZB_QUAL_NONE : def->qualifier;
+    p.first_year = fy;
+    p.last_year = ly;
+    p.task = def->task;
+    zb_status st = ZB_OK;
+    if (!p.name || !p.unit || !p.value_text || !p.sentence || !p.source)
+        st = fail_nomem(plan);
+    else if (!*p.name)
+        st = zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sprose target %s: the name is empty", src, at, def->value);
+    else if (zb_grow((void **)&plan->prose, &plan->prose_cap, plan->prose_count + 1, sizeof *plan->prose))
+        st = fail_nomem(plan);
+    if (st) {
+        prose_free(&p);
+        return st;
+    }
+    plan->prose[plan->prose_count] = p;
+    if (index_out)
+        *index_out = plan->prose_count;
+    plan->prose_count++;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+static const prose_rec *get_prose(const zb_plan *plan, size_t p)
+{
+    return plan && p < plan->prose_count ? &plan->prose[p] : NULL;
+}
+
+size_t zb_plan_prose_target_count(const zb_plan *plan) { return plan ? plan->prose_count : 0; }
+
+const char *zb_plan_prose_target_name(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->name : NULL;
+}
+
+const char *zb_plan_prose_target_unit(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->unit : NULL;
+}
+
+const char *zb_plan_prose_target_value_text(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->value_text : NULL;
+}
+
+double zb_plan_prose_target_value(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->value : NAN;
+}
+
+zb_qualifier zb_plan_prose_target_qualifier(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->qualifier : ZB_QUAL_AUTO;
+}
+
+int zb_plan_prose_target_first_year(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    if (!r)
+        return 0;
+    return r->first_year ? r->first_year : plan->first_year;
+}
+
+int zb_plan_prose_target_last_year(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    if (!r)
+        return 0;
+    return r->last_year ? r->last_year : plan->last_year;
+}
+
+/* The years as given, 0 when they are the plan's: what a saver writes. */
+void zb_plan_prose_target_given_years(const zb_plan *plan, size_t p, int *first, int *last)
+{
+    const prose_rec *r = get_prose(plan, p);
+    *first = r ? r->first_year : 0;
+    *last = r ? r->last_year : 0;
+}
+
+const char *zb_plan_prose_target_sentence(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->sentence : NULL;
+}
+
+size_t zb_plan_prose_target_task(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->task : ZB_NONE;
+}
+
+const char *zb_plan_prose_target_source(const zb_plan *plan, size_t p)
+{
+    const prose_rec *r = get_prose(plan, p);
+    return r ? r->source : NULL;
 }
 
 /* ---- whole-plan operations and notes ---------------------------------------------------- */

@@ -30,6 +30,18 @@ zb_status zb_plan_add_note(zb_plan *plan, const char *where, const char *what, c
 size_t zb_plan_note_count(const zb_plan *plan);
 int zb_plan_note_get(const zb_plan *plan, size_t i, const char **location, const char **message);
 
+/* The years prose target p was given, 0 when it takes the plan's (what a saver writes; the
+ * public getters fill in the plan's span). */
+void zb_plan_prose_target_given_years(const zb_plan *plan, size_t p, int *first, int *last);
+
+/* A new, empty list of findings (NULL when out of memory), for loaders and importers that
+ * report what they did; free with zb_findings_free(). */
+zb_findings *zb_findings_new(void);
+/* Appends a finding; code must be a static string. 0 = ok, -1 = out of memory (the list is
+ * unchanged). */
+int zb_findings_add(zb_findings *f, zb_severity severity, const char *code, const char *location,
+                    const char *fmt, ...) ZB_PRINTF(5, 6);
+
 /* Byte length of a name without its trailing unit group (and the spaces before it). */
 size_t zb_bare_name_length(const char *name);
 

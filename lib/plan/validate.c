@@ -3,6 +3,8 @@
  * Only reads the plan (through the public getters and the recorded notes), so several
  * threads may validate one plan at once. */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +81,40 @@ static int add_finding(zb_findings *f, zb_severity severity, const char *code, c
     if (severity == ZB_SEV_ERROR)
         f->errors++;
     return 0;
+}
+
+zb_findings *zb_findings_new(void) { return calloc(1, sizeof(zb_findings)); }
+
+int zb_findings_add(zb_findings *f, zb_severity severity, const char *code, const char *location, const char *fmt,
+                    ...)
+{
+    if (!f)
+        return -1;
+    zb_buf msg = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char small[512];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return -1;
+    if ((size_t)n < sizeof small) {
+        zb_buf_add(&msg, small, (size_t)n);
+    } else {
+        char *big = malloc((size_t)n + 1);
+        if (!big)
+            return -1;
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        zb_buf_add(&msg, big, (size_t)n);
+        free(big);
+    }
+    if (msg.failed) {
+        zb_buf_free(&msg);
+        return -1;
+    }
+    return add_finding(f, severity, code, location ? location : "", &msg);
 }
 
 /* ---- nearest unit name ------------------------------------------------------------------ */
@@ -269,7 +305,8 @@ static int suggest(checker *c, const char *name, size_t *out)
 /* Warns about one responsible unit when the directory lacks it. */
 static int check_unit(checker *c, zb_findings *f, const char *location, const char *subject, const char *unit)
 {
-    if (zb_plan_find_unit(c->plan, unit) != ZB_NONE)
+    /* 县级相关部门 stands for several units; no directory lists it. */
+    if (zb_plan_find_unit(c->plan, unit) != ZB_NONE || zb_infer_collective(unit))
         return 0;
     size_t s;
     if (suggest(c, unit, &s))
@@ -402,6 +439,204 @@ static int check_categories(const zb_plan *plan, zb_findings *f)
     return bad ? -1 : 0;
 }
 
+/* ---- prose targets against the table ------------------------------------------------------ */
+
+/* Length of the longest common subsequence of a and b; rows: 2 * (b->len + 1) scratch. */
+static size_t lcs_length(const codepoints *a, const codepoints *b, size_t *rows)
+{
+    size_t w = b->len + 1, *prev = rows, *cur = rows + w;
+    for (size_t j = 0; j < w; j++)
+        prev[j] = 0;
+    for (size_t i = 1; i <= a->len; i++) {
+        cur[0] = 0;
+        for (size_t j = 1; j < w; j++) {
+            if (a->cp[i - 1] == b->cp[j - 1])
+                cur[j] = prev[j - 1] + 1;
+            else
+                cur[j] = prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
+        }
+        size_t *t = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[w - 1];
+}
+
+static int contains_cp(const codepoints *hay, const codepoints *needle)
+{
+    if (needle->len > hay->len)
+        return 0;
+    for (size_t i = 0; i + needle->len <= hay->len; i++)
+        if (memcmp(hay->cp + i, needle->cp, needle->len * sizeof *needle->cp) == 0)
+            return 1;
+    return 0;
+}
+
+/* How two names of the same unit relate. SAME: one is the other, give or take a few words
+ * (新增“小升规”企业 / 新增“小升规”企业; 全县规上工业增加值增速 / 规上工业增加值增速): equal, or one
+ * contains the other and is at least 2/3 of it. ALIKE: they probably count the same thing
+ * (新培育认定市级以上企业研发机构 / 新增市级以上研发机构): SAME, or one contains the other, or an
+ * edit distance of at most half the shorter, or 2/3 of the shorter's characters in order in
+ * the longer. Otherwise they are different. */
+enum { NAMES_DIFFERENT = 0, NAMES_ALIKE = 1, NAMES_SAME = 2 };
+
+static int compare_names(const codepoints *a, const codepoints *b, size_t *rows)
+{
+    const codepoints *s = a->len <= b->len ? a : b, *l = s == a ? b : a;
+    if (s->len == 0)
+        return NAMES_DIFFERENT;
+    if (contains_cp(l, s))
+        return s->len * 3 >= l->len * 2 ? NAMES_SAME : NAMES_ALIKE;
+    if (osa_distance(a, b, rows) * 2 <= s->len)
+        return NAMES_ALIKE;
+    if (lcs_length(a, b, rows) * 3 >= s->len * 2)
+        return NAMES_ALIKE;
+    return NAMES_DIFFERENT;
+}
+
+typedef struct table_entry {
+    const char *unit; /* % and ％ both read as % */
+    double value;     /* NaN sorts last */
+    size_t index;
+} table_entry;
+
+static const char *canonical_unit(const char *u) { return strcmp(u, "％") == 0 ? "%" : u; }
+
+static int compare_entries(const void *pa, const void *pb)
+{
+    const table_entry *a = pa, *b = pb;
+    int c = strcmp(a->unit, b->unit);
+    if (c)
+        return c;
+    int an = isnan(a->value), bn = isnan(b->value);
+    if (an || bn)
+        return an - bn;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int same_value(double a, double b) { return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1); }
+
+/* A prose target is checked against the indicators of its unit only, found by binary search
+ * in the table sorted by unit then value: a plan with thousands of targets stays cheap.
+ * Two findings:
+ * - the same name (SAME) with another number: the text and the table disagree;
+ * - the same number and unit under a name unlike any indicator's, where that indicator is
+ *   matched by no prose target either and the two names still share two characters in
+ *   order: probably one quantity under two names (新型储能装机 0.5万千瓦 / 光伏发电装机量 0.5,
+ *   sharing 装机). Requiring both to be unmatched and a little alike keeps a common value
+ *   (1个) from pairing unrelated targets. */
+static int check_prose(checker *c, zb_findings *f)
+{
+    const zb_plan *plan = c->plan;
+    size_t np = zb_plan_prose_target_count(plan), ni = zb_plan_indicator_count(plan);
+    if (!np || !ni)
+        return 0;
+    int bad = 0;
+    table_entry *table = calloc(ni, sizeof *table);
+    codepoints *names = calloc(ni, sizeof *names);
+    unsigned char *ind_matched = calloc(ni, 1);
+    unsigned char *prose_matched = calloc(np, 1);
+    codepoints pn = {0};
+    if (!table || !names || !ind_matched || !prose_matched)
+        bad = 1;
+    for (size_t i = 0; !bad && i < ni; i++) {
+        table[i].unit = canonical_unit(zb_plan_indicator_unit(plan, i));
+        table[i].value = zb_plan_indicator_target(plan, i);
+        table[i].index = i;
+        bad = to_codepoints(zb_plan_indicator_bare_name(plan, i), &names[i]);
+    }
+    if (!bad)
+        qsort(table, ni, sizeof *table, compare_entries);
+
+    /* First pass: which targets and indicators have a namesake. */
+    for (int pass = 0; pass < 2 && !bad; pass++) {
+        for (size_t p = 0; !bad && p < np; p++) {
+            const char *unit = canonical_unit(zb_plan_prose_target_unit(plan, p));
+            double value = zb_plan_prose_target_value(plan, p);
+            size_t lo = 0, hi = ni;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (strcmp(table[mid].unit, unit) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo == ni || strcmp(table[lo].unit, unit) != 0)
+                continue;
+            free(pn.cp);
+            pn.cp = NULL;
+            if (to_codepoints(zb_plan_prose_target_name(plan, p), &pn)) {
+                bad = 1;
+                break;
+            }
+            size_t same = ZB_NONE, same_equal = 0, other = ZB_NONE;
+            for (size_t k = lo; !bad && k < ni && strcmp(table[k].unit, unit) == 0; k++) {
+                size_t i = table[k].index;
+                size_t need = 3 * ((pn.len > names[i].len ? pn.len : names[i].len) + 1);
+                if (zb_grow((void **)&c->rows, &c->rows_cap, need, sizeof *c->rows)) {
+                    bad = 1;
+                    break;
+                }
+                /* compare_names reads the rows of the longer's width; make it the second. */
+                int rel = pn.len >= names[i].len ? compare_names(&names[i], &pn, c->rows)
+                                                 : compare_names(&pn, &names[i], c->rows);
+                int equal = same_value(table[k].value, value);
+                if (pass == 0) {
+                    if (rel != NAMES_DIFFERENT) {
+                        prose_matched[p] = 1;
+                        ind_matched[i] = 1;
+                    }
+                    continue;
+                }
+                if (rel == NAMES_SAME) {
+                    if (equal)
+                        same_equal = 1;
+                    else if (same == ZB_NONE && !isnan(table[k].value))
+                        same = i;
+                }
+                if (equal && !prose_matched[p] && !ind_matched[i] && other == ZB_NONE &&
+                    (pn.len >= names[i].len ? lcs_length(&names[i], &pn, c->rows)
+                                            : lcs_length(&pn, &names[i], c->rows)) >= 2)
+                    other = i;
+            }
+            if (pass == 0 || bad)
+                continue;
+            size_t hit = !same_equal && same != ZB_NONE ? same : other;
+            if (hit == ZB_NONE)
+                continue;
+            zb_buf where = {0}, msg = {0};
+            const char *source = zb_plan_prose_target_source(plan, p);
+            if (*source)
+                zb_buf_adds(&where, source);
+            else
+                zb_buf_addf(&where, "prose target %zu", p + 1);
+            zb_buf_addf(&msg, "prose target “%s%s%s”%s%s%s ", zb_plan_prose_target_name(plan, p),
+                        zb_plan_prose_target_value_text(plan, p), zb_plan_prose_target_unit(plan, p),
+                        *source ? " (" : "", source, *source ? ")" : "");
+            if (hit == same)
+                zb_buf_addf(&msg, "says %s where indicator %d (%s) says %s", zb_plan_prose_target_value_text(plan, p),
+                            zb_plan_indicator_seq(plan, hit), zb_plan_indicator_name(plan, hit),
+                            zb_plan_indicator_target_text(plan, hit));
+            else
+                zb_buf_addf(&msg, "has the number and unit of indicator %d (%s) under another name",
+                            zb_plan_indicator_seq(plan, hit), zb_plan_indicator_name(plan, hit));
+            bad = where.failed || add_finding(f, ZB_SEV_WARNING, "prose-mismatch", where.data, &msg);
+            zb_buf_free(&where);
+            zb_buf_free(&msg);
+        }
+    }
+    free(pn.cp);
+    for (size_t i = 0; names && i < ni; i++)
+        free(names[i].cp);
+    free(names);
+    free(table);
+    free(ind_matched);
+    free(prose_matched);
+    return bad ? -1 : 0;
+}
+
 zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
 {
     if (!out)
@@ -427,6 +662,8 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
     }
     if (!bad)
         bad = check_categories(plan, f);
+    if (!bad)
+        bad = check_prose(&c, f);
     size_t nn = zb_plan_note_count(plan);
     for (size_t k = 0; !bad && k < nn; k++) {
         const char *location, *message;

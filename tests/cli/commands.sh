@@ -21,7 +21,7 @@ expect 0 "--version" -- "$cli" --version
 has stdout "zhibiao 0."
 expect 0 "--help" -- "$cli" --help
 has stdout "table PLAN -o OUT.xlsx"
-for c in demo table check; do
+for c in demo table check notice import breakdown; do
   expect 0 "$c --help" -- "$cli" $c --help
   has stdout "usage: zhibiao $c"
 done
@@ -35,12 +35,39 @@ expect 1 "missing input" -- "$cli" check "$tmp/nope.json"
 has stderr "nope.json: cannot open"
 
 # The demo, twice: the same bytes.
+demo_files="tonglu-2024-targets.xlsx tonglu-2024-breakdown.xlsx wuyi-2022-notice.pdf tonglu-2024-notice.pdf"
 expect 0 "demo" -- "$cli" demo -o "$tmp/d1"
-[ -s "$tmp/d1/tonglu-2024-targets.xlsx" ] && ok || bad "demo wrote no table"
+has stderr "a free stand-in for 仿宋_GB2312"
+for f in $demo_files; do [ -s "$tmp/d1/$f" ] && ok || bad "demo wrote no $f"; done
 expect 0 "demo again" -- "$cli" demo -o "$tmp/d2"
-cmp -s "$tmp/d1/tonglu-2024-targets.xlsx" "$tmp/d2/tonglu-2024-targets.xlsx" && ok || bad "demo output differs between runs"
+for f in $demo_files; do cmp -s "$tmp/d1/$f" "$tmp/d2/$f" && ok || bad "$f differs between runs"; done
 SOURCE_DATE_EPOCH=86400 "$cli" demo -o "$tmp/d3" >/dev/null 2>&1
-cmp -s "$tmp/d1/tonglu-2024-targets.xlsx" "$tmp/d3/tonglu-2024-targets.xlsx" && ok || bad "the plan's date must win over SOURCE_DATE_EPOCH"
+for f in $demo_files; do cmp -s "$tmp/d1/$f" "$tmp/d3/$f" && ok || bad "$f: the plan's date must win over SOURCE_DATE_EPOCH"; done
+
+# Notices: options, fonts, errors.
+expect 0 "notice" -- "$cli" notice "$src/examples/data/wuyi-2022.json" -o "$tmp/n.pdf" --sealed --no-attachments
+has stderr "wrote $tmp/n.pdf"
+expect 2 "notice without -o" -- "$cli" notice "$src/examples/data/wuyi-2022.json"
+printf '{"body": "%s/nope.ttf"}' "$tmp" >"$tmp/fonts.json"
+expect 1 "notice with a missing font" -- "$cli" notice "$src/examples/data/wuyi-2022.json" -o "$tmp/m.pdf" --fonts "$tmp/fonts.json"
+has stderr "nope.ttf"
+[ ! -e "$tmp/m.pdf" ] && ok || bad "a notice was written despite the bad font"
+printf 'not a png' >"$tmp/seal.png"
+expect 1 "notice with a bad seal" -- "$cli" notice "$src/examples/data/wuyi-2022.json" -o "$tmp/s.pdf" --seal "$tmp/seal.png"
+[ ! -e "$tmp/s.pdf" ] && ok || bad "a notice was written despite the bad seal"
+
+# The breakdown.
+expect 0 "breakdown" -- "$cli" breakdown "$src/examples/data/tonglu-2024.json" -o "$tmp/b.xlsx"
+[ -s "$tmp/b.xlsx" ] && ok || bad "no breakdown workbook"
+
+# Import: a published text in, a plan that checks out.
+printf '某县2025年工作要点\n\n一、主要目标\n\n2025年，力争新增“小升规”企业30家以上。\n\n二、重点任务\n\n1.培育企业。新增企业30家。(责任单位:县经信局、县发改局)\n' >"$tmp/p.txt"
+expect 0 "import" -- "$cli" import "$tmp/p.txt" -o "$tmp/p.json"
+expect 0 "check the import" -- "$cli" check "$tmp/p.json"
+printf '\xc4\xb3\xcf\xd8\n' >"$tmp/gbk.txt"
+expect 1 "import GBK" -- "$cli" import "$tmp/gbk.txt" -o "$tmp/g.json"
+has stderr "GBK"
+[ ! -e "$tmp/g.json" ] && ok || bad "an import was written from a GBK file"
 
 # The example data checks without errors (warnings are expected: the seed's own unit list
 # misspells a unit).

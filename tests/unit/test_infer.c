@@ -219,6 +219,41 @@ static void test_parse_target_null(void **state)
     assert_int_equal(q, ZB_QUAL_AT_LEAST);
 }
 
+static void test_infer_collective(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        int collective;
+    } cases[] = {
+        {"县级相关部门", 1},
+        {"县级有关单位", 1},
+        {"产业集群工作组各成员单位", 1},
+        {"产业集群工作组成员单位", 1},
+        {"各产业集群工作组成员单位", 1},
+        {"县制造业高质量发展领导小组有关成员单位", 1},
+        {"各乡镇（街道）", 1},
+        {"各镇人民政府", 1},
+        {"县政府各部门", 1},
+        {"县经信局等", 1},
+        {"县经信局等部门", 1},
+        {"县经信局等 ", 1}, /* trailing space */
+        {"县经信局", 0},
+        {"县规划和自然资源局", 0},
+        {"县“低散乱污”整治办", 0},
+        {"市生态环境局武义分局", 0},
+        {"人行桐庐县支行", 0},
+        {"县等级评定中心", 0}, /* 等 inside a name */
+        {"", 0},
+        {"\xff\xfe", 0}, /* not UTF-8: no crash, not collective */
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        if (zb_infer_collective(cases[i].name) != cases[i].collective)
+            fail_msg("%s: expected %d", cases[i].name, cases[i].collective);
+    }
+    assert_int_equal(zb_infer_collective(NULL), 0);
+}
+
 static void test_normalize_name(void **state)
 {
     (void)state;
@@ -262,7 +297,7 @@ int main(void)
         cmocka_unit_test(test_infer_unit),      cmocka_unit_test(test_infer_unit_buffers),
         cmocka_unit_test(test_infer_kind),      cmocka_unit_test(test_infer_direction),
         cmocka_unit_test(test_parse_target),    cmocka_unit_test(test_parse_target_null),
-        cmocka_unit_test(test_normalize_name),
+        cmocka_unit_test(test_normalize_name),  cmocka_unit_test(test_infer_collective),
     };
     return cmocka_run_group_tests_name("infer", tests, NULL, NULL);
 }

@@ -51,9 +51,9 @@ static void assert_same_double(double a, double b)
 /* Every getter of every item, except where an item came from (its source). */
 static void assert_plans_equal(const zb_plan *a, const zb_plan *b)
 {
-    for (int f = ZB_META_TITLE; f <= ZB_META_PRINTER; f++)
+    for (int f = ZB_META_TITLE; f <= ZB_META_PLAN_TITLE; f++)
         assert_str(zb_plan_meta(a, (zb_meta)f), zb_plan_meta(b, (zb_meta)f));
-    for (int f = ZB_DATE_ISSUED; f <= ZB_DATE_PRINTED; f++) {
+    for (int f = ZB_DATE_ISSUED; f <= ZB_DATE_PUBLISHED; f++) {
         zb_date x = zb_plan_date(a, (zb_date_field)f), y = zb_plan_date(b, (zb_date_field)f);
         assert_int_equal(x.year, y.year);
         assert_int_equal(x.month, y.month);
@@ -111,8 +111,21 @@ static void assert_plans_equal(const zb_plan *a, const zb_plan *b)
                 assert_str(zb_plan_task_duty_responsible(a, t, d, k), zb_plan_task_duty_responsible(b, t, d, k));
         }
     }
+    assert_int_equal(zb_plan_prose_target_count(a), zb_plan_prose_target_count(b));
+    for (size_t i = 0; i < zb_plan_prose_target_count(a); i++) {
+        assert_str(zb_plan_prose_target_name(a, i), zb_plan_prose_target_name(b, i));
+        assert_str(zb_plan_prose_target_unit(a, i), zb_plan_prose_target_unit(b, i));
+        assert_str(zb_plan_prose_target_value_text(a, i), zb_plan_prose_target_value_text(b, i));
+        assert_same_double(zb_plan_prose_target_value(a, i), zb_plan_prose_target_value(b, i));
+        assert_int_equal(zb_plan_prose_target_qualifier(a, i), zb_plan_prose_target_qualifier(b, i));
+        assert_int_equal(zb_plan_prose_target_first_year(a, i), zb_plan_prose_target_first_year(b, i));
+        assert_int_equal(zb_plan_prose_target_last_year(a, i), zb_plan_prose_target_last_year(b, i));
+        assert_str(zb_plan_prose_target_sentence(a, i), zb_plan_prose_target_sentence(b, i));
+        assert_int_equal(zb_plan_prose_target_task(a, i), zb_plan_prose_target_task(b, i));
+    }
     assert_int_equal(zb_plan_block_count(a), zb_plan_block_count(b));
     for (size_t i = 0; i < zb_plan_block_count(a); i++) {
+        assert_int_equal(zb_plan_block_part(a, i), zb_plan_block_part(b, i));
         assert_int_equal(zb_plan_block_level(a, i), zb_plan_block_level(b, i));
         assert_str(zb_plan_block_text(a, i), zb_plan_block_text(b, i));
     }
@@ -218,6 +231,24 @@ static zb_plan *rich_plan(void)
     assert_int_equal(zb_plan_add_block(p, 1, "一、主要目标"), ZB_OK);
     assert_int_equal(zb_plan_add_block(p, 0, "坚定不移走新型工业化道路。"), ZB_OK);
     assert_int_equal(zb_plan_add_block(p, 4, "(1)其他"), ZB_OK);
+    /* What an imported notice adds: the site's header data, the plan it issues, prose targets. */
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_INDEX_NO, "M059/2024-123007"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_PUBLISHER, "县经信局"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_VALIDITY, "有效"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_DISCLOSURE, "主动公开"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_PLAN_TITLE, "攻坚行动方案"), ZB_OK);
+    assert_int_equal(zb_plan_set_date(p, ZB_DATE_PUBLISHED, (zb_date){2024, 5, 31}), ZB_OK);
+    assert_int_equal(zb_plan_add_block_to(p, ZB_PART_PLAN, 1, "一、总体要求"), ZB_OK);
+    assert_int_equal(zb_plan_add_block_to(p, ZB_PART_PLAN, 0, "方案正文。"), ZB_OK);
+    zb_prose_target_def pd = {.name = "新增“小升规”企业", .unit = "家", .value = "62",
+                              .qualifier = ZB_QUAL_AT_LEAST, .sentence = "力争新增“小升规”企业62家以上。", .task = t};
+    assert_int_equal(zb_plan_add_prose_target(p, &pd, NULL), ZB_OK);
+    zb_prose_target_def pd2 = {.name = "整治提升高耗低效企业", .unit = "家", .value = "400", .first_year = 2022,
+                               .last_year = 2023, .task = ZB_NONE};
+    assert_int_equal(zb_plan_add_prose_target(p, &pd2, NULL), ZB_OK);
+    zb_prose_target_def pd3 = {.name = "规上工业增加值增速", .unit = "%", .value = "6.50",
+                               .qualifier = ZB_QUAL_ABOUT, .task = ZB_NONE};
+    assert_int_equal(zb_plan_add_prose_target(p, &pd3, NULL), ZB_OK);
     assert_int_equal(zb_plan_add_attachment(p, 2, ZB_ATTACH_TARGETS, "2024年目标体系表", NULL), ZB_OK);
     assert_int_equal(zb_plan_add_attachment(p, 3, ZB_ATTACH_UNITS, "县级单位名单", NULL), ZB_OK);
     assert_int_equal(zb_plan_add_attachment(p, 5, ZB_ATTACH_TEXT, "说明", "第一段。\n第二段。"), ZB_OK);
@@ -468,8 +499,36 @@ static const error_case error_cases[] = {
     {"{\"format\": \"zhibiao/1\", \"titel\": \"x\"}", ZB_ERR_SCHEMA, "plan.json:1:25: unknown key \"titel\" (did you mean \"title\"?)"},
     {"{\"format\": \"zhibiao/1\", \"colour\": \"x\"}", ZB_ERR_SCHEMA,
      "plan.json:1:25: unknown key \"colour\" (expected one of: format, title, organ, organ_mark, doc_number, signature, "
-     "note, printer, date, printed, year, years, recipients, copy_to, units, categories, indicators, tasks, body, "
-     "attachments, actuals)"},
+     "note, printer, index_no, publisher, validity, disclosure, plan_title, date, printed, published, year, years, "
+     "recipients, copy_to, units, categories, indicators, tasks, prose_targets, body, plan_body, attachments, actuals)"},
+    {"{\"format\": \"zhibiao/1\", \"plan_titel\": \"x\"}", ZB_ERR_SCHEMA,
+     "plan.json:1:25: unknown key \"plan_titel\" (did you mean \"plan_title\"?)"},
+    {"{\"format\": \"zhibiao/1\", \"publised\": \"2024-05-31\"}", ZB_ERR_SCHEMA,
+     "plan.json:1:25: unknown key \"publised\" (did you mean \"published\"?)"},
+    {"{\"format\": \"zhibiao/1\", \"published\": \"2024-05-32\"}", ZB_ERR_VALUE,
+     "plan.json:1:38: published: not a date: \"2024-05-32\" (expected YYYY-MM-DD)"},
+    {"{\"format\": \"zhibiao/1\", \"index_no\": 5}", ZB_ERR_SCHEMA, "plan.json:1:37: index_no: expected a string, got a number"},
+    {"{\"format\": \"zhibiao/1\", \"plan_body\": [{\"level\": 5, \"text\": \"x\"}]}", ZB_ERR_VALUE,
+     "plan.json:1:49: plan_body[0].level: expected 0 (a paragraph) to 4 (a heading 1.–(1)), got 5"},
+    /* prose targets */
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": 1, \"sentense\": \"s\"}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:69: prose_targets[0]: unknown key \"sentense\" (did you mean \"sentence\"?)"},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\"}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:43: prose_targets[0]: missing key \"value\""},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"value\": 1}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:43: prose_targets[0]: missing key \"name\""},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": \"六十二\"}]}", ZB_ERR_VALUE,
+     "plan.json:1:66: prose_targets[0].value: …"},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": []}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:66: prose_targets[0].value: expected a number or a string, got an array"},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": 1, \"task\": 0}]}", ZB_ERR_NOT_FOUND,
+     "plan.json:1:77: prose_targets[0].task: …"},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": 1, \"task\": -1}]}", ZB_ERR_VALUE,
+     "plan.json:1:77: prose_targets[0].task: expected a task index (0 for the first task), got -1"},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": 1, \"years\": [2023, 2021]}]}", ZB_ERR_VALUE,
+     "plan.json:1:78: prose_targets[0].years: years 2023–2021: the first is after the last"},
+    {"{\"format\": \"zhibiao/1\", \"prose_targets\": [{\"name\": \"x\", \"value\": 1, \"qualifier\": \"以上\"}]}", ZB_ERR_VALUE,
+     "plan.json:1:82: prose_targets[0].qualifier: expected \">=\", …"},
     {"{\"format\": \"zhibiao/1\", \"title\": null}", ZB_ERR_SCHEMA, "plan.json:1:34: title: expected a string, got null"},
     {"{\"format\": \"zhibiao/1\", \"year\": \"2024\"}", ZB_ERR_SCHEMA, "plan.json:1:33: year: expected an integer, got a string"},
     {"{\"format\": \"zhibiao/1\", \"year\": 2024.5}", ZB_ERR_SCHEMA, "plan.json:1:33: year: expected an integer, got 2024.5"},
@@ -716,6 +775,13 @@ static void test_round_trip_rich(void **state)
     assert_non_null(strstr(text, "\"target\": -0.5"));
     assert_non_null(strstr(text, "\"target\": \"≥20\""));
     assert_non_null(strstr(text, "\"target\": \"1,200\""));
+    /* The parts of the text, and prose targets with numbers as numbers when they read back. */
+    assert_non_null(strstr(text, "\"plan_body\": [\n    {\"level\": 1, \"text\": \"一、总体要求\"}"));
+    assert_non_null(strstr(text, "\"value\": 62,"));
+    assert_non_null(strstr(text, "\"value\": \"6.50\","));
+    assert_non_null(strstr(text, "\"years\": [2022, 2023]"));
+    assert_non_null(strstr(text, "\"task\": 0"));
+    assert_non_null(strstr(text, "\"published\": \"2024-05-31\""));
     free(text);
     zb_plan_free(p);
 }

@@ -143,8 +143,23 @@ static void test_null_plan_setters(void **state)
 static void test_meta(void **state)
 {
     zb_plan *plan = *state;
-    for (int f = ZB_META_TITLE; f <= ZB_META_PRINTER; f++)
+    for (int f = ZB_META_TITLE; f <= ZB_META_PLAN_TITLE; f++)
         assert_string_equal(zb_plan_meta(plan, (zb_meta)f), "");
+    /* The fields a site's header block and a notice's plan add. */
+    static const struct {
+        zb_meta field;
+        const char *text;
+    } site[] = {
+        {ZB_META_INDEX_NO, "113307230026011330/2022-264120"},
+        {ZB_META_PUBLISHER, "县府办"},
+        {ZB_META_VALIDITY, "有效"},
+        {ZB_META_DISCLOSURE, "主动公开"},
+        {ZB_META_PLAN_TITLE, "武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案"},
+    };
+    for (size_t i = 0; i < COUNT(site); i++) {
+        assert_int_equal(zb_plan_set_meta(plan, site[i].field, site[i].text), ZB_OK);
+        assert_string_equal(zb_plan_meta(plan, site[i].field), site[i].text);
+    }
     /* Prose keeps its inner spaces; only the ends are trimmed. */
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "  桐庐县“415X”先进制造业集群培育工程 2024年工作要点 "),
                      ZB_OK);
@@ -154,7 +169,7 @@ static void test_meta(void **state)
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_DOC_NUMBER, NULL), ZB_OK);
     assert_string_equal(zb_plan_meta(plan, ZB_META_DOC_NUMBER), "");
 
-    static const int bad_fields[] = {-1, 7, 100};
+    static const int bad_fields[] = {-1, 12, 100};
     for (size_t i = 0; i < COUNT(bad_fields); i++) {
         assert_int_equal(zb_plan_set_meta(plan, (zb_meta)bad_fields[i], "x"), ZB_ERR_ARGUMENT);
         assert_string_not_equal(zb_errmsg(plan), "");
@@ -197,8 +212,12 @@ static void test_dates(void **state)
     zb_date zero = {0, 0, 0};
     assert_int_equal(zb_plan_set_date(plan, ZB_DATE_PRINTED, zero), ZB_OK);
     assert_int_equal(zb_plan_date(plan, ZB_DATE_PRINTED).year, 0);
-    assert_int_equal(zb_plan_set_date(plan, (zb_date_field)2, printed), ZB_ERR_ARGUMENT);
-    assert_int_equal(zb_plan_date(plan, (zb_date_field)2).year, 0);
+    zb_date published = {2022, 3, 29};
+    assert_int_equal(zb_plan_set_date(plan, ZB_DATE_PUBLISHED, published), ZB_OK);
+    assert_int_equal(zb_plan_date(plan, ZB_DATE_PUBLISHED).day, 29);
+    assert_int_equal(zb_plan_date(plan, ZB_DATE_ISSUED).day, 29); /* the last good case above */
+    assert_int_equal(zb_plan_set_date(plan, (zb_date_field)3, printed), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_date(plan, (zb_date_field)3).year, 0);
     assert_int_equal(zb_plan_date(plan, (zb_date_field)-1).year, 0);
 }
 
@@ -679,6 +698,135 @@ static void test_blocks(void **state)
     assert_null(zb_plan_block_text(plan, 3));
 }
 
+static void test_block_parts(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_block(plan, 0, "现印发给你们,请认真组织实施。"), ZB_OK);
+    assert_int_equal(zb_plan_add_block_to(plan, ZB_PART_PLAN, 1, "一、总体要求"), ZB_OK);
+    assert_int_equal(zb_plan_add_block_to(plan, ZB_PART_DOCUMENT, 0, "文"), ZB_OK);
+    assert_int_equal(zb_plan_add_block_to(plan, (zb_part)2, 0, "x"), ZB_ERR_VALUE);
+    assert_string_not_equal(zb_errmsg(plan), "");
+    assert_int_equal(zb_plan_add_block_to(plan, (zb_part)-1, 0, "x"), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_add_block_to(plan, ZB_PART_PLAN, 9, "x"), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_add_block_to(NULL, ZB_PART_PLAN, 0, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_block_count(plan), 3);
+    assert_int_equal(zb_plan_block_part(plan, 0), ZB_PART_DOCUMENT);
+    assert_int_equal(zb_plan_block_part(plan, 1), ZB_PART_PLAN);
+    assert_int_equal(zb_plan_block_level(plan, 1), 1);
+    assert_int_equal(zb_plan_block_part(plan, 2), ZB_PART_DOCUMENT);
+    assert_int_equal(zb_plan_block_part(plan, 3), ZB_PART_DOCUMENT);
+    assert_int_equal(zb_plan_block_part(NULL, 0), ZB_PART_DOCUMENT);
+}
+
+static zb_prose_target_def prose(const char *name, const char *unit, const char *value)
+{
+    zb_prose_target_def d = {0};
+    d.name = name;
+    d.unit = unit;
+    d.value = value;
+    d.task = ZB_NONE;
+    return d;
+}
+
+static void test_prose_targets(void **state)
+{
+    zb_plan *plan = *state;
+    zb_task_def task = {0};
+    task.number = "21";
+    task.title = "促进中小企业专精特新发展";
+    assert_int_equal(zb_plan_add_task(plan, &task, NULL), ZB_OK);
+
+    zb_prose_target_def d = prose(" 新增“ 小升规”企业", "家", "62");
+    d.qualifier = ZB_QUAL_AT_LEAST;
+    d.sentence = "力争新增“小升规”企业62家以上。";
+    d.task = 0;
+    d.source = "tonglu.txt:69";
+    size_t idx = 99;
+    assert_int_equal(zb_plan_add_prose_target(plan, &d, &idx), ZB_OK);
+    assert_int_equal(idx, 0);
+    assert_string_equal(zb_errmsg(plan), "");
+    assert_string_equal(zb_plan_prose_target_name(plan, 0), "新增“小升规”企业"); /* normalised */
+    assert_string_equal(zb_plan_prose_target_unit(plan, 0), "家");
+    assert_string_equal(zb_plan_prose_target_value_text(plan, 0), "62");
+    assert_true(zb_plan_prose_target_value(plan, 0) == 62);
+    assert_int_equal(zb_plan_prose_target_qualifier(plan, 0), ZB_QUAL_AT_LEAST);
+    assert_string_equal(zb_plan_prose_target_sentence(plan, 0), "力争新增“小升规”企业62家以上。");
+    assert_int_equal(zb_plan_prose_target_task(plan, 0), 0);
+    assert_string_equal(zb_plan_prose_target_source(plan, 0), "tonglu.txt:69");
+    /* Years not given: the plan's, whatever they become. */
+    assert_int_equal(zb_plan_prose_target_first_year(plan, 0), 0);
+    assert_int_equal(zb_plan_set_years(plan, 2021, 2023), ZB_OK);
+    assert_int_equal(zb_plan_prose_target_first_year(plan, 0), 2021);
+    assert_int_equal(zb_plan_prose_target_last_year(plan, 0), 2023);
+
+    /* Defaults: no unit, no qualifier, no task, no sentence. */
+    d = prose("规上工业增加值增速", NULL, "6.5");
+    d.first_year = 2021;
+    d.last_year = 2022;
+    assert_int_equal(zb_plan_add_prose_target(plan, &d, NULL), ZB_OK);
+    assert_string_equal(zb_plan_prose_target_unit(plan, 1), "");
+    assert_int_equal(zb_plan_prose_target_qualifier(plan, 1), ZB_QUAL_NONE);
+    assert_int_equal(zb_plan_prose_target_task(plan, 1), ZB_NONE);
+    assert_string_equal(zb_plan_prose_target_sentence(plan, 1), "");
+    assert_string_equal(zb_plan_prose_target_source(plan, 1), "");
+    assert_int_equal(zb_plan_prose_target_first_year(plan, 1), 2021);
+    assert_int_equal(zb_plan_prose_target_last_year(plan, 1), 2022);
+    d = prose("整治提升高耗低效企业", "家", "400");
+    d.first_year = 2022;
+    d.last_year = 2023;
+    assert_int_equal(zb_plan_add_prose_target(plan, &d, NULL), ZB_OK);
+    assert_int_equal(zb_plan_prose_target_first_year(plan, 2), 2022);
+
+    /* Errors change nothing and say why. */
+    static const struct {
+        const char *name, *value;
+        int qualifier, first, last;
+        size_t task;
+        zb_status st;
+    } bad[] = {
+        {NULL, "1", 0, 0, 0, ZB_NONE, ZB_ERR_ARGUMENT},
+        {"x", NULL, 0, 0, 0, ZB_NONE, ZB_ERR_ARGUMENT},
+        {"x", "六十二", 0, 0, 0, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "", 0, 0, 0, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "1和2", 0, 0, 0, ZB_NONE, ZB_ERR_VALUE},
+        {" ", "1", 0, 0, 0, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "1", 7, 0, 0, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "1", 0, 2023, 2021, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "1", 0, 2023, 0, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "1", 0, 0, 2023, ZB_NONE, ZB_ERR_VALUE}, /* both or neither */
+        {"x", "1", 0, 1800, 1801, ZB_NONE, ZB_ERR_VALUE},
+        {"x", "1", 0, 0, 0, 1, ZB_ERR_NOT_FOUND},
+        {"\xff", "1", 0, 0, 0, ZB_NONE, ZB_ERR_ENCODING},
+    };
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        d = prose(bad[k].name, "家", bad[k].value);
+        d.qualifier = (zb_qualifier)bad[k].qualifier;
+        d.first_year = bad[k].first;
+        d.last_year = bad[k].last;
+        d.task = bad[k].task;
+        zb_plan_clear_error(plan);
+        if (zb_plan_add_prose_target(plan, &d, NULL) != bad[k].st)
+            fail_msg("case %zu", k);
+        assert_string_not_equal(zb_errmsg(plan), "");
+        assert_int_equal(zb_plan_prose_target_count(plan), 3);
+    }
+    assert_int_equal(zb_plan_add_prose_target(plan, NULL, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_add_prose_target(NULL, &d, NULL), ZB_ERR_ARGUMENT);
+
+    /* Bad indexes. */
+    assert_null(zb_plan_prose_target_name(plan, 3));
+    assert_null(zb_plan_prose_target_unit(plan, 3));
+    assert_null(zb_plan_prose_target_value_text(plan, 3));
+    assert_true(isnan(zb_plan_prose_target_value(plan, 3)));
+    assert_int_equal(zb_plan_prose_target_qualifier(plan, 3), ZB_QUAL_AUTO);
+    assert_int_equal(zb_plan_prose_target_first_year(plan, 3), 0);
+    assert_int_equal(zb_plan_prose_target_last_year(plan, 3), 0);
+    assert_null(zb_plan_prose_target_sentence(plan, 3));
+    assert_int_equal(zb_plan_prose_target_task(plan, 3), ZB_NONE);
+    assert_null(zb_plan_prose_target_source(plan, 3));
+    assert_int_equal(zb_plan_prose_target_count(NULL), 0);
+}
+
 static void test_attachments(void **state)
 {
     zb_plan *plan = *state;
@@ -812,6 +960,14 @@ static void test_swap(void **state)
     assert_int_equal(zb_plan_find_unit(b, "县经信局"), ZB_NONE);
     assert_int_equal(note_count_in(b), 1);
     assert_int_equal(note_count_in(a), 0);
+    /* Prose targets go with the whole plan. */
+    zb_prose_target_def d = prose("新增企业", "家", "3");
+    assert_int_equal(zb_plan_add_prose_target(a, &d, NULL), ZB_OK);
+    zb_plan_swap(a, b);
+    assert_int_equal(zb_plan_prose_target_count(a), 0);
+    assert_int_equal(zb_plan_prose_target_count(b), 1);
+    zb_plan_swap(a, b);
+    assert_int_equal(zb_plan_prose_target_count(a), 1);
     zb_plan_swap(a, a);
     assert_int_equal(zb_plan_unit_count(a), 1);
     zb_plan_free(b);
@@ -826,6 +982,10 @@ static void test_move_table(void **state)
     add(dst, 1, "旧\u00a0类", "旧指标", "1", NULL);                     /* a note that goes */
     assert_int_equal(zb_plan_add_actual(dst, 1, "2024-01", 1, NULL), ZB_OK);
     assert_int_equal(zb_plan_add_block(dst, 0, "正文"), ZB_OK);
+    zb_prose_target_def d = prose("旧指标", NULL, "1");
+    assert_int_equal(zb_plan_add_prose_target(dst, &d, NULL), ZB_OK);
+    d.name = "新指标";
+    assert_int_equal(zb_plan_add_prose_target(src, &d, NULL), ZB_OK);
     add(src, 7, "新 类", "新指标(家)", "2", "县经信局");
     add(src, 8, "新 类", "新指标二", "3", NULL);
     assert_int_equal(zb_plan_add_actual(src, 8, "2024-02", 2, NULL), ZB_OK);
@@ -845,6 +1005,10 @@ static void test_move_table(void **state)
     assert_int_equal(zb_plan_find_actual(dst, 1, "2024-02"), 0);
     assert_int_equal(zb_plan_block_count(dst), 1);
     assert_int_equal(zb_plan_unit_count(dst), 1);
+    /* Prose targets belong to the text, not the table: each plan keeps its own. */
+    assert_int_equal(zb_plan_prose_target_count(dst), 1);
+    assert_string_equal(zb_plan_prose_target_name(dst, 0), "旧指标");
+    assert_int_equal(zb_plan_prose_target_count(src), 1);
     assert_int_equal(note_count_in(dst), 2); /* its unit note and src's category note */
     assert_int_equal(note_count_in(src), 1); /* its recipient note */
 
@@ -977,6 +1141,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_task_duties, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_block_parts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prose_targets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attachments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_actuals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_swap, setup, teardown),

@@ -225,6 +225,116 @@ static void test_task_units(void **state)
     zb_findings_free(f);
 }
 
+/* Collective names stand for several units and are never looked up. */
+static void test_collective_units(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_add_unit(plan, "县经信局", NULL), ZB_OK);
+    add(plan, 1, NULL, "指标(家)", NULL, "1", "县经信局、县级相关部门", "t.csv:2");
+    zb_task_def def = {0};
+    def.number = "1";
+    assert_int_equal(zb_plan_add_task(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "产业集群工作组各成员单位、各乡镇（街道）、县经信局等", NULL),
+                     ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "县经信、县级有关单位", NULL), ZB_OK);
+    const expected want[] = {
+        {ZB_SEV_WARNING, "unknown-unit", "task 1",
+         "task 1: responsible unit 县经信 is not in the unit list; did you mean 县经信局?"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    zb_findings_free(f);
+}
+
+static void add_prose(zb_plan *plan, const char *name, const char *unit, const char *value, const char *source)
+{
+    zb_prose_target_def d = {0};
+    d.name = name;
+    d.unit = unit;
+    d.value = value;
+    d.task = ZB_NONE;
+    d.source = source;
+    assert_int_equal(zb_plan_add_prose_target(plan, &d, NULL), ZB_OK);
+}
+
+static void test_prose_mismatch(void **state)
+{
+    zb_plan *plan = *state;
+    add(plan, 12, NULL, "新增制造业领域科技型中小企业(家)", NULL, "62", NULL, NULL);
+    add(plan, 24, NULL, "培育未来工厂(家)", NULL, "1", NULL, NULL);
+    add(plan, 28, NULL, "光伏发电装机量(万千瓦)", NULL, "0.5", NULL, NULL);
+    add(plan, 29, NULL, "可再生能源装机量(万千瓦)", NULL, "5.5", NULL, NULL);
+    add(plan, 30, NULL, "新增“小升规”企业(家)", NULL, "62", NULL, NULL);
+    add(plan, 31, NULL, "规上工业增加值增速(%)", NULL, "6.5", NULL, NULL);
+    add(plan, 32, NULL, "新增市级以上研发机构(家)", NULL, "10", NULL, NULL);
+    /* Agree: same name (give or take words around it), same number. */
+    add_prose(plan, "新增“小升规”企业", "家", "62", "t.txt:69");
+    add_prose(plan, "全县规上工业增加值增速", "%", "6.5", "t.txt:11");
+    add_prose(plan, "可再生能源装机", "万千瓦", "5.5", "t.txt:65");
+    add_prose(plan, "培育未来工厂", "家", "1", "t.txt:53");
+    /* Alike names with the same number: no finding. */
+    add_prose(plan, "新培育认定市级以上企业研发机构", "家", "10", "t.txt:33");
+    /* Another number under the same name. */
+    add_prose(plan, "新增制造业领域科技型中小企业", "家", "60", "t.txt:33");
+    /* Same number and unit under another name, both sides unmatched otherwise. */
+    add_prose(plan, "新型储能装机", "万千瓦", "0.5", "t.txt:65");
+    /* A common value under another name, but indicator 24 has its own prose target. */
+    add_prose(plan, "创建省级企业技术中心", "家", "1", "t.txt:33");
+    /* Another unit: never compared. */
+    add_prose(plan, "光伏发电装机量", "千瓦", "7", NULL);
+    const expected want[] = {
+        {ZB_SEV_WARNING, "prose-mismatch", "t.txt:33",
+         "prose target “新增制造业领域科技型中小企业60家” (t.txt:33) says 60 where indicator 12 "
+         "(新增制造业领域科技型中小企业(家)) says 62"},
+        {ZB_SEV_WARNING, "prose-mismatch", "t.txt:65",
+         "prose target “新型储能装机0.5万千瓦” (t.txt:65) has the number and unit of indicator 28 "
+         "(光伏发电装机量(万千瓦)) under another name"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    zb_findings_free(f);
+}
+
+/* Many prose targets against many indicators: compared within a unit only. */
+static void test_prose_many(void **state)
+{
+    zb_plan *plan = *state;
+    char name[64], unit[32], value[16];
+    for (int k = 1; k <= 5000; k++) {
+        snprintf(name, sizeof name, "指标%d(单位%d)", k, k % 500);
+        snprintf(value, sizeof value, "%d", k);
+        add(plan, k, NULL, name, NULL, value, NULL, NULL);
+        snprintf(name, sizeof name, "指标%d", k);
+        snprintf(unit, sizeof unit, "单位%d", k % 500);
+        add_prose(plan, name, unit, value, NULL);
+    }
+    zb_findings *f = validate(plan);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
+/* The internal constructor importers use for their reports. */
+static void test_findings_add(void **state)
+{
+    (void)state;
+    zb_findings *f = zb_findings_new();
+    assert_non_null(f);
+    assert_int_equal(zb_findings_add(f, ZB_SEV_NOTE, "recognised", "a.txt:1", "header: %s", "索引号"), 0);
+    char long_text[2000];
+    memset(long_text, 'x', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    assert_int_equal(zb_findings_add(f, ZB_SEV_WARNING, "unplaced", NULL, "%s", long_text), 0);
+    assert_int_equal(zb_findings_add(f, ZB_SEV_ERROR, "x", "", "e"), 0);
+    assert_int_equal(zb_findings_count(f), 3);
+    assert_int_equal(zb_findings_error_count(f), 1);
+    assert_string_equal(zb_findings_message(f, 0), "header: 索引号");
+    assert_string_equal(zb_findings_code(f, 0), "recognised");
+    assert_string_equal(zb_findings_location(f, 1), "");
+    assert_int_equal(strlen(zb_findings_message(f, 1)), sizeof long_text - 1);
+    assert_int_equal(zb_findings_add(NULL, ZB_SEV_NOTE, "x", "", "x"), -1);
+    zb_findings_free(f);
+}
+
 static void test_notes(void **state)
 {
     zb_plan *plan = *state;
@@ -304,6 +414,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_task_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_collective_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prose_mismatch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prose_many, setup, teardown),
+        cmocka_unit_test(test_findings_add),
         cmocka_unit_test_setup_teardown(test_notes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_repeatable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_large_plan, setup, teardown),

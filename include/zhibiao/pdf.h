@@ -1,0 +1,86 @@
+/**
+ * @file pdf.h
+ * @brief Official documents as PDF, laid out to GB/T 9704-2012 《党政机关公文格式》: the notice
+ *        (通知) that issues a plan, with its attachments.
+ *
+ * The page: A4, top margin 37 mm, binding margin 28 mm, type area 156 × 225 mm, 三号仿宋 on
+ * a grid of 22 lines of 28 characters. The 版头 (issuing-organ mark in red, document number,
+ * red rule), the title in 二号小标宋, 主送机关, the body with its heading levels, 附件说明,
+ * signature and date (with or without a seal), 附注, each attachment on a new page, the 版记
+ * on the last even page, and page numbers `— N —` alternating sides. Line breaking follows
+ * GB/T 15834 (no line starts with a closing mark or ends with an opening one). Fonts are
+ * subset per document, so a notice with its tables stays small.
+ *
+ * Writers read the plan and the fontset only, so several may run at once from several
+ * threads on the same plan and fontset. The file is written beside the destination and
+ * renamed into place: on failure the destination is as it was. The same plan and fonts
+ * give the same bytes (no clock: dates come from the plan or `SOURCE_DATE_EPOCH`).
+ */
+#ifndef ZB_PDF_H
+#define ZB_PDF_H
+
+#include "font.h"
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Options for zb_pdf_write_notice(). All-zero means defaults; strings are read
+ *        during the call only; fields are only ever appended.
+ */
+typedef struct zb_notice_options {
+    /**
+     * A seal image (PNG, transparent background) pressed over the signature and date;
+     * NULL = none. Implies @p sealed.
+     */
+    const char *seal_png;
+    /**
+     * Nonzero: lay out the signature and date for a document that will be sealed (the date
+     * 4 characters in from the right, the signature centred over it, GB/T 9704 §7.3.5.1);
+     * zero: as an unsealed document (signature and date flush right, §7.3.5.2).
+     */
+    int sealed;
+    /** Nonzero: leave the attachments out (the 附件说明 is still printed). */
+    int omit_attachments;
+    /** Nonzero: leave out the 版记 (抄送, 印发机关 and 印发日期). */
+    int omit_imprint;
+} zb_notice_options;
+
+/** @brief What a written document came to. Caller-owned; every field is set on success. */
+typedef struct zb_pdf_info {
+    /** Number of pages. */
+    int pages;
+    /** Size of the file in bytes. */
+    size_t bytes;
+    /** Number of distinct characters drawn from a fallback font because a role's font lacked them. */
+    size_t fallback_chars;
+    /** Which, e.g. "〔〕 from WenQuanYi Zen Hei (body)"; "" when none. */
+    char fallback_note[512];
+} zb_pdf_info;
+
+/**
+ * @brief Writes the notice of @p plan to @p path as a PDF: the plan's metadata (organ,
+ *        organ mark, document number, title, recipients, signature, date, 附注, copy-to,
+ *        printer and printing date), its body blocks, and its attachments (the target table
+ *        drawn as a table, the unit list, or text).
+ * @param fonts   Fonts by role; NULL = zb_fontset_load_defaults() on a fontset of its own
+ *                (loading fonts for every call: pass a loaded fontset when writing many).
+ * @param options NULL = defaults.
+ * @param info    May be NULL; receives pages, size and the fallbacks used.
+ * @param error   May be NULL; receives the detail.
+ * @return ::ZB_ERR_NOT_FOUND (no font for a role), ::ZB_ERR_VALUE (a character that no font
+ *         has, naming it and where it is; a seal that is not a PNG), ::ZB_ERR_ENCODING (text
+ *         that is not UTF-8), ::ZB_ERR_IO (a font or the seal cannot be read),
+ *         ::ZB_ERR_WRITE, ::ZB_ERR_PDF.
+ */
+ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
+                                     const zb_notice_options *options, zb_pdf_info *info,
+                                     zb_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZB_PDF_H */

@@ -1,0 +1,835 @@
+/* The notice (通知) that issues a plan, laid out to GB/T 9704-2012: 版头, title, 主送机关,
+ * body, 附件说明, signature and date, 附注, attachments, 版记 and page numbers. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/pdf_internal.h"
+#include "pdf/table.h"
+
+#define MARK_TOP (35 * ZB_MM)       /* the organ mark's top, below the type area's top */
+#define MARK_MAX (22 * ZB_MM)       /* its largest size */
+#define MARK_MIN (12 * ZB_MM)       /* below this, a long mark is narrowed instead */
+#define MARK_GAP 0.15               /* letter spacing of the mark, in its size */
+#define RED_RULE (0.5 * ZB_MM)
+#define SEAL_WIDTH (42 * ZB_MM)
+#define IMPRINT_OUTER (0.35 * ZB_MM)
+#define IMPRINT_INNER (0.25 * ZB_MM)
+#define PAGE_NUMBER_GAP (7 * ZB_MM)
+
+typedef struct notice {
+    zb_doc doc;
+    const zb_plan *plan;
+    const zb_fontset *fonts;
+    const zb_notice_options *opt;
+    zb_error *err;
+    int page, line; /* the grid cursor: the next free body line */
+    zb_glyphs g;
+    zb_lines lines;
+    zb_buf text;
+    char where[96];
+    int sealed;
+    double seal_w, seal_h;
+    int last_page;      /* where the content ends, for the 版记 */
+    double last_bottom;
+} notice;
+
+static zb_status nomem(notice *n)
+{
+    return zb_error_set(n->err, ZB_ERR_NOMEM, "out of memory while laying out the notice");
+}
+
+static const char *meta(const notice *n, zb_meta field)
+{
+    const char *s = zb_plan_meta(n->plan, field);
+    return s ? s : "";
+}
+
+static void content_at(notice *n, int page, double bottom)
+{
+    if (page > n->last_page || (page == n->last_page && bottom > n->last_bottom)) {
+        n->last_page = page;
+        n->last_bottom = bottom;
+    }
+    zb_doc_touch(&n->doc, page);
+}
+
+static void next_page(notice *n)
+{
+    n->page++;
+    n->line = 0;
+    zb_doc_touch(&n->doc, n->page);
+}
+
+static void ensure_line(notice *n)
+{
+    if (n->line >= ZB_GRID_LINES)
+        next_page(n);
+}
+
+/* The first grid line whose top is at or below y (on the current page). */
+static int line_below(double y)
+{
+    double k = ceil((y - ZB_AREA_TOP) / ZB_LINE_PITCH - 1e-6);
+    return k < 0 ? 0 : (int)k;
+}
+
+static zb_status shape(notice *n, const char *text, size_t len, zb_font_role role, double size,
+                       double char_space, int ink)
+{
+    return zb_shape(&n->doc, &n->g, text, len, role, size, char_space, ink, n->where);
+}
+
+static zb_status shape_body(notice *n, const char *text, zb_font_role role)
+{
+    return shape(n, text, strlen(text), role, ZB_SIZE_BODY, ZB_CHAR_SPACE, ZB_INK_BLACK);
+}
+
+/* Baseline of a body-size line on grid line k for text of size set in face. */
+static double grid_baseline(const zb_face *face, int k, double size)
+{
+    return zb_baseline(face, zb_grid_top(k) + (ZB_SIZE_BODY - size) / 2, size);
+}
+
+enum { ALIGN_JUSTIFY, ALIGN_CENTER };
+
+/* Sets the glyphs in n->g on grid lines from the cursor: the first line from x_first, the
+ * others from x_rest (both from the type area's left), all ending at the right edge less
+ * right_margin. */
+static zb_status flow(notice *n, double x_first, double x_rest, double right_margin, int align)
+{
+    double right = ZB_AREA_WIDTH - right_margin;
+    if (zb_break_lines(n->g.g, n->g.n, right - x_first, right - x_rest, &n->lines))
+        return nomem(n);
+    for (size_t i = 0; i < n->lines.n; i++) {
+        const zb_line *l = &n->lines.l[i];
+        ensure_line(n);
+        if (l->end > l->start) {
+            const zb_glyph *g = n->g.g;
+            double size = g[l->start].size;
+            double x0 = i == 0 ? x_first : x_rest;
+            double x, extra = 0;
+            if (align == ALIGN_CENTER) {
+                x = ZB_AREA_LEFT + (right - l->width) / 2;
+            } else {
+                x = ZB_AREA_LEFT + x0;
+                extra = zb_justify_extra(g, l, right - x0);
+            }
+            double base = grid_baseline(g[l->start].face, n->line, size);
+            zb_status st = zb_emit(&n->doc, n->page, x, base, g, l->start, l->end, extra, 1);
+            if (st)
+                return st;
+            content_at(n, n->page, zb_grid_top(n->line) + ZB_SIZE_BODY);
+        }
+        n->line++;
+    }
+    return ZB_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* 版头 */
+
+static zb_status masthead(notice *n)
+{
+    const char *organ = meta(n, ZB_META_ORGAN);
+    const char *mark = meta(n, ZB_META_ORGAN_MARK);
+    if (!*organ && !*mark)
+        return ZB_OK;
+    n->text.len = 0;
+    zb_buf_adds(&n->text, *mark ? mark : organ);
+    if (!*mark)
+        zb_buf_adds(&n->text, "文件");
+    if (n->text.failed)
+        return nomem(n);
+
+    /* Measure at 1 pt, then size the mark to fill the type area's width with its letter
+     * spacing, no larger than 22 mm. */
+    snprintf(n->where, sizeof n->where, *mark ? "organ mark" : "organ");
+    n->g.n = 0;
+    zb_status st = shape(n, n->text.data, n->text.len, ZB_FONT_TITLE, 1, 0, ZB_INK_RED);
+    if (st || !n->g.n)
+        return st;
+    double unit = zb_glyphs_width(n->g.g, 0, n->g.n);
+    double gaps = MARK_GAP * (double)(n->g.n - 1);
+    double size = ZB_AREA_WIDTH / (unit + gaps);
+    double hscale = 1;
+    if (size > MARK_MAX)
+        size = MARK_MAX;
+    if (size < MARK_MIN) {
+        hscale = size / MARK_MIN;
+        size = MARK_MIN;
+    }
+    n->g.n = 0;
+    st = shape(n, n->text.data, n->text.len, ZB_FONT_TITLE, size, 0, ZB_INK_RED);
+    if (st)
+        return st;
+    double gap = MARK_GAP * size * hscale;
+    double width = zb_glyphs_width(n->g.g, 0, n->g.n) * hscale + gap * (double)(n->g.n - 1);
+    double top = ZB_AREA_TOP + MARK_TOP;
+    double base = zb_baseline(zb_fontset_face(n->fonts, ZB_FONT_TITLE), top, size);
+    st = zb_emit(&n->doc, 0, ZB_AREA_LEFT + (ZB_AREA_WIDTH - width) / 2, base, n->g.g, 0, n->g.n,
+                 gap, hscale);
+    if (st)
+        return st;
+
+    /* The document number two blank lines below the mark, the red rule 4 mm below it. */
+    n->page = 0;
+    n->line = line_below(top + size) + 2;
+    const char *number = meta(n, ZB_META_DOC_NUMBER);
+    if (*number) {
+        snprintf(n->where, sizeof n->where, "document number");
+        n->g.n = 0;
+        st = shape_body(n, number, ZB_FONT_BODY);
+        if (!st)
+            st = flow(n, 0, 0, 0, ALIGN_CENTER);
+        if (st)
+            return st;
+    } else {
+        n->line++;
+    }
+    double rule = zb_grid_top(n->line - 1) + ZB_SIZE_BODY + 4 * ZB_MM;
+    st = zb_doc_rule(&n->doc, 0, ZB_AREA_LEFT, rule, ZB_AREA_RIGHT, rule, RED_RULE, ZB_INK_RED);
+    content_at(n, 0, rule);
+    /* The title two blank lines below the rule. */
+    n->line = line_below(rule) + 2;
+    return st;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Title, 主送机关 */
+
+/* A title in 二号小标宋, balanced over its lines, centred, on the grid from the cursor. */
+static zb_status title_lines(notice *n, const char *title)
+{
+    n->g.n = 0;
+    zb_status st = shape(n, title, strlen(title), ZB_FONT_TITLE, ZB_SIZE_TITLE, 0, ZB_INK_BLACK);
+    if (st)
+        return st;
+    if (zb_balance_lines(n->g.g, n->g.n, ZB_AREA_WIDTH, &n->lines))
+        return nomem(n);
+    for (size_t i = 0; i < n->lines.n; i++) {
+        const zb_line *l = &n->lines.l[i];
+        ensure_line(n);
+        double x = ZB_AREA_LEFT + (ZB_AREA_WIDTH - l->width) / 2;
+        double base = grid_baseline(n->g.g[l->start].face, n->line, ZB_SIZE_TITLE);
+        st = zb_emit(&n->doc, n->page, x, base, n->g.g, l->start, l->end, 0, 1);
+        if (st)
+            return st;
+        content_at(n, n->page, zb_grid_top(n->line) + ZB_SIZE_BODY);
+        n->line++;
+    }
+    return ZB_OK;
+}
+
+static int ends_in_punctuation(const char *s)
+{
+    size_t len = strlen(s);
+    static const char *const marks[] = {"，", "、", "；", "：", "。", ",", ";", ":"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t m = strlen(marks[i]);
+        if (len >= m && memcmp(s + len - m, marks[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static zb_status recipients(notice *n)
+{
+    size_t count = zb_plan_recipient_count(n->plan);
+    if (!count)
+        return ZB_OK;
+    n->g.n = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *r = zb_plan_recipient(n->plan, i);
+        snprintf(n->where, sizeof n->where, "recipient %zu", i + 1);
+        zb_status st = shape_body(n, r, ZB_FONT_BODY);
+        if (st)
+            return st;
+        const char *sep = i + 1 < count ? "，" : "：";
+        if (ends_in_punctuation(r)) {
+            if (i + 1 < count)
+                continue;
+            /* The last one ends in a mark already: make it the colon. */
+            n->g.n--;
+        }
+        st = shape_body(n, sep, ZB_FONT_BODY);
+        if (st)
+            return st;
+    }
+    return flow(n, 0, 0, 0, ALIGN_JUSTIFY);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Body */
+
+/* One paragraph: indented two characters, turning lines flush left; a heading's number and
+ * first sentence in its face (一、 黑体, (一) 楷体). level -1 = read it from the numbering. */
+static zb_status paragraph(notice *n, const char *text, size_t len, int level)
+{
+    while (len && (text[0] == ' ' || text[0] == '\r' || text[0] == '\t')) {
+        text++;
+        len--;
+    }
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\r' || text[len - 1] == '\t'))
+        len--;
+    if (!len)
+        return ZB_OK;
+    n->text.len = 0;
+    zb_buf_add(&n->text, text, len);
+    if (n->text.failed)
+        return nomem(n);
+    const char *s = n->text.data;
+    if (level < 0)
+        level = zb_heading_level(s);
+    n->g.n = 0;
+    zb_status st;
+    if (level == 1 || level == 2) {
+        size_t head = zb_heading_length(s);
+        st = shape(n, s, head, level == 1 ? ZB_FONT_HEADING : ZB_FONT_KAI, ZB_SIZE_BODY,
+                   ZB_CHAR_SPACE, ZB_INK_BLACK);
+        if (!st && head < len)
+            st = shape(n, s + head, len - head, ZB_FONT_BODY, ZB_SIZE_BODY, ZB_CHAR_SPACE,
+                       ZB_INK_BLACK);
+    } else {
+        st = shape(n, s, len, ZB_FONT_BODY, ZB_SIZE_BODY, ZB_CHAR_SPACE, ZB_INK_BLACK);
+    }
+    if (st)
+        return st;
+    return flow(n, 2 * ZB_CELL, 0, 0, ALIGN_JUSTIFY);
+}
+
+/* Text of several paragraphs, one a line. */
+static zb_status paragraphs(notice *n, const char *text, int level)
+{
+    zb_status st = ZB_OK;
+    while (!st) {
+        const char *nl = strchr(text, '\n');
+        size_t len = nl ? (size_t)(nl - text) : strlen(text);
+        st = paragraph(n, text, len, level);
+        if (!nl)
+            break;
+        text = nl + 1;
+    }
+    return st;
+}
+
+static zb_status body(notice *n)
+{
+    size_t count = zb_plan_block_count(n->plan);
+    for (size_t b = 0; b < count; b++) {
+        int level = zb_plan_block_level(n->plan, b);
+        snprintf(n->where, sizeof n->where, "body block %zu", b + 1);
+        zb_status st = paragraphs(n, zb_plan_block_text(n->plan, b), level > 0 ? level : -1);
+        if (st)
+            return st;
+    }
+    return ZB_OK;
+}
+
+/* 附件说明: 附件：1.标题, further items aligned with the first number. */
+static zb_status attachment_note(notice *n)
+{
+    size_t count = zb_plan_attachment_count(n->plan);
+    if (!count)
+        return ZB_OK;
+    n->line++; /* one blank line below the body */
+    double label = 0;
+    for (size_t a = 0; a < count; a++) {
+        snprintf(n->where, sizeof n->where, "attachment %d title", zb_plan_attachment_number(n->plan, a));
+        n->g.n = 0;
+        zb_status st = ZB_OK;
+        if (a == 0) {
+            st = shape_body(n, "附件：", ZB_FONT_BODY);
+            label = zb_glyphs_width(n->g.g, 0, n->g.n);
+        }
+        size_t num_start = n->g.n;
+        if (!st && count > 1) {
+            char num[24];
+            snprintf(num, sizeof num, "%d.", zb_plan_attachment_number(n->plan, a));
+            st = shape_body(n, num, ZB_FONT_BODY);
+        }
+        double number = zb_glyphs_width(n->g.g, num_start, n->g.n);
+        if (!st)
+            st = shape_body(n, zb_plan_attachment_title(n->plan, a), ZB_FONT_BODY);
+        if (!st)
+            st = flow(n, a == 0 ? 2 * ZB_CELL : 2 * ZB_CELL + label, 2 * ZB_CELL + label + number,
+                      0, ALIGN_JUSTIFY);
+        if (st)
+            return st;
+    }
+    return ZB_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Signature, date, 附注, seal */
+
+/* Moves the last `count` lines above the cursor to the top of the next page, so that the
+ * signature never stands on a page of its own (GB/T 9704 §7.3.5.4). */
+static void carry_lines(notice *n, int count)
+{
+    int from = n->line - count;
+    double cut = zb_grid_top(from) - 0.5;
+    double shift = zb_grid_top(from) - ZB_AREA_TOP;
+    for (size_t i = 0; i < n->doc.count; i++) {
+        zb_item *it = &n->doc.items[i];
+        if (it->page == n->page && it->kind == ZB_ITEM_TEXT && it->y >= cut) {
+            it->page = n->page + 1;
+            it->y -= shift;
+        }
+    }
+    next_page(n);
+    n->line = count;
+    n->last_page = n->page;
+    n->last_bottom = zb_grid_top(count - 1) + ZB_SIZE_BODY;
+}
+
+/* When a page holds a single line above the signature, takes the last line of the page
+ * before along, so that the signature stands under two lines of text. */
+static void pull_line(notice *n)
+{
+    if (n->page == 0 || n->line != 1)
+        return;
+    double cut = zb_grid_top(ZB_GRID_LINES - 1) - 0.5;
+    int any = 0;
+    for (size_t i = 0; i < n->doc.count && !any; i++) {
+        const zb_item *it = &n->doc.items[i];
+        any = it->page == n->page - 1 && it->kind == ZB_ITEM_TEXT && it->y >= cut &&
+              it->y < ZB_AREA_BOTTOM;
+    }
+    if (!any)
+        return;
+    for (size_t i = 0; i < n->doc.count; i++) {
+        zb_item *it = &n->doc.items[i];
+        if (it->kind != ZB_ITEM_TEXT)
+            continue;
+        if (it->page == n->page) {
+            it->y += ZB_LINE_PITCH;
+        } else if (it->page == n->page - 1 && it->y >= cut && it->y < ZB_AREA_BOTTOM) {
+            it->page = n->page;
+            it->y -= zb_grid_top(ZB_GRID_LINES - 1) - ZB_AREA_TOP;
+        }
+    }
+    n->line = 2;
+    n->last_page = n->page;
+    n->last_bottom = zb_grid_top(1) + ZB_SIZE_BODY;
+}
+
+static zb_status text_at(notice *n, const char *text, double x, int line, double size)
+{
+    n->g.n = 0;
+    zb_status st = shape(n, text, strlen(text), ZB_FONT_BODY, size, ZB_CHAR_SPACE, ZB_INK_BLACK);
+    if (st || !n->g.n)
+        return st;
+    double base = grid_baseline(n->g.g[0].face, line, size);
+    st = zb_emit(&n->doc, n->page, ZB_AREA_LEFT + x, base, n->g.g, 0, n->g.n, 0, 1);
+    content_at(n, n->page, zb_grid_top(line) + ZB_SIZE_BODY);
+    return st;
+}
+
+static zb_status text_width(notice *n, const char *text, const char *where, double size,
+                            double char_space, double *width)
+{
+    *width = 0;
+    if (!*text)
+        return ZB_OK;
+    snprintf(n->where, sizeof n->where, "%s", where);
+    n->g.n = 0;
+    zb_status st = shape(n, text, strlen(text), ZB_FONT_BODY, size, char_space, ZB_INK_BLACK);
+    if (!st)
+        *width = zb_glyphs_width(n->g.g, 0, n->g.n);
+    return st;
+}
+
+static zb_status signature(notice *n)
+{
+    const char *sig = meta(n, ZB_META_SIGNATURE);
+    if (!*sig)
+        sig = meta(n, ZB_META_ORGAN);
+    char date[64];
+    zb_format_date(zb_plan_date(n->plan, ZB_DATE_ISSUED), "", date, sizeof date);
+    const char *note = meta(n, ZB_META_NOTE);
+    if (!*sig && !*date && !*note)
+        return ZB_OK;
+    double ws, wd;
+    zb_status st = text_width(n, sig, "signature", ZB_SIZE_BODY, ZB_CHAR_SPACE, &ws);
+    if (!st)
+        st = text_width(n, date, "date", ZB_SIZE_BODY, ZB_CHAR_SPACE, &wd);
+    if (st)
+        return st;
+    const double c = ZB_CELL, right = ZB_AREA_WIDTH;
+    double xs, xd;
+    if (n->sealed) {
+        /* §7.3.5.1: the date 4 characters in from the right, the signature centred over it. */
+        xd = right - 4 * c - wd;
+        xs = *date ? xd + (wd - ws) / 2 : right - 4 * c - ws;
+        if (xs + ws > right)
+            xs = right - ws;
+    } else {
+        /* §7.3.5.2: the signature 2 characters in from the right, the date 2 characters right
+         * of its start; a longer date keeps 2 characters and moves the signature left. */
+        xs = right - 2 * c - ws;
+        xd = xs + 2 * c;
+        if (xd + wd > right - 2 * c) {
+            xd = right - 2 * c - wd;
+            xs = xd - 2 * c;
+        }
+        if (!*sig)
+            xd = right - 2 * c - wd;
+    }
+    if (xs < 0)
+        xs = 0;
+    if (xd < 0)
+        xd = 0;
+
+    /* Lines from the one after the body: unsealed, one blank line, then signature and date;
+     * sealed, the seal's top on that line and the signature just below its centre. */
+    double seal_h = n->opt->seal_png ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
+    int lines_sig, last;
+    pull_line(n);
+    for (int attempt = 0;; attempt++) {
+        int k = n->line;
+        if (n->sealed) {
+            double centre = zb_grid_top(k) + seal_h / 2;
+            lines_sig = k + 1;
+            while (zb_grid_top(lines_sig) + ZB_SIZE_BODY / 2 < centre)
+                lines_sig++;
+        } else {
+            lines_sig = k + 1;
+        }
+        int date_line = *sig ? lines_sig + 1 : lines_sig;
+        last = *date ? date_line : lines_sig;
+        if (*note)
+            last++;
+        int fits = last < ZB_GRID_LINES &&
+                   (!n->opt->seal_png || zb_grid_top(k) + seal_h <= ZB_AREA_BOTTOM + ZB_LINE_PITCH);
+        if (fits || attempt > 0)
+            break;
+        if (n->line > 2 && n->line - 2 > 0)
+            carry_lines(n, 2);
+        else
+            next_page(n);
+    }
+    int k = n->line;
+    int line = lines_sig;
+    if (*sig) {
+        snprintf(n->where, sizeof n->where, "signature");
+        st = text_at(n, sig, xs, line++, ZB_SIZE_BODY);
+    }
+    if (!st && *date) {
+        snprintf(n->where, sizeof n->where, "date");
+        st = text_at(n, date, xd, line++, ZB_SIZE_BODY);
+    }
+    if (!st && *note) {
+        snprintf(n->where, sizeof n->where, "note");
+        st = text_at(n, note, 2 * c, line++, ZB_SIZE_BODY);
+    }
+    if (!st && n->opt->seal_png) {
+        double cx = ZB_AREA_LEFT + (*date ? xd + wd / 2 : xs + ws / 2);
+        double top = zb_grid_top(k);
+        st = zb_doc_image(&n->doc, n->page, cx - SEAL_WIDTH / 2, top, SEAL_WIDTH, seal_h);
+        content_at(n, n->page, top + seal_h);
+    }
+    n->line = line;
+    return st;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Attachments */
+
+static zb_status attachment(notice *n, size_t a)
+{
+    int number = zb_plan_attachment_number(n->plan, a);
+    next_page(n);
+    char label[32];
+    snprintf(label, sizeof label, "附件%d", number);
+    snprintf(n->where, sizeof n->where, "attachment %d", number);
+    n->g.n = 0;
+    zb_status st = shape_body(n, label, ZB_FONT_HEADING);
+    if (!st)
+        st = flow(n, 0, 0, 0, ALIGN_JUSTIFY);
+    if (st)
+        return st;
+    n->line++;
+    snprintf(n->where, sizeof n->where, "attachment %d title", number);
+    st = title_lines(n, zb_plan_attachment_title(n->plan, a));
+    if (st)
+        return st;
+    n->line++;
+    snprintf(n->where, sizeof n->where, "attachment %d text", number);
+    switch (zb_plan_attachment_kind(n->plan, a)) {
+    case ZB_ATTACH_TARGETS: {
+        ensure_line(n);
+        int page = n->page;
+        double y = zb_grid_top(n->line);
+        st = zb_table_targets(&n->doc, n->plan, &page, &y);
+        n->page = page;
+        n->line = line_below(y);
+        content_at(n, page, y);
+        break;
+    }
+    case ZB_ATTACH_UNITS: {
+        size_t count = zb_plan_unit_count(n->plan);
+        /* Each name on its own first, so that an error names the unit. */
+        for (size_t i = 0; i < count && !st; i++) {
+            snprintf(n->where, sizeof n->where, "unit %zu", i + 1);
+            n->g.n = 0;
+            st = shape_body(n, zb_plan_unit_name(n->plan, i), ZB_FONT_BODY);
+        }
+        if (st)
+            return st;
+        snprintf(n->where, sizeof n->where, "attachment %d text", number);
+        zb_buf list = {0};
+        for (size_t i = 0; i < count; i++) {
+            if (i)
+                zb_buf_adds(&list, "、");
+            zb_buf_adds(&list, zb_plan_unit_name(n->plan, i));
+        }
+        if (list.failed)
+            st = nomem(n);
+        else if (list.len)
+            st = paragraph(n, list.data, list.len, 0);
+        zb_buf_free(&list);
+        break;
+    }
+    default:
+        st = paragraphs(n, zb_plan_attachment_text(n->plan, a), -1);
+        break;
+    }
+    return st;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* 版记 and page numbers */
+
+/* Returns the number of pages that carry a page number. */
+static zb_status imprint(notice *n, int *numbered)
+{
+    *numbered = n->doc.pages;
+    if (n->opt->omit_imprint)
+        return ZB_OK;
+    const char *printer = meta(n, ZB_META_PRINTER);
+    size_t copies = zb_plan_copy_to_count(n->plan);
+    if (!*printer && !copies)
+        return ZB_OK;
+    char printed[80];
+    zb_format_date(zb_plan_date(n->plan, ZB_DATE_PRINTED), "印发", printed, sizeof printed);
+
+    const double size = ZB_SIZE_SMALL, margin = ZB_SIZE_SMALL, row = ZB_LINE_PITCH;
+    /* 抄送: the list after the label, wrapped lines aligned after the colon. */
+    size_t copy_lines = 0;
+    zb_glyphs copy = {0};
+    zb_lines copy_l = {0};
+    double label = 0;
+    zb_status st = ZB_OK;
+    if (copies) {
+        zb_glyphs keep = n->g;
+        n->g = copy;
+        st = shape(n, "抄送：", strlen("抄送："), ZB_FONT_BODY, size, 0, ZB_INK_BLACK);
+        label = zb_glyphs_width(n->g.g, 0, n->g.n);
+        for (size_t i = 0; i < copies && !st; i++) {
+            const char *c = zb_plan_copy_to(n->plan, i);
+            snprintf(n->where, sizeof n->where, "copy-to %zu", i + 1);
+            st = shape(n, c, strlen(c), ZB_FONT_BODY, size, 0, ZB_INK_BLACK);
+            if (!st) {
+                const char *sep = i + 1 < copies ? "，" : "。";
+                if (ends_in_punctuation(c))
+                    n->g.n--;
+                st = shape(n, sep, strlen(sep), ZB_FONT_BODY, size, 0, ZB_INK_BLACK);
+            }
+        }
+        copy = n->g;
+        n->g = keep;
+        double w = ZB_AREA_WIDTH - 2 * margin;
+        if (!st && zb_break_lines(copy.g, copy.n, w, w - label, &copy_l))
+            st = nomem(n);
+        copy_lines = copy_l.n;
+    }
+    int print_row = *printer || *printed;
+    if (st) {
+        free(copy.g);
+        free(copy_l.l);
+        return st;
+    }
+    double height = row * (double)(copy_lines + (print_row ? 1 : 0));
+    double top = ZB_AREA_BOTTOM - height;
+
+    /* The 版记 goes on an even page: below the content when there is room, else alone on
+     * the next even page. Pages added for it carry no number. */
+    int page = n->last_page;
+    int room = n->last_bottom + 3 * ZB_MM <= top;
+    if ((page + 1) % 2 != 0 || !room) {
+        page++;
+        if ((page + 1) % 2 != 0)
+            page++;
+    }
+    *numbered = page == n->last_page ? n->doc.pages : n->last_page + 1;
+    zb_doc_touch(&n->doc, page);
+
+    double y = top;
+    st = zb_doc_rule(&n->doc, page, ZB_AREA_LEFT, y, ZB_AREA_RIGHT, y, IMPRINT_OUTER, ZB_INK_BLACK);
+    for (size_t i = 0; i < copy_lines && !st; i++) {
+        const zb_line *l = &copy_l.l[i];
+        double x0 = margin + (i ? label : 0);
+        double base = zb_baseline(copy.g[l->start].face, y + (row - size) / 2, size);
+        double extra = zb_justify_extra(copy.g, l, ZB_AREA_WIDTH - margin - x0);
+        st = zb_emit(&n->doc, page, ZB_AREA_LEFT + x0, base, copy.g, l->start, l->end, extra, 1);
+        y += row;
+    }
+    if (!st && copy_lines && print_row)
+        st = zb_doc_rule(&n->doc, page, ZB_AREA_LEFT, y, ZB_AREA_RIGHT, y, IMPRINT_INNER,
+                         ZB_INK_BLACK);
+    if (!st && print_row) {
+        const char *parts[2] = {printer, printed};
+        for (int i = 0; i < 2 && !st; i++) {
+            if (!*parts[i])
+                continue;
+            snprintf(n->where, sizeof n->where, i ? "printing date" : "printer");
+            n->g.n = 0;
+            st = shape(n, parts[i], strlen(parts[i]), ZB_FONT_BODY, size, 0, ZB_INK_BLACK);
+            if (st)
+                break;
+            double w = zb_glyphs_width(n->g.g, 0, n->g.n);
+            double x = i ? ZB_AREA_RIGHT - margin - w : ZB_AREA_LEFT + margin;
+            double base = zb_baseline(n->g.g[0].face, y + (row - size) / 2, size);
+            st = zb_emit(&n->doc, page, x, base, n->g.g, 0, n->g.n, 0, 1);
+        }
+        y += row;
+    }
+    if (!st)
+        st = zb_doc_rule(&n->doc, page, ZB_AREA_LEFT, ZB_AREA_BOTTOM, ZB_AREA_RIGHT,
+                         ZB_AREA_BOTTOM, IMPRINT_OUTER, ZB_INK_BLACK);
+    free(copy.g);
+    free(copy_l.l);
+    return st;
+}
+
+/* "— N —" in 四号, 7 mm below the type area: odd pages right, even pages left, one
+ * character in. */
+static zb_status page_numbers(notice *n, int numbered)
+{
+    for (int p = 0; p < numbered; p++) {
+        char text[32];
+        snprintf(text, sizeof text, "— %d —", p + 1);
+        snprintf(n->where, sizeof n->where, "page number");
+        n->g.n = 0;
+        zb_status st = shape(n, text, strlen(text), ZB_FONT_NUMBER, ZB_SIZE_SMALL, 0, ZB_INK_BLACK);
+        if (st)
+            return st;
+        double w = zb_glyphs_width(n->g.g, 0, n->g.n);
+        double x = (p + 1) % 2 ? ZB_AREA_RIGHT - ZB_SIZE_SMALL - w : ZB_AREA_LEFT + ZB_SIZE_SMALL;
+        double base = zb_baseline(zb_fontset_face(n->fonts, ZB_FONT_NUMBER),
+                                  ZB_AREA_BOTTOM + PAGE_NUMBER_GAP, ZB_SIZE_SMALL);
+        st = zb_emit(&n->doc, p, x, base, n->g.g, 0, n->g.n, 0, 1);
+        if (st)
+            return st;
+    }
+    return ZB_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static zb_status layout_notice(notice *n)
+{
+    zb_status st = masthead(n);
+    const char *title = meta(n, ZB_META_TITLE);
+    if (!st && *title) {
+        snprintf(n->where, sizeof n->where, "title");
+        st = title_lines(n, title);
+        n->line++;
+    }
+    if (!st)
+        st = recipients(n);
+    if (!st)
+        st = body(n);
+    if (!st)
+        st = attachment_note(n);
+    if (!st)
+        st = signature(n);
+    size_t count = zb_plan_attachment_count(n->plan);
+    for (size_t a = 0; a < count && !st && !n->opt->omit_attachments; a++)
+        st = attachment(n, a);
+    int numbered = n->doc.pages;
+    if (!st)
+        st = imprint(n, &numbered);
+    if (!st)
+        st = page_numbers(n, numbered);
+    return st;
+}
+
+zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
+                                        const char *path, const zb_notice_options *options,
+                                        zb_font_embedding embedding, zb_pdf_info *info,
+                                        zb_error *error)
+{
+    zb_error_clear(error);
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!plan)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
+    if (!path || !*path)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    zb_notice_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    const zb_notice_options *o = options ? options : &defaults;
+
+    notice n;
+    memset(&n, 0, sizeof n);
+    n.plan = plan;
+    n.opt = o;
+    n.err = error;
+    n.sealed = o->sealed || o->seal_png;
+    zb_status st = ZB_OK;
+    if (o->seal_png)
+        st = zb_png_check(o->seal_png, &n.seal_w, &n.seal_h, error);
+    if (st)
+        return st;
+
+    /* Fill missing roles on a fontset of our own; the caller's is only read. */
+    zb_fontset *own = NULL;
+    if (!fonts || !zb_fontset_complete(fonts)) {
+        own = fonts ? zb_fontset_copy(fonts) : zb_fontset_new();
+        if (!own)
+            return zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
+        st = zb_fontset_load_defaults(own);
+        if (st) {
+            zb_error_set(error, st, "%s", zb_fontset_errmsg(own));
+            zb_fontset_free(own);
+            return st;
+        }
+        fonts = own;
+    }
+    n.fonts = fonts;
+    zb_doc_init(&n.doc, fonts, error);
+    n.doc.image_path = o->seal_png;
+    st = layout_notice(&n);
+    size_t bytes = 0;
+    if (!st) {
+        zb_render_options ro;
+        memset(&ro, 0, sizeof ro);
+        ro.embedding = embedding;
+        ro.title = zb_plan_meta(plan, ZB_META_TITLE);
+        ro.author = zb_plan_meta(plan, ZB_META_ORGAN);
+        ro.created = zb_output_time(zb_plan_date(plan, ZB_DATE_ISSUED), zb_plan_first_year(plan));
+        st = zb_pdf_render(&n.doc, path, &ro, &bytes, error);
+    }
+    if (!st && info) {
+        info->pages = n.doc.pages;
+        info->bytes = bytes;
+        info->fallback_chars = zb_doc_fallback_note(&n.doc, info->fallback_note,
+                                                    sizeof info->fallback_note);
+    }
+    zb_doc_free(&n.doc);
+    free(n.g.g);
+    free(n.lines.l);
+    zb_buf_free(&n.text);
+    zb_fontset_free(own);
+    return st;
+}
+
+ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
+                                     const zb_notice_options *options, zb_pdf_info *info,
+                                     zb_error *error)
+{
+    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET, info, error);
+}

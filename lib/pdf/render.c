@@ -1,0 +1,497 @@
+/* The renderer: draws a display list with libharu. Fonts are subset per face (only the
+ * characters the document draws) and embedded as CID TrueType fonts with UTF-8 text. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pdf/pdf_internal.h"
+
+/* What libharu's error handler saw; one per document, so documents may be written from
+ * several threads at once. */
+typedef struct hpdf_ctx {
+    HPDF_STATUS error_no;
+    HPDF_STATUS detail_no;
+} hpdf_ctx;
+
+static void HPDF_STDCALL on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    hpdf_ctx *ctx = user;
+    if (!ctx->error_no) {
+        ctx->error_no = error_no;
+        ctx->detail_no = detail_no;
+    }
+}
+
+/* One font in the file: the faces that share a file and face index, and the code points
+ * drawn with them. */
+typedef struct font_use {
+    const zb_face *face;
+    unsigned char *bits; /* 65536 bits: which BMP code points are drawn */
+    size_t count;
+    char *tmp;           /* the subset written for libharu; NULL when none */
+    const char *name;    /* libharu's name for it */
+    HPDF_Font font;
+} font_use;
+
+typedef struct render {
+    const zb_doc *doc;
+    const char *path;
+    zb_error *err;
+    hpdf_ctx ctx;
+    HPDF_Doc pdf;
+    font_use *fonts;
+    size_t nfonts, fonts_cap;
+    HPDF_Image image;
+    zb_buf scratch;
+} render;
+
+static zb_status nomem(render *r)
+{
+    return zb_error_set(r->err, ZB_ERR_NOMEM, "%s: out of memory", r->path);
+}
+
+static zb_status hpdf_fail(render *r, const char *what)
+{
+    if (r->ctx.error_no)
+        return zb_error_set(r->err, ZB_ERR_PDF, "%s: libharu error 0x%04X (detail %u) while %s",
+                            r->path, (unsigned)r->ctx.error_no, (unsigned)r->ctx.detail_no, what);
+    return zb_error_set(r->err, ZB_ERR_PDF, "%s: libharu failed while %s", r->path, what);
+}
+
+/* Faces loaded separately from the same file and index are the same font in the PDF: two
+ * fonts of one name would be taken for one by libharu. */
+static font_use *font_for(render *r, const zb_face *face)
+{
+    for (size_t i = 0; i < r->nfonts; i++)
+        if (r->fonts[i].face == face)
+            return &r->fonts[i];
+    for (size_t i = 0; i < r->nfonts; i++)
+        if (zb_face_index(r->fonts[i].face) == zb_face_index(face) &&
+            strcmp(zb_face_path(r->fonts[i].face), zb_face_path(face)) == 0)
+            return &r->fonts[i];
+    if (zb_grow((void **)&r->fonts, &r->fonts_cap, r->nfonts + 1, sizeof *r->fonts))
+        return NULL;
+    font_use *u = &r->fonts[r->nfonts];
+    memset(u, 0, sizeof *u);
+    u->face = face;
+    u->bits = calloc(65536 / 8, 1);
+    if (!u->bits)
+        return NULL;
+    r->nfonts++;
+    return u;
+}
+
+static zb_status collect_fonts(render *r)
+{
+    const zb_doc *doc = r->doc;
+    for (size_t i = 0; i < doc->count; i++) {
+        const zb_item *it = &doc->items[i];
+        if (it->kind != ZB_ITEM_TEXT)
+            continue;
+        font_use *u = font_for(r, it->face);
+        if (!u)
+            return nomem(r);
+        const char *s = doc->pool.data + it->text;
+        for (size_t k = 0; k < it->len;) {
+            size_t n;
+            uint32_t cp = zb_utf8_decode(s + k, &n);
+            k += n;
+            if (cp <= 0xFFFF && !(u->bits[cp >> 3] & (1u << (cp & 7)))) {
+                u->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+                u->count++;
+            }
+        }
+    }
+    return ZB_OK;
+}
+
+/* Writes bytes to a new temporary file (in TMPDIR or /tmp) whose name goes to *path. */
+static zb_status write_temp(render *r, const char *data, size_t len, char **path)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t n = strlen(dir) + sizeof "/zhibiao-font-XXXXXX";
+    char *p = malloc(n);
+    if (!p)
+        return nomem(r);
+    snprintf(p, n, "%s/zhibiao-font-XXXXXX", dir);
+    int fd = mkstemp(p);
+    if (fd < 0) {
+        int e = errno;
+        free(p);
+        return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot create a temporary font file in %s: %s",
+                            r->path, dir, strerror(e));
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int e = errno;
+            close(fd);
+            unlink(p);
+            free(p);
+            return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write a temporary font file in %s: %s",
+                                r->path, dir, strerror(e));
+        }
+        done += (size_t)w;
+    }
+    if (close(fd) != 0) {
+        int e = errno;
+        unlink(p);
+        free(p);
+        return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write a temporary font file in %s: %s",
+                            r->path, dir, strerror(e));
+    }
+    *path = p;
+    return ZB_OK;
+}
+
+static int is_collection(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char tag[4] = {0};
+    size_t n = fread(tag, 1, 4, f);
+    fclose(f);
+    return n == 4 && memcmp(tag, "ttcf", 4) == 0;
+}
+
+/* libharu 2.3.0 gives a UTF-8 font a ToUnicode CMap that uses cidrange operators, which
+ * readers reject ("Invalid 'begincidrange' operator in ToUnicode CMap"). The codes of the
+ * UTF-8 encoder are the Unicode values, so the right map is the identity over the code
+ * points used, written here in place of libharu's. */
+static void fix_to_unicode(render *r, font_use *u)
+{
+#if defined(HPDF_MAJOR_VERSION) && HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3
+    HPDF_Dict cmap = HPDF_Dict_GetItem(u->font, "ToUnicode", HPDF_OCLASS_DICT);
+    if (!cmap || !cmap->stream || cmap->stream->type != HPDF_STREAM_MEMORY)
+        return;
+    zb_buf *b = &r->scratch;
+    b->len = 0;
+    zb_buf_adds(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    /* One range per 256 code points that has any in use, at most 100 to a block. */
+    int rows[256];
+    int nrows = 0;
+    for (int hi = 0; hi < 256; hi++) {
+        int any = 0;
+        for (int k = 0; k < 32 && !any; k++)
+            any = u->bits[hi * 32 + k] != 0;
+        if (any && (hi < 0xD8 || hi > 0xDF))
+            rows[nrows++] = hi;
+    }
+    for (int i = 0; i < nrows; i += 100) {
+        int m = nrows - i < 100 ? nrows - i : 100;
+        zb_buf_addf(b, "%d beginbfrange\n", m);
+        for (int j = i; j < i + m; j++)
+            zb_buf_addf(b, "<%02X00> <%02XFF> <%02X00>\n", rows[j], rows[j], rows[j]);
+        zb_buf_adds(b, "endbfrange\n");
+    }
+    zb_buf_adds(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    if (b->failed)
+        return;
+    HPDF_MemStream_FreeData(cmap->stream);
+    HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
+#else
+    (void)r;
+    (void)u;
+#endif
+}
+
+static zb_status load_fonts(render *r, zb_font_embedding embedding)
+{
+    for (size_t i = 0; i < r->nfonts; i++) {
+        font_use *u = &r->fonts[i];
+        const char *name;
+        if (embedding == ZB_EMBED_LIBHARU) {
+            const char *file = zb_face_path(u->face);
+            if (is_collection(file))
+                name = HPDF_LoadTTFontFromFile2(r->pdf, file, (HPDF_UINT)zb_face_index(u->face),
+                                                HPDF_TRUE);
+            else
+                name = HPDF_LoadTTFontFromFile(r->pdf, file, HPDF_TRUE);
+        } else {
+            uint32_t *cps = malloc((u->count ? u->count : 1) * sizeof *cps);
+            if (!cps)
+                return nomem(r);
+            size_t n = 0;
+            for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+                if (u->bits[cp >> 3] & (1u << (cp & 7)))
+                    cps[n++] = cp;
+            char *data = NULL;
+            size_t len = 0;
+            zb_status st = zb_face_subset(u->face, cps, n, &data, &len, r->err);
+            free(cps);
+            if (st)
+                return st;
+            st = write_temp(r, data, len, &u->tmp);
+            free(data);
+            if (st)
+                return st;
+            name = HPDF_LoadTTFontFromFile(r->pdf, u->tmp, HPDF_TRUE);
+            /* libharu keeps the file open and reads the font from it when saving: the name
+             * can go now, so that nothing is left behind even if the process dies. */
+            unlink(u->tmp);
+        }
+        if (!name) {
+            char what[600];
+            snprintf(what, sizeof what, "loading the font %s (face %d)", zb_face_path(u->face),
+                     zb_face_index(u->face));
+            return hpdf_fail(r, what);
+        }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(r->fonts[j].name, name) == 0)
+                return zb_error_set(r->err, ZB_ERR_PDF,
+                                    "%s: the fonts %s and %s have the same name (%s); a PDF "
+                                    "cannot hold both",
+                                    r->path, zb_face_path(r->fonts[j].face),
+                                    zb_face_path(u->face), name);
+        u->name = name;
+        u->font = HPDF_GetFont(r->pdf, name, "UTF-8");
+        if (!u->font)
+            return hpdf_fail(r, "setting up a font for UTF-8 text");
+        fix_to_unicode(r, u);
+    }
+    return ZB_OK;
+}
+
+/* Drawing state of a page, so that operators are written only when something changes. */
+typedef struct pen {
+    int in_text;
+    HPDF_Font font;
+    double size, char_space, hscale;
+    int fill, stroke;
+    double line_width;
+} pen;
+
+static void set_fill(HPDF_Page page, pen *p, int ink)
+{
+    if (p->fill == ink)
+        return;
+    if (ink == ZB_INK_RED)
+        HPDF_Page_SetCMYKFill(page, 0, 1, 1, 0);
+    else
+        HPDF_Page_SetGrayFill(page, 0);
+    p->fill = ink;
+}
+
+static void set_stroke(HPDF_Page page, pen *p, int ink)
+{
+    if (p->stroke == ink)
+        return;
+    if (ink == ZB_INK_RED)
+        HPDF_Page_SetCMYKStroke(page, 0, 1, 1, 0);
+    else
+        HPDF_Page_SetGrayStroke(page, 0);
+    p->stroke = ink;
+}
+
+static void end_text(HPDF_Page page, pen *p)
+{
+    if (p->in_text)
+        HPDF_Page_EndText(page);
+    p->in_text = 0;
+}
+
+static zb_status draw_text(render *r, HPDF_Page page, pen *p, const zb_item *it)
+{
+    font_use *u = font_for(r, it->face);
+    if (!u)
+        return nomem(r);
+    if (!p->in_text) {
+        HPDF_Page_BeginText(page);
+        p->in_text = 1;
+    }
+    set_fill(page, p, it->ink);
+    if (p->font != u->font || p->size != it->size) {
+        HPDF_Page_SetFontAndSize(page, u->font, (HPDF_REAL)it->size);
+        p->font = u->font;
+        p->size = it->size;
+    }
+    if (p->char_space != it->char_space) {
+        HPDF_Page_SetCharSpace(page, (HPDF_REAL)it->char_space);
+        p->char_space = it->char_space;
+    }
+    if (p->hscale != it->hscale) {
+        HPDF_Page_SetHorizontalScalling(page, (HPDF_REAL)(it->hscale * 100));
+        p->hscale = it->hscale;
+    }
+    HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)it->x, (HPDF_REAL)(ZB_PAGE_HEIGHT - it->y));
+    zb_buf *b = &r->scratch;
+    b->len = 0;
+    zb_buf_add(b, r->doc->pool.data + it->text, it->len);
+    if (b->failed)
+        return nomem(r);
+    HPDF_Page_ShowText(page, b->data);
+    return ZB_OK;
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+    const zb_item *x = *(const zb_item *const *)a, *y = *(const zb_item *const *)b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static zb_status draw_pages(render *r)
+{
+    const zb_doc *doc = r->doc;
+    const zb_item **order = malloc((doc->count ? doc->count : 1) * sizeof *order);
+    if (!order)
+        return nomem(r);
+    for (size_t i = 0; i < doc->count; i++)
+        order[i] = &doc->items[i];
+    qsort(order, doc->count, sizeof *order, cmp_order);
+    zb_status st = ZB_OK;
+    size_t k = 0;
+    for (int pg = 0; pg < doc->pages && !st; pg++) {
+        HPDF_Page page = HPDF_AddPage(r->pdf);
+        if (!page) {
+            st = hpdf_fail(r, "adding a page");
+            break;
+        }
+        HPDF_Page_SetWidth(page, (HPDF_REAL)ZB_PAGE_WIDTH);
+        HPDF_Page_SetHeight(page, (HPDF_REAL)ZB_PAGE_HEIGHT);
+        pen p = {0, NULL, 0, 0, 1, 0, 0, 1};
+        for (; k < doc->count && order[k]->page == pg && !st; k++) {
+            const zb_item *it = order[k];
+            if (it->kind == ZB_ITEM_TEXT) {
+                st = draw_text(r, page, &p, it);
+                continue;
+            }
+            end_text(page, &p);
+            if (it->kind == ZB_ITEM_RULE) {
+                set_stroke(page, &p, it->ink);
+                if (p.line_width != it->h) {
+                    HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->h);
+                    p.line_width = it->h;
+                }
+                HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)(ZB_PAGE_HEIGHT - it->y));
+                HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)(ZB_PAGE_HEIGHT - it->y2));
+                HPDF_Page_Stroke(page);
+            } else if (r->image) {
+                HPDF_Page_DrawImage(page, r->image, (HPDF_REAL)it->x,
+                                    (HPDF_REAL)(ZB_PAGE_HEIGHT - it->y - it->h), (HPDF_REAL)it->w,
+                                    (HPDF_REAL)it->h);
+            }
+        }
+        end_text(page, &p);
+        if (!st && r->ctx.error_no)
+            st = hpdf_fail(r, "drawing a page");
+    }
+    free(order);
+    return st;
+}
+
+static void set_date(render *r, HPDF_InfoType type, time_t t)
+{
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return;
+    HPDF_Date d;
+    memset(&d, 0, sizeof d);
+    d.year = tm.tm_year + 1900;
+    d.month = tm.tm_mon + 1;
+    d.day = tm.tm_mday;
+    d.hour = tm.tm_hour;
+    d.minutes = tm.tm_min;
+    d.seconds = tm.tm_sec;
+    d.ind = 'Z';
+    HPDF_SetInfoDateAttr(r->pdf, type, d);
+}
+
+static zb_status render_all(render *r, const zb_render_options *o, size_t *bytes)
+{
+    zb_status st = collect_fonts(r);
+    if (st)
+        return st;
+    r->pdf = HPDF_New(on_hpdf_error, &r->ctx);
+    if (!r->pdf)
+        return nomem(r);
+    HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(r->pdf);
+    HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
+    if (r->ctx.error_no)
+        return hpdf_fail(r, "setting up the document");
+    st = load_fonts(r, o->embedding);
+    if (st)
+        return st;
+    int images = 0;
+    for (size_t i = 0; i < r->doc->count; i++)
+        images |= r->doc->items[i].kind == ZB_ITEM_IMAGE;
+    if (images && r->doc->image_path) {
+        r->image = HPDF_LoadPngImageFromFile(r->pdf, r->doc->image_path);
+        if (!r->image)
+            return zb_error_set(r->err, ZB_ERR_VALUE,
+                                "%s: libharu cannot read the PNG image (error 0x%04X)",
+                                r->doc->image_path, (unsigned)r->ctx.error_no);
+    }
+    st = draw_pages(r);
+    if (st)
+        return st;
+
+    if (o->title && *o->title)
+        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, o->title);
+    if (o->author && *o->author)
+        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, o->author);
+    HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "zhibiao " ZB_VERSION);
+    set_date(r, HPDF_INFO_CREATION_DATE, o->created);
+    if (r->ctx.error_no)
+        return hpdf_fail(r, "setting the document properties");
+
+    zb_output out;
+    st = zb_output_begin(&out, r->path, r->err);
+    if (st)
+        return st;
+    if (HPDF_SaveToFile(r->pdf, out.tmp) != HPDF_OK) {
+        zb_output_abort(&out);
+        if (r->ctx.error_no == HPDF_FILE_OPEN_ERROR || r->ctx.error_no == HPDF_FILE_IO_ERROR)
+            return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write the file (libharu error 0x%04X)",
+                                r->path, (unsigned)r->ctx.error_no);
+        return hpdf_fail(r, "writing the file");
+    }
+    struct stat sb;
+    if (stat(out.tmp, &sb) == 0)
+        *bytes = (size_t)sb.st_size;
+    return zb_output_commit(&out, r->err);
+}
+
+zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options,
+                        size_t *bytes, zb_error *err)
+{
+    render r;
+    memset(&r, 0, sizeof r);
+    r.doc = doc;
+    r.path = path;
+    r.err = err;
+    zb_render_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    size_t size = 0;
+    zb_status st = render_all(&r, options ? options : &defaults, &size);
+    if (bytes)
+        *bytes = size;
+    if (r.pdf)
+        HPDF_Free(r.pdf);
+    for (size_t i = 0; i < r.nfonts; i++) {
+        if (r.fonts[i].tmp) {
+            unlink(r.fonts[i].tmp); /* already gone unless libharu failed to load it */
+            free(r.fonts[i].tmp);
+        }
+        free(r.fonts[i].bits);
+    }
+    free(r.fonts);
+    zb_buf_free(&r.scratch);
+    return st;
+}

@@ -1,0 +1,791 @@
+/* The PDF module: the line breaker (禁则, runs that never split, justification), title
+ * balancing, dates and heading numbers, the notice writer's arguments and errors (a
+ * character no font has, a bad seal, an unwritable destination), the same bytes for the
+ * same plan, threads sharing a fontset, and what zb_pdf_info reports. The pages as a
+ * reader sees them are checked by tests/golden/test_notice.py. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pdf/pdf_internal.h"
+#include "zhibiao.h"
+
+/* ---- fixtures ------------------------------------------------------------------------ */
+
+typedef struct fixture {
+    char dir[256];
+    zb_plan *plan;
+    zb_fontset *fonts;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/zb-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    f->plan = zb_plan_new();
+    f->fonts = zb_fontset_new();
+    if (!f->plan || !f->fonts || zb_fontset_load_defaults(f->fonts) != ZB_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", f->dir, f->dir);
+    int rc = system(cmd);
+    zb_plan_free(f->plan);
+    zb_fontset_free(f->fonts);
+    free(f);
+    return rc == 0 ? 0 : -1;
+}
+
+static void path_in(const fixture *f, const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%s", f->dir, name);
+}
+
+/* A small notice: 版头, title, recipients, body, an attachment of each kind, 版记. */
+static void fill(zb_plan *p)
+{
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_TITLE, "武义县人民政府关于印发《武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案》的通知"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_ORGAN, "武义县人民政府"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_DOC_NUMBER, "武政发〔2022〕11号"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_NOTE, "(此件公开发布)"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_PRINTER, "武义县人民政府办公室"), ZB_OK);
+    zb_date issued = {2022, 3, 24}, printed = {2022, 3, 29};
+    assert_int_equal(zb_plan_set_date(p, ZB_DATE_ISSUED, issued), ZB_OK);
+    assert_int_equal(zb_plan_set_date(p, ZB_DATE_PRINTED, printed), ZB_OK);
+    assert_int_equal(zb_plan_set_years(p, 2021, 2023), ZB_OK);
+    assert_int_equal(zb_plan_add_recipient(p, "各镇人民政府、街道办事处、联盟"), ZB_OK);
+    assert_int_equal(zb_plan_add_recipient(p, "县政府各部门"), ZB_OK);
+    assert_int_equal(zb_plan_add_copy_to(p, "县委办"), ZB_OK);
+    assert_int_equal(zb_plan_add_block(p, 0, "现将《武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案》印发给你们，请认真组织实施。"), ZB_OK);
+    assert_int_equal(zb_plan_add_block(p, 1, "一、总体要求"), ZB_OK);
+    assert_int_equal(zb_plan_add_block(p, 0, "（一）更大决心淘汰落后产能。到2023年，整治提升高耗低效企业400家，规上工业增加值年均增速达到13%以上。"), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(p, "县经济商务局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_unit(p, "县发改局", NULL), ZB_OK);
+    zb_indicator_def d = {0};
+    d.category = "三年攻坚目标";
+    d.name = "整治提升高耗低效企业(家)";
+    d.target = "400";
+    d.responsible = "县经济商务局、县发改局";
+    assert_int_equal(zb_plan_add_indicator(p, &d, NULL), ZB_OK);
+    d.name = "出让工业用地(亩)";
+    d.target = "2000";
+    d.responsible = "县资规局";
+    assert_int_equal(zb_plan_add_indicator(p, &d, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_attachment(p, 1, ZB_ATTACH_TARGETS, "攻坚行动目标", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_attachment(p, 2, ZB_ATTACH_UNITS, "责任单位名单", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_attachment(p, 3, ZB_ATTACH_TEXT, "说明", "第一段。\n第二段。"), ZB_OK);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(fp);
+    if (buf)
+        buf[n] = '\0';
+    *len = (size_t)n;
+    return buf;
+}
+
+static int contains(const char *data, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, what, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void write_old(const char *path)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs("old", fp);
+    fclose(fp);
+}
+
+static void assert_old(const char *path)
+{
+    size_t len;
+    char *s = read_all(path, &len);
+    assert_non_null(s);
+    assert_string_equal(s, "old");
+    free(s);
+}
+
+/* ---- the line breaker ---------------------------------------------------------------- */
+
+/* Breaks text set as body type on lines `cells` characters wide; returns the lines
+ * separated by '|' and checks that every broken line is justified to the full width. */
+static char *break_text(const zb_fontset *fonts, const char *text, double cells)
+{
+    zb_error err;
+    zb_doc doc;
+    zb_doc_init(&doc, fonts, &err);
+    zb_glyphs g = {0};
+    zb_lines l = {0};
+    assert_int_equal(zb_shape(&doc, &g, text, strlen(text), ZB_FONT_BODY, ZB_SIZE_BODY,
+                              ZB_CHAR_SPACE, ZB_INK_BLACK, "test"),
+                     ZB_OK);
+    double width = cells * ZB_CELL;
+    assert_int_equal(zb_break_lines(g.g, g.n, width, width, &l), 0);
+    zb_buf out = {0};
+    for (size_t i = 0; i < l.n; i++) {
+        const zb_line *ln = &l.l[i];
+        if (i)
+            zb_buf_addc(&out, '|');
+        for (size_t k = ln->start; k < ln->end; k++) {
+            char u[8];
+            zb_buf_add(&out, u, zb_utf8_encode(g.g[k].cp, u));
+        }
+        assert_true(ln->width <= width + 0.02);
+        assert_int_equal(ln->last, i + 1 == l.n);
+        if (!ln->last && ln->end - ln->start > 1) {
+            double extra = zb_justify_extra(g.g, ln, width);
+            double filled = ln->width + extra * (double)(ln->end - ln->start - 1);
+            assert_true(fabs(filled - width) < 0.01);
+        }
+    }
+    free(g.g);
+    free(l.l);
+    zb_doc_free(&doc);
+    return zb_buf_take(&out);
+}
+
+static void test_line_breaking(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *text;
+        double cells;
+        const char *lines;
+    } cases[] = {
+        {"一二三四五六七八", 5, "一二三四五|六七八"},
+        /* 禁则: a closing mark never starts a line: the character before it goes down. */
+        {"一二三四五，六七", 5, "一二三四|五，六七"},
+        {"一二三四五。”六七", 5, "一二三四|五。”六七"},
+        {"一二三四五）六", 5, "一二三四|五）六"},
+        {"一二三四五、六", 5, "一二三四|五、六"},
+        {"一二三四五》六", 5, "一二三四|五》六"},
+        {"一二三四五：六", 5, "一二三四|五：六"},
+        {"一二三四五!六", 5, "一二三四|五!六"},
+        /* an opening mark never ends one */
+        {"一二三四《五六》", 5, "一二三四|《五六》"},
+        {"一二三四“五六”", 5, "一二三四|“五六”"},
+        {"一二三四（五）", 5, "一二三四|（五）"},
+        {"一二三四〔五〕", 5, "一二三四|〔五〕"},
+        /* —— and …… stay whole and never start a line */
+        {"一二三四——五", 5, "一二三|四——五"},
+        {"一二三四……五", 5, "一二三|四……五"},
+        /* numbers and Latin words never split */
+        {"一二三四2024年", 5, "一二三四|2024年"},
+        {"一二三四6.5%", 5, "一二三四|6.5%"},
+        {"一二三“415X”四", 5, "一二三|“415X”四"},
+        {"一二三abcdefgh", 5, "一二三|abcdefgh"},
+        {"一二三四五(R&D)六", 6, "一二三四五|(R&D)六"},
+        /* spaces are dropped at a break */
+        {"ab cd ef gh ij kl mn op", 3, "ab cd|ef gh|ij kl|mn op"},
+        /* a full line of 28 fills the type area exactly */
+        {"一二三四五六七八九十一二三四五六七八九十一二三四五六七八", 28,
+         "一二三四五六七八九十一二三四五六七八九十一二三四五六七八"},
+        {"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九", 28,
+         "一二三四五六七八九十一二三四五六七八九十一二三四五六七八|九"},
+        {"", 5, ""},
+    };
+    /* A run longer than a line is broken where the line is full. */
+    char *runs = break_text(f->fonts, "abcdefghijklmnopqrstuvwxyz0123456789", 5);
+    assert_true(strchr(runs, '|') != NULL);
+    for (char *s = runs; *s;) {
+        size_t n = strcspn(s, "|");
+        assert_true(n >= 1);
+        s += n + (s[n] == '|');
+    }
+    free(runs);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = break_text(f->fonts, cases[i].text, cases[i].cells);
+        if (strcmp(got, cases[i].lines) != 0)
+            fail_msg("%s at %g cells: got %s, want %s", cases[i].text, cases[i].cells, got,
+                     cases[i].lines);
+        free(got);
+    }
+}
+
+static void test_break_rules(void **state)
+{
+    fixture *f = *state;
+    zb_doc doc;
+    zb_doc_init(&doc, f->fonts, NULL);
+    zb_glyphs g = {0};
+    const char *text = "现将“415X”“腾笼换鸟”——6.5%……《方案》，";
+    assert_int_equal(zb_shape(&doc, &g, text, strlen(text), ZB_FONT_BODY, 16, 0, 0, "t"), ZB_OK);
+    for (size_t i = 1; i < g.n; i++) {
+        uint32_t a = g.g[i - 1].cp, b = g.g[i].cp;
+        int allowed = zb_break_allowed(g.g, g.n, i);
+        if (b == 0x201D || b == 0xFF0C || b == 0x2014 || b == 0x2026 || b == '%' || b == 0x300B)
+            assert_false(allowed);
+        if (a == 0x201C || a == 0x300A)
+            assert_false(allowed);
+        if ((a >= '0' && a <= '9') && (b >= '0' && b <= '9'))
+            assert_false(allowed);
+    }
+    assert_int_equal(zb_char_flags(0x3002) & ZB_G_NO_START, ZB_G_NO_START);
+    assert_int_equal(zb_char_flags(0x300A) & ZB_G_NO_END, ZB_G_NO_END);
+    assert_int_equal(zb_char_flags('7') & ZB_G_WORD, ZB_G_WORD);
+    assert_int_equal(zb_char_flags(' '), ZB_G_SPACE);
+    /* Full-width characters take one cell whatever their advance, half-width ones theirs. */
+    for (size_t i = 0; i < g.n; i++) {
+        if (g.g[i].flags & ZB_G_FULL)
+            assert_true(fabs(g.g[i].width - 16) < 1e-9);
+        else
+            assert_true(fabs(g.g[i].width - g.g[i].adv) < 1e-9);
+    }
+    free(g.g);
+    zb_doc_free(&doc);
+}
+
+/* ---- title balancing ----------------------------------------------------------------- */
+
+static size_t balance(const zb_fontset *fonts, const char *title, char lines[][256], size_t max,
+                      double *widths)
+{
+    zb_doc doc;
+    zb_doc_init(&doc, fonts, NULL);
+    zb_glyphs g = {0};
+    zb_lines l = {0};
+    assert_int_equal(zb_shape(&doc, &g, title, strlen(title), ZB_FONT_TITLE, ZB_SIZE_TITLE, 0, 0, "t"),
+                     ZB_OK);
+    assert_int_equal(zb_balance_lines(g.g, g.n, ZB_AREA_WIDTH, &l), 0);
+    assert_true(l.n <= max);
+    for (size_t i = 0; i < l.n; i++) {
+        size_t len = 0;
+        for (size_t k = l.l[i].start; k < l.l[i].end; k++)
+            len += zb_utf8_encode(g.g[k].cp, lines[i] + len);
+        lines[i][len] = '\0';
+        widths[i] = l.l[i].width;
+        assert_true(l.l[i].width <= ZB_AREA_WIDTH + 0.02);
+    }
+    size_t n = l.n;
+    free(g.g);
+    free(l.l);
+    zb_doc_free(&doc);
+    return n;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t a = strlen(s), b = strlen(tail);
+    return a >= b && strcmp(s + a - b, tail) == 0;
+}
+
+static void test_title_balance(void **state)
+{
+    fixture *f = *state;
+    char lines[8][256];
+    double w[8];
+    static const char *const titles[] = {
+        "武义县人民政府关于印发《武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案》的通知",
+        "桐庐县“415X”先进制造业集群培育工程2024年工作要点",
+        "国务院办公厅关于印发2024年政务公开工作要点的通知",
+        "浙江省人民政府关于加快推进新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动的实施意见",
+        "关于2024年第一季度指标完成情况的通报",
+    };
+    for (size_t t = 0; t < sizeof titles / sizeof titles[0]; t++) {
+        size_t n = balance(f->fonts, titles[t], lines, 8, w);
+        assert_true(n >= 1);
+        for (size_t i = 0; i < n; i++) {
+            assert_false(ends_with(lines[i], "《") || ends_with(lines[i], "“"));
+            /* upper lines are not shorter than lower ones by more than a character and a half */
+            if (i + 1 < n)
+                assert_true(w[i] + 1.5 * ZB_SIZE_TITLE + 0.01 >= w[i + 1]);
+            /* near-equal lengths: no line under half the longest but the last */
+            if (i + 1 < n)
+                assert_true(w[i] > 0.5 * ZB_AREA_WIDTH);
+        }
+        /* never a number away from its unit, never 的 away from the document type */
+        for (size_t i = 0; i + 1 < n; i++) {
+            assert_false(ends_with(lines[i], "2024"));
+            assert_false(ends_with(lines[i], "的"));
+        }
+    }
+    size_t n = balance(f->fonts, titles[1], lines, 8, w);
+    assert_int_equal(n, 2);
+    assert_string_equal(lines[0], "桐庐县“415X”先进制造业");
+    assert_string_equal(lines[1], "集群培育工程2024年工作要点");
+    n = balance(f->fonts, titles[0], lines, 8, w);
+    assert_int_equal(n, 3);
+    assert_string_equal(lines[0], "武义县人民政府关于印发《武义县新一轮");
+    n = balance(f->fonts, titles[4], lines, 8, w);
+    assert_int_equal(n, 1);
+}
+
+/* ---- small texts --------------------------------------------------------------------- */
+
+static void test_dates_and_headings(void **state)
+{
+    (void)state;
+    char buf[64];
+    zb_date d = {2022, 3, 24};
+    zb_format_date(d, "", buf, sizeof buf);
+    assert_string_equal(buf, "2022年3月24日");
+    zb_format_date(d, "印发", buf, sizeof buf);
+    assert_string_equal(buf, "2022年3月24日印发");
+    zb_date d2 = {2024, 12, 1};
+    zb_format_date(d2, NULL, buf, sizeof buf);
+    assert_string_equal(buf, "2024年12月1日");
+    zb_date none = {0, 0, 0};
+    zb_format_date(none, "印发", buf, sizeof buf);
+    assert_string_equal(buf, "");
+
+    static const struct {
+        const char *text;
+        int level;
+    } h[] = {
+        {"一、总体要求", 1},      {"十二、其他", 1},        {"（一）更大决心", 2},
+        {"(二)更严要求", 2},      {"1.明确整治对象。", 3},  {"12．推进平台", 3},
+        {"（1）加强", 4},         {"(2)推进", 4},           {"2.0%的增速", 0},
+        {"2024年，力争", 0},      {"一是加强", 0},          {"为推进", 0},
+        {"一、", 0},              {"", 0},                  {"(一", 0},
+    };
+    for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
+        if (zb_heading_level(h[i].text) != h[i].level)
+            fail_msg("%s: level %d, want %d", h[i].text, zb_heading_level(h[i].text), h[i].level);
+    assert_int_equal(zb_heading_length("（一）更大决心淘汰落后产能。到2023年"),
+                     strlen("（一）更大决心淘汰落后产能。"));
+    assert_int_equal(zb_heading_length("一、总体要求"), strlen("一、总体要求"));
+}
+
+/* ---- the writer ---------------------------------------------------------------------- */
+
+static void test_null_arguments(void **state)
+{
+    fixture *f = *state;
+    zb_error err;
+    char path[600];
+    path_in(f, "n.pdf", path, sizeof path);
+    assert_int_equal(zb_pdf_write_notice(NULL, f->fonts, path, NULL, NULL, &err), ZB_ERR_ARGUMENT);
+    assert_int_equal(err.code, ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, NULL, NULL, NULL, &err), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, "", NULL, NULL, NULL), ZB_ERR_ARGUMENT);
+    /* An empty plan is a page with its number. */
+    zb_pdf_info info;
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, NULL, &info, &err), ZB_OK);
+    assert_int_equal(err.code, ZB_OK);
+    assert_string_equal(err.message, "");
+    assert_int_equal(info.pages, 1);
+}
+
+static void test_info_and_defaults(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "n.pdf", path, sizeof path);
+    zb_pdf_info info;
+    memset(&info, 0xAB, sizeof info);
+    zb_error err;
+    /* NULL fonts: the writer loads the defaults itself. */
+    assert_int_equal(zb_pdf_write_notice(f->plan, NULL, path, NULL, &info, &err), ZB_OK);
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(info.bytes, (size_t)sb.st_size);
+    /* body, targets, units, text attachments: at least 4 pages, and an even count for the 版记 */
+    assert_true(info.pages >= 4);
+    assert_int_equal(info.pages % 2, 0);
+    assert_true(strlen(info.fallback_note) < sizeof info.fallback_note);
+    assert_int_equal(info.fallback_chars == 0, info.fallback_note[0] == '\0');
+    size_t len;
+    char *pdf = read_all(path, &len);
+    assert_non_null(pdf);
+    assert_memory_equal(pdf, "%PDF-", 5);
+    assert_true(contains(pdf, len, "%%EOF"));
+    free(pdf);
+
+    /* An incomplete fontset is completed on a copy; the caller's stays as it was. */
+    zb_fontset *partial = zb_fontset_new();
+    assert_int_equal(zb_fontset_set(partial, ZB_FONT_BODY, zb_fontset_file(f->fonts, ZB_FONT_BODY),
+                                    zb_fontset_face_index(f->fonts, ZB_FONT_BODY)),
+                     ZB_OK);
+    assert_int_equal(zb_pdf_write_notice(f->plan, partial, path, NULL, &info, &err), ZB_OK);
+    assert_string_equal(zb_fontset_file(partial, ZB_FONT_TITLE), "");
+    zb_fontset_free(partial);
+
+    /* Leaving out the attachments and the 版记 gives fewer pages. */
+    zb_notice_options o = {0};
+    o.omit_attachments = 1;
+    o.omit_imprint = 1;
+    zb_pdf_info small;
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, &small, &err), ZB_OK);
+    assert_true(small.pages < info.pages);
+    assert_true(small.bytes < info.bytes);
+}
+
+static void test_unprintable(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    path_in(f, "u.pdf", path, sizeof path);
+    zb_error err;
+
+    /* Beyond U+FFFF: named, with where it is. */
+    assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_TITLE, "关于😀的通知"), ZB_OK);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, NULL, NULL, &err), ZB_ERR_VALUE);
+    assert_int_equal(err.code, ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "U+1F600"));
+    assert_non_null(strstr(err.message, "😀"));
+    assert_non_null(strstr(err.message, "title"));
+    assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_TITLE, "通知"), ZB_OK);
+
+    /* A character no font has, in a body block and in an indicator's name. */
+    static const uint32_t candidates[] = {0x0F40, 0x1200, 0x13A0, 0x1780, 0xA000, 0x0D05, 0x10D0};
+    uint32_t missing = 0;
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0] && !missing; i++) {
+        int found = 0;
+        for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++)
+            found |= zb_fontset_pick(f->fonts, (zb_font_role)r, candidates[i]) != NULL;
+        if (!found)
+            missing = candidates[i];
+    }
+    if (missing) {
+        char ch[8], text[64], code[16];
+        ch[zb_utf8_encode(missing, ch)] = '\0';
+        snprintf(text, sizeof text, "第三段%s。", ch);
+        snprintf(code, sizeof code, "U+%04X", (unsigned)missing);
+        assert_int_equal(zb_plan_add_block(f->plan, 0, text), ZB_OK);
+        assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, NULL, NULL, &err), ZB_ERR_VALUE);
+        assert_non_null(strstr(err.message, code));
+        assert_non_null(strstr(err.message, ch));
+        assert_non_null(strstr(err.message, "body block 4"));
+
+        zb_plan *p = zb_plan_new();
+        zb_indicator_def d = {0};
+        d.name = "指标一";
+        assert_int_equal(zb_plan_add_indicator(p, &d, NULL), ZB_OK);
+        snprintf(text, sizeof text, "指标%s", ch);
+        d.name = text;
+        d.seq = 12;
+        assert_int_equal(zb_plan_add_indicator(p, &d, NULL), ZB_OK);
+        assert_int_equal(zb_plan_add_attachment(p, 1, ZB_ATTACH_TARGETS, "目标", NULL), ZB_OK);
+        assert_int_equal(zb_pdf_write_notice(p, f->fonts, path, NULL, NULL, &err), ZB_ERR_VALUE);
+        assert_non_null(strstr(err.message, "indicator 12 name"));
+        assert_non_null(strstr(err.message, code));
+        zb_plan_free(p);
+    }
+
+    /* Control characters are refused too. */
+    zb_plan *p = zb_plan_new();
+    assert_int_equal(zb_plan_add_block(p, 0, "一\x01二"), ZB_OK);
+    assert_int_equal(zb_pdf_write_notice(p, f->fonts, path, NULL, NULL, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "U+0001"));
+    zb_plan_free(p);
+}
+
+static void test_bad_seal(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600], seal[600];
+    path_in(f, "s.pdf", path, sizeof path);
+    write_old(path);
+    zb_error err;
+    zb_notice_options o = {0};
+    path_in(f, "missing.png", seal, sizeof seal);
+    o.seal_png = seal;
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, NULL, &err), ZB_ERR_IO);
+    assert_non_null(strstr(err.message, seal));
+    path_in(f, "text.png", seal, sizeof seal);
+    write_old(seal);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, NULL, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "not a PNG"));
+    /* A PNG header over garbage: libharu's error, and the old file stays. */
+    static const unsigned char head[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+                                         'I', 'H', 'D', 'R', 0, 0, 0, 8, 0, 0, 0, 8, 8, 6, 0, 0, 0};
+    FILE *fp = fopen(seal, "wb");
+    assert_non_null(fp);
+    fwrite(head, 1, sizeof head, fp);
+    fclose(fp);
+    assert_int_not_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, NULL, &err), ZB_OK);
+    assert_old(path);
+}
+
+/* A 2 × 2 red PNG with an alpha channel. */
+static const unsigned char red_png[] = {
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+    0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x06, 0x00, 0x00, 0x00, 0x72,
+    0xB6, 0x0D, 0x24, 0x00, 0x00, 0x00, 0x11, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0x78,
+    0x20, 0x20, 0x70, 0x00, 0x84, 0x19, 0x60, 0x0C, 0x00, 0x3F, 0xD2, 0x07, 0x01, 0xF6, 0x25,
+    0xD8, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+
+/* Every truncation and many single-byte changes of a good PNG: refused or accepted, never
+ * a crash (libpng aborts the process on what libharu lets through). */
+static void test_png_damage(void **state)
+{
+    fixture *f = *state;
+    char seal[600];
+    path_in(f, "d.png", seal, sizeof seal);
+    double w, h;
+    zb_error err;
+    FILE *fp = fopen(seal, "wb");
+    assert_non_null(fp);
+    fwrite(red_png, 1, sizeof red_png, fp);
+    fclose(fp);
+    assert_int_equal(zb_png_check(seal, &w, &h, &err), ZB_OK);
+    assert_true(w == 2 && h == 2);
+    unsigned char buf[sizeof red_png];
+    for (size_t cut = 0; cut < sizeof red_png; cut++) {
+        fp = fopen(seal, "wb");
+        fwrite(red_png, 1, cut, fp);
+        fclose(fp);
+        assert_int_not_equal(zb_png_check(seal, &w, &h, &err), ZB_OK);
+    }
+    for (size_t i = 8; i < sizeof red_png; i++) {
+        memcpy(buf, red_png, sizeof buf);
+        buf[i] ^= 0x5A;
+        fp = fopen(seal, "wb");
+        fwrite(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        assert_int_not_equal(zb_png_check(seal, &w, &h, &err), ZB_OK);
+    }
+}
+
+static void test_seal(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600], seal[600];
+    path_in(f, "seal.pdf", path, sizeof path);
+    path_in(f, "seal.png", seal, sizeof seal);
+    FILE *fp = fopen(seal, "wb");
+    assert_non_null(fp);
+    fwrite(red_png, 1, sizeof red_png, fp);
+    fclose(fp);
+    zb_notice_options o = {0};
+    o.seal_png = seal;
+    zb_pdf_info info;
+    zb_error err;
+    zb_status st = zb_pdf_write_notice(f->plan, f->fonts, path, &o, &info, &err);
+    if (st)
+        fail_msg("%s", err.message);
+    size_t len;
+    char *pdf = read_all(path, &len);
+    assert_non_null(pdf);
+    assert_true(contains(pdf, len, "/Subtype /Image"));
+    free(pdf);
+    /* sealed without an image: the layout only */
+    o.seal_png = NULL;
+    o.sealed = 1;
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, &info, &err), ZB_OK);
+}
+
+static void test_unwritable(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char path[600];
+    zb_error err;
+    /* A folder that does not exist. */
+    path_in(f, "no/such/folder/n.pdf", path, sizeof path);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, NULL, NULL, &err), ZB_ERR_WRITE);
+    assert_int_equal(err.code, ZB_ERR_WRITE);
+
+    /* A write that fails half-way (a file size limit): the old file stays, nothing is left. */
+    path_in(f, "n.pdf", path, sizeof path);
+    write_old(path);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {4000, 4000};
+        setrlimit(RLIMIT_FSIZE, &rl);
+        zb_status st = zb_pdf_write_notice(f->plan, f->fonts, path, NULL, NULL, &err);
+        _exit(st == ZB_ERR_WRITE && err.code == ZB_ERR_WRITE && strstr(err.message, path) ? 0
+                                                                                            : 10 + (int)st);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_old(path);
+
+    /* A failure in the layout leaves the old file too. */
+    assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_NOTE, "😀"), ZB_OK);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, NULL, NULL, &err), ZB_ERR_VALUE);
+    assert_old(path);
+
+    /* A read-only folder, where the permissions count (not for root). */
+    if (geteuid() != 0) {
+        assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_NOTE, NULL), ZB_OK);
+        char sub[700], inner[720];
+        snprintf(sub, sizeof sub, "%s/ro", f->dir);
+        assert_int_equal(mkdir(sub, 0755), 0);
+        snprintf(inner, sizeof inner, "%s/n.pdf", sub);
+        write_old(inner);
+        assert_int_equal(chmod(sub, 0555), 0);
+        assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, inner, NULL, NULL, &err), ZB_ERR_WRITE);
+        assert_int_equal(chmod(sub, 0755), 0);
+        assert_old(inner);
+    }
+}
+
+static void test_deterministic(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char a[600], b[600];
+    path_in(f, "a.pdf", a, sizeof a);
+    path_in(f, "b.pdf", b, sizeof b);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, a, NULL, NULL, NULL), ZB_OK);
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, b, NULL, NULL, NULL), ZB_OK);
+    size_t la, lb;
+    char *x = read_all(a, &la), *y = read_all(b, &lb);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_int_equal(la, lb);
+    assert_memory_equal(x, y, la);
+    /* The creation date is the issuing date, not the clock. */
+    assert_true(contains(x, la, "D:20220324"));
+    free(x);
+    free(y);
+}
+
+typedef struct job {
+    const zb_plan *plan;
+    const zb_fontset *fonts;
+    char path[600];
+    zb_status st;
+} job;
+
+static void *write_job(void *arg)
+{
+    job *j = arg;
+    j->st = zb_pdf_write_notice(j->plan, j->fonts, j->path, NULL, NULL, NULL);
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    enum { N = 4 };
+    pthread_t th[N];
+    job jobs[N];
+    for (int i = 0; i < N; i++) {
+        jobs[i].plan = f->plan;
+        jobs[i].fonts = f->fonts;
+        snprintf(jobs[i].path, sizeof jobs[i].path, "%s/t%d.pdf", f->dir, i);
+        assert_int_equal(pthread_create(&th[i], NULL, write_job, &jobs[i]), 0);
+    }
+    for (int i = 0; i < N; i++)
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+    size_t l0;
+    char *first = read_all(jobs[0].path, &l0);
+    assert_non_null(first);
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(jobs[i].st, ZB_OK);
+        size_t li;
+        char *other = read_all(jobs[i].path, &li);
+        assert_non_null(other);
+        assert_int_equal(li, l0);
+        assert_memory_equal(first, other, l0);
+        free(other);
+    }
+    free(first);
+}
+
+static void test_subset_smaller(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char a[600], b[600];
+    path_in(f, "sub.pdf", a, sizeof a);
+    path_in(f, "full.pdf", b, sizeof b);
+    zb_pdf_info sub, full;
+    assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, a, NULL, &sub, NULL), ZB_OK);
+    assert_int_equal(zb_pdf_write_notice_libharu_fonts(f->plan, f->fonts, b, NULL, &full, NULL), ZB_OK);
+    assert_int_equal(sub.pages, full.pages);
+    assert_true(sub.bytes * 4 <= full.bytes);
+}
+
+static void test_layout_pages(void **state)
+{
+    fixture *f = *state;
+    /* A long body: every page but the last full, the signature never alone on a page. */
+    assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_ORGAN, "武义县人民政府"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_TITLE, "关于印发方案的通知"), ZB_OK);
+    zb_date issued = {2022, 3, 24};
+    assert_int_equal(zb_plan_set_date(f->plan, ZB_DATE_ISSUED, issued), ZB_OK);
+    char para[400];
+    for (int i = 0; i < 40; i++) {
+        snprintf(para, sizeof para, "第%d段：推进传统产业重塑再造，加快培育壮大新兴产业，深化“腾笼换鸟、凤凰涅槃”攻坚行动。", i + 1);
+        assert_int_equal(zb_plan_add_block(f->plan, 0, para), ZB_OK);
+        char path[600];
+        path_in(f, "p.pdf", path, sizeof path);
+        zb_pdf_info info;
+        zb_error err;
+        zb_status st = zb_pdf_write_notice(f->plan, f->fonts, path, NULL, &info, &err);
+        if (st)
+            fail_msg("%d paragraphs: %s", i + 1, err.message);
+        assert_true(info.pages >= 1);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_line_breaking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_break_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_title_balance, setup, teardown),
+        cmocka_unit_test(test_dates_and_headings),
+        cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_info_and_defaults, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unprintable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_seal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_png_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_subset_smaller, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_layout_pages, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
+}
