@@ -117,6 +117,21 @@ static int validate_for_output(const zb_plan *plan)
     return EXIT_DONE;
 }
 
+/* The plan a writing command works on: loaded and validated, or NULL with *rc set (the
+ * messages already printed). */
+static zb_plan *plan_for_output(const char *path, int *rc)
+{
+    zb_plan *plan = zb_plan_new();
+    *rc = plan ? load_plan(plan, path) : EXIT_INPUT;
+    if (!*rc)
+        *rc = validate_for_output(plan);
+    if (*rc) {
+        zb_plan_free(plan);
+        return NULL;
+    }
+    return plan;
+}
+
 /* Option parsing shared by the commands: -x VALUE, --long VALUE, --long=VALUE, flags. */
 typedef struct opt {
     const char *shortname; /* "-o" or NULL */
@@ -212,12 +227,7 @@ static int cmd_table(int argc, char **argv)
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
 
-    zb_plan *plan = zb_plan_new();
-    if (!plan)
-        return EXIT_INPUT;
-    rc = load_plan(plan, pos[0]);
-    if (!rc)
-        rc = validate_for_output(plan);
+    zb_plan *plan = plan_for_output(pos[0], &rc);
     if (!rc) {
         zb_table_options to = {0};
         to.label = label;
@@ -296,12 +306,7 @@ static int cmd_notice(int argc, char **argv)
         return usage_error("notice", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("notice", "%s", "needs -o OUT.pdf");
-    zb_plan *plan = zb_plan_new();
-    if (!plan)
-        return EXIT_INPUT;
-    rc = load_plan(plan, pos[0]);
-    if (!rc)
-        rc = validate_for_output(plan);
+    zb_plan *plan = plan_for_output(pos[0], &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     if (!rc) {
         zb_notice_options no = {0};
@@ -375,12 +380,7 @@ static int cmd_breakdown(int argc, char **argv)
         return usage_error("breakdown", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
-    zb_plan *plan = zb_plan_new();
-    if (!plan)
-        return EXIT_INPUT;
-    rc = load_plan(plan, pos[0]);
-    if (!rc)
-        rc = validate_for_output(plan);
+    zb_plan *plan = plan_for_output(pos[0], &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;

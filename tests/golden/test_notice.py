@@ -19,6 +19,10 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import zbgolden  # noqa: E402
+from zbgolden import check, is_cjk, normalise  # noqa: E402,F401
+
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 595.276, 841.89
 LEFT, TOP = 28 * MM, 37 * MM
@@ -29,17 +33,6 @@ CELL = WIDTH / 28
 NO_START = set("，。、；：？！”’）〕】》」』…—·%,.;:?!)]}")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
-passed = 0
-failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def run(*args, **kw):
@@ -303,8 +296,7 @@ def main():
             check(same, f"{name}: two runs give the same bytes")
             plan = json.load(open(os.path.join(src, "examples", "data", name + ".json"), encoding="utf-8"))
             check_document(name, pdf, plan, tmp)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return zbgolden.summary()
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "xlsx/xlsx_internal.h"
+#include "support.h"
 #include "zhibiao.h"
 
 /* ---- fixtures ------------------------------------------------------------------------ */
@@ -39,9 +40,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/zb-breakdown-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(f->dir)) {
+    if (zbt_tmpdir(f->dir, sizeof f->dir, "breakdown") != 0) {
         free(f);
         return -1;
     }
@@ -56,10 +55,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char cmd[1200];
-    /* Our own mkdtemp folder; a read-only subfolder may be left by a failed test. */
-    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", f->dir, f->dir);
-    if (system(cmd) != 0)
+    if (zbt_rmtree(f->dir) != 0)
         return -1;
     zb_plan_free(f->plan);
     free(f);
@@ -134,51 +130,6 @@ static void fill(zb_plan *plan)
     add_indicator(plan, 3, "牵引性指标", "特色小镇年度总产出(亿元)", "250", "县发改局、开发区");
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    zb_buf b = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        zb_buf_add(&b, chunk, n);
-    fclose(fp);
-    if (len)
-        *len = b.len;
-    return zb_buf_take(&b);
-}
-
-/* One member of the workbook, through the unzip program. */
-static char *member(const char *xlsx, const char *name)
-{
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "unzip -p '%s' '%s'", xlsx, name);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    zb_buf b = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-        zb_buf_add(&b, chunk, n);
-    int rc = pclose(p);
-    if (rc != 0) {
-        zb_buf_free(&b);
-        return NULL;
-    }
-    return zb_buf_take(&b);
-}
-
-static size_t count_of(const char *hay, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-        n++;
-    return n;
-}
-
 static int files_in(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -225,8 +176,8 @@ static void xml_unescape(char *s)
 static void open_book(book *bk, const char *path)
 {
     memset(bk, 0, sizeof *bk);
-    bk->workbook = member(path, "xl/workbook.xml");
-    bk->strings = member(path, "xl/sharedStrings.xml");
+    bk->workbook = zbt_unzip_member(path, "xl/workbook.xml");
+    bk->strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
     assert_non_null(bk->workbook);
     if (!bk->strings) /* a workbook without text has no shared strings */
         bk->strings = zb_strdup("");
@@ -256,7 +207,7 @@ static char *sheet_xml(const book *bk, const char *path, const char *name)
         if (strcmp(bk->names[i], name) == 0) {
             char member_name[64];
             snprintf(member_name, sizeof member_name, "xl/worksheets/sheet%zu.xml", i + 1);
-            return member(path, member_name);
+            return zbt_unzip_member(path, member_name);
         }
     }
     fail_msg("no sheet named %s", name);
@@ -436,7 +387,7 @@ static void write_old(const char *path)
 static void assert_old(const char *path)
 {
     size_t len;
-    char *data = slurp(path, &len);
+    char *data = zbt_slurp(path, &len);
     assert_non_null(data);
     assert_int_equal(len, sizeof old_content - 1);
     assert_memory_equal(data, old_content, len);
@@ -492,7 +443,7 @@ static void test_failed_write_keeps_old_file(void **state)
     /* And a successful write replaces it. */
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, NULL, NULL), ZB_OK);
     size_t len;
-    char *data = slurp(f->path, &len);
+    char *data = zbt_slurp(f->path, &len);
     assert_non_null(data);
     assert_memory_equal(data, "PK\x03\x04", 4);
     free(data);
@@ -537,7 +488,7 @@ static void test_deterministic(void **state)
     sleep(1); /* a clock in the file would show now */
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, b, NULL, NULL), ZB_OK);
     size_t la, lb;
-    char *da = slurp(a, &la), *db = slurp(b, &lb);
+    char *da = zbt_slurp(a, &la), *db = zbt_slurp(b, &lb);
     assert_non_null(da);
     assert_non_null(db);
     assert_int_equal(la, lb);
@@ -546,7 +497,7 @@ static void test_deterministic(void **state)
     free(db);
 
     /* The creation time is the plan's 成文日期; the title is the workbook's. */
-    char *core = member(a, "docProps/core.xml");
+    char *core = zbt_unzip_member(a, "docProps/core.xml");
     assert_non_null(core);
     assert_non_null(strstr(core, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-05-31T00:00:00Z"));
     assert_non_null(strstr(core, "<dc:title>桐庐县2024年工作要点责任分解表</dc:title>"));
@@ -560,7 +511,7 @@ static void test_deterministic(void **state)
     zb_date none = {0, 0, 0};
     assert_int_equal(zb_plan_set_date(f->plan, ZB_DATE_ISSUED, none), ZB_OK);
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, a, NULL, NULL), ZB_OK);
-    core = member(a, "docProps/core.xml");
+    core = zbt_unzip_member(a, "docProps/core.xml");
     assert_non_null(core);
     assert_non_null(strstr(core, ">2024-01-01T00:00:00Z<"));
     free(core);
@@ -717,7 +668,7 @@ static void test_units_sheet(void **state)
     /* A unit with a sheet links to it; one without does not. */
     assert_non_null(strstr(s, "<hyperlink ref=\"B3\" location=\"'县经信局'!A1\""));
     assert_null(strstr(s, "<hyperlink ref=\"B6\""));
-    assert_int_equal(count_of(s, "<hyperlink "), 6);
+    assert_int_equal(zbt_count(s, "<hyperlink "), 6);
     /* Portrait, like the target table. */
     assert_non_null(strstr(s, "orientation=\"portrait\""));
     assert_non_null(strstr(s, "<pane ySplit=\"2\" topLeftCell=\"A3\""));
@@ -838,7 +789,7 @@ static void test_titles(void **state)
         assert_cell(&bk, s, "A1", "2024年责任清单");
         free(s);
     }
-    char *styles = member(f->path, "xl/styles.xml");
+    char *styles = zbt_unzip_member(f->path, "xl/styles.xml");
     assert_non_null(styles);
     assert_non_null(strstr(styles, "<name val=\"宋体\"/>"));
     assert_non_null(strstr(styles, "<name val=\"微软雅黑\"/>"));
@@ -858,10 +809,10 @@ static void test_empty_plan(void **state)
     open_book(&bk, f->path);
     assert_int_equal(bk.count, 2);
     char *s = sheet_xml(&bk, f->path, "任务分解");
-    assert_int_equal(count_of(s, "<row "), 2);
+    assert_int_equal(zbt_count(s, "<row "), 2);
     free(s);
     s = sheet_xml(&bk, f->path, "按单位");
-    assert_int_equal(count_of(s, "<row "), 3);
+    assert_int_equal(zbt_count(s, "<row "), 3);
     assert_cell(&bk, s, "A3", "合计");
     assert_cell(&bk, s, "C3", "0");
     free(s);
@@ -1080,7 +1031,7 @@ static void test_threads(void **state)
     fill(f->plan);
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, NULL, NULL), ZB_OK);
     size_t rlen;
-    char *rdata = slurp(f->path, &rlen);
+    char *rdata = zbt_slurp(f->path, &rlen);
     assert_non_null(rdata);
     enum { N = 3 };
     job jobs[N];
@@ -1094,7 +1045,7 @@ static void test_threads(void **state)
         assert_int_equal(pthread_join(th[i], NULL), 0);
         assert_int_equal(jobs[i].status, ZB_OK);
         size_t len;
-        char *data = slurp(jobs[i].path, &len);
+        char *data = zbt_slurp(jobs[i].path, &len);
         assert_non_null(data);
         assert_int_equal(len, rlen);
         assert_memory_equal(data, rdata, len);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "pdf/pdf_internal.h"
+#include "support.h"
 #include "zhibiao.h"
 
 /* ---- fixtures ------------------------------------------------------------------------ */
@@ -38,9 +39,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/zb-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(f->dir)) {
+    if (zbt_tmpdir(f->dir, sizeof f->dir, "pdf") != 0) {
         free(f);
         return -1;
     }
@@ -55,18 +54,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", f->dir, f->dir);
-    int rc = system(cmd);
+    int rc = zbt_rmtree(f->dir);
     zb_plan_free(f->plan);
     zb_fontset_free(f->fonts);
     free(f);
-    return rc == 0 ? 0 : -1;
-}
-
-static void path_in(const fixture *f, const char *name, char *buf, size_t size)
-{
-    snprintf(buf, size, "%s/%s", f->dir, name);
+    return rc;
 }
 
 /* A small notice: 版头, title, recipients, body, an attachment of each kind, 版记. */
@@ -104,26 +96,6 @@ static void fill(zb_plan *p)
     assert_int_equal(zb_plan_add_attachment(p, 3, ZB_ATTACH_TEXT, "说明", "第一段。\n第二段。"), ZB_OK);
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(fp);
-    if (buf)
-        buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 static int contains(const char *data, size_t len, const char *what)
 {
     size_t n = strlen(what);
@@ -144,7 +116,7 @@ static void write_old(const char *path)
 static void assert_old(const char *path)
 {
     size_t len;
-    char *s = read_all(path, &len);
+    char *s = zbt_slurp(path, &len);
     assert_non_null(s);
     assert_string_equal(s, "old");
     free(s);
@@ -398,7 +370,7 @@ static void test_null_arguments(void **state)
     fixture *f = *state;
     zb_error err;
     char path[600];
-    path_in(f, "n.pdf", path, sizeof path);
+    zbt_path(f->dir, "n.pdf", path, sizeof path);
     assert_int_equal(zb_pdf_write_notice(NULL, f->fonts, path, NULL, NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(err.code, ZB_ERR_ARGUMENT);
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, NULL, NULL, NULL, &err), ZB_ERR_ARGUMENT);
@@ -416,7 +388,7 @@ static void test_info_and_defaults(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "n.pdf", path, sizeof path);
+    zbt_path(f->dir, "n.pdf", path, sizeof path);
     zb_pdf_info info;
     memset(&info, 0xAB, sizeof info);
     zb_error err;
@@ -431,7 +403,7 @@ static void test_info_and_defaults(void **state)
     assert_true(strlen(info.fallback_note) < sizeof info.fallback_note);
     assert_int_equal(info.fallback_chars == 0, info.fallback_note[0] == '\0');
     size_t len;
-    char *pdf = read_all(path, &len);
+    char *pdf = zbt_slurp(path, &len);
     assert_non_null(pdf);
     assert_memory_equal(pdf, "%PDF-", 5);
     assert_true(contains(pdf, len, "%%EOF"));
@@ -461,7 +433,7 @@ static void test_unprintable(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "u.pdf", path, sizeof path);
+    zbt_path(f->dir, "u.pdf", path, sizeof path);
     zb_error err;
 
     /* Beyond U+FFFF: named, with where it is. */
@@ -523,15 +495,15 @@ static void test_bad_seal(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600], seal[600];
-    path_in(f, "s.pdf", path, sizeof path);
+    zbt_path(f->dir, "s.pdf", path, sizeof path);
     write_old(path);
     zb_error err;
     zb_notice_options o = {0};
-    path_in(f, "missing.png", seal, sizeof seal);
+    zbt_path(f->dir, "missing.png", seal, sizeof seal);
     o.seal_png = seal;
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, NULL, &err), ZB_ERR_IO);
     assert_non_null(strstr(err.message, seal));
-    path_in(f, "text.png", seal, sizeof seal);
+    zbt_path(f->dir, "text.png", seal, sizeof seal);
     write_old(seal);
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, NULL, &err), ZB_ERR_VALUE);
     assert_non_null(strstr(err.message, "not a PNG"));
@@ -560,7 +532,7 @@ static void test_png_damage(void **state)
 {
     fixture *f = *state;
     char seal[600];
-    path_in(f, "d.png", seal, sizeof seal);
+    zbt_path(f->dir, "d.png", seal, sizeof seal);
     double w, h;
     zb_error err;
     FILE *fp = fopen(seal, "wb");
@@ -591,8 +563,8 @@ static void test_seal(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600], seal[600];
-    path_in(f, "seal.pdf", path, sizeof path);
-    path_in(f, "seal.png", seal, sizeof seal);
+    zbt_path(f->dir, "seal.pdf", path, sizeof path);
+    zbt_path(f->dir, "seal.png", seal, sizeof seal);
     FILE *fp = fopen(seal, "wb");
     assert_non_null(fp);
     fwrite(red_png, 1, sizeof red_png, fp);
@@ -605,7 +577,7 @@ static void test_seal(void **state)
     if (st)
         fail_msg("%s", err.message);
     size_t len;
-    char *pdf = read_all(path, &len);
+    char *pdf = zbt_slurp(path, &len);
     assert_non_null(pdf);
     assert_true(contains(pdf, len, "/Subtype /Image"));
     free(pdf);
@@ -622,12 +594,12 @@ static void test_unwritable(void **state)
     char path[600];
     zb_error err;
     /* A folder that does not exist. */
-    path_in(f, "no/such/folder/n.pdf", path, sizeof path);
+    zbt_path(f->dir, "no/such/folder/n.pdf", path, sizeof path);
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, NULL, NULL, &err), ZB_ERR_WRITE);
     assert_int_equal(err.code, ZB_ERR_WRITE);
 
     /* A write that fails half-way (a file size limit): the old file stays, nothing is left. */
-    path_in(f, "n.pdf", path, sizeof path);
+    zbt_path(f->dir, "n.pdf", path, sizeof path);
     write_old(path);
     fflush(NULL);
     pid_t pid = fork();
@@ -671,12 +643,12 @@ static void test_deterministic(void **state)
     fixture *f = *state;
     fill(f->plan);
     char a[600], b[600];
-    path_in(f, "a.pdf", a, sizeof a);
-    path_in(f, "b.pdf", b, sizeof b);
+    zbt_path(f->dir, "a.pdf", a, sizeof a);
+    zbt_path(f->dir, "b.pdf", b, sizeof b);
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, a, NULL, NULL, NULL), ZB_OK);
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, b, NULL, NULL, NULL), ZB_OK);
     size_t la, lb;
-    char *x = read_all(a, &la), *y = read_all(b, &lb);
+    char *x = zbt_slurp(a, &la), *y = zbt_slurp(b, &lb);
     assert_non_null(x);
     assert_non_null(y);
     assert_int_equal(la, lb);
@@ -717,12 +689,12 @@ static void test_threads(void **state)
     for (int i = 0; i < N; i++)
         assert_int_equal(pthread_join(th[i], NULL), 0);
     size_t l0;
-    char *first = read_all(jobs[0].path, &l0);
+    char *first = zbt_slurp(jobs[0].path, &l0);
     assert_non_null(first);
     for (int i = 0; i < N; i++) {
         assert_int_equal(jobs[i].st, ZB_OK);
         size_t li;
-        char *other = read_all(jobs[i].path, &li);
+        char *other = zbt_slurp(jobs[i].path, &li);
         assert_non_null(other);
         assert_int_equal(li, l0);
         assert_memory_equal(first, other, l0);
@@ -736,8 +708,8 @@ static void test_subset_smaller(void **state)
     fixture *f = *state;
     fill(f->plan);
     char a[600], b[600];
-    path_in(f, "sub.pdf", a, sizeof a);
-    path_in(f, "full.pdf", b, sizeof b);
+    zbt_path(f->dir, "sub.pdf", a, sizeof a);
+    zbt_path(f->dir, "full.pdf", b, sizeof b);
     zb_pdf_info sub, full;
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, a, NULL, &sub, NULL), ZB_OK);
     assert_int_equal(zb_pdf_write_notice_libharu_fonts(f->plan, f->fonts, b, NULL, &full, NULL), ZB_OK);
@@ -758,7 +730,7 @@ static void test_layout_pages(void **state)
         snprintf(para, sizeof para, "第%d段：推进传统产业重塑再造，加快培育壮大新兴产业，深化“腾笼换鸟、凤凰涅槃”攻坚行动。", i + 1);
         assert_int_equal(zb_plan_add_block(f->plan, 0, para), ZB_OK);
         char path[600];
-        path_in(f, "p.pdf", path, sizeof path);
+        zbt_path(f->dir, "p.pdf", path, sizeof path);
         zb_pdf_info info;
         zb_error err;
         zb_status st = zb_pdf_write_notice(f->plan, f->fonts, path, NULL, &info, &err);

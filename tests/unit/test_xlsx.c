@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "xlsx/xlsx_internal.h"
+#include "support.h"
 #include "zhibiao.h"
 
 /* ---- fixtures ------------------------------------------------------------------------ */
@@ -37,9 +38,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/zb-xlsx-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(f->dir)) {
+    if (zbt_tmpdir(f->dir, sizeof f->dir, "xlsx") != 0) {
         free(f);
         return -1;
     }
@@ -53,10 +52,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char cmd[1200];
-    /* Our own mkdtemp folder; a read-only subfolder may be left by a failed test. */
-    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", f->dir, f->dir);
-    if (system(cmd) != 0)
+    if (zbt_rmtree(f->dir) != 0)
         return -1;
     zb_plan_free(f->plan);
     free(f);
@@ -90,56 +86,6 @@ static void fill(zb_plan *plan)
     add(plan, 4, "深化集群培育体系", "新增“新星”产业群(个)", "1", "县经信局");
     add(plan, 5, "推动产业转型升级", "特色小镇年度总产出(亿元)", "250", "县发改局、开发区");
     add(plan, 6, "推动产业转型升级", "低效用地整治提升(亩)", "2800", "县规划和自然资源局");
-}
-
-static void path_in(const fixture *f, const char *name, char *out, size_t size)
-{
-    snprintf(out, size, "%s/%s", f->dir, name);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    zb_buf b = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        zb_buf_add(&b, chunk, n);
-    fclose(fp);
-    if (len)
-        *len = b.len;
-    return zb_buf_take(&b);
-}
-
-/* One member of the workbook, through the unzip program. */
-static char *member(const char *xlsx, const char *name)
-{
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "unzip -p '%s' '%s'", xlsx, name);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    zb_buf b = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-        zb_buf_add(&b, chunk, n);
-    int rc = pclose(p);
-    if (rc != 0) {
-        zb_buf_free(&b);
-        return NULL;
-    }
-    return zb_buf_take(&b);
-}
-
-static size_t count_of(const char *hay, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-        n++;
-    return n;
 }
 
 /* The ht="..." of row r (1-based) in the sheet XML; 0 when it has none. */
@@ -177,7 +123,7 @@ static void test_null_arguments(void **state)
 {
     fixture *f = *state;
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     zb_error err;
     memset(&err, 0x55, sizeof err);
     assert_int_equal(zb_xlsx_write_target_table(NULL, path, NULL, &err), ZB_ERR_ARGUMENT);
@@ -200,7 +146,7 @@ static void test_bad_options(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     zb_error err;
     zb_table_options o;
 
@@ -232,7 +178,7 @@ static void test_destination_is_directory(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "sub", path, sizeof path);
+    zbt_path(f->dir, "sub", path, sizeof path);
     assert_int_equal(mkdir(path, 0755), 0);
     zb_error err;
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_WRITE);
@@ -250,7 +196,7 @@ static void test_missing_folder(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "no/such/folder/t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "no/such/folder/t.xlsx", path, sizeof path);
     zb_error err;
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_WRITE);
     assert_non_null(strstr(err.message, "t.xlsx"));
@@ -269,7 +215,7 @@ static void write_old(const char *path)
 static void assert_old(const char *path)
 {
     size_t len;
-    char *data = slurp(path, &len);
+    char *data = zbt_slurp(path, &len);
     assert_non_null(data);
     assert_int_equal(len, sizeof old_content - 1);
     assert_memory_equal(data, old_content, len);
@@ -284,7 +230,7 @@ static void test_failed_write_keeps_old_file(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     write_old(path);
     fflush(NULL);
     pid_t pid = fork();
@@ -330,11 +276,11 @@ static void test_replaces_existing(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     write_old(path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
     size_t len;
-    char *data = slurp(path, &len);
+    char *data = zbt_slurp(path, &len);
     assert_non_null(data);
     assert_true(len > 1000);
     assert_memory_equal(data, "PK\x03\x04", 4);
@@ -349,13 +295,13 @@ static void test_deterministic(void **state)
     fixture *f = *state;
     fill(f->plan);
     char a[600], b[600];
-    path_in(f, "a.xlsx", a, sizeof a);
-    path_in(f, "b.xlsx", b, sizeof b);
+    zbt_path(f->dir, "a.xlsx", a, sizeof a);
+    zbt_path(f->dir, "b.xlsx", b, sizeof b);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, a, NULL, NULL), ZB_OK);
     sleep(1); /* a clock in the file would show now */
     assert_int_equal(zb_xlsx_write_target_table(f->plan, b, NULL, NULL), ZB_OK);
     size_t la, lb;
-    char *da = slurp(a, &la), *db = slurp(b, &lb);
+    char *da = zbt_slurp(a, &la), *db = zbt_slurp(b, &lb);
     assert_non_null(da);
     assert_non_null(db);
     assert_int_equal(la, lb);
@@ -364,7 +310,7 @@ static void test_deterministic(void **state)
     free(db);
 
     /* The creation time is the plan's 成文日期. */
-    char *core = member(a, "docProps/core.xml");
+    char *core = zbt_unzip_member(a, "docProps/core.xml");
     assert_non_null(core);
     assert_non_null(strstr(core, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-05-31T00:00:00Z"));
     assert_non_null(strstr(core, "<dc:title>2024年目标体系表</dc:title>"));
@@ -378,19 +324,19 @@ static void test_created_without_date(void **state)
     add(f->plan, 1, NULL, "指标", "1", NULL);
     assert_int_equal(zb_plan_set_years(f->plan, 2022, 2022), ZB_OK);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     char *saved = getenv("SOURCE_DATE_EPOCH") ? zb_strdup(getenv("SOURCE_DATE_EPOCH")) : NULL;
 
     unsetenv("SOURCE_DATE_EPOCH");
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *core = member(path, "docProps/core.xml");
+    char *core = zbt_unzip_member(path, "docProps/core.xml");
     assert_non_null(core);
     assert_non_null(strstr(core, ">2022-01-01T00:00:00Z<"));
     free(core);
 
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    core = member(path, "docProps/core.xml");
+    core = zbt_unzip_member(path, "docProps/core.xml");
     assert_non_null(core);
     assert_non_null(strstr(core, ">2023-11-14T22:13:20Z<"));
     free(core);
@@ -398,7 +344,7 @@ static void test_created_without_date(void **state)
     /* The epoch itself must not turn into "now" inside libxlsxwriter. */
     setenv("SOURCE_DATE_EPOCH", "0", 1);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    core = member(path, "docProps/core.xml");
+    core = zbt_unzip_member(path, "docProps/core.xml");
     assert_non_null(core);
     assert_non_null(strstr(core, ">1970-01-01T00:00:01Z<"));
     free(core);
@@ -415,11 +361,11 @@ static void test_layout_defaults(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
-    char *strings = member(path, "xl/sharedStrings.xml");
-    char *book = member(path, "xl/workbook.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    char *strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
+    char *book = zbt_unzip_member(path, "xl/workbook.xml");
     assert_non_null(sheet);
     assert_non_null(strings);
     assert_non_null(book);
@@ -456,7 +402,7 @@ static void test_options(void **state)
     fixture *f = *state;
     fill(f->plan);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     zb_table_options o;
     memset(&o, 0, sizeof o);
     o.label = "附件2";
@@ -475,10 +421,10 @@ static void test_options(void **state)
     o.body_size = 14;
     o.title_size = 20;
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
-    char *strings = member(path, "xl/sharedStrings.xml");
-    char *book = member(path, "xl/workbook.xml");
-    char *styles = member(path, "xl/styles.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    char *strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
+    char *book = zbt_unzip_member(path, "xl/workbook.xml");
+    char *styles = zbt_unzip_member(path, "xl/styles.xml");
     assert_non_null(sheet);
     assert_non_null(strings);
     assert_non_null(book);
@@ -513,11 +459,11 @@ static void test_default_titles(void **state)
     fixture *f = *state;
     add(f->plan, 1, "类", "指标", "1", "县经信局");
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
 
     /* No years. */
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *strings = member(path, "xl/sharedStrings.xml");
+    char *strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
     assert_non_null(strings);
     assert_non_null(strstr(strings, "<t>目标体系表</t>"));
     assert_non_null(strstr(strings, "<t>目标值</t>"));
@@ -526,7 +472,7 @@ static void test_default_titles(void **state)
     /* A span. */
     assert_int_equal(zb_plan_set_years(f->plan, 2021, 2023), ZB_OK);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    strings = member(path, "xl/sharedStrings.xml");
+    strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
     assert_non_null(strings);
     assert_non_null(strstr(strings, "<t>2021—2023年目标体系表</t>"));
     assert_non_null(strstr(strings, "<t>2021—2023年目标值</t>"));
@@ -540,10 +486,10 @@ static void test_formula_stays_text(void **state)
     add(f->plan, 1, "=1+1", "=SUM(A1:A9)", "=2*3", "=HYPERLINK(\"http://x\")");
     add(f->plan, 2, "=1+1", "+A1", "-B2", "@C3");
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
-    char *strings = member(path, "xl/sharedStrings.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    char *strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
     assert_non_null(sheet);
     assert_non_null(strings);
     assert_null(strstr(sheet, "<f>"));
@@ -569,9 +515,9 @@ static void test_row_heights_grow(void **state)
     add(f->plan, 4, "一个很长的类别名称需要好几行才能放得下的那种", "甲", "1", "县经信局");
     add(f->plan, 5, "一个很长的类别名称需要好几行才能放得下的那种", "乙", "1", "县经信局");
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
     /* Row 1 title, row 2 header, rows 3.. indicators. */
     double one = row_height(sheet, 3), name4 = row_height(sheet, 4), units = row_height(sheet, 5);
@@ -591,11 +537,11 @@ static void test_empty_plan(void **state)
 {
     fixture *f = *state;
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
-    assert_int_equal(count_of(sheet, "<row "), 2);
+    assert_int_equal(zbt_count(sheet, "<row "), 2);
     free(sheet);
 }
 
@@ -611,9 +557,9 @@ static void test_groups(void **state)
     add(f->plan, 6, "甲", "f", "持续提升", NULL);
     add(f->plan, 7, "甲", "g", "1", NULL);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
     assert_non_null(strstr(sheet, "<mergeCells count=\"3\">"));
     assert_non_null(strstr(sheet, "<mergeCell ref=\"B3:B4\"/>"));
@@ -632,9 +578,9 @@ static void test_page_breaks(void **state)
         add(f->plan, i, cat, name, "10", "县经信局");
     }
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
     const char *p = strstr(sheet, "<rowBreaks count=\"");
     assert_non_null(p);
@@ -668,10 +614,10 @@ static void test_threads(void **state)
     fixture *f = *state;
     fill(f->plan);
     char ref[600];
-    path_in(f, "ref.xlsx", ref, sizeof ref);
+    zbt_path(f->dir, "ref.xlsx", ref, sizeof ref);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, ref, NULL, NULL), ZB_OK);
     size_t rlen;
-    char *rdata = slurp(ref, &rlen);
+    char *rdata = zbt_slurp(ref, &rlen);
     assert_non_null(rdata);
     enum { N = 4 };
     job jobs[N];
@@ -685,7 +631,7 @@ static void test_threads(void **state)
         assert_int_equal(pthread_join(th[i], NULL), 0);
         assert_int_equal(jobs[i].status, ZB_OK);
         size_t len;
-        char *data = slurp(jobs[i].path, &len);
+        char *data = zbt_slurp(jobs[i].path, &len);
         assert_non_null(data);
         assert_int_equal(len, rlen);
         assert_memory_equal(data, rdata, len);
@@ -708,7 +654,7 @@ static void test_text_too_long(void **state)
     add(f->plan, 7, NULL, name, "1", NULL);
     free(name);
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     write_old(path);
     zb_error err;
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_XLSX);
@@ -729,12 +675,12 @@ static void test_first_group_stays(void **state)
         add(f->plan, i, "同一个类别", name, "10", "县经信局");
     }
     char path[600];
-    path_in(f, "t.xlsx", path, sizeof path);
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
     zb_table_options o;
     memset(&o, 0, sizeof o);
     o.label = "附件2";
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
-    char *sheet = member(path, "xl/worksheets/sheet1.xml");
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
     assert_null(strstr(sheet, "<rowBreaks"));
     free(sheet);
