@@ -325,8 +325,8 @@ static int cmd_import(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("import");
-    const char *out = NULL, *strict = NULL, *quiet = NULL;
-    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--strict", 0, &strict}, {"-q", "--quiet", 0, &quiet}};
+    const char *out = NULL, *strict = NULL, *verbose = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--strict", 0, &strict}, {"-v", "--verbose", 0, &verbose}};
     const char *pos[1];
     size_t npos;
     int rc = parse_args("import", argc, argv, opts, 3, pos, 1, &npos);
@@ -344,7 +344,7 @@ static int cmd_import(int argc, char **argv)
     zb_findings *report = NULL;
     zb_status st = zb_import_text(plan, pos[0], &io, &report);
     if (report)
-        report_findings(report, quiet ? ZB_SEV_WARNING : ZB_SEV_NOTE);
+        report_findings(report, verbose ? ZB_SEV_NOTE : ZB_SEV_WARNING);
     zb_findings_free(report);
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
@@ -576,12 +576,12 @@ static const command commands[] = {
      "Reads a plan as published on a government website (plain text copied from the page) and\n"
      "writes it as a zhibiao/1 JSON plan: header data, notice text, signature and date, the\n"
      "plan's headings, tasks with their responsible units, targets found in the prose, the\n"
-     "target table and the unit list. What was recognised is listed on stderr (notes), and\n"
-     "every line that could not be placed (warnings, with its line number).\n\n"
+     "target table and the unit list. Every line that could not be placed is listed on\n"
+     "stderr with its line number; then run 'zhibiao check PLAN.json'.\n\n"
      "  -o, --output PLAN.json   where to write (required)\n"
      "  --strict                 a line that cannot be placed is an error\n"
-     "  -q, --quiet              list warnings only",
-     "import TEXT.txt -o PLAN.json [--strict]"},
+     "  -v, --verbose            also list what was recognised",
+     "import TEXT.txt -o PLAN.json [--strict] [-v]"},
     {"breakdown", cmd_breakdown,
      "Writes the responsibility breakdown (责任分解表) of PLAN: every responsibility item with\n"
      "its lead and cooperating units, counts per unit, and a sheet per unit.\n\n"

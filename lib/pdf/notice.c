@@ -314,10 +314,13 @@ static zb_status paragraphs(notice *n, const char *text, int level)
     return st;
 }
 
-static zb_status body(notice *n)
+/* The blocks of one part: the notice's own text, or the plan it issues. */
+static zb_status body(notice *n, zb_part part)
 {
     size_t count = zb_plan_block_count(n->plan);
     for (size_t b = 0; b < count; b++) {
+        if (zb_plan_block_part(n->plan, b) != part)
+            continue;
         int level = zb_plan_block_level(n->plan, b);
         snprintf(n->where, sizeof n->where, "body block %zu", b + 1);
         zb_status st = paragraphs(n, zb_plan_block_text(n->plan, b), level > 0 ? level : -1);
@@ -727,6 +730,27 @@ static zb_status page_numbers(notice *n, int numbered)
     return ZB_OK;
 }
 
+/* The plan a notice issues (印发…的通知): after the notice, on a new page, its title in
+ * 二号小标宋 on the first line, a blank line, then its text with the same heading levels. */
+static zb_status issued_plan(notice *n)
+{
+    const char *title = meta(n, ZB_META_PLAN_TITLE);
+    int has_text = 0;
+    for (size_t b = 0; b < zb_plan_block_count(n->plan) && !has_text; b++)
+        has_text = zb_plan_block_part(n->plan, b) == ZB_PART_PLAN;
+    if (!*title && !has_text)
+        return ZB_OK;
+    next_page(n);
+    if (*title) {
+        snprintf(n->where, sizeof n->where, "plan title");
+        zb_status st = title_lines(n, title);
+        if (st)
+            return st;
+        n->line++;
+    }
+    return body(n, ZB_PART_PLAN);
+}
+
 /* ---------------------------------------------------------------------------------- */
 
 static zb_status layout_notice(notice *n)
@@ -741,11 +765,13 @@ static zb_status layout_notice(notice *n)
     if (!st)
         st = recipients(n);
     if (!st)
-        st = body(n);
+        st = body(n, ZB_PART_DOCUMENT);
     if (!st)
         st = attachment_note(n);
     if (!st)
         st = signature(n);
+    if (!st)
+        st = issued_plan(n);
     size_t count = zb_plan_attachment_count(n->plan);
     for (size_t a = 0; a < count && !st && !n->opt->omit_attachments; a++)
         st = attachment(n, a);

@@ -612,9 +612,9 @@ static int check_prose(checker *c, zb_findings *f)
                 zb_buf_adds(&where, source);
             else
                 zb_buf_addf(&where, "prose target %zu", p + 1);
-            zb_buf_addf(&msg, "prose target “%s%s%s”%s%s%s ", zb_plan_prose_target_name(plan, p),
-                        zb_plan_prose_target_value_text(plan, p), zb_plan_prose_target_unit(plan, p),
-                        *source ? " (" : "", source, *source ? ")" : "");
+            /* The source is the finding's location already. */
+            zb_buf_addf(&msg, "prose target “%s%s%s” ", zb_plan_prose_target_name(plan, p),
+                        zb_plan_prose_target_value_text(plan, p), zb_plan_prose_target_unit(plan, p));
             if (hit == same)
                 zb_buf_addf(&msg, "says %s where indicator %d (%s) says %s", zb_plan_prose_target_value_text(plan, p),
                             zb_plan_indicator_seq(plan, hit), zb_plan_indicator_name(plan, hit),
