@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Golden test of the text importer, as a user meets it.
+
+Usage: test_import.py ZHIBIAO_PROGRAM   (env: ZB_SOURCE_DIR)
+
+For each published seed (../shared/seeds beside the source tree; skipped when absent):
+`zhibiao import` writes a plan that `zhibiao check` accepts with no errors; for 桐庐, the
+target table written from the import equals, cell for cell and merge for merge, the one
+written from examples/data/tonglu-2024.json; `zhibiao breakdown` gives every unit named in
+the import its own sheet; `zhibiao notice` prints the 武义 import whole, the plan it issues
+included.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import zbgolden  # noqa: E402
+from zbgolden import check  # noqa: E402
+
+SEEDS = {"tonglu": "000_63027711b8e1e1d4.txt", "wuyi": "001_5e1ff4ec9cd73333.txt"}
+
+
+def run(cli, *args):
+    return subprocess.run([cli, *args], capture_output=True, text=True)
+
+
+def cells(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    merges = sorted(str(m) for m in ws.merged_cells.ranges)
+    return values, merges
+
+
+def main():
+    cli = sys.argv[1]
+    src = os.environ["ZB_SOURCE_DIR"]
+    seeds = os.path.join(src, "..", "shared", "seeds")
+    if not all(os.path.exists(os.path.join(seeds, s)) for s in SEEDS.values()):
+        print("seeds not found beside the source tree: skipped")
+        print("0 passed, 0 failed")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        plans = {}
+        for name, seed in SEEDS.items():
+            plan = os.path.join(tmp, name + ".json")
+            r = run(cli, "import", os.path.join(seeds, seed), "-o", plan)
+            check(r.returncode == 0, f"import {name}: exit {r.returncode}: {r.stderr}")
+            check("could not place" not in r.stderr, f"import {name} left lines unplaced: {r.stderr}")
+            r = run(cli, "check", plan)
+            check(r.returncode == 0 and " 0 errors" in r.stderr, f"check {name}: {r.stderr}")
+            plans[name] = plan
+
+        # 桐庐: the table from the import equals the table from the example data.
+        mine = os.path.join(tmp, "import.xlsx")
+        ref = os.path.join(tmp, "example.xlsx")
+        check(run(cli, "table", plans["tonglu"], "-o", mine).returncode == 0, "table from the import")
+        check(run(cli, "table", os.path.join(src, "examples/data/tonglu-2024.json"), "-o", ref).returncode == 0,
+              "table from the example")
+        (mv, mm), (rv, rm) = cells(mine), cells(ref)
+        check(len(mv) == len(rv), f"rows: {len(mv)} vs {len(rv)}")
+        for i, (a, b) in enumerate(zip(mv, rv)):
+            check(a == b, f"row {i + 1}: {a} != {b}")
+        check(mm == rm, f"merges differ: {mm} vs {rm}")
+
+        # The breakdown of the import: a sheet for every unit named in a task.
+        data = json.load(open(plans["tonglu"], encoding="utf-8"))
+        named = set()
+        for t in data.get("tasks", []):
+            for d in t.get("duties", []):
+                units = d.get("responsible", [])
+                named.update(units if isinstance(units, list) else [units])
+        book = os.path.join(tmp, "breakdown.xlsx")
+        check(run(cli, "breakdown", plans["tonglu"], "-o", book).returncode == 0, "breakdown of the import")
+        sheets = set(openpyxl.load_workbook(book, read_only=True).sheetnames)
+        for u in sorted(named):
+            check(u[:31] in sheets or any(s.startswith(u[:28]) for s in sheets), f"no sheet for unit {u}")
+
+        # 武义: the notice prints the notice and the plan it issues.
+        pdf = os.path.join(tmp, "wuyi.pdf")
+        r = run(cli, "notice", plans["wuyi"], "-o", pdf)
+        check(r.returncode == 0, f"notice of the import: {r.stderr}")
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        flat = "".join(text.split())
+        for want in ["武义县人民政府文件", "武政发〔2022〕11号", "县政府各部门：", "(此件公开发布)", "2022年3月24日",
+                     "武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案", "一、总体要求", "18.推进产品升级换代"]:
+            check(want in flat, f"the 武义 notice lacks {want}")
+    return zbgolden.summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
