@@ -15,6 +15,8 @@ extern const unsigned char zb_demo_tonglu_2024[];
 extern const size_t zb_demo_tonglu_2024_size;
 extern const unsigned char zb_demo_wuyi_2022[];
 extern const size_t zb_demo_wuyi_2022_size;
+extern const unsigned char zb_demo_tonglu_2024_actuals[];
+extern const size_t zb_demo_tonglu_2024_actuals_size;
 
 typedef struct command {
     const char *name;
@@ -321,6 +323,163 @@ static int cmd_notice(int argc, char **argv)
     return rc;
 }
 
+/* PLAN [ACTUALS] for the progress commands: the plan validated, then the actuals added. */
+static zb_plan *plan_with_actuals(const char *plan_path, const char *actuals, int *rc)
+{
+    zb_plan *plan = plan_for_output(plan_path, rc);
+    if (!plan || !actuals)
+        return plan;
+    zb_status st = zb_csv_load_actuals(plan, actuals, NULL);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
+        *rc = exit_for(st);
+        zb_plan_free(plan);
+        return NULL;
+    }
+    return plan;
+}
+
+/* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
+typedef struct progress_args {
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance;
+    const char *pos[2];
+    size_t npos;
+} progress_args;
+
+static int parse_progress_args(const char *cmd, int argc, char **argv, progress_args *a)
+{
+    memset(a, 0, sizeof *a);
+    const opt opts[] = {
+        {"-o", "--output", 1, &a->out},        {NULL, "--period", 1, &a->period},
+        {NULL, "--fonts", 1, &a->fonts},       {NULL, "--title", 1, &a->title},
+        {NULL, "--doc-number", 1, &a->doc_number}, {NULL, "--scoring", 1, &a->scoring},
+        {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
+    };
+    int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
+    if (rc)
+        return rc;
+    if (a->npos < 1)
+        return usage_error(cmd, "%s", "expects PLAN [ACTUALS.csv]");
+    if (!a->period)
+        return usage_error(cmd, "%s", "needs --period YYYY-MM");
+    if (!a->out)
+        return usage_error(cmd, "%s", "needs -o OUT");
+    return EXIT_DONE;
+}
+
+/* A number option: the whole text must be a finite number. */
+static int number_option(const char *cmd, const char *name, const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (!*text || *end || errno || v != v)
+        return usage_error(cmd, name, text);
+    *out = v;
+    return EXIT_DONE;
+}
+
+static int cmd_progress(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("progress");
+    progress_args a;
+    int rc = parse_progress_args("progress", argc, argv, &a);
+    zb_progress_options po = {0};
+    if (!rc && a.tolerance)
+        rc = number_option("progress", "--tolerance: not a number: '%s'", a.tolerance, &po.about_tolerance);
+    if (rc)
+        return rc;
+    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    if (!plan)
+        return rc;
+    zb_progress_sheet_options so = {0};
+    so.title = a.title;
+    so.progress = &po;
+    zb_error err;
+    zb_status st = zb_xlsx_write_progress(plan, a.period, a.out, &so, &err);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", err.message);
+        rc = exit_for(st);
+    } else {
+        fprintf(stderr, "wrote %s (%zu indicators at %s)\n", a.out, zb_plan_indicator_count(plan), a.period);
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
+static int cmd_bulletin(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("bulletin");
+    progress_args a;
+    int rc = parse_progress_args("bulletin", argc, argv, &a);
+    zb_progress_options po = {0};
+    if (!rc && a.tolerance)
+        rc = number_option("bulletin", "--tolerance: not a number: '%s'", a.tolerance, &po.about_tolerance);
+    if (rc)
+        return rc;
+    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    zb_fontset *fonts = plan ? load_fonts(a.fonts, &rc) : NULL;
+    if (plan && fonts) {
+        zb_bulletin_options bo = {0};
+        bo.title = a.title;
+        bo.doc_number = a.doc_number;
+        bo.progress = &po;
+        zb_error err;
+        zb_pdf_info info;
+        zb_status st = zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            fprintf(stderr, "wrote %s (%d page%s, %zu bytes)\n", a.out, info.pages, info.pages == 1 ? "" : "s", info.bytes);
+        }
+    }
+    zb_fontset_free(fonts);
+    zb_plan_free(plan);
+    return rc;
+}
+
+static int cmd_assess(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("assess");
+    progress_args a;
+    int rc = parse_progress_args("assess", argc, argv, &a);
+    zb_assessment_options ao = {0};
+    zb_progress_options po = {0};
+    if (!rc && a.cap)
+        rc = number_option("assess", "--cap: not a number: '%s'", a.cap, &ao.cap);
+    if (!rc && a.tolerance)
+        rc = number_option("assess", "--tolerance: not a number: '%s'", a.tolerance, &po.about_tolerance);
+    if (!rc && a.scoring) {
+        if (strcmp(a.scoring, "proportional") == 0)
+            ao.scoring = ZB_SCORING_PROPORTIONAL;
+        else if (strcmp(a.scoring, "all-or-nothing") == 0)
+            ao.scoring = ZB_SCORING_ALL_OR_NOTHING;
+        else
+            rc = usage_error("assess", "--scoring: expected proportional or all-or-nothing, got '%s'", a.scoring);
+    }
+    if (rc)
+        return rc;
+    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    if (!plan)
+        return rc;
+    ao.title = a.title;
+    ao.progress = &po;
+    zb_error err;
+    zb_status st = zb_xlsx_write_assessment(plan, a.period, a.out, &ao, &err);
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", err.message);
+        rc = exit_for(st);
+    } else {
+        fprintf(stderr, "wrote %s (%zu indicators at %s)\n", a.out, zb_plan_indicator_count(plan), a.period);
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
 static int cmd_import(int argc, char **argv)
 {
     if (wants_help(argc, argv))
@@ -517,6 +676,46 @@ static int cmd_demo(int argc, char **argv)
             printf("%s\n", path);
         }
     }
+    if (!rc && zb_csv_load_actuals_string(tonglu, (const char *)zb_demo_tonglu_2024_actuals,
+                                           zb_demo_tonglu_2024_actuals_size, "tonglu-2024-actuals.csv",
+                                           NULL) != ZB_OK) {
+        fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(tonglu));
+        rc = EXIT_INPUT;
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-progress.xlsx", dir);
+        zb_error err;
+        zb_status st = zb_xlsx_write_progress(tonglu, "2024-06", path, NULL, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            printf("%s\n", path);
+        }
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-assessment.xlsx", dir);
+        zb_error err;
+        zb_status st = zb_xlsx_write_assessment(tonglu, "2024-12", path, NULL, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            printf("%s\n", path);
+        }
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-bulletin.pdf", dir);
+        zb_error err;
+        zb_pdf_info info;
+        zb_status st = zb_pdf_write_bulletin(tonglu, fonts, "2024-06", path, NULL, &info, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            printf("%s\n", path);
+        }
+    }
     if (!rc) {
         snprintf(path, n, "%s/wuyi-2022-notice.pdf", dir);
         rc = write_notice(wuyi, fonts, path, NULL);
@@ -542,7 +741,10 @@ static const command commands[] = {
      "  DIR/tonglu-2024-targets.xlsx    the target table (目标体系表)\n"
      "  DIR/tonglu-2024-breakdown.xlsx  the responsibility breakdown (责任分解表)\n"
      "  DIR/wuyi-2022-notice.pdf        the 武义 notice (武政发〔2022〕11号) with its target table\n"
-     "  DIR/tonglu-2024-notice.pdf      the 桐庐 plan with its target table and unit list\n\n"
+     "  DIR/tonglu-2024-notice.pdf      the 桐庐 plan with its target table and unit list\n"
+     "  DIR/tonglu-2024-progress.xlsx   the June monitoring workbook (made-up actuals)\n"
+     "  DIR/tonglu-2024-bulletin.pdf    the second-quarter bulletin\n"
+     "  DIR/tonglu-2024-assessment.xlsx the year-end assessment\n\n"
      "  --fonts F.json   fonts by role for the PDFs (see 'zhibiao notice --help')",
      "demo [-o DIR] [--fonts F.json]"},
     {"notice", cmd_notice,
@@ -588,6 +790,37 @@ static const command commands[] = {
      "  -o, --output OUT.xlsx   where to write (required)\n"
      "  --title TEXT            title (default: <plan title>责任分解表)",
      "breakdown PLAN -o OUT.xlsx"},
+    {"progress", cmd_progress,
+     "Writes the monthly monitoring workbook (月度监测): each indicator's target, year-to-date\n"
+     "actual, completion (a live formula), time schedule (序时进度), status and the numbers\n"
+     "behind it, with a summary sheet and a chart. ACTUALS.csv has the columns\n"
+     "seq,period,actual[,note]; actuals may also be in the plan's JSON. docs/progress.md gives\n"
+     "the rules.\n\n"
+     "  --period YYYY-MM        the month evaluated (required)\n"
+     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  --title TEXT            title (default: <year>年<m>月指标监测表)\n"
+     "  --tolerance N           how far a 左右 target may be missed (default 0.5 points for %, 2 % else)",
+     "progress PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.xlsx"},
+    {"bulletin", cmd_bulletin,
+     "Writes the quarterly bulletin (季度通报) as a GB/T 9704 document: how many indicators are\n"
+     "done, ahead, lagging or unreported, the lagging ones with their lead units, a chart of\n"
+     "completion by category, and the progress table as its attachment.\n\n"
+     "  --period YYYY-MM        the month evaluated (required)\n"
+     "  -o, --output OUT.pdf    where to write (required)\n"
+     "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
+     "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
+     "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
+     "  --tolerance N           as for progress",
+     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf"},
+    {"assess", cmd_assess,
+     "Writes the annual assessment (年度考核): each indicator's score (its weight times the\n"
+     "scoring rule), each lead unit's score and the ranking.\n\n"
+     "  --period YYYY-MM        the month evaluated, normally YYYY-12 (required)\n"
+     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  --scoring RULE          proportional (default; completion capped) or all-or-nothing\n"
+     "  --cap N                 cap on over-completion for proportional scoring (default 1.2)\n"
+     "  --title TEXT            title (default: <year>年度指标考核结果)",
+     "assess PLAN [ACTUALS.csv] --period YYYY-12 -o OUT.xlsx"},
     {"check", cmd_check,
      "Checks PLAN (.json or .csv) and lists what it finds, one per line:\n"
      "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors.\n\n"

@@ -10,6 +10,7 @@
 #include "zhibiao/json.h"
 #include "zhibiao/csv.h"
 #include "zhibiao/import.h"
+#include "zhibiao/progress.h"
 #include "zhibiao/xlsx.h"
 #include "zhibiao/font.h"
 #include "zhibiao/pdf.h"

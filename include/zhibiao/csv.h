@@ -41,6 +41,23 @@ ZB_API zb_status zb_csv_load(zb_plan *plan, const char *path, const zb_csv_optio
 ZB_API zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const char *name,
                                     const zb_csv_options *options);
 
+/**
+ * @brief Adds the period actuals in the CSV file at @p path to @p plan: a header row naming
+ *        the columns `seq,period,actual` and optionally `note` (also 序号, 期间/月份/报告期,
+ *        累计值/实际值/本期累计/value, 备注/说明), then one row per report. Periods may be written
+ *        `YYYY-MM`, `YYYY-M`, `2024年6月` or `2024.06`; lines starting with `#` are comments; a
+ *        row with an empty actual is not reported yet and is skipped. All rows are added or none.
+ * @return ::ZB_ERR_IO, ::ZB_ERR_ENCODING, ::ZB_ERR_SYNTAX, ::ZB_ERR_SCHEMA (missing column),
+ *         ::ZB_ERR_NOT_FOUND (unknown seq), ::ZB_ERR_VALUE (bad period, a period outside the
+ *         plan's span, a value that is not a number), ::ZB_ERR_DUPLICATE; the detail, naming
+ *         `file:line:column`, in zb_errmsg(plan). On error the plan is unchanged.
+ */
+ZB_API zb_status zb_csv_load_actuals(zb_plan *plan, const char *path, const zb_csv_options *options);
+
+/** @brief Same as zb_csv_load_actuals() from memory; @p name is what messages call the input. */
+ZB_API zb_status zb_csv_load_actuals_string(zb_plan *plan, const char *text, size_t len, const char *name,
+                                            const zb_csv_options *options);
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,6 +21,7 @@
 
 #include "font.h"
 #include "plan.h"
+#include "progress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -78,6 +79,45 @@ typedef struct zb_pdf_info {
 ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
                                      const zb_notice_options *options, zb_pdf_info *info,
                                      zb_error *error);
+
+/**
+ * @brief Options for zb_pdf_write_bulletin(). All-zero means defaults; fields are only ever
+ *        appended.
+ */
+typedef struct zb_bulletin_options {
+    /** Title; NULL = "关于<year>年第<q>季度<plan title>指标进展情况的通报" (month m, quarter q). */
+    const char *title;
+    /** Document number; NULL = none (the plan's own is for the plan). */
+    const char *doc_number;
+    /** Evaluation options; NULL = defaults. */
+    const zb_progress_options *progress;
+    /** As in ::zb_notice_options. */
+    const char *seal_png;
+    int sealed; /**< As in ::zb_notice_options. */
+} zb_bulletin_options;
+
+/**
+ * @brief Writes the progress bulletin (通报) of @p plan at @p period as a GB/T 9704 document
+ *        from the notice engine: generated text saying how many indicators are done, ahead,
+ *        lagging or unreported and naming the lagging ones with their lead units; a bar chart
+ *        of completion by category; the progress table as its attachment. The plan's organ,
+ *        recipients, signature, copy-to and printer are used; the date is the end of the period.
+ */
+ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                       const char *path, const zb_bulletin_options *options,
+                                       zb_pdf_info *info, zb_error *error);
+
+/**
+ * @brief The documents above written to memory instead of a file: @p out receives the bytes
+ *        (free with zb_free()), @p len their count. Same arguments otherwise.
+ */
+ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
+                                         const zb_notice_options *options, char **out, size_t *len,
+                                         zb_pdf_info *info, zb_error *error);
+/** @brief zb_pdf_write_bulletin() to memory. */
+ZB_API zb_status zb_pdf_bulletin_to_buffer(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                           const zb_bulletin_options *options, char **out, size_t *len,
+                                           zb_pdf_info *info, zb_error *error);
 
 #ifdef __cplusplus
 }

@@ -222,6 +222,8 @@ typedef struct zb_indicator_def {
     const char *responsible;
     /** Where the indicator came from, for messages, e.g. "plan.json:14:7"; NULL = none. */
     const char *source;
+    /** Weight in the annual assessment (考核权重), > 0; 0 = 1 (all indicators equal). */
+    double weight;
 } zb_indicator_def;
 
 /**
@@ -272,6 +274,8 @@ ZB_API const char *zb_plan_indicator_responsible(const zb_plan *plan, size_t i, 
 ZB_API const char *zb_plan_indicator_lead(const zb_plan *plan, size_t i);
 /** @brief Where the indicator came from ("plan.json:14:7"); "" when not known. */
 ZB_API const char *zb_plan_indicator_source(const zb_plan *plan, size_t i);
+/** @brief Assessment weight of indicator @p i (1 unless given); NaN for a bad index. */
+ZB_API double zb_plan_indicator_weight(const zb_plan *plan, size_t i);
 
 /**
  * @brief The measurement unit a name carries: the content of the parenthesised group
@@ -298,7 +302,8 @@ ZB_API int zb_parse_target(const char *text, double *value, zb_qualifier *qualif
 
 /**
  * @brief The kind a name suggests: 增速, 增长, 增幅 → rate; 占比, 比重, 覆盖率, 保有, a name ending
- *        in 率 or a unit of % → level; anything else → cumulative.
+ *        in 率, a unit of %, an intensity (a name starting with 单位, or a unit per something
+ *        such as 吨标煤/万元) → level; anything else → cumulative.
  */
 ZB_API zb_kind zb_infer_kind(const char *name);
 
@@ -433,8 +438,9 @@ ZB_API const char *zb_plan_attachment_text(const zb_plan *plan, size_t a);
 /**@{*/
 
 /**
- * @brief Records the year-to-date actual of the indicator with sequence number @p seq at
- *        the end of @p period.
+ * @brief Records the actual of the indicator with sequence number @p seq at the end of
+ *        @p period: year-to-date for a one-year plan, since the start of the span for a
+ *        multi-year one (docs/progress.md).
  * @param period "YYYY-MM".
  * @param note   NULL = none.
  * @return ::ZB_ERR_NOT_FOUND for an unknown seq, ::ZB_ERR_VALUE for a malformed period, a

@@ -13,6 +13,7 @@
 #define ZB_XLSX_H
 
 #include "plan.h"
+#include "progress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -90,6 +91,84 @@ typedef struct zb_breakdown_options {
  */
 ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
                                          const zb_breakdown_options *options, zb_error *error);
+
+/**
+ * @brief Options for zb_xlsx_write_progress(). All-zero means defaults; fields are only
+ *        ever appended.
+ */
+typedef struct zb_progress_sheet_options {
+    /** Title; NULL = "<year>年<m>月指标监测表". */
+    const char *title;
+    /** Evaluation options; NULL = defaults. */
+    const zb_progress_options *progress;
+    /** Fonts as in ::zb_table_options; NULL = 仿宋_GB2312, 黑体, 方正小标宋简体. */
+    const char *font_body;
+    const char *font_heading; /**< See font_body. */
+    const char *font_title;   /**< See font_body. */
+} zb_progress_sheet_options;
+
+/**
+ * @brief Writes the monthly monitoring workbook of @p plan at @p period ("YYYY-MM"): one row
+ *        per indicator with 序号, 类别, 指标名称, 目标值, 本期累计, 完成率, 序时进度, 状态, 责任单位 (and
+ *        the numbers behind the status); 完成率 as a live formula that also carries its
+ *        computed value; conditional formats for the statuses; a summary sheet with counts by
+ *        status, by category and by lead unit, and a chart of completion by category; panes
+ *        frozen, an autofilter, the target table's print setup.
+ */
+ZB_API zb_status zb_xlsx_write_progress(const zb_plan *plan, const char *period, const char *path,
+                                        const zb_progress_sheet_options *options, zb_error *error);
+
+/** @brief How completion turns into a score. */
+typedef enum zb_scoring {
+    ZB_SCORING_PROPORTIONAL = 0, /**< weight × min(completion, cap); met/not met count 1/0. */
+    ZB_SCORING_ALL_OR_NOTHING = 1 /**< weight when done or met, else 0. */
+} zb_scoring;
+
+/**
+ * @brief Options for zb_xlsx_write_assessment(). All-zero means defaults; fields are only
+ *        ever appended.
+ */
+typedef struct zb_assessment_options {
+    /** Title; NULL = "<year>年度指标考核结果". */
+    const char *title;
+    /** Scoring rule; default proportional. */
+    zb_scoring scoring;
+    /** Cap on over-completion for proportional scoring, as a fraction; 0 = 1.2 (120 %). */
+    double cap;
+    /** Evaluation options; NULL = defaults. */
+    const zb_progress_options *progress;
+    /** Fonts as in ::zb_table_options; NULL = defaults. */
+    const char *font_body;
+    const char *font_heading; /**< See font_body. */
+    const char *font_title;   /**< See font_body. */
+} zb_assessment_options;
+
+/**
+ * @brief Writes the annual assessment (年度考核) of @p plan at @p period (normally YYYY-12):
+ *        each indicator's score (its weight, zb_plan_indicator_weight(), times the rule),
+ *        each lead unit's score from the indicators it leads (sum of scores over sum of
+ *        weights, as a percentage), and the units ranked.
+ */
+ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *period, const char *path,
+                                          const zb_assessment_options *options, zb_error *error);
+
+/**
+ * @brief The workbooks above written to memory instead of a file: @p out receives the
+ *        bytes (free with zb_free()), @p len their count. Same arguments otherwise.
+ */
+ZB_API zb_status zb_xlsx_target_table_to_buffer(const zb_plan *plan, const zb_table_options *options,
+                                                char **out, size_t *len, zb_error *error);
+/** @brief zb_xlsx_write_breakdown() to memory. */
+ZB_API zb_status zb_xlsx_breakdown_to_buffer(const zb_plan *plan, const zb_breakdown_options *options,
+                                             char **out, size_t *len, zb_error *error);
+/** @brief zb_xlsx_write_progress() to memory. */
+ZB_API zb_status zb_xlsx_progress_to_buffer(const zb_plan *plan, const char *period,
+                                            const zb_progress_sheet_options *options, char **out,
+                                            size_t *len, zb_error *error);
+/** @brief zb_xlsx_write_assessment() to memory. */
+ZB_API zb_status zb_xlsx_assessment_to_buffer(const zb_plan *plan, const char *period,
+                                              const zb_assessment_options *options, char **out,
+                                              size_t *len, zb_error *error);
 
 #ifdef __cplusplus
 }

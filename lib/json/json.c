@@ -69,9 +69,9 @@ static const char *const top_keys[] = {
 static const char *const unit_keys[] = {"name", "full_name", NULL};
 static const char *const category_keys[] = {"name", "indicators", NULL};
 static const char *const indicator_keys[] = {
-    "seq", "name", "unit", "target", "qualifier", "kind", "direction", "responsible", NULL};
+    "seq", "name", "unit", "target", "qualifier", "kind", "direction", "responsible", "weight", NULL};
 static const char *const flat_indicator_keys[] = {
-    "seq", "category", "name", "unit", "target", "qualifier", "kind", "direction", "responsible", NULL};
+    "seq", "category", "name", "unit", "target", "qualifier", "kind", "direction", "responsible", "weight", NULL};
 static const char *const task_keys[] = {"number", "headings", "title", "text", "duties", NULL};
 static const char *const duty_keys[] = {"text", "responsible", "note", NULL};
 static const char *const block_keys[] = {"level", "text", NULL};
@@ -604,6 +604,21 @@ static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t o
         } else {
             push_key(ld, "target");
             return fail_here(ld, ZB_ERR_SCHEMA, "expected a number or a string, got %s", type_name(t));
+        }
+    }
+
+    /* 考核权重: 1 when absent; the model rejects a weight that is not above 0. */
+    json_t *weight = json_object_get(v, "weight");
+    if (weight) {
+        if (!json_is_number(weight)) {
+            push_key(ld, "weight");
+            return fail_here(ld, ZB_ERR_SCHEMA, "expected a number, got %s", type_name(weight));
+        }
+        def.weight = json_number_value(weight);
+        if (!(def.weight > 0)) {
+            push_key(ld, "weight");
+            return fail_here(ld, ZB_ERR_VALUE, "expected a number greater than 0, got %s",
+                             zb_format_number(def.weight, num));
         }
     }
 
@@ -1433,6 +1448,12 @@ static zb_status w_indicator(writer *w, zb_plan *scratch, const zb_plan *plan, s
         w_opt_string(w, "kind", enum_to_name(kind_names, zb_plan_indicator_kind(plan, i)));
     if (ex & DIFF_DIRECTION)
         w_opt_string(w, "direction", enum_to_name(direction_names, zb_plan_indicator_direction(plan, i)));
+    double weight = zb_plan_indicator_weight(plan, i);
+    if (weight != 1 && isfinite(weight)) {
+        char num[32];
+        w_key(w, "weight");
+        zb_buf_adds(&w->b, zb_format_number(weight, num));
+    }
     size_t n = zb_plan_indicator_responsible_count(plan, i);
     if (n) {
         w_key(w, "responsible");

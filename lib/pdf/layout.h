@@ -38,8 +38,9 @@ static inline double zb_grid_top(int k)
     return ZB_AREA_TOP + k * ZB_LINE_PITCH;
 }
 
-/* Inks: black, and the red of the 版头 and the seal's rule. */
-enum { ZB_INK_BLACK = 0, ZB_INK_RED = 1 };
+/* Inks: black, the red of the 版头 and the seal's rule, and the grey of a chart's bars. */
+enum { ZB_INK_BLACK = 0, ZB_INK_RED = 1, ZB_INK_GREY = 2 };
+#define ZB_GREY_LEVEL 0.62 /* 0 = black, 1 = white */
 
 /* ---- the display list ---- */
 typedef enum zb_item_kind { ZB_ITEM_TEXT, ZB_ITEM_RULE, ZB_ITEM_IMAGE } zb_item_kind;

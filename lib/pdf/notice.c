@@ -1,11 +1,13 @@
-/* The notice (通知) that issues a plan, laid out to GB/T 9704-2012: 版头, title, 主送机关,
- * body, 附件说明, signature and date, 附注, attachments, 版记 and page numbers. */
+/* The official-document engine, laid out to GB/T 9704-2012: 版头, title, 主送机关, body,
+ * 附件说明, signature and date, 附注, attachments, 版记 and page numbers, driven by a
+ * zb_document; and the notice (通知) that issues a plan, which fills one from the plan. The
+ * bulletin (bulletin.c) fills one from an evaluation. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/pdf_internal.h"
+#include "pdf/document.h"
 #include "pdf/table.h"
 
 #define MARK_TOP (35 * ZB_MM)       /* the organ mark's top, below the type area's top */
@@ -18,11 +20,11 @@
 #define IMPRINT_INNER (0.25 * ZB_MM)
 #define PAGE_NUMBER_GAP (7 * ZB_MM)
 
+/* The layout state of one document. */
 typedef struct notice {
     zb_doc doc;
-    const zb_plan *plan;
+    const zb_document *c;
     const zb_fontset *fonts;
-    const zb_notice_options *opt;
     zb_error *err;
     int page, line; /* the grid cursor: the next free body line */
     zb_glyphs g;
@@ -40,9 +42,8 @@ static zb_status nomem(notice *n)
     return zb_error_set(n->err, ZB_ERR_NOMEM, "out of memory while laying out the notice");
 }
 
-static const char *meta(const notice *n, zb_meta field)
+static const char *str(const char *s)
 {
-    const char *s = zb_plan_meta(n->plan, field);
     return s ? s : "";
 }
 
@@ -132,8 +133,8 @@ static zb_status flow(notice *n, double x_first, double x_rest, double right_mar
 
 static zb_status masthead(notice *n)
 {
-    const char *organ = meta(n, ZB_META_ORGAN);
-    const char *mark = meta(n, ZB_META_ORGAN_MARK);
+    const char *organ = str(n->c->organ);
+    const char *mark = str(n->c->organ_mark);
     if (!*organ && !*mark)
         return ZB_OK;
     n->text.len = 0;
@@ -176,7 +177,7 @@ static zb_status masthead(notice *n)
     /* The document number two blank lines below the mark, the red rule 4 mm below it. */
     n->page = 0;
     n->line = line_below(top + size) + 2;
-    const char *number = meta(n, ZB_META_DOC_NUMBER);
+    const char *number = str(n->c->doc_number);
     if (*number) {
         snprintf(n->where, sizeof n->where, "document number");
         n->g.n = 0;
@@ -236,12 +237,12 @@ static int ends_in_punctuation(const char *s)
 
 static zb_status recipients(notice *n)
 {
-    size_t count = zb_plan_recipient_count(n->plan);
+    size_t count = n->c->recipient_count;
     if (!count)
         return ZB_OK;
     n->g.n = 0;
     for (size_t i = 0; i < count; i++) {
-        const char *r = zb_plan_recipient(n->plan, i);
+        const char *r = str(n->c->recipients[i]);
         snprintf(n->where, sizeof n->where, "recipient %zu", i + 1);
         zb_status st = shape_body(n, r, ZB_FONT_BODY);
         if (st)
@@ -314,16 +315,42 @@ static zb_status paragraphs(notice *n, const char *text, int level)
     return st;
 }
 
-/* The blocks of one part: the notice's own text, or the plan it issues. */
-static zb_status body(notice *n, zb_part part)
+/* A figure across the type area from the cursor's line, on the next page when the rest of
+ * this one is too short; the text goes on on the first grid line below it. */
+static zb_status figure(notice *n, const zb_block *b)
 {
-    size_t count = zb_plan_block_count(n->plan);
-    for (size_t b = 0; b < count; b++) {
-        if (zb_plan_block_part(n->plan, b) != part)
-            continue;
-        int level = zb_plan_block_level(n->plan, b);
-        snprintf(n->where, sizeof n->where, "body block %zu", b + 1);
-        zb_status st = paragraphs(n, zb_plan_block_text(n->plan, b), level > 0 ? level : -1);
+    double h = b->figure_height;
+    if (h > ZB_AREA_HEIGHT)
+        h = ZB_AREA_HEIGHT;
+    ensure_line(n);
+    if (zb_grid_top(n->line) + h > ZB_AREA_BOTTOM + 0.01 && n->line > 0)
+        next_page(n);
+    double top = zb_grid_top(n->line);
+    zb_status st = b->figure(b->figure_ctx, &n->doc, n->page, ZB_AREA_LEFT, top, ZB_AREA_WIDTH, h);
+    content_at(n, n->page, top + h);
+    n->line = line_below(top + h);
+    return st;
+}
+
+/* Blocks of text and figures: the document's own, or the text it issues. */
+static zb_status blocks(notice *n, const zb_block *b, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (b[i].where_number)
+            snprintf(n->where, sizeof n->where, "%s %zu", str(b[i].where), b[i].where_number);
+        else
+            snprintf(n->where, sizeof n->where, "%s", str(b[i].where));
+        zb_status st;
+        if (b[i].figure) {
+            st = figure(n, &b[i]);
+        } else if (b[i].centered) {
+            n->g.n = 0;
+            st = shape_body(n, str(b[i].text), ZB_FONT_BODY);
+            if (!st && n->g.n)
+                st = flow(n, 0, 0, 0, ALIGN_CENTER);
+        } else {
+            st = paragraphs(n, str(b[i].text), b[i].level);
+        }
         if (st)
             return st;
     }
@@ -333,13 +360,14 @@ static zb_status body(notice *n, zb_part part)
 /* 附件说明: 附件：1.标题, further items aligned with the first number. */
 static zb_status attachment_note(notice *n)
 {
-    size_t count = zb_plan_attachment_count(n->plan);
+    size_t count = n->c->attachment_count;
     if (!count)
         return ZB_OK;
     n->line++; /* one blank line below the body */
     double label = 0;
     for (size_t a = 0; a < count; a++) {
-        snprintf(n->where, sizeof n->where, "attachment %d title", zb_plan_attachment_number(n->plan, a));
+        const zb_attached *at = &n->c->attachments[a];
+        snprintf(n->where, sizeof n->where, "attachment %d title", at->number);
         n->g.n = 0;
         zb_status st = ZB_OK;
         if (a == 0) {
@@ -349,12 +377,12 @@ static zb_status attachment_note(notice *n)
         size_t num_start = n->g.n;
         if (!st && count > 1) {
             char num[24];
-            snprintf(num, sizeof num, "%d.", zb_plan_attachment_number(n->plan, a));
+            snprintf(num, sizeof num, "%d.", at->number);
             st = shape_body(n, num, ZB_FONT_BODY);
         }
         double number = zb_glyphs_width(n->g.g, num_start, n->g.n);
         if (!st)
-            st = shape_body(n, zb_plan_attachment_title(n->plan, a), ZB_FONT_BODY);
+            st = shape_body(n, str(at->title), ZB_FONT_BODY);
         if (!st)
             st = flow(n, a == 0 ? 2 * ZB_CELL : 2 * ZB_CELL + label, 2 * ZB_CELL + label + number,
                       0, ALIGN_JUSTIFY);
@@ -446,12 +474,10 @@ static zb_status text_width(notice *n, const char *text, const char *where, doub
 
 static zb_status signature(notice *n)
 {
-    const char *sig = meta(n, ZB_META_SIGNATURE);
-    if (!*sig)
-        sig = meta(n, ZB_META_ORGAN);
+    const char *sig = str(n->c->signature);
     char date[64];
-    zb_format_date(zb_plan_date(n->plan, ZB_DATE_ISSUED), "", date, sizeof date);
-    const char *note = meta(n, ZB_META_NOTE);
+    zb_format_date(n->c->date, "", date, sizeof date);
+    const char *note = str(n->c->note);
     if (!*sig && !*date && !*note)
         return ZB_OK;
     double ws, wd;
@@ -487,7 +513,7 @@ static zb_status signature(notice *n)
 
     /* Lines from the one after the body: unsealed, one blank line, then signature and date;
      * sealed, the seal's top on that line and the signature just below its centre. */
-    double seal_h = n->opt->seal_png ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
+    double seal_h = n->c->seal_png ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
     int lines_sig, last;
     pull_line(n);
     for (int attempt = 0;; attempt++) {
@@ -505,7 +531,7 @@ static zb_status signature(notice *n)
         if (*note)
             last++;
         int fits = last < ZB_GRID_LINES &&
-                   (!n->opt->seal_png || zb_grid_top(k) + seal_h <= ZB_AREA_BOTTOM + ZB_LINE_PITCH);
+                   (!n->c->seal_png || zb_grid_top(k) + seal_h <= ZB_AREA_BOTTOM + ZB_LINE_PITCH);
         if (fits || attempt > 0)
             break;
         if (n->line > 2 && n->line - 2 > 0)
@@ -527,7 +553,7 @@ static zb_status signature(notice *n)
         snprintf(n->where, sizeof n->where, "note");
         st = text_at(n, note, 2 * c, line++, ZB_SIZE_BODY);
     }
-    if (!st && n->opt->seal_png) {
+    if (!st && n->c->seal_png) {
         double cx = ZB_AREA_LEFT + (*date ? xd + wd / 2 : xs + ws / 2);
         double top = zb_grid_top(k);
         st = zb_doc_image(&n->doc, n->page, cx - SEAL_WIDTH / 2, top, SEAL_WIDTH, seal_h);
@@ -540,12 +566,15 @@ static zb_status signature(notice *n)
 /* ---------------------------------------------------------------------------------- */
 /* Attachments */
 
-static zb_status attachment(notice *n, size_t a)
+static zb_status attachment(notice *n, const zb_attached *at)
 {
-    int number = zb_plan_attachment_number(n->plan, a);
+    int number = at->number;
     next_page(n);
     char label[32];
-    snprintf(label, sizeof label, "附件%d", number);
+    if (number > 0)
+        snprintf(label, sizeof label, "附件%d", number);
+    else
+        snprintf(label, sizeof label, "附件");
     snprintf(n->where, sizeof n->where, "attachment %d", number);
     n->g.n = 0;
     zb_status st = shape_body(n, label, ZB_FONT_HEADING);
@@ -555,29 +584,29 @@ static zb_status attachment(notice *n, size_t a)
         return st;
     n->line++;
     snprintf(n->where, sizeof n->where, "attachment %d title", number);
-    st = title_lines(n, zb_plan_attachment_title(n->plan, a));
+    st = title_lines(n, str(at->title));
     if (st)
         return st;
     n->line++;
     snprintf(n->where, sizeof n->where, "attachment %d text", number);
-    switch (zb_plan_attachment_kind(n->plan, a)) {
-    case ZB_ATTACH_TARGETS: {
+    switch (at->kind) {
+    case ZB_ATTACHED_FLOW: {
         ensure_line(n);
         int page = n->page;
         double y = zb_grid_top(n->line);
-        st = zb_table_targets(&n->doc, n->plan, &page, &y);
+        st = at->flow(at->flow_ctx, &n->doc, &page, &y);
         n->page = page;
         n->line = line_below(y);
         content_at(n, page, y);
         break;
     }
-    case ZB_ATTACH_UNITS: {
-        size_t count = zb_plan_unit_count(n->plan);
-        /* Each name on its own first, so that an error names the unit. */
+    case ZB_ATTACHED_LIST: {
+        size_t count = at->item_count;
+        /* Each item on its own first, so that an error names it. */
         for (size_t i = 0; i < count && !st; i++) {
-            snprintf(n->where, sizeof n->where, "unit %zu", i + 1);
+            snprintf(n->where, sizeof n->where, "%s %zu", str(at->item_where), i + 1);
             n->g.n = 0;
-            st = shape_body(n, zb_plan_unit_name(n->plan, i), ZB_FONT_BODY);
+            st = shape_body(n, str(at->items[i]), ZB_FONT_BODY);
         }
         if (st)
             return st;
@@ -586,7 +615,7 @@ static zb_status attachment(notice *n, size_t a)
         for (size_t i = 0; i < count; i++) {
             if (i)
                 zb_buf_adds(&list, "、");
-            zb_buf_adds(&list, zb_plan_unit_name(n->plan, i));
+            zb_buf_adds(&list, str(at->items[i]));
         }
         if (list.failed)
             st = nomem(n);
@@ -596,7 +625,7 @@ static zb_status attachment(notice *n, size_t a)
         break;
     }
     default:
-        st = paragraphs(n, zb_plan_attachment_text(n->plan, a), -1);
+        st = paragraphs(n, str(at->text), -1);
         break;
     }
     return st;
@@ -609,14 +638,14 @@ static zb_status attachment(notice *n, size_t a)
 static zb_status imprint(notice *n, int *numbered)
 {
     *numbered = n->doc.pages;
-    if (n->opt->omit_imprint)
+    if (n->c->omit_imprint)
         return ZB_OK;
-    const char *printer = meta(n, ZB_META_PRINTER);
-    size_t copies = zb_plan_copy_to_count(n->plan);
+    const char *printer = str(n->c->printer);
+    size_t copies = n->c->copy_to_count;
     if (!*printer && !copies)
         return ZB_OK;
     char printed[80];
-    zb_format_date(zb_plan_date(n->plan, ZB_DATE_PRINTED), "印发", printed, sizeof printed);
+    zb_format_date(n->c->printed, "印发", printed, sizeof printed);
 
     const double size = ZB_SIZE_SMALL, margin = ZB_SIZE_SMALL, row = ZB_LINE_PITCH;
     /* 抄送: the list after the label, wrapped lines aligned after the colon. */
@@ -631,7 +660,7 @@ static zb_status imprint(notice *n, int *numbered)
         st = shape(n, "抄送：", strlen("抄送："), ZB_FONT_BODY, size, 0, ZB_INK_BLACK);
         label = zb_glyphs_width(n->g.g, 0, n->g.n);
         for (size_t i = 0; i < copies && !st; i++) {
-            const char *c = zb_plan_copy_to(n->plan, i);
+            const char *c = str(n->c->copy_to[i]);
             snprintf(n->where, sizeof n->where, "copy-to %zu", i + 1);
             st = shape(n, c, strlen(c), ZB_FONT_BODY, size, 0, ZB_INK_BLACK);
             if (!st) {
@@ -730,15 +759,12 @@ static zb_status page_numbers(notice *n, int numbered)
     return ZB_OK;
 }
 
-/* The plan a notice issues (印发…的通知): after the notice, on a new page, its title in
+/* The text a notice issues (印发…的通知): after the notice, on a new page, its title in
  * 二号小标宋 on the first line, a blank line, then its text with the same heading levels. */
 static zb_status issued_plan(notice *n)
 {
-    const char *title = meta(n, ZB_META_PLAN_TITLE);
-    int has_text = 0;
-    for (size_t b = 0; b < zb_plan_block_count(n->plan) && !has_text; b++)
-        has_text = zb_plan_block_part(n->plan, b) == ZB_PART_PLAN;
-    if (!*title && !has_text)
+    const char *title = str(n->c->annex_title);
+    if (!*title && !n->c->annex_count)
         return ZB_OK;
     next_page(n);
     if (*title) {
@@ -748,15 +774,15 @@ static zb_status issued_plan(notice *n)
             return st;
         n->line++;
     }
-    return body(n, ZB_PART_PLAN);
+    return blocks(n, n->c->annex, n->c->annex_count);
 }
 
 /* ---------------------------------------------------------------------------------- */
 
-static zb_status layout_notice(notice *n)
+static zb_status layout_document(notice *n)
 {
     zb_status st = masthead(n);
-    const char *title = meta(n, ZB_META_TITLE);
+    const char *title = str(n->c->title);
     if (!st && *title) {
         snprintf(n->where, sizeof n->where, "title");
         st = title_lines(n, title);
@@ -765,16 +791,16 @@ static zb_status layout_notice(notice *n)
     if (!st)
         st = recipients(n);
     if (!st)
-        st = body(n, ZB_PART_DOCUMENT);
+        st = blocks(n, n->c->body, n->c->body_count);
     if (!st)
         st = attachment_note(n);
     if (!st)
         st = signature(n);
     if (!st)
         st = issued_plan(n);
-    size_t count = zb_plan_attachment_count(n->plan);
-    for (size_t a = 0; a < count && !st && !n->opt->omit_attachments; a++)
-        st = attachment(n, a);
+    size_t count = n->c->attachment_count;
+    for (size_t a = 0; a < count && !st && !n->c->omit_attachments; a++)
+        st = attachment(n, &n->c->attachments[a]);
     int numbered = n->doc.pages;
     if (!st)
         st = imprint(n, &numbered);
@@ -783,31 +809,17 @@ static zb_status layout_notice(notice *n)
     return st;
 }
 
-zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
-                                        const char *path, const zb_notice_options *options,
-                                        zb_font_embedding embedding, zb_pdf_info *info,
-                                        zb_error *error)
+zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
+                            zb_font_embedding embedding, zb_pdf_info *info, zb_error *error)
 {
-    zb_error_clear(error);
-    if (info)
-        memset(info, 0, sizeof *info);
-    if (!plan)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
-    if (!path || !*path)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
-    zb_notice_options defaults;
-    memset(&defaults, 0, sizeof defaults);
-    const zb_notice_options *o = options ? options : &defaults;
-
     notice n;
     memset(&n, 0, sizeof n);
-    n.plan = plan;
-    n.opt = o;
+    n.c = content;
     n.err = error;
-    n.sealed = o->sealed || o->seal_png;
+    n.sealed = content->sealed || content->seal_png;
     zb_status st = ZB_OK;
-    if (o->seal_png)
-        st = zb_png_check(o->seal_png, &n.seal_w, &n.seal_h, error);
+    if (content->seal_png)
+        st = zb_png_check(content->seal_png, &n.seal_w, &n.seal_h, error);
     if (st)
         return st;
 
@@ -827,16 +839,16 @@ zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *f
     }
     n.fonts = fonts;
     zb_doc_init(&n.doc, fonts, error);
-    n.doc.image_path = o->seal_png;
-    st = layout_notice(&n);
+    n.doc.image_path = content->seal_png;
+    st = layout_document(&n);
     size_t bytes = 0;
     if (!st) {
         zb_render_options ro;
         memset(&ro, 0, sizeof ro);
         ro.embedding = embedding;
-        ro.title = zb_plan_meta(plan, ZB_META_TITLE);
-        ro.author = zb_plan_meta(plan, ZB_META_ORGAN);
-        ro.created = zb_output_time(zb_plan_date(plan, ZB_DATE_ISSUED), zb_plan_first_year(plan));
+        ro.title = content->info_title;
+        ro.author = content->info_author;
+        ro.created = content->created;
         st = zb_pdf_render(&n.doc, path, &ro, &bytes, error);
     }
     if (!st && info) {
@@ -850,6 +862,154 @@ zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *f
     free(n.lines.l);
     zb_buf_free(&n.text);
     zb_fontset_free(own);
+    return st;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The notice: the content from the plan */
+
+static zb_status draw_targets(const void *ctx, zb_doc *doc, int *page, double *y)
+{
+    return zb_table_targets(doc, ctx, page, y);
+}
+
+/* What the notice's content points into, freed after writing. */
+typedef struct notice_arrays {
+    const char **recipients, **copy_to, **units;
+    zb_block *body, *annex;
+    zb_attached *attachments;
+} notice_arrays;
+
+static void arrays_free(notice_arrays *a)
+{
+    free(a->recipients);
+    free(a->copy_to);
+    free(a->units);
+    free(a->body);
+    free(a->annex);
+    free(a->attachments);
+}
+
+static void *alloc_n(size_t count, size_t size)
+{
+    return calloc(count ? count : 1, size);
+}
+
+/* The document's content from the plan's metadata, blocks and attachments. */
+static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_document *d,
+                          notice_arrays *a)
+{
+    memset(d, 0, sizeof *d);
+    memset(a, 0, sizeof *a);
+    size_t nr = zb_plan_recipient_count(plan), nc = zb_plan_copy_to_count(plan);
+    size_t nu = zb_plan_unit_count(plan), nb = zb_plan_block_count(plan);
+    size_t na = zb_plan_attachment_count(plan);
+    a->recipients = alloc_n(nr, sizeof *a->recipients);
+    a->copy_to = alloc_n(nc, sizeof *a->copy_to);
+    a->units = alloc_n(nu, sizeof *a->units);
+    a->body = alloc_n(nb, sizeof *a->body);
+    a->annex = alloc_n(nb, sizeof *a->annex);
+    a->attachments = alloc_n(na, sizeof *a->attachments);
+    if (!a->recipients || !a->copy_to || !a->units || !a->body || !a->annex || !a->attachments)
+        return -1;
+
+    d->organ = zb_plan_meta(plan, ZB_META_ORGAN);
+    d->organ_mark = zb_plan_meta(plan, ZB_META_ORGAN_MARK);
+    d->doc_number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
+    d->title = zb_plan_meta(plan, ZB_META_TITLE);
+    for (size_t i = 0; i < nr; i++)
+        a->recipients[i] = zb_plan_recipient(plan, i);
+    d->recipients = a->recipients;
+    d->recipient_count = nr;
+
+    /* Blocks are named by their place among all of the plan's blocks, whichever part. */
+    for (size_t b = 0; b < nb; b++) {
+        int level = zb_plan_block_level(plan, b);
+        int annex = zb_plan_block_part(plan, b) == ZB_PART_PLAN;
+        zb_block *blk = annex ? &a->annex[d->annex_count++] : &a->body[d->body_count++];
+        blk->level = level > 0 ? level : -1;
+        blk->text = zb_plan_block_text(plan, b);
+        blk->where = "body block";
+        blk->where_number = b + 1;
+    }
+    d->body = a->body;
+    d->annex = a->annex;
+    d->annex_title = zb_plan_meta(plan, ZB_META_PLAN_TITLE);
+
+    for (size_t i = 0; i < nu; i++)
+        a->units[i] = zb_plan_unit_name(plan, i);
+    for (size_t i = 0; i < na; i++) {
+        zb_attached *at = &a->attachments[i];
+        at->number = zb_plan_attachment_number(plan, i);
+        at->title = zb_plan_attachment_title(plan, i);
+        switch (zb_plan_attachment_kind(plan, i)) {
+        case ZB_ATTACH_TARGETS:
+            at->kind = ZB_ATTACHED_FLOW;
+            at->flow = draw_targets;
+            at->flow_ctx = plan;
+            break;
+        case ZB_ATTACH_UNITS:
+            at->kind = ZB_ATTACHED_LIST;
+            at->items = a->units;
+            at->item_count = nu;
+            at->item_where = "unit";
+            break;
+        default:
+            at->kind = ZB_ATTACHED_TEXT;
+            at->text = zb_plan_attachment_text(plan, i);
+            break;
+        }
+    }
+    d->attachments = a->attachments;
+    d->attachment_count = na;
+    d->omit_attachments = o->omit_attachments;
+
+    d->signature = zb_plan_meta(plan, ZB_META_SIGNATURE);
+    if (!*d->signature)
+        d->signature = d->organ;
+    d->date = zb_plan_date(plan, ZB_DATE_ISSUED);
+    d->note = zb_plan_meta(plan, ZB_META_NOTE);
+    d->seal_png = o->seal_png;
+    d->sealed = o->sealed;
+
+    d->omit_imprint = o->omit_imprint;
+    for (size_t i = 0; i < nc; i++)
+        a->copy_to[i] = zb_plan_copy_to(plan, i);
+    d->copy_to = a->copy_to;
+    d->copy_to_count = nc;
+    d->printer = zb_plan_meta(plan, ZB_META_PRINTER);
+    d->printed = zb_plan_date(plan, ZB_DATE_PRINTED);
+
+    d->info_title = d->title;
+    d->info_author = d->organ;
+    d->created = zb_output_time(d->date, zb_plan_first_year(plan));
+    return 0;
+}
+
+zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
+                                        const char *path, const zb_notice_options *options,
+                                        zb_font_embedding embedding, zb_pdf_info *info,
+                                        zb_error *error)
+{
+    zb_error_clear(error);
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!plan)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
+    if (!path || !*path)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    zb_notice_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    const zb_notice_options *o = options ? options : &defaults;
+
+    zb_document d;
+    notice_arrays a;
+    zb_status st;
+    if (notice_content(plan, o, &d, &a))
+        st = zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
+    else
+        st = zb_document_write(&d, fonts, path, embedding, info, error);
+    arrays_free(&a);
     return st;
 }
 

@@ -281,6 +281,8 @@ static void set_fill(HPDF_Page page, pen *p, int ink)
         return;
     if (ink == ZB_INK_RED)
         HPDF_Page_SetCMYKFill(page, 0, 1, 1, 0);
+    else if (ink == ZB_INK_GREY)
+        HPDF_Page_SetGrayFill(page, ZB_GREY_LEVEL);
     else
         HPDF_Page_SetGrayFill(page, 0);
     p->fill = ink;
@@ -292,6 +294,8 @@ static void set_stroke(HPDF_Page page, pen *p, int ink)
         return;
     if (ink == ZB_INK_RED)
         HPDF_Page_SetCMYKStroke(page, 0, 1, 1, 0);
+    else if (ink == ZB_INK_GREY)
+        HPDF_Page_SetGrayStroke(page, ZB_GREY_LEVEL);
     else
         HPDF_Page_SetGrayStroke(page, 0);
     p->stroke = ink;

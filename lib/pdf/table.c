@@ -1,4 +1,5 @@
-/* Tables drawn in the type area, and the target table (目标体系表) built from a plan. */
+/* Tables drawn in the type area, the target table (目标体系表) built from a plan, and the
+ * entry points for other tables (the bulletin's progress table). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +7,7 @@
 
 #include "pdf/table.h"
 
-#define COLS_MAX 8
+#define COLS_MAX ZB_TABLE_COLS_MAX
 #define TABLE_SIZE 12.0   /* 小四 */
 #define TABLE_LEAD 16.5   /* line pitch of cell text */
 #define TABLE_PAD_X 3.0
@@ -19,8 +20,9 @@ typedef struct tcell {
     size_t l0, ln;
 } tcell;
 
-typedef struct table {
+struct zb_table {
     zb_doc *doc;
+    double size, lead; /* type size and line pitch of cell text */
     size_t ncols;
     double edge[COLS_MAX + 1]; /* column edges, x */
     int center[COLS_MAX];
@@ -34,7 +36,8 @@ typedef struct table {
     size_t rows, cells_cap, group_cap, h_cap;
     int page;
     double y;
-} table;
+};
+typedef struct zb_table table;
 
 static zb_status nomem(table *t)
 {
@@ -51,17 +54,19 @@ static void table_free(table *t)
     free(t->h);
 }
 
-/* Appends a row of cell texts (header: heading face) in group. */
-static zb_status add_row(table *t, const char *const *texts, int header, size_t group,
-                         const char *const *where)
+/* Appends a row of cell texts in group; the header's cells, and those whose bit is set in
+ * strong, in the heading face. */
+static zb_status add_row(table *t, const char *const *texts, int header, unsigned strong,
+                         size_t group, const char *const *where)
 {
     size_t r = t->rows;
     if (zb_grow((void **)&t->cells, &t->cells_cap, (r + 1) * t->ncols, sizeof *t->cells) ||
         zb_grow((void **)&t->group, &t->group_cap, r + 1, sizeof *t->group) ||
         zb_grow((void **)&t->h, &t->h_cap, r + 1, sizeof *t->h))
         return nomem(t);
-    double h = TABLE_LEAD + 2 * TABLE_PAD_Y;
+    double h = t->lead + 2 * TABLE_PAD_Y;
     for (size_t c = 0; c < t->ncols; c++) {
+        int heading = header || (strong >> c & 1u);
         tcell *cell = &t->cells[r * t->ncols + c];
         cell->g0 = t->g.n;
         cell->l0 = t->lines.n;
@@ -70,8 +75,8 @@ static zb_status add_row(table *t, const char *const *texts, int header, size_t 
             const char *nl = strchr(s, '\n');
             size_t len = nl ? (size_t)(nl - s) : strlen(s);
             size_t g0 = t->g.n;
-            zb_status st = zb_shape(t->doc, &t->g, s, len, header ? ZB_FONT_HEADING : ZB_FONT_BODY,
-                                    TABLE_SIZE, 0, ZB_INK_BLACK, where[c]);
+            zb_status st = zb_shape(t->doc, &t->g, s, len, heading ? ZB_FONT_HEADING : ZB_FONT_BODY,
+                                    t->size, 0, ZB_INK_BLACK, where[c]);
             if (st)
                 return st;
             double w = t->edge[c + 1] - t->edge[c] - 2 * TABLE_PAD_X;
@@ -92,7 +97,7 @@ static zb_status add_row(table *t, const char *const *texts, int header, size_t 
         }
         cell->gn = t->g.n - cell->g0;
         cell->ln = t->lines.n - cell->l0;
-        double need = (double)cell->ln * TABLE_LEAD + 2 * TABLE_PAD_Y;
+        double need = (double)cell->ln * t->lead + 2 * TABLE_PAD_Y;
         if (c != t->merge_col && need > h)
             h = need;
     }
@@ -108,7 +113,7 @@ static double merged_need(const table *t, size_t r)
     if (t->merge_col == ZB_NONE)
         return 0;
     const tcell *cell = &t->cells[r * t->ncols + t->merge_col];
-    return (double)cell->ln * TABLE_LEAD + 2 * TABLE_PAD_Y;
+    return (double)cell->ln * t->lead + 2 * TABLE_PAD_Y;
 }
 
 static int group_size_one(const table *t, size_t r)
@@ -121,15 +126,15 @@ static int group_size_one(const table *t, size_t r)
 static zb_status draw_cell(table *t, const tcell *cell, int center, double x0, double x1,
                            double top, double h)
 {
-    double block = (double)cell->ln * TABLE_LEAD;
+    double block = (double)cell->ln * t->lead;
     double y0 = top + (h - block) / 2;
     for (size_t i = 0; i < cell->ln; i++) {
         const zb_line *l = &t->lines.l[cell->l0 + i];
         if (l->end <= l->start)
             continue;
         const zb_glyph *g = t->g.g;
-        double em_top = y0 + (double)i * TABLE_LEAD + (TABLE_LEAD - TABLE_SIZE) / 2;
-        double base = zb_baseline(g[l->start].face, em_top, TABLE_SIZE);
+        double em_top = y0 + (double)i * t->lead + (t->lead - t->size) / 2;
+        double base = zb_baseline(g[l->start].face, em_top, t->size);
         /* Ragged lines: in a narrow cell, justifying a line broken early spreads it thin. */
         double x = center ? x0 + (x1 - x0 - l->width) / 2 : x0 + TABLE_PAD_X;
         zb_status st = zb_emit(t->doc, t->page, x, base, g, l->start, l->end, 0, 1);
@@ -285,6 +290,8 @@ zb_status zb_table_targets(zb_doc *doc, const zb_plan *plan, int *page, double *
     table t;
     memset(&t, 0, sizeof t);
     t.doc = doc;
+    t.size = TABLE_SIZE;
+    t.lead = TABLE_LEAD;
     t.ncols = 5;
     t.merge_col = 1;
     t.page = *page;
@@ -305,7 +312,7 @@ zb_status zb_table_targets(zb_doc *doc, const zb_plan *plan, int *page, double *
     const char *head[] = {"序号", "类别", "指标名称", target_head, "责任单位"};
     const char *head_where[] = {"table header", "table header", "table header", "table header",
                                 "table header"};
-    zb_status st = add_row(&t, head, 1, ZB_NONE, head_where);
+    zb_status st = add_row(&t, head, 1, 0, ZB_NONE, head_where);
 
     zb_buf units = {0};
     size_t n = zb_plan_indicator_count(plan);
@@ -340,7 +347,7 @@ zb_status zb_table_targets(zb_doc *doc, const zb_plan *plan, int *page, double *
         const char *cells[] = {seq_text, cat_name ? cat_name : "", zb_plan_indicator_name(plan, i),
                                zb_plan_indicator_target_text(plan, i), units.data ? units.data : ""};
         const char *where[] = {w_seq, w_cat, w_name, w_target, w_units};
-        st = add_row(&t, cells, 0, group, where);
+        st = add_row(&t, cells, 0, 0, group, where);
     }
     zb_buf_free(&units);
     if (!st)
@@ -349,4 +356,57 @@ zb_status zb_table_targets(zb_doc *doc, const zb_plan *plan, int *page, double *
     *y = t.y;
     table_free(&t);
     return st;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Other tables */
+
+zb_status zb_table_new(zb_doc *doc, const zb_table_spec *spec, zb_table **out)
+{
+    *out = NULL;
+    if (!spec->columns || spec->columns > COLS_MAX)
+        return zb_error_set(doc->err, ZB_ERR_ARGUMENT, "a table of %zu columns", spec->columns);
+    table *t = calloc(1, sizeof *t);
+    if (!t)
+        return zb_error_set(doc->err, ZB_ERR_NOMEM, "out of memory while laying out a table");
+    t->doc = doc;
+    t->size = spec->size > 0 ? spec->size : TABLE_SIZE;
+    t->lead = t->size * (TABLE_LEAD / TABLE_SIZE);
+    t->ncols = spec->columns;
+    t->merge_col = spec->merge_col < spec->columns ? spec->merge_col : ZB_NONE;
+    double x = ZB_AREA_LEFT;
+    for (size_t c = 0; c < t->ncols; c++) {
+        t->edge[c] = x;
+        x += spec->fracs[c] * ZB_AREA_WIDTH;
+        t->center[c] = spec->center ? spec->center[c] : 0;
+    }
+    t->edge[t->ncols] = ZB_AREA_RIGHT;
+    *out = t;
+    return ZB_OK;
+}
+
+zb_status zb_table_add(zb_table *t, const char *const *cells, const char *const *where,
+                       unsigned strong, size_t group)
+{
+    return add_row(t, cells, t->rows == 0, strong, t->rows == 0 ? ZB_NONE : group, where);
+}
+
+zb_status zb_table_draw(zb_table *t, int *page, double *y)
+{
+    if (t->rows == 0)
+        return ZB_OK;
+    t->page = *page;
+    t->y = *y;
+    zb_status st = layout(t);
+    *page = t->page;
+    *y = t->y;
+    return st;
+}
+
+void zb_table_free(zb_table *t)
+{
+    if (!t)
+        return;
+    table_free(t);
+    free(t);
 }

@@ -192,9 +192,13 @@ zb_kind zb_infer_kind(const char *name)
     size_t bl = zb_bare_name_length(name);
     if (bl >= 3 && memcmp(name + bl - 3, "率", 3) == 0)
         return ZB_KIND_LEVEL;
-    char unit[8];
+    char unit[64];
     size_t n = zb_infer_unit(name, unit, sizeof unit);
     if ((n == 1 && unit[0] == '%') || (n < sizeof unit && strcmp(unit, "％") == 0))
+        return ZB_KIND_LEVEL;
+    /* An intensity (单位工业增加值能耗, 吨标煤/万元) is a level at the period, not an amount that
+     * accumulates through the year. */
+    if (strncmp(name, "单位", strlen("单位")) == 0 || (n < sizeof unit && (strchr(unit, '/') || strstr(unit, "／"))))
         return ZB_KIND_LEVEL;
     return ZB_KIND_CUMULATIVE;
 }

@@ -161,6 +161,32 @@ static size_t num_index_find(const num_index *m, uint64_t key)
     }
 }
 
+/* Removes key by shifting the rest of its probe run back (no tombstones, no allocation, so a
+ * rollback cannot fail). */
+static void num_index_remove(num_index *m, uint64_t key)
+{
+    if (!m->cap)
+        return;
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)hash_u64(key) & mask;
+    while (m->slots[i].val1 && m->slots[i].key != key)
+        i = (i + 1) & mask;
+    if (!m->slots[i].val1)
+        return;
+    m->slots[i].val1 = 0;
+    m->count--;
+    for (size_t j = (i + 1) & mask; m->slots[j].val1; j = (j + 1) & mask) {
+        size_t home = (size_t)hash_u64(m->slots[j].key) & mask;
+        /* The entry at j may fill the hole at i unless its home lies cyclically in (i, j]. */
+        int stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) {
+            m->slots[i] = m->slots[j];
+            m->slots[j].val1 = 0;
+            i = j;
+        }
+    }
+}
+
 static void num_index_free(num_index *m)
 {
     free(m->slots);
@@ -192,6 +218,7 @@ typedef struct indicator_rec {
     zb_qualifier qualifier;
     zb_kind kind;
     zb_direction direction;
+    double weight;
     str_list responsible;
 } indicator_rec;
 
@@ -921,6 +948,10 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     if ((int)def->direction < ZB_DIR_AUTO || (int)def->direction > ZB_DIR_LOWER)
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): direction %d is out of range", src, at,
                             def->seq, def->name, (int)def->direction);
+    /* 0 is the all-zero default; anything else must be a usable weight. */
+    if (def->weight != 0 && !(isfinite(def->weight) && def->weight > 0))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): weight %g is not a number greater than 0",
+                            src, at, def->seq, def->name, def->weight);
     int seq = def->seq;
     if (seq == 0) {
         if (plan->max_seq == INT_MAX)
@@ -941,6 +972,7 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     indicator_rec ind = {0};
     ind.seq = seq;
     ind.category = ZB_NONE;
+    ind.weight = def->weight != 0 ? def->weight : 1.0;
     note_rec notes[3] = {{0}};
     size_t nnotes = 0;
     char *category = NULL;
@@ -1182,6 +1214,12 @@ const char *zb_plan_indicator_source(const zb_plan *plan, size_t i)
 {
     const indicator_rec *ind = get_indicator(plan, i);
     return ind ? ind->source : NULL;
+}
+
+double zb_plan_indicator_weight(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->weight : NAN;
 }
 
 /* ---- tasks ------------------------------------------------------------------------------ */
@@ -1530,6 +1568,18 @@ zb_status zb_plan_add_actual(zb_plan *plan, int seq, const char *period, double 
     plan->actual_count++;
     zb_plan_clear_error(plan);
     return ZB_OK;
+}
+
+void zb_plan_truncate_actuals(zb_plan *plan, size_t count)
+{
+    if (!plan)
+        return;
+    while (plan->actual_count > count) {
+        actual_rec *a = &plan->actuals[--plan->actual_count];
+        num_index_remove(&plan->actual_index, actual_key(a->indicator, parse_period(a->period)));
+        free(a->note);
+        a->note = NULL;
+    }
 }
 
 size_t zb_plan_actual_count(const zb_plan *plan) { return plan ? plan->actual_count : 0; }

@@ -18,6 +18,10 @@ void zb_plan_swap(zb_plan *a, zb_plan *b);
  * those of src, which is left without them. */
 void zb_plan_move_table(zb_plan *dst, zb_plan *src);
 
+/* Removes the actuals added after the first count (the newest first), so that a loader that
+ * fails midway can leave the plan as it was. Cannot fail. */
+void zb_plan_truncate_actuals(zb_plan *plan, size_t count);
+
 /* Records that a name was normalised (reported by zb_plan_validate as a note).
  * where: the source or ""; what: e.g. "category name", "indicator 37 name", "unit name";
  * before/after: the texts. Notes whose what starts with "category" or "indicator" belong

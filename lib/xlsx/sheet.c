@@ -604,3 +604,46 @@ void zb_xlsx_sheet_name(const char *name, const char *fallback, char *out)
         out[f] = '\0';
     }
 }
+
+/* ---- grouping ------------------------------------------------------------------------ */
+
+static size_t key_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)h;
+}
+
+int zb_xlsx_number_keys(const char *const *keys, size_t n, size_t *ids, size_t *distinct)
+{
+    /* Open addressing, at most half full: a slot holds the index of the key that first
+     * brought its text, or ZB_NONE; ids of those first keys give the numbers. */
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slots = malloc(cap * sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t k = 0; k < cap; k++)
+        slots[k] = ZB_NONE;
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = keys[i] ? keys[i] : "";
+        for (size_t k = key_hash(key) & (cap - 1);; k = (k + 1) & (cap - 1)) {
+            if (slots[k] == ZB_NONE) {
+                slots[k] = i;
+                ids[i] = count++;
+                break;
+            }
+            const char *other = keys[slots[k]] ? keys[slots[k]] : "";
+            if (strcmp(other, key) == 0) {
+                ids[i] = ids[slots[k]];
+                break;
+            }
+        }
+    }
+    free(slots);
+    *distinct = count;
+    return 0;
+}

@@ -161,4 +161,11 @@ int zb_xlsx_plain_number(const char *text, double *value);
  * itself be valid). */
 void zb_xlsx_sheet_name(const char *name, const char *fallback, char *out);
 
+/* ---- grouping ------------------------------------------------------------------------ */
+
+/* Numbers the distinct texts among keys[0..n) (NULL counts as "") in the order they first
+ * appear: ids[i] receives the number of keys[i], *distinct how many there are. Linear in
+ * n (a hash), for grouping thousands of rows by unit. 0 = ok, -1 = out of memory. */
+int zb_xlsx_number_keys(const char *const *keys, size_t n, size_t *ids, size_t *distinct);
+
 #endif /* ZB_XLSX_INTERNAL_H */

@@ -5,7 +5,7 @@
  *   (c) the seed imported 100 times, one fresh plan each (a real document every time: the
  *       repeated text of (a) after the first copy mostly lands in attachments).
  * Prints the median time of each, MB/s, and the ratios a/b and c/b per megabyte.
- * Usage: bench_import [SEED.txt] [RUNS]   (default: $ZB_SOURCE_DIR/../shared/seeds/000_….txt, 5 runs) */
+ * Usage: bench_import [RUNS] [SEED.txt]   (default: $ZB_SOURCE_DIR/../shared/seeds/000_….txt, 5 runs) */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,13 +61,13 @@ static int import_once(const char *text, size_t len)
 int main(int argc, char **argv)
 {
     char fallback[1024];
-    const char *path = argc > 1 ? argv[1] : NULL;
+    const char *path = argc > 2 ? argv[2] : NULL;
     if (!path) {
         const char *src = getenv("ZB_SOURCE_DIR");
         snprintf(fallback, sizeof fallback, "%s/../shared/seeds/000_63027711b8e1e1d4.txt", src ? src : ".");
         path = fallback;
     }
-    int runs = argc > 2 ? atoi(argv[2]) : 5;
+    int runs = argc > 1 ? atoi(argv[1]) : 5;
     if (runs < 1)
         runs = 1;
     char *seed;

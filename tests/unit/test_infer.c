@@ -94,6 +94,10 @@ static void test_infer_kind(void **state)
         {"新增“小升规”企业(家)", ZB_KIND_CUMULATIVE},
         {"完成技术改造投资(亿元)", ZB_KIND_CUMULATIVE},
         {"新增市级以上首台(套)项目", ZB_KIND_CUMULATIVE},
+        {"单位工业增加值能耗(吨标煤/万元)", ZB_KIND_LEVEL},
+        {"单位GDP二氧化碳排放", ZB_KIND_LEVEL},
+        {"规上制造业全员劳动生产率(万元/人)", ZB_KIND_LEVEL},
+        {"保障新上重大制造业项目用能(万吨标煤)", ZB_KIND_CUMULATIVE},
         {"", ZB_KIND_CUMULATIVE},
         {NULL, ZB_KIND_CUMULATIVE},
     };

@@ -88,6 +88,7 @@ static void assert_plans_equal(const zb_plan *a, const zb_plan *b)
         assert_int_equal(zb_plan_indicator_qualifier(a, i), zb_plan_indicator_qualifier(b, i));
         assert_int_equal(zb_plan_indicator_kind(a, i), zb_plan_indicator_kind(b, i));
         assert_int_equal(zb_plan_indicator_direction(a, i), zb_plan_indicator_direction(b, i));
+        assert_same_double(zb_plan_indicator_weight(a, i), zb_plan_indicator_weight(b, i));
         assert_str(zb_plan_indicator_lead(a, i), zb_plan_indicator_lead(b, i));
         assert_int_equal(zb_plan_indicator_responsible_count(a, i), zb_plan_indicator_responsible_count(b, i));
         for (size_t j = 0; j < zb_plan_indicator_responsible_count(a, i); j++)
@@ -554,6 +555,15 @@ static const error_case error_cases[] = {
      "plan.json:1:64: categories[1].name: …"},
     {"{\"format\": \"zhibiao/1\",\n \"categories\": [{\"name\": \"A\", \"indicators\": [\n  {\"name\": \"x\"},\n  {\"name\": \"y\", \"target\": [1]}]}]}",
      ZB_ERR_SCHEMA, "plan.json:4:27: categories[0].indicators[1].target: expected a number or a string, got an array"},
+    /* weight: a number above 0 */
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"weight\": \"2\"}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:64: indicators[0].weight: expected a number, got a string"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"weight\": 0}]}", ZB_ERR_VALUE,
+     "plan.json:1:64: indicators[0].weight: expected a number greater than 0, got 0"},
+    {"{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"A\", \"indicators\": [{\"name\": \"x\", \"weight\": -1.5}]}]}",
+     ZB_ERR_VALUE, "plan.json:1:93: categories[0].indicators[0].weight: expected a number greater than 0, got -1.5"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"wieght\": 2}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:54: indicators[0]: unknown key \"wieght\" (did you mean \"weight\"?)"},
     {"{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"A\", \"indicators\": [{\"nmae\": \"x\"}]}]}", ZB_ERR_SCHEMA,
      "plan.json:1:70: categories[0].indicators[0]: unknown key \"nmae\" (did you mean \"name\"?)"},
     {"{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"A\", \"indicators\": [{\"name\": \"x\", \"category\": \"A\"}]}]}",
@@ -783,6 +793,34 @@ static void test_round_trip_rich(void **state)
     assert_non_null(strstr(text, "\"task\": 0"));
     assert_non_null(strstr(text, "\"published\": \"2024-05-31\""));
     free(text);
+    zb_plan_free(p);
+}
+
+/* 考核权重: optional, 1 when absent, written only when it is not 1. */
+static void test_weight(void **state)
+{
+    (void)state;
+    zb_plan *p = zb_plan_new();
+    const char *text = "{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"A\", \"indicators\": [\n"
+                       "  {\"seq\": 1, \"name\": \"a(家)\", \"target\": 10, \"weight\": 2.5},\n"
+                       "  {\"seq\": 2, \"name\": \"b(家)\", \"target\": 10},\n"
+                       "  {\"seq\": 3, \"name\": \"c(家)\", \"target\": 10, \"weight\": 1}]}],\n"
+                       " \"indicators\": [{\"seq\": 4, \"name\": \"d\", \"weight\": 0.25}]}";
+    if (load(p, text))
+        fail_msg("%s", zb_errmsg(p));
+    assert_true(zb_plan_indicator_weight(p, 0) == 2.5);
+    assert_true(zb_plan_indicator_weight(p, 1) == 1);
+    assert_true(zb_plan_indicator_weight(p, 2) == 1);
+    assert_true(zb_plan_indicator_weight(p, 3) == 0.25);
+    char *out = dump(p);
+    assert_non_null(strstr(out, "\"target\": 10,\n          \"weight\": 2.5\n"));
+    assert_non_null(strstr(out, "\"weight\": 0.25"));
+    size_t weights = 0;
+    for (const char *w = strstr(out, "\"weight\""); w; w = strstr(w + 1, "\"weight\""))
+        weights++;
+    assert_int_equal(weights, 2); /* not for the weights of 1 */
+    free(out);
+    assert_round_trip(p);
     zb_plan_free(p);
 }
 
@@ -1048,6 +1086,7 @@ int main(void)
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_dump_layout),
         cmocka_unit_test(test_round_trip_rich),
+        cmocka_unit_test(test_weight),
         cmocka_unit_test(test_round_trip_interleaved),
         cmocka_unit_test(test_round_trip_inference),
         cmocka_unit_test(test_save_and_load_file),

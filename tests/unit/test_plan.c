@@ -366,7 +366,7 @@ static void test_indicator_fields(void **state)
         {"研发投入强度", "%", "≥3", NULL, "研发投入强度", "研发投入强度", "%", "≥3", 3, ZB_QUAL_AT_LEAST,
          ZB_KIND_LEVEL, ZB_DIR_HIGHER, 0, ""},
         {"单位工业增加值能耗(吨标煤/万元)", NULL, "0.5以下", "县发改局，县经信局；开发区", "单位工业增加值能耗(吨标煤/万元)",
-         "单位工业增加值能耗", "吨标煤/万元", "0.5以下", 0.5, ZB_QUAL_AT_MOST, ZB_KIND_CUMULATIVE, ZB_DIR_LOWER, 3,
+         "单位工业增加值能耗", "吨标煤/万元", "0.5以下", 0.5, ZB_QUAL_AT_MOST, ZB_KIND_LEVEL, ZB_DIR_LOWER, 3,
          "县发改局"},
         /* Separators of every kind, empty pieces and repeats dropped. */
         {"x", NULL, NULL, " 、县发改局,,县经信局\u00a0开发区;县发改局；\u3000", "x", "x", "", "", NAN, ZB_QUAL_NONE,
@@ -542,7 +542,36 @@ static void test_indicator_getters_bad_index(void **state)
         assert_null(zb_plan_indicator_responsible(plan, i, 0));
         assert_null(zb_plan_indicator_lead(plan, i));
         assert_null(zb_plan_indicator_source(plan, i));
+        assert_true(isnan(zb_plan_indicator_weight(plan, i)));
     }
+}
+
+/* 考核权重: 0 in the definition means 1; anything else must be finite and above 0. */
+static void test_indicator_weight(void **state)
+{
+    zb_plan *plan = *state;
+    zb_indicator_def def = {.seq = 1, .name = "a(家)", .target = "10"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    def.seq = 2;
+    def.weight = 2.5;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    def.seq = 3;
+    def.weight = 1e-3;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    assert_true(zb_plan_indicator_weight(plan, 0) == 1);
+    assert_true(zb_plan_indicator_weight(plan, 1) == 2.5);
+    assert_true(zb_plan_indicator_weight(plan, 2) == 1e-3);
+
+    static const double bad[] = {-1, -0.0001, NAN, INFINITY, -INFINITY};
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        def.seq = 4;
+        def.weight = bad[k];
+        assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_ERR_VALUE);
+        assert_non_null(strstr(zb_errmsg(plan), "indicator 4 (a(家)): weight"));
+        assert_int_equal(zb_plan_indicator_count(plan), 3);
+        assert_int_equal(zb_plan_find_indicator(plan, 4), ZB_NONE);
+    }
+    assert_true(isnan(zb_plan_indicator_weight(NULL, 0)));
 }
 
 static void test_indicator_responsible(void **state)
@@ -931,6 +960,47 @@ static void test_actuals(void **state)
     assert_null(zb_plan_actual_note(plan, 4));
 }
 
+/* The rollback a loader uses: the newest actuals go, the index forgets them, the rest stay
+ * findable (the index shifts entries back rather than leaving holes). */
+static void test_truncate_actuals(void **state)
+{
+    zb_plan *plan = *state;
+    char period[8];
+    for (int seq = 1; seq <= 40; seq++)
+        add(plan, seq, NULL, "x", "1", NULL);
+    for (int seq = 1; seq <= 40; seq++) {
+        for (int m = 1; m <= 12; m++) {
+            snprintf(period, sizeof period, "2024-%02d", m);
+            assert_int_equal(zb_plan_add_actual(plan, seq, period, seq * 100 + m, m == 3 ? "note" : NULL), ZB_OK);
+        }
+    }
+    assert_int_equal(zb_plan_actual_count(plan), 480);
+    zb_plan_truncate_actuals(plan, 500); /* more than there are: nothing happens */
+    assert_int_equal(zb_plan_actual_count(plan), 480);
+    zb_plan_truncate_actuals(plan, 100);
+    assert_int_equal(zb_plan_actual_count(plan), 100);
+    for (int seq = 1; seq <= 40; seq++) {
+        for (int m = 1; m <= 12; m++) {
+            snprintf(period, sizeof period, "2024-%02d", m);
+            size_t a = zb_plan_find_actual(plan, (size_t)seq - 1, period);
+            size_t k = (size_t)(seq - 1) * 12 + (size_t)(m - 1);
+            if (k < 100) {
+                assert_int_equal(a, k);
+                assert_true(zb_plan_actual_value(plan, a) == seq * 100 + m);
+            } else {
+                assert_int_equal(a, ZB_NONE);
+            }
+        }
+    }
+    /* What was removed can be added again. */
+    assert_int_equal(zb_plan_add_actual(plan, 40, "2024-12", 1, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 40, "2024-12", 1, NULL), ZB_ERR_DUPLICATE);
+    zb_plan_truncate_actuals(plan, 0);
+    assert_int_equal(zb_plan_actual_count(plan), 0);
+    assert_int_equal(zb_plan_find_actual(plan, 0, "2024-01"), ZB_NONE);
+    zb_plan_truncate_actuals(NULL, 0);
+}
+
 /* ---- swap, move, notes ---- */
 
 static size_t note_count_in(const zb_plan *plan);
@@ -1137,6 +1207,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_indicator_explicit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicator_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicator_getters_bad_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_weight, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicator_responsible, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_task_duties, setup, teardown),
@@ -1145,6 +1216,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prose_targets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attachments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_actuals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_truncate_actuals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_swap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_move_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_notes, setup, teardown),

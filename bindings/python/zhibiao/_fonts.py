@@ -1,0 +1,132 @@
+"""zhibiao.Fonts: the fonts of an official document by role (zb_fontset)."""
+from . import _convert
+from ._lib import C, FontRole, Handle
+
+_ROLES = tuple(r.name.lower() for r in FontRole)
+
+
+def _role(value):
+    return _convert.enum_value(FontRole, value, "role")
+
+
+def _index(value):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"face_index must be an int, not {type(value).__name__}")
+    return value
+
+
+def _face(value, what):
+    """(path, index) from a path or a (path, index) pair."""
+    if isinstance(value, tuple):
+        if len(value) != 2:
+            raise TypeError(f"{what} must be a path or a (path, face_index) pair")
+        return value[0], value[1]
+    return value, 0
+
+
+class Fonts:
+    """Fonts by role for official documents: body (仿宋), title (小标宋), heading (黑体),
+    kai (楷体) and number (宋).
+
+    ``Fonts(body="/fonts/simfang.ttf", title=("/fonts/x.ttc", 1), fallback=[...])`` checks
+    each file now; roles left unset are filled when a document is written (from
+    ``ZHIBIAO_FONT_DIR``, then free Debian fonts), or at once by :meth:`load_defaults`.
+    Load a set once and pass it to every document: writers only read it, from any number of
+    threads. ``with Fonts.defaults() as fonts:`` frees it on exit.
+    """
+
+    def __init__(self, body=None, title=None, heading=None, kai=None, number=None, fallback=()):
+        self._h = Handle(C.zb_fontset_new(), C.zb_fontset_free, "fontset")
+        try:
+            for role, value in zip(_ROLES, (body, title, heading, kai, number)):
+                if value is not None:
+                    self.set(role, *_face(value, role))
+            for value in fallback:
+                self.add_fallback(*_face(value, "fallback"))
+        except BaseException:
+            self.close()
+            raise
+
+    @classmethod
+    def defaults(cls, **roles):
+        """A set with every role filled (zb_fontset_load_defaults); roles given as keywords
+        are used first. zhibiao.Error (NOT_FOUND) names the role and where it looked when
+        a role stays empty."""
+        fonts = cls(**roles)
+        try:
+            fonts.load_defaults()
+        except BaseException:
+            fonts.close()
+            raise
+        return fonts
+
+    @classmethod
+    def load(cls, path):
+        """A set read from a JSON file: ``{"body": "simfang.ttf", "title": {"file": …,
+        "index": 1}, "fallback": [...]}`` (paths relative to the file)."""
+        fonts = cls()
+        try:
+            fonts._h.change(C.zb_fontset_load_json, _convert.path(path))
+        except BaseException:
+            fonts.close()
+            raise
+        return fonts
+
+    def set(self, role, path, face_index=0):
+        """Uses the font at ``path`` (face ``face_index`` of a .ttc) for ``role``."""
+        self._h.change(C.zb_fontset_set, _role(role), _convert.path(path), _index(face_index))
+
+    def add_fallback(self, path, face_index=0):
+        """Appends a font searched for characters a role's font lacks."""
+        self._h.change(C.zb_fontset_add_fallback, _convert.path(path), _index(face_index))
+
+    def load_defaults(self):
+        """Fills every role not set yet."""
+        self._h.change(C.zb_fontset_load_defaults)
+
+    def file(self, role):
+        """Path of the font file serving ``role``; "" when unset."""
+        return self._h.call(C.zb_fontset_file, _role(role))
+
+    def face_index(self, role):
+        """Face index of the font serving ``role``; -1 when unset."""
+        return self._h.call(C.zb_fontset_face_index, _role(role))
+
+    def describe(self, role):
+        """One line saying what serves ``role``, e.g. ``body (仿宋): AR PL UMing CN, … — a
+        free stand-in for 仿宋_GB2312``; "" when unset."""
+        return self._h.call(C.zb_fontset_describe, _role(role))
+
+    @property
+    def fallbacks(self):
+        """Paths of the fallback chain, in order."""
+        ptr = self._h.read()
+        try:
+            return [C.zb_fontset_fallback_file(ptr, i) for i in range(C.zb_fontset_fallback_count(ptr))]
+        finally:
+            self._h.done_reading()
+
+    @property
+    def closed(self):
+        return self._h.closed
+
+    def close(self):
+        """Frees the fonts; later calls raise zhibiao.Error. Calling it again does nothing."""
+        self._h.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h is not None:
+            h.close()
+
+    def __repr__(self):
+        if self.closed:
+            return "<zhibiao.Fonts closed>"
+        files = {r: self.file(r) for r in _ROLES}
+        return "<zhibiao.Fonts " + " ".join(f"{r}={f or '-'}" for r, f in files.items()) + ">"

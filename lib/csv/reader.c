@@ -1,0 +1,424 @@
+/* The CSV reading that the table (csv.c) and actuals (actuals.c) loaders share: libcsv
+ * splits fields; this file checks the encoding, finds the delimiter, skips comment lines when
+ * asked, and feeds libcsv one line at a time so that every row knows the line it starts on. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h> /* libcsv, not zhibiao/csv.h */
+
+#include "csv_internal.h"
+
+/* ---- small text helpers ------------------------------------------------------------ */
+
+/* Width in bytes of a white-space character at s (n bytes left), 0 if none. Covers what
+ * cells carry from Excel and the web: ASCII space and controls, U+00A0, U+3000, a stray BOM. */
+size_t zb_csv_space_width(const unsigned char *s, size_t n)
+{
+    if (n >= 1 && (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r')))
+        return 1;
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (n >= 3 && ((s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ||
+                   (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)))
+        return 3;
+    return 0;
+}
+
+/* Width of a white-space character that ends s[0..n), 0 if none. Safe from the end because
+ * the text is valid UTF-8, where a lead byte never occurs as a continuation. */
+static size_t space_width_back(const unsigned char *s, size_t n)
+{
+    if (n >= 1 && zb_csv_space_width(s + n - 1, 1))
+        return 1;
+    if (n >= 2 && zb_csv_space_width(s + n - 2, 2) == 2)
+        return 2;
+    if (n >= 3 && zb_csv_space_width(s + n - 3, 3) == 3)
+        return 3;
+    return 0;
+}
+
+/* A malloc'd copy of s[0..n) without white space at either end; NULL when out of memory. */
+static char *trim_copy(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w;
+    while (n && (w = zb_csv_space_width(u, n)) != 0)
+        u += w, n -= w;
+    while (n && (w = space_width_back(u, n)) != 0)
+        n -= w;
+    return zb_strndup((const char *)u, n);
+}
+
+/* Number of UTF-8 characters in s[0..n). */
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+/* Line and column (1-based, columns in characters) of byte off. Lines end at \n, \r\n or a
+ * lone \r, as libcsv sees them (Excel for Mac still writes \r). */
+static void text_pos(const char *s, size_t len, size_t off, size_t *line, size_t *col)
+{
+    size_t l = 1, start = 0;
+    for (size_t i = 0; i < off && i < len; i++) {
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
+            l++;
+            start = i + 1;
+        }
+    }
+    *line = l;
+    *col = count_chars(s + start, off - start) + 1;
+}
+
+/* A short, one-line excerpt of s for a message: at most 40 characters, controls as spaces. */
+const char *zb_csv_excerpt(const char *s, char *buf, size_t size)
+{
+    size_t o = 0, chars = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u && o + 8 < size) {
+        size_t n = 1;
+        while ((u[n] & 0xC0) == 0x80)
+            n++;
+        if (chars == 40) {
+            memcpy(buf + o, "…", strlen("…"));
+            o += strlen("…");
+            break;
+        }
+        if (n == 1 && *u < 0x20)
+            buf[o++] = ' ';
+        else
+            memcpy(buf + o, u, n), o += n;
+        u += n;
+        chars++;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* Cuts a partial UTF-8 character off the end of a message that snprintf truncated. */
+void zb_csv_trim_tail(char *s)
+{
+    size_t n = strlen(s);
+    size_t k = n;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (k - 1) < want)
+        s[k - 1] = '\0';
+}
+
+/* ---- failures ------------------------------------------------------------------------ */
+
+void zb_csv_fail(zb_csv_reader *c, zb_status code, const char *fmt, ...)
+{
+    if (c->status)
+        return;
+    c->status = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->msg, sizeof c->msg, fmt, ap);
+    va_end(ap);
+    zb_csv_trim_tail(c->msg);
+}
+
+void zb_csv_fail_nomem(zb_csv_reader *c) { zb_csv_fail(c, ZB_ERR_NOMEM, "%s: out of memory reading the file", c->name); }
+
+/* The header text as matched: white space removed anywhere (`指 标 名 称`, `2024年 目标值`),
+ * ASCII lower-cased. NULL when out of memory. */
+char *zb_csv_header_key(const char *s)
+{
+    size_t n = strlen(s);
+    char *k = malloc(n + 1);
+    if (!k)
+        return NULL;
+    size_t o = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (n) {
+        size_t w = zb_csv_space_width(u, n);
+        if (w) {
+            u += w, n -= w;
+            continue;
+        }
+        char ch = (char)*u;
+        k[o++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+        u++, n--;
+    }
+    k[o] = '\0';
+    return k;
+}
+
+/* One decimal digit, ASCII or full-width (U+FF10..U+FF19); -1 when *p holds none. */
+int zb_csv_read_digit(const char **p)
+{
+    const unsigned char *u = (const unsigned char *)*p;
+    if (u[0] >= '0' && u[0] <= '9') {
+        *p += 1;
+        return u[0] - '0';
+    }
+    if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+        *p += 3;
+        return u[2] - 0x90;
+    }
+    return -1;
+}
+
+/* ---- libcsv callbacks ---------------------------------------------------------------- */
+
+static void clear_row(zb_csv_reader *c)
+{
+    for (size_t i = 0; i < c->ncells; i++)
+        free(c->cells[i]); /* a cell the loader took is NULL */
+    c->ncells = 0;
+}
+
+static void on_field(void *data, size_t len, void *vctx)
+{
+    zb_csv_reader *c = vctx;
+    if (c->status)
+        return;
+    if (zb_grow((void **)&c->cells, &c->cells_cap, c->ncells + 1, sizeof *c->cells)) {
+        zb_csv_fail_nomem(c);
+        return;
+    }
+    char *cell = trim_copy(data ? (const char *)data : "", data ? len : 0);
+    if (!cell) {
+        zb_csv_fail_nomem(c);
+        return;
+    }
+    c->cells[c->ncells++] = cell;
+}
+
+static void on_row(int terminator, void *vctx)
+{
+    (void)terminator;
+    zb_csv_reader *c = vctx;
+    if (!c->status) {
+        int empty = 1;
+        for (size_t i = 0; i < c->ncells && empty; i++)
+            empty = !c->cells[i][0];
+        if (!empty)
+            c->on_row(c);
+    }
+    clear_row(c);
+    c->row_line = 0;
+}
+
+/* ---- the load ------------------------------------------------------------------------ */
+
+/* Nonzero when the line at s (n bytes) is a comment: its first character other than a space
+ * or a tab is #. */
+static int is_comment_line(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i < n && s[i] == '#';
+}
+
+/* Length of the line at s (n bytes left), its end (\n, \r\n or a lone \r) included. */
+static size_t line_length(const char *s, size_t n)
+{
+    size_t end = 0;
+    while (end < n && s[end] != '\n' && s[end] != '\r')
+        end++;
+    if (end < n)
+        end += (s[end] == '\r' && end + 1 < n && s[end + 1] == '\n') ? 2 : 1;
+    return end;
+}
+
+/* The delimiter of the first record that holds one: whichever of , \t ; occurs most outside
+ * quotes (ties go to the comma, then the tab); a comma when no record holds any. Comment
+ * lines, when the loader skips them, say nothing about the delimiter. */
+static char detect_delimiter(const char *s, size_t len, int comments)
+{
+    static const char cand[3] = {',', '\t', ';'};
+    size_t count[3] = {0, 0, 0};
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (comments && !quoted && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r')) {
+            size_t n = line_length(s + i, len - i);
+            if (is_comment_line(s + i, n)) {
+                i += n - 1;
+                continue;
+            }
+        }
+        char ch = s[i];
+        if (ch == '"') {
+            quoted = !quoted; /* a doubled quote toggles twice */
+        } else if (!quoted && (ch == '\n' || ch == '\r')) {
+            if (count[0] || count[1] || count[2])
+                break;
+        } else if (!quoted) {
+            for (int k = 0; k < 3; k++)
+                count[k] += ch == cand[k];
+        }
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (count[k] > count[best])
+            best = k;
+    return cand[best];
+}
+
+/* Nonzero when a line holds something that begins a row for libcsv: anything but spaces,
+ * tabs that are not the delimiter, and the line end. */
+static int line_has_content(const char *s, size_t n, char delim)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '\r' || ch == '\n')
+            continue;
+        if ((ch == ' ' || ch == '\t') && ch != delim)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* Where the quoted field that never closes begins: libcsv (strict) has accepted everything
+ * before it, so a quote toggles in and out, and a quote right after a closing one is an
+ * escaped pair, not a new field. */
+static size_t unclosed_quote(const char *s, size_t from, size_t len)
+{
+    size_t open = from;
+    int quoted = 0;
+    size_t closed_at = (size_t)-1;
+    for (size_t i = from; i < len; i++) {
+        if (s[i] != '"')
+            continue;
+        if (quoted) {
+            quoted = 0;
+            closed_at = i;
+        } else {
+            quoted = 1;
+            if (closed_at == (size_t)-1 || closed_at + 1 != i)
+                open = i;
+        }
+    }
+    return open;
+}
+
+/* Checks the bytes before any parsing: Excel on Chinese Windows saves "CSV" in GBK and
+ * "Unicode text" in UTF-16, and neither must be read as garbage. */
+static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, size_t bom)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        zb_csv_fail(c, ZB_ERR_ENCODING,
+             "%s:1: the file is UTF-16 (what Excel saves as \"Unicode text\"), not UTF-8; " ZB_CSV_SAVE_AS_UTF8,
+             c->name);
+        return c->status;
+    }
+    const char *body = text + bom;
+    size_t n = len - bom;
+    size_t line, col;
+    const char *nul = memchr(body, '\0', n);
+    if (nul) {
+        size_t off = (size_t)(nul - body);
+        text_pos(body, n, off, &line, &col);
+        zb_csv_fail(c, ZB_ERR_ENCODING,
+             "%s:%zu:%zu: a NUL byte at offset %zu: this is not UTF-8 text (UTF-16 without a "
+             "byte-order mark?); " ZB_CSV_SAVE_AS_UTF8,
+             c->name, line, col, off + bom);
+        return c->status;
+    }
+    size_t bad = zb_utf8_check(body, n);
+    if (bad < n) {
+        text_pos(body, n, bad, &line, &col);
+        if (zb_looks_like_gbk(body, n))
+            zb_csv_fail(c, ZB_ERR_ENCODING,
+                 "%s:%zu:%zu: not valid UTF-8: the file looks like GBK/GB18030, the encoding Excel "
+                 "uses for \"CSV\" on Chinese Windows; " ZB_CSV_SAVE_AS_UTF8,
+                 c->name, line, col);
+        else
+            zb_csv_fail(c, ZB_ERR_ENCODING, "%s:%zu:%zu: not valid UTF-8: byte 0x%02X at offset %zu; " ZB_CSV_SAVE_AS_UTF8,
+                 c->name, line, col, (unsigned)(unsigned char)body[bad], bad + bom);
+        return c->status;
+    }
+    return ZB_OK;
+}
+
+/* Feeds libcsv one line at a time so that every row knows the line it starts on; a quoted
+ * field may carry a row over several lines. */
+static void parse_text(zb_csv_reader *c, const char *s, size_t len)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        zb_csv_fail_nomem(c);
+        return;
+    }
+    csv_set_delim(&p, (unsigned char)c->delim);
+    /* libcsv grows its field buffer by a fixed step: a step in proportion to the input keeps
+     * a long field from costing thousands of reallocations. */
+    size_t step = len / 8;
+    csv_set_blk_size(&p, step < 1024 ? 1024 : step > ((size_t)1 << 20) ? (size_t)1 << 20 : step);
+
+    size_t pos = 0, line = 1;
+    while (pos < len && !c->status) {
+        size_t end = pos + line_length(s + pos, len - pos);
+        /* Between rows libcsv holds nothing, so a comment line can be left out whole. */
+        if (c->comments && !c->row_line && is_comment_line(s + pos, end - pos)) {
+            pos = end;
+            line++;
+            continue;
+        }
+        if (!c->row_line && line_has_content(s + pos, end - pos, c->delim)) {
+            c->row_line = line;
+            c->row_offset = pos;
+        }
+        size_t done = csv_parse(&p, s + pos, end - pos, on_field, on_row, c);
+        if (done < end - pos && !c->status) {
+            if (csv_error(&p) == CSV_EPARSE) {
+                size_t col = count_chars(s + pos, done) + 1;
+                zb_csv_fail(c, ZB_ERR_SYNTAX,
+                     "%s:%zu:%zu: %s; a field that holds \" must be quoted as a whole, each \" "
+                     "inside doubled (\"\")",
+                     c->name, line, col,
+                     s[pos + done] == '"' ? "stray quote" : "text after the closing quote of a field");
+            } else {
+                zb_csv_fail_nomem(c);
+            }
+        }
+        pos = end;
+        line++;
+    }
+    if (!c->status && csv_fini(&p, on_field, on_row, c) != 0 && !c->status) {
+        if (csv_error(&p) == CSV_EPARSE) {
+            size_t qline, qcol;
+            text_pos(s, len, unclosed_quote(s, c->row_offset, len), &qline, &qcol);
+            zb_csv_fail(c, ZB_ERR_SYNTAX, "%s:%zu:%zu: a quoted field starts here and never ends: the closing \" is missing",
+                 c->name, qline, qcol);
+        } else {
+            zb_csv_fail_nomem(c);
+        }
+    }
+    csv_free(&p);
+}
+
+zb_status zb_csv_read(zb_csv_reader *c, const char *text, size_t len)
+{
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (check_encoding(c, text, len, bom) == ZB_OK) {
+        if (!c->delim)
+            c->delim = detect_delimiter(text + bom, len - bom, c->comments);
+        parse_text(c, text + bom, len - bom);
+    }
+    return c->status;
+}
+
+void zb_csv_reader_free(zb_csv_reader *c)
+{
+    clear_row(c);
+    free(c->cells);
+    c->cells = NULL;
+    c->cells_cap = 0;
+}

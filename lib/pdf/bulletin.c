@@ -1,0 +1,593 @@
+/* The quarterly progress bulletin (通报): the notice engine given other content. The text is
+ * generated from an evaluation of the plan at a period: how many indicators are done, ahead,
+ * lagging or unreported, which ones lag and who leads them, a chart of completion by
+ * category, and the progress table as the attachment. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/document.h"
+#include "pdf/table.h"
+
+#define TABLE_SIZE 10.5 /* 五号: nine columns need the smaller type */
+
+int zb_bulletin_quarter(int month)
+{
+    return month < 1 ? 1 : month > 12 ? 4 : (month + 2) / 3;
+}
+
+/* "YYYY-MM" with a month 1..12; 0 when it is not. */
+static int parse_period(const char *s, int *year, int *month)
+{
+    if (!s || strlen(s) != 7 || s[4] != '-')
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (i != 4 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    *year = atoi(s);
+    *month = (s[5] - '0') * 10 + (s[6] - '0');
+    return *month >= 1 && *month <= 12;
+}
+
+static int month_days(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static const char *const cn_digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+/* ---------------------------------------------------------------------------------- */
+/* Owned strings and blocks */
+
+static zb_status nomem(zb_error *err)
+{
+    return zb_error_set(err, ZB_ERR_NOMEM, "out of memory while writing the bulletin");
+}
+
+/* Takes the text of buf into b's strings; NULL when out of memory. */
+static char *keep(zb_bulletin *b, zb_buf *buf)
+{
+    if (buf->failed ||
+        zb_grow((void **)&b->strings, &b->string_cap, b->string_count + 1, sizeof *b->strings)) {
+        zb_buf_free(buf);
+        return NULL;
+    }
+    char *s = zb_buf_take(buf);
+    if (s)
+        b->strings[b->string_count++] = s;
+    return s;
+}
+
+/* Appends a block of text (level as in zb_block) named where + number in messages. */
+static int add_text(zb_bulletin *b, int level, zb_buf *buf, const char *where, size_t number)
+{
+    char *text = keep(b, buf);
+    if (!text || zb_grow((void **)&b->body, &b->body_cap, b->body_count + 1, sizeof *b->body))
+        return -1;
+    zb_block *blk = &b->body[b->body_count++];
+    memset(blk, 0, sizeof *blk);
+    blk->level = level;
+    blk->text = text;
+    blk->where = where;
+    blk->where_number = number;
+    return 0;
+}
+
+/* A block of fixed text. */
+static int add_fixed(zb_bulletin *b, int level, const char *text, const char *where)
+{
+    zb_buf buf = {0};
+    zb_buf_adds(&buf, text);
+    return add_text(b, level, &buf, where, 0);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Numbers as the text prints them */
+
+static void add_percent(zb_buf *buf, double fraction)
+{
+    zb_buf_addf(buf, "%.1f%%", fraction * 100);
+}
+
+/* A value as reported: the shortest form that reads back, without a float's noise. */
+static void add_value(zb_buf *buf, double v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.10g", v);
+    zb_buf_adds(buf, num);
+}
+
+/* The target as a number with its unit and qualifier: 6.5%以上, 62家, 5左右. */
+static void add_target(zb_buf *buf, const zb_plan *plan, size_t i)
+{
+    double t = zb_plan_indicator_target(plan, i);
+    if (isnan(t)) {
+        zb_buf_adds(buf, zb_plan_indicator_target_text(plan, i));
+        return;
+    }
+    add_value(buf, t);
+    zb_buf_adds(buf, zb_plan_indicator_unit(plan, i));
+    switch (zb_plan_indicator_qualifier(plan, i)) {
+    case ZB_QUAL_AT_LEAST:
+        zb_buf_adds(buf, "以上");
+        break;
+    case ZB_QUAL_ABOUT:
+        zb_buf_adds(buf, "左右");
+        break;
+    case ZB_QUAL_AT_MOST:
+        zb_buf_adds(buf, "以内");
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The chart: average completion of the cumulative indicators of each category */
+
+static int build_chart(zb_bulletin *b)
+{
+    const zb_plan *plan = b->plan;
+    size_t ncat = zb_plan_category_count(plan), n = zb_progress_count(b->progress);
+    /* One slot per category and one for indicators without one. */
+    double *sum = calloc(ncat + 1, sizeof *sum);
+    size_t *cnt = calloc(ncat + 1, sizeof *cnt);
+    b->bars = calloc(ncat + 1, sizeof *b->bars);
+    if (!sum || !cnt || !b->bars) {
+        free(sum);
+        free(cnt);
+        return -1;
+    }
+    b->chart.reference = NAN;
+    for (size_t r = 0; r < n; r++) {
+        size_t i = zb_progress_indicator(b->progress, r);
+        double expected = zb_progress_expected(b->progress, r);
+        if (isnan(b->chart.reference) && !isnan(expected))
+            b->chart.reference = expected;
+        double c = zb_progress_completion(b->progress, r);
+        if (isnan(c))
+            continue;
+        size_t cat = zb_plan_indicator_category(plan, i);
+        size_t slot = cat == ZB_NONE || cat >= ncat ? ncat : cat;
+        sum[slot] += c;
+        cnt[slot]++;
+    }
+    for (size_t k = 0; k <= ncat; k++) {
+        if (!cnt[k])
+            continue;
+        zb_chart_bar *bar = &b->bars[b->chart.count++];
+        bar->label = k < ncat ? zb_plan_category_name(plan, k) : ncat ? "其他" : "全部指标";
+        bar->value = sum[k] / (double)cnt[k];
+    }
+    free(sum);
+    free(cnt);
+    b->chart.bars = b->bars;
+    b->chart.reference_label = "序时进度";
+    return 0;
+}
+
+static zb_status draw_chart(const void *ctx, zb_doc *doc, int page, double x, double y, double w,
+                            double h)
+{
+    return zb_chart_draw(doc, page, x, y, w, h, ctx);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The progress table (附件) */
+
+static zb_status draw_table(const void *ctx, zb_doc *doc, int *page, double *y)
+{
+    const zb_bulletin *b = ctx;
+    static const double fracs[] = {0.065, 0.10, 0.22, 0.09, 0.085, 0.09, 0.085, 0.09, 0.175};
+    static const int center[] = {1, 1, 0, 1, 1, 1, 1, 1, 1};
+    zb_table_spec spec;
+    memset(&spec, 0, sizeof spec);
+    spec.columns = sizeof fracs / sizeof fracs[0];
+    spec.fracs = fracs;
+    spec.center = center;
+    spec.merge_col = 1;
+    spec.size = TABLE_SIZE;
+    zb_table *t = NULL;
+    zb_status st = zb_table_new(doc, &spec, &t);
+    if (st)
+        return st;
+    static const char *const head[] = {"序号", "类别", "指标名称", "目标值", "本期\n累计",
+                                       "完成率", "序时\n进度", "状态", "牵头单位"};
+    static const char *const head_where[] = {"table header", "table header", "table header",
+                                             "table header", "table header", "table header",
+                                             "table header", "table header", "table header"};
+    st = zb_table_add(t, head, head_where, 0, ZB_NONE);
+
+    const zb_plan *plan = b->plan;
+    size_t n = zb_progress_count(b->progress), group = 0, prev_cat = ZB_NONE;
+    for (size_t r = 0; r < n && !st; r++) {
+        size_t i = zb_progress_indicator(b->progress, r);
+        int seq = zb_plan_indicator_seq(plan, i);
+        size_t cat = zb_plan_indicator_category(plan, i);
+        if (r > 0 && (cat == ZB_NONE || cat != prev_cat))
+            group++;
+        prev_cat = cat;
+        zb_standing s = zb_progress_standing(b->progress, r);
+        double actual = zb_progress_actual(b->progress, r);
+        double completion = zb_progress_completion(b->progress, r);
+        double expected = zb_progress_expected(b->progress, r);
+        char seq_text[16], actual_text[40], completion_text[40], expected_text[40];
+        snprintf(seq_text, sizeof seq_text, "%d", seq);
+        zb_buf v = {0};
+        if (!isnan(actual))
+            add_value(&v, actual);
+        snprintf(actual_text, sizeof actual_text, "%s", v.data && !v.failed ? v.data : "—");
+        zb_buf_free(&v);
+        if (isnan(completion))
+            snprintf(completion_text, sizeof completion_text, "—");
+        else
+            snprintf(completion_text, sizeof completion_text, "%.1f%%", completion * 100);
+        if (isnan(expected))
+            snprintf(expected_text, sizeof expected_text, "—");
+        else
+            snprintf(expected_text, sizeof expected_text, "%.1f%%", expected * 100);
+        const char *cat_name = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
+        const char *cells[] = {seq_text,
+                               cat_name ? cat_name : "",
+                               zb_plan_indicator_name(plan, i),
+                               zb_plan_indicator_target_text(plan, i),
+                               actual_text,
+                               completion_text,
+                               expected_text,
+                               zb_standing_label(s),
+                               zb_plan_indicator_lead(plan, i)};
+        char w_seq[48], w_cat[64], w_name[64], w_target[64], w_lead[64];
+        snprintf(w_seq, sizeof w_seq, "indicator %d", seq);
+        snprintf(w_cat, sizeof w_cat, "indicator %d category", seq);
+        snprintf(w_name, sizeof w_name, "indicator %d name", seq);
+        snprintf(w_target, sizeof w_target, "indicator %d target", seq);
+        snprintf(w_lead, sizeof w_lead, "indicator %d lead unit", seq);
+        const char *where[] = {w_seq, w_cat, w_name, w_target, w_seq, w_seq, w_seq, w_seq, w_lead};
+        /* What lags is set in the heading face, so that it stands out on the page. */
+        unsigned strong = s == ZB_STANDING_BEHIND || s == ZB_STANDING_NOT_MET ||
+                                  s == ZB_STANDING_MISSING
+                              ? 1u << 7
+                              : 0;
+        st = zb_table_add(t, cells, where, strong, group);
+    }
+    if (!st)
+        st = zb_table_draw(t, page, y);
+    zb_table_free(t);
+    return st;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The text */
+
+static int is_lagging(zb_standing s)
+{
+    return s == ZB_STANDING_BEHIND || s == ZB_STANDING_NOT_MET;
+}
+
+/* 一、 二、 … for the sections, numbered as they are printed. */
+static void add_section(zb_buf *buf, int number, const char *title)
+{
+    zb_buf_adds(buf, number <= 10 ? cn_digits[number] : "十");
+    zb_buf_adds(buf, "、");
+    zb_buf_adds(buf, title);
+}
+
+/* 总体情况: the counts by standing, with their shares, and the chart. */
+static int overview(zb_bulletin *b, int section)
+{
+    size_t n = zb_progress_count(b->progress);
+    zb_buf buf = {0};
+    add_section(&buf, section, "总体情况");
+    if (add_text(b, 1, &buf, "heading", 0))
+        return -1;
+    if (!n)
+        return add_fixed(b, 0, "本期无纳入监测的指标。", "overview");
+
+    zb_buf_addf(&buf, "截至%d年%d月底，%zu项指标中，", b->year, b->month, n);
+    /* In the order a reader weighs them: done and ahead, then lagging, then unreported. */
+    static const zb_standing order[] = {ZB_STANDING_DONE,    ZB_STANDING_AHEAD,
+                                        ZB_STANDING_BEHIND,  ZB_STANDING_MET,
+                                        ZB_STANDING_NOT_MET, ZB_STANDING_NO_TARGET,
+                                        ZB_STANDING_MISSING};
+    int first = 1;
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        size_t c = b->counts[order[k]];
+        if (!c)
+            continue;
+        zb_buf_addf(&buf, "%s%s%zu项，占", first ? "" : "；", zb_standing_label(order[k]), c);
+        add_percent(&buf, (double)c / (double)n);
+        first = 0;
+    }
+    zb_buf_adds(&buf, "。");
+    size_t good = b->counts[ZB_STANDING_DONE] + b->counts[ZB_STANDING_AHEAD] +
+                  b->counts[ZB_STANDING_MET];
+    zb_buf_addf(&buf, "进度正常（已完成、超序时或达标）的指标共%zu项，占", good);
+    add_percent(&buf, (double)good / (double)n);
+    zb_buf_adds(&buf, "。");
+
+    if (b->chart.count == 1) {
+        zb_buf_adds(&buf, "累计类指标平均完成率为");
+        add_percent(&buf, b->chart.bars[0].value);
+        zb_buf_adds(&buf, "（见图1）。");
+    } else if (b->chart.count > 1) {
+        size_t hi = 0, lo = 0;
+        for (size_t k = 1; k < b->chart.count; k++) {
+            if (b->chart.bars[k].value > b->chart.bars[hi].value)
+                hi = k;
+            if (b->chart.bars[k].value < b->chart.bars[lo].value)
+                lo = k;
+        }
+        zb_buf_addf(&buf, "分类别看，%s平均完成率最高，为", b->chart.bars[hi].label);
+        add_percent(&buf, b->chart.bars[hi].value);
+        zb_buf_addf(&buf, "；%s最低，为", b->chart.bars[lo].label);
+        add_percent(&buf, b->chart.bars[lo].value);
+        zb_buf_adds(&buf, "（见图1，按累计类指标计算）。");
+    }
+    if (add_text(b, 0, &buf, "overview", 0))
+        return -1;
+
+    if (b->chart.count) {
+        if (zb_grow((void **)&b->body, &b->body_cap, b->body_count + 1, sizeof *b->body))
+            return -1;
+        zb_block *fig = &b->body[b->body_count++];
+        memset(fig, 0, sizeof *fig);
+        fig->figure = draw_chart;
+        fig->figure_ctx = &b->chart;
+        fig->figure_height = zb_chart_height(b->chart.count);
+        fig->where = "figure 1";
+        if (add_fixed(b, 0, "图1 各类别指标平均完成率", "figure 1 caption"))
+            return -1;
+        b->body[b->body_count - 1].centered = 1;
+    }
+    return 0;
+}
+
+/* 滞后指标: each indicator behind the schedule or short of its target, with its lead unit. */
+static int lagging(zb_bulletin *b, int section)
+{
+    const zb_plan *plan = b->plan;
+    zb_buf buf = {0};
+    add_section(&buf, section, "滞后指标");
+    if (add_text(b, 1, &buf, "heading", 0))
+        return -1;
+    size_t count = b->counts[ZB_STANDING_BEHIND] + b->counts[ZB_STANDING_NOT_MET];
+    if (!count)
+        return add_fixed(b, 0, "本期无滞后于序时进度或未达到目标的指标。", "lagging indicators");
+    zb_buf_addf(&buf, "以下%zu项指标进度滞后于序时进度或未达到目标：", count);
+    if (add_text(b, 0, &buf, "lagging indicators", 0))
+        return -1;
+    size_t n = zb_progress_count(b->progress), k = 0;
+    for (size_t r = 0; r < n; r++) {
+        zb_standing s = zb_progress_standing(b->progress, r);
+        if (!is_lagging(s))
+            continue;
+        size_t i = zb_progress_indicator(b->progress, r);
+        zb_buf_addf(&buf, "（%zu）%s：", ++k, zb_plan_indicator_bare_name(plan, i));
+        double c = zb_progress_completion(b->progress, r);
+        double e = zb_progress_expected(b->progress, r);
+        if (s == ZB_STANDING_BEHIND && !isnan(c) && !isnan(e)) {
+            zb_buf_adds(&buf, "完成率");
+            add_percent(&buf, c);
+            zb_buf_addf(&buf, "，低于序时进度%.1f个百分点", (e - c) * 100);
+        } else {
+            zb_buf_adds(&buf, "实际");
+            add_value(&buf, zb_progress_actual(b->progress, r));
+            zb_buf_adds(&buf, zb_plan_indicator_unit(plan, i));
+            zb_buf_adds(&buf, "，目标");
+            add_target(&buf, plan, i);
+        }
+        const char *lead = zb_plan_indicator_lead(plan, i);
+        if (lead && *lead)
+            zb_buf_addf(&buf, "（牵头单位：%s）", lead);
+        zb_buf_adds(&buf, "。");
+        if (add_text(b, 4, &buf, "indicator", (size_t)zb_plan_indicator_seq(plan, i)))
+            return -1;
+    }
+    return 0;
+}
+
+/* 未报送指标: named with their lead units. */
+static int unreported(zb_bulletin *b, int section)
+{
+    const zb_plan *plan = b->plan;
+    size_t count = b->counts[ZB_STANDING_MISSING];
+    zb_buf buf = {0};
+    add_section(&buf, section, "未报送指标");
+    if (add_text(b, 1, &buf, "heading", 0))
+        return -1;
+    zb_buf_addf(&buf, "以下%zu项指标本期未报送数据：", count);
+    size_t n = zb_progress_count(b->progress), k = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (zb_progress_standing(b->progress, r) != ZB_STANDING_MISSING)
+            continue;
+        size_t i = zb_progress_indicator(b->progress, r);
+        const char *lead = zb_plan_indicator_lead(plan, i);
+        zb_buf_addf(&buf, "%s%s", k++ ? "；" : "", zb_plan_indicator_bare_name(plan, i));
+        if (lead && *lead)
+            zb_buf_addf(&buf, "（牵头单位：%s）", lead);
+    }
+    zb_buf_adds(&buf, "。");
+    return add_text(b, 0, &buf, "unreported indicators", 0);
+}
+
+static int requirements(zb_bulletin *b, int section)
+{
+    zb_buf buf = {0};
+    add_section(&buf, section, "下步工作要求");
+    if (add_text(b, 1, &buf, "heading", 0))
+        return -1;
+    return add_fixed(b, 0,
+                     "各牵头单位要对照目标任务，深入分析进度滞后的原因，逐项制定针对性措施，"
+                     "加快工作推进，确保按期完成目标；各配合单位要按照职责分工，主动对接、协同发力。"
+                     "各单位要严格落实月度监测制度，按时、准确报送指标数据，未报送数据的单位要尽快补报。"
+                     "对连续两个季度进度滞后的指标，将列入重点督办。",
+                     "requirements");
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+/* The title of the plan the indicators belong to. A notice that issues a plan (印发…的通知)
+ * names it in ZB_META_PLAN_TITLE, or in its own title, 关于印发《X》的通知: then X, which buf
+ * receives; else the plan's title. */
+static const char *issued_title(const zb_plan *plan, zb_buf *buf)
+{
+    const char *title = zb_plan_meta(plan, ZB_META_PLAN_TITLE);
+    if (*title)
+        return title;
+    title = zb_plan_meta(plan, ZB_META_TITLE);
+    static const char open[] = "印发《", close[] = "》的通知";
+    const char *start = strstr(title, open);
+    size_t len = strlen(title), tail = sizeof close - 1;
+    if (!start || len < tail || strcmp(title + len - tail, close) != 0)
+        return title;
+    start += sizeof open - 1;
+    const char *end = title + len - tail;
+    if (end <= start)
+        return title;
+    zb_buf_add(buf, start, (size_t)(end - start));
+    return buf->data ? buf->data : title;
+}
+
+void zb_bulletin_free(zb_bulletin *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->string_count; i++)
+        free(b->strings[i]);
+    free(b->strings);
+    free(b->body);
+    free(b->bars);
+    free(b->recipients);
+    free(b->copy_to);
+    memset(b, 0, sizeof *b);
+}
+
+zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
+                            const zb_bulletin_options *o, zb_bulletin *b, zb_error *error)
+{
+    memset(b, 0, sizeof *b);
+    b->plan = plan;
+    b->progress = progress;
+    if (!parse_period(zb_progress_period(progress), &b->year, &b->month))
+        return zb_error_set(error, ZB_ERR_VALUE, "period \"%s\" is not YYYY-MM",
+                            zb_progress_period(progress));
+    b->quarter = zb_bulletin_quarter(b->month);
+    b->date.year = b->year;
+    b->date.month = b->month;
+    b->date.day = month_days(b->year, b->month);
+    for (size_t r = 0; r < zb_progress_count(progress); r++) {
+        zb_standing s = zb_progress_standing(progress, r);
+        if ((unsigned)s < ZB_STANDING_COUNT)
+            b->counts[s]++;
+    }
+    zb_buf buf = {0};
+    const char *plan_title = issued_title(plan, &buf);
+    if (buf.len && !(plan_title = keep(b, &buf)))
+        return nomem(error);
+
+    if (o->title && *o->title)
+        zb_buf_adds(&buf, o->title);
+    else
+        zb_buf_addf(&buf, "关于%d年第%s季度%s指标进展情况的通报", b->year, cn_digits[b->quarter],
+                    plan_title);
+    b->title = keep(b, &buf);
+    zb_buf_addf(&buf, "%d年%d月指标进展情况表", b->year, b->month);
+    b->attachment_title = keep(b, &buf);
+    if (!b->title || !b->attachment_title || build_chart(b))
+        return nomem(error);
+
+    /* The opening: the months covered and the plan, named as a document. */
+    zb_buf_addf(&buf, "现将%d年", b->year);
+    if (b->month > 1)
+        zb_buf_addf(&buf, "1—%d月", b->month);
+    else
+        zb_buf_adds(&buf, "1月");
+    if (*plan_title) {
+        int quoted = strncmp(plan_title, "《", strlen("《")) == 0;
+        zb_buf_addf(&buf, "%s%s%s确定的", quoted ? "" : "《", plan_title, quoted ? "" : "》");
+    }
+    zb_buf_addf(&buf, "%zu项指标进展情况通报如下。", zb_progress_count(progress));
+    int section = 1;
+    if (add_text(b, 0, &buf, "opening", 0) || overview(b, section++) || lagging(b, section++) ||
+        (b->counts[ZB_STANDING_MISSING] && unreported(b, section++)) ||
+        requirements(b, section++))
+        return nomem(error);
+
+    size_t nr = zb_plan_recipient_count(plan), nc = zb_plan_copy_to_count(plan);
+    b->recipients = calloc(nr ? nr : 1, sizeof *b->recipients);
+    b->copy_to = calloc(nc ? nc : 1, sizeof *b->copy_to);
+    if (!b->recipients || !b->copy_to)
+        return nomem(error);
+    for (size_t i = 0; i < nr; i++)
+        b->recipients[i] = zb_plan_recipient(plan, i);
+    for (size_t i = 0; i < nc; i++)
+        b->copy_to[i] = zb_plan_copy_to(plan, i);
+
+    b->attachment.number = 0; /* the only one: 附件, without a number (GB/T 9704 §7.3.4) */
+    b->attachment.title = b->attachment_title;
+    b->attachment.kind = ZB_ATTACHED_FLOW;
+    b->attachment.flow = draw_table;
+    b->attachment.flow_ctx = b;
+
+    zb_document *d = &b->doc;
+    d->organ = zb_plan_meta(plan, ZB_META_ORGAN);
+    d->organ_mark = zb_plan_meta(plan, ZB_META_ORGAN_MARK);
+    d->doc_number = o->doc_number;
+    d->title = b->title;
+    d->recipients = b->recipients;
+    d->recipient_count = nr;
+    d->body = b->body;
+    d->body_count = b->body_count;
+    d->attachments = &b->attachment;
+    d->attachment_count = 1;
+    d->signature = zb_plan_meta(plan, ZB_META_SIGNATURE);
+    if (!*d->signature)
+        d->signature = d->organ;
+    d->date = b->date;
+    d->note = zb_plan_meta(plan, ZB_META_NOTE);
+    d->seal_png = o->seal_png;
+    d->sealed = o->sealed;
+    d->copy_to = b->copy_to;
+    d->copy_to_count = nc;
+    d->printer = zb_plan_meta(plan, ZB_META_PRINTER);
+    d->printed = b->date;
+    d->info_title = b->title;
+    d->info_author = d->organ;
+    d->created = zb_output_time(b->date, b->year);
+    return ZB_OK;
+}
+
+ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                       const char *path, const zb_bulletin_options *options,
+                                       zb_pdf_info *info, zb_error *error)
+{
+    zb_error_clear(error);
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!plan)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
+    if (!period)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no period given");
+    if (!path || !*path)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    zb_bulletin_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    const zb_bulletin_options *o = options ? options : &defaults;
+
+    /* The evaluation checks the period: a malformed one or one outside the plan's years is
+     * ZB_ERR_VALUE. */
+    zb_progress *progress = NULL;
+    zb_status st = zb_progress_evaluate(plan, period, o->progress, &progress, error);
+    if (st)
+        return st;
+    zb_bulletin b;
+    st = zb_bulletin_build(plan, progress, o, &b, error);
+    if (!st)
+        st = zb_document_write(&b.doc, fonts, path, ZB_EMBED_SUBSET, info, error);
+    zb_bulletin_free(&b);
+    zb_progress_free(progress);
+    return st;
+}

@@ -1,0 +1,519 @@
+/* Progress evaluation (月度监测): each indicator's actual at a period against its target, with
+ * the numbers behind the standing in one line. docs/progress.md states the same rules as
+ * tables; keep the two in step. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/internal.h"
+#include "zhibiao/progress.h"
+
+typedef struct result {
+    size_t indicator;
+    size_t actual_at; /* index of the actual used, or ZB_NONE */
+    int seq;
+    zb_standing standing;
+    double actual, target, completion, expected;
+    size_t explain; /* offset of the line in text; fixed up into a pointer when done */
+} result;
+
+struct zb_progress {
+    char period[8];
+    result *results;
+    size_t count;
+    char *text;        /* every explain line, each NUL-terminated */
+    const char **lines; /* lines[i] points into text */
+    size_t counts[ZB_STANDING_COUNT];
+};
+
+static const char *const labels[ZB_STANDING_COUNT] = {"未报送", "已完成", "超序时", "滞后",
+                                                      "达标",   "未达标", "无目标值"};
+
+const char *zb_standing_label(zb_standing standing)
+{
+    return (int)standing >= 0 && (int)standing < ZB_STANDING_COUNT ? labels[standing] : "";
+}
+
+/* ---- numbers as the explain lines write them ------------------------------------------ */
+
+/* Appends the decimal digits of n (>= 0). */
+static void add_uint(zb_buf *b, unsigned long long n)
+{
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    zb_buf_add(b, tmp + k, sizeof tmp - k);
+}
+
+/* Appends r / 10^decimals written out, r an integer (negative allowed). */
+static void add_fixed(zb_buf *b, long long r, int decimals)
+{
+    unsigned long long u = r < 0 ? 0ull - (unsigned long long)r : (unsigned long long)r;
+    if (r < 0)
+        zb_buf_addc(b, '-');
+    unsigned long long scale = 1;
+    for (int k = 0; k < decimals; k++)
+        scale *= 10;
+    add_uint(b, u / scale);
+    if (decimals) {
+        char frac[24];
+        unsigned long long f = u % scale;
+        for (int k = decimals - 1; k >= 0; k--, f /= 10)
+            frac[k] = (char)('0' + f % 10);
+        zb_buf_addc(b, '.');
+        zb_buf_add(b, frac, (size_t)decimals);
+    }
+}
+
+/* The shortest text that reads back as v, as zb_format_number() writes it. Most actuals and
+ * targets have a few decimals at most, so those are written without printf: r / 10^k with
+ * r an exact integer is the correctly rounded double nearest that decimal, which is what
+ * strtod reads back. */
+static void add_number(zb_buf *b, double v)
+{
+    if (v == 0) {
+        zb_buf_addc(b, '0'); /* -0 too */
+        return;
+    }
+    static const double powers[] = {1, 10, 100, 1000, 10000};
+    for (int k = 0; k < 5; k++) {
+        double x = v * powers[k];
+        if (fabs(x) >= 9e15)
+            break;
+        double r = nearbyint(x);
+        if (r / powers[k] == v) {
+            add_fixed(b, (long long)r, k);
+            return;
+        }
+    }
+    char buf[32];
+    zb_buf_adds(b, zb_format_number(v, buf));
+}
+
+/* A number rounded to 6 decimals, trailing zeros dropped: for computed values (a threshold,
+ * an allowance) that the reader recomputes by hand. */
+static void add_computed(zb_buf *b, double v)
+{
+    if (!(fabs(v) < 9e9)) {
+        add_number(b, v);
+        return;
+    }
+    long long r = (long long)nearbyint(v * 1e6);
+    int decimals = 6;
+    while (decimals > 0 && r % 10 == 0) {
+        r /= 10;
+        decimals--;
+    }
+    add_fixed(b, r, decimals);
+}
+
+/* A fraction as a percentage with one decimal: 0.5111 -> "51.1%". */
+static void add_percent(zb_buf *b, double fraction)
+{
+    double p = fraction * 1000.0;
+    if (!(fabs(p) < 9e15)) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.1f%%", fraction * 100.0);
+        zb_buf_adds(b, buf);
+        return;
+    }
+    add_fixed(b, (long long)nearbyint(p), 1);
+    zb_buf_addc(b, '%');
+}
+
+/* A value in the indicator's unit: "6.8%" for a % target, else the bare number. */
+static void add_value(zb_buf *b, double v, int percent)
+{
+    add_number(b, v);
+    if (percent)
+        zb_buf_addc(b, '%');
+}
+
+/* Comparisons that a reader doing the sum by hand would agree with: 0.1 * 3 is 0.3. */
+#define ZB_EPS 1e-9
+static int at_least(double a, double b) { return a >= b - ZB_EPS * fmax(1.0, fabs(b)); }
+static int at_most(double a, double b) { return a <= b + ZB_EPS * fmax(1.0, fabs(b)); }
+
+/* ---- periods ------------------------------------------------------------------------ */
+
+/* "YYYY-MM" exactly, 1900 <= year <= 9999 and 01 <= month <= 12; 0 = ok. */
+static int parse_period(const char *p, int *year, int *month)
+{
+    if (!p || strlen(p) != 7 || p[4] != '-')
+        return -1;
+    for (int k = 0; k < 7; k++)
+        if (k != 4 && (p[k] < '0' || p[k] > '9'))
+            return -1;
+    *year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    *month = (p[5] - '0') * 10 + (p[6] - '0');
+    return *year < 1900 || *month < 1 || *month > 12 ? -1 : 0;
+}
+
+/* What every indicator of one evaluation shares. */
+typedef struct context {
+    const zb_plan *plan;
+    const char *period;
+    double about_tolerance; /* the option as given */
+    int elapsed, total;     /* months of the span up to the end of the period, and in all */
+    int final;              /* the period is the span's last month */
+    double expected;        /* elapsed / total */
+} context;
+
+/* ---- the rules, one function per kind ---------------------------------------------------- */
+
+static int is_percent(const zb_plan *plan, size_t i)
+{
+    const char *unit = zb_plan_indicator_unit(plan, i);
+    const char *text = zb_plan_indicator_target_text(plan, i);
+    return strcmp(unit, "%") == 0 || strcmp(unit, "％") == 0 || strchr(text, '%') || strstr(text, "％");
+}
+
+/* "（6/12）": the months behind the time schedule. */
+static void add_schedule(zb_buf *b, const context *c)
+{
+    zb_buf_adds(b, "（");
+    add_uint(b, (unsigned long long)c->elapsed);
+    zb_buf_addc(b, '/');
+    add_uint(b, (unsigned long long)c->total);
+    zb_buf_adds(b, "）");
+}
+
+static void eval_cumulative(const context *c, result *r, int higher, zb_buf *b)
+{
+    double a = r->actual, t = r->target;
+    if (higher && t > 0) {
+        r->completion = a / t;
+        r->standing = at_least(r->completion, 1.0)           ? ZB_STANDING_DONE
+                      : at_least(r->completion, r->expected) ? ZB_STANDING_AHEAD
+                                                             : ZB_STANDING_BEHIND;
+        zb_buf_adds(b, "累计 ");
+        add_number(b, a);
+        zb_buf_adds(b, " / 目标 ");
+        add_number(b, t);
+        zb_buf_adds(b, " = ");
+        add_percent(b, r->completion);
+        zb_buf_adds(b, "，序时进度 ");
+        add_percent(b, r->expected);
+        add_schedule(b, c);
+        return;
+    }
+    if (higher) {
+        /* A target of zero or less gives no ratio and no schedule: only the comparison. */
+        int done = at_least(a, t);
+        r->standing = done ? ZB_STANDING_DONE : ZB_STANDING_BEHIND;
+        zb_buf_adds(b, "累计 ");
+        add_number(b, a);
+        zb_buf_adds(b, done ? " ≥ 目标 " : " < 目标 ");
+        add_number(b, t);
+        zb_buf_adds(b, "（目标不大于 0，不计完成率和序时进度）");
+        return;
+    }
+    /* Lower is better: the target is a cap for the span; by the end of month m no more than
+     * m/12 of it (the allowance) should be used. Only at the span's last month can the cap
+     * be judged kept (已完成). */
+    if (t > 0 && a > 0)
+        r->completion = t / a;
+    if (c->final) {
+        int done = at_most(a, t);
+        r->standing = done ? ZB_STANDING_DONE : ZB_STANDING_BEHIND;
+        zb_buf_adds(b, "累计 ");
+        add_number(b, a);
+        zb_buf_adds(b, done ? " ≤ 目标 " : " > 目标 ");
+        add_number(b, t);
+        zb_buf_adds(b, "（期末 ");
+        add_uint(b, (unsigned long long)c->elapsed);
+        zb_buf_addc(b, '/');
+        add_uint(b, (unsigned long long)c->total);
+        zb_buf_adds(b, "，越低越好）");
+    } else {
+        double allowance = t > 0 ? r->expected * t : t;
+        int within = at_most(a, allowance);
+        r->standing = within ? ZB_STANDING_AHEAD : ZB_STANDING_BEHIND;
+        zb_buf_adds(b, "累计 ");
+        add_number(b, a);
+        zb_buf_adds(b, within ? " ≤ 序时额度 " : " > 序时额度 ");
+        add_computed(b, allowance);
+        zb_buf_adds(b, "（目标 ");
+        add_number(b, t);
+        if (t > 0) {
+            zb_buf_adds(b, " × ");
+            add_uint(b, (unsigned long long)c->elapsed);
+            zb_buf_addc(b, '/');
+            add_uint(b, (unsigned long long)c->total);
+        }
+        zb_buf_adds(b, "，越低越好）");
+    }
+    if (!isnan(r->completion)) {
+        zb_buf_adds(b, "，目标 / 累计 = ");
+        add_percent(b, r->completion);
+    }
+}
+
+static void eval_level(const context *c, result *r, size_t i, zb_qualifier q, int higher, zb_buf *b)
+{
+    double a = r->actual, t = r->target;
+    int percent = is_percent(c->plan, i);
+    /* A written 以上 or 以下 says which way the comparison goes, whatever the name suggests. */
+    int ge = q == ZB_QUAL_AT_LEAST || (q != ZB_QUAL_AT_MOST && higher);
+    double tol = 0;
+    if (q == ZB_QUAL_ABOUT) {
+        double opt = c->about_tolerance;
+        if (opt == 0)
+            tol = percent ? 0.5 : 0.02 * fabs(t);
+        else if (opt > 0)
+            tol = percent ? opt : opt * fabs(t);
+        if (!isfinite(tol))
+            tol = 0;
+    }
+    double threshold = ge ? t - tol : t + tol;
+    int met = ge ? at_least(a, threshold) : at_most(a, threshold);
+    r->standing = met ? ZB_STANDING_MET : ZB_STANDING_NOT_MET;
+    const char *sym = met ? (ge ? " ≥ " : " ≤ ") : (ge ? " < " : " > ");
+
+    add_value(b, a, percent);
+    zb_buf_adds(b, sym);
+    /* Met without the tolerance: compare with the target itself, the simpler sum. */
+    int plain = tol == 0 || (ge ? a >= t : a <= t);
+    if (plain) {
+        zb_buf_adds(b, "目标 ");
+        add_value(b, t, percent);
+    } else {
+        add_value(b, t, percent);
+        zb_buf_adds(b, ge ? " − " : " + ");
+        add_computed(b, tol);
+        zb_buf_adds(b, " = ");
+        add_computed(b, threshold);
+        if (percent)
+            zb_buf_addc(b, '%');
+    }
+    switch (q) {
+    case ZB_QUAL_AT_LEAST:
+        zb_buf_adds(b, "（以上）");
+        break;
+    case ZB_QUAL_AT_MOST:
+        zb_buf_adds(b, "（以下）");
+        break;
+    case ZB_QUAL_ABOUT:
+        zb_buf_adds(b, "（左右，容差");
+        if (tol == 0) {
+            zb_buf_adds(b, " 0");
+        } else if (percent) {
+            zb_buf_addc(b, ' ');
+            add_computed(b, tol);
+            zb_buf_adds(b, " 个百分点");
+        } else {
+            zb_buf_adds(b, "为目标的 ");
+            add_computed(b, c->about_tolerance > 0 ? c->about_tolerance * 100 : 2);
+            zb_buf_adds(b, "%，即 ");
+            add_computed(b, tol);
+        }
+        zb_buf_adds(b, higher ? "）" : "，越低越好）");
+        break;
+    default:
+        if (!higher)
+            zb_buf_adds(b, "（越低越好）");
+        break;
+    }
+}
+
+static void eval_one(const context *c, size_t i, result *r, zb_buf *b)
+{
+    const zb_plan *plan = c->plan;
+    zb_kind kind = zb_plan_indicator_kind(plan, i);
+    zb_qualifier q = zb_plan_indicator_qualifier(plan, i);
+    int higher = zb_plan_indicator_direction(plan, i) != ZB_DIR_LOWER;
+    r->seq = zb_plan_indicator_seq(plan, i);
+    r->target = zb_plan_indicator_target(plan, i);
+    r->completion = NAN;
+    r->actual = NAN;
+    r->expected = kind == ZB_KIND_CUMULATIVE ? c->expected : NAN;
+    size_t a = r->actual_at;
+    r->indicator = i;
+
+    if (a == ZB_NONE) {
+        r->standing = ZB_STANDING_MISSING;
+        zb_buf_adds(b, "未报送 ");
+        zb_buf_adds(b, c->period);
+        zb_buf_adds(b, " 的数据");
+        return;
+    }
+    r->actual = zb_plan_actual_value(plan, a);
+    if (isnan(r->target)) {
+        const char *text = zb_plan_indicator_target_text(plan, i);
+        r->standing = ZB_STANDING_NO_TARGET;
+        if (*text) {
+            zb_buf_adds(b, "目标值“");
+            zb_buf_adds(b, text);
+            zb_buf_adds(b, "”没有可比较的数字");
+        } else {
+            zb_buf_adds(b, "没有目标值");
+        }
+        zb_buf_adds(b, "，本期 ");
+        add_number(b, r->actual);
+        return;
+    }
+    if (kind == ZB_KIND_CUMULATIVE) {
+        /* 以上 / 以下 written on the target say which way is better, as for rates. */
+        int up = q == ZB_QUAL_AT_LEAST || (q != ZB_QUAL_AT_MOST && higher);
+        eval_cumulative(c, r, up, b);
+    } else {
+        eval_level(c, r, i, q, higher, b);
+    }
+}
+
+/* ---- evaluation and results ------------------------------------------------------------ */
+
+zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb_progress_options *options,
+                               zb_progress **out, zb_error *error)
+{
+    if (out)
+        *out = NULL;
+    if (!plan || !out)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "progress: %s is NULL", plan ? "out" : "plan");
+    if (!period)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "progress: no period given");
+    int year, month;
+    if (parse_period(period, &year, &month)) {
+        /* Echo it only when it is short UTF-8: the message must stay whole and readable. */
+        size_t n = strlen(period);
+        if (n > 64 || zb_utf8_check(period, n) != n)
+            return zb_error_set(error, ZB_ERR_VALUE, "progress: the period is not a month written YYYY-MM");
+        return zb_error_set(error, ZB_ERR_VALUE, "progress: period \"%s\" is not a month written YYYY-MM",
+                            period);
+    }
+    int first = zb_plan_first_year(plan), last = zb_plan_last_year(plan);
+    if (first && (year < first || year > last)) {
+        if (first == last)
+            return zb_error_set(error, ZB_ERR_VALUE, "progress: period %s is outside the plan's year %d", period,
+                                first);
+        return zb_error_set(error, ZB_ERR_VALUE, "progress: period %s is outside the plan's years %d–%d", period,
+                            first, last);
+    }
+    if (!first)
+        first = last = year; /* no span: a one-year plan for the period's year */
+
+    context c = {0};
+    c.plan = plan;
+    c.period = period;
+    c.about_tolerance = options ? options->about_tolerance : 0;
+    if (isnan(c.about_tolerance))
+        c.about_tolerance = 0;
+    c.elapsed = (year - first) * 12 + month;
+    c.total = (last - first + 1) * 12;
+    c.final = c.elapsed == c.total;
+    c.expected = (double)c.elapsed / c.total;
+
+    zb_progress *p = calloc(1, sizeof *p);
+    size_t n = zb_plan_indicator_count(plan);
+    if (!p)
+        return zb_error_set(error, ZB_ERR_NOMEM, "progress: out of memory");
+    memcpy(p->period, period, 8);
+    if (n) {
+        p->results = malloc(n * sizeof *p->results);
+        p->lines = malloc(n * sizeof *p->lines);
+    }
+    zb_buf b = {0};
+    if (n && (!p->results || !p->lines))
+        goto nomem;
+    /* All lookups first: independent of each other, their cache misses overlap, where
+     * between the formatting of the lines they would come one at a time. */
+    for (size_t i = 0; i < n; i++)
+        p->results[i].actual_at = zb_plan_find_actual(plan, i, period);
+    for (size_t i = 0; i < n; i++) {
+        result *r = &p->results[i];
+        r->explain = b.len;
+        eval_one(&c, i, r, &b);
+        zb_buf_add(&b, "", 1); /* each line keeps its NUL */
+        p->counts[r->standing]++;
+    }
+    if (b.failed)
+        goto nomem;
+    p->count = n;
+    p->text = zb_buf_take(&b);
+    if (n && !p->text)
+        goto nomem;
+    for (size_t i = 0; i < n; i++)
+        p->lines[i] = p->text + p->results[i].explain;
+    *out = p;
+    zb_error_clear(error);
+    return ZB_OK;
+
+nomem:
+    zb_buf_free(&b);
+    zb_progress_free(p);
+    return zb_error_set(error, ZB_ERR_NOMEM, "progress: out of memory evaluating %zu indicators", n);
+}
+
+void zb_progress_free(zb_progress *progress)
+{
+    if (!progress)
+        return;
+    free(progress->results);
+    free(progress->lines);
+    free(progress->text);
+    free(progress);
+}
+
+static const result *get(const zb_progress *p, size_t i) { return p && i < p->count ? &p->results[i] : NULL; }
+
+const char *zb_progress_period(const zb_progress *progress) { return progress ? progress->period : ""; }
+
+size_t zb_progress_count(const zb_progress *progress) { return progress ? progress->count : 0; }
+
+size_t zb_progress_indicator(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->indicator : ZB_NONE;
+}
+
+int zb_progress_seq(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->seq : 0;
+}
+
+zb_standing zb_progress_standing(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->standing : ZB_STANDING_MISSING;
+}
+
+double zb_progress_actual(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->actual : NAN;
+}
+
+double zb_progress_target(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->target : NAN;
+}
+
+double zb_progress_completion(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->completion : NAN;
+}
+
+double zb_progress_expected(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->expected : NAN;
+}
+
+const char *zb_progress_explain(const zb_progress *progress, size_t i)
+{
+    return get(progress, i) ? progress->lines[i] : "";
+}
+
+size_t zb_progress_count_standing(const zb_progress *progress, zb_standing standing)
+{
+    if (!progress || (int)standing < 0 || (int)standing >= ZB_STANDING_COUNT)
+        return 0;
+    return progress->counts[standing];
+}
