@@ -21,7 +21,7 @@ expect 0 "--version" -- "$cli" --version
 has stdout "zhibiao 0."
 expect 0 "--help" -- "$cli" --help
 has stdout "table PLAN -o OUT.xlsx"
-for c in demo table check notice import breakdown; do
+for c in demo table check notice import breakdown progress bulletin assess; do
   expect 0 "$c --help" -- "$cli" $c --help
   has stdout "usage: zhibiao $c"
 done
@@ -35,7 +35,8 @@ expect 1 "missing input" -- "$cli" check "$tmp/nope.json"
 has stderr "nope.json: cannot open"
 
 # The demo, twice: the same bytes.
-demo_files="tonglu-2024-targets.xlsx tonglu-2024-breakdown.xlsx wuyi-2022-notice.pdf tonglu-2024-notice.pdf"
+demo_files="tonglu-2024-targets.xlsx tonglu-2024-breakdown.xlsx wuyi-2022-notice.pdf tonglu-2024-notice.pdf
+  tonglu-2024-progress.xlsx tonglu-2024-bulletin.pdf tonglu-2024-assessment.xlsx"
 expect 0 "demo" -- "$cli" demo -o "$tmp/d1"
 has stderr "a free stand-in for 仿宋_GB2312"
 for f in $demo_files; do [ -s "$tmp/d1/$f" ] && ok || bad "demo wrote no $f"; done
@@ -55,6 +56,18 @@ has stderr "nope.ttf"
 printf 'not a png' >"$tmp/seal.png"
 expect 1 "notice with a bad seal" -- "$cli" notice "$src/examples/data/wuyi-2022.json" -o "$tmp/s.pdf" --seal "$tmp/seal.png"
 [ ! -e "$tmp/s.pdf" ] && ok || bad "a notice was written despite the bad seal"
+
+# The progress cycle.
+plan=$src/examples/data/tonglu-2024.json actuals=$src/examples/data/tonglu-2024-actuals.csv
+expect 0 "progress" -- "$cli" progress "$plan" "$actuals" --period 2024-06 -o "$tmp/p.xlsx"
+expect 0 "bulletin" -- "$cli" bulletin "$plan" "$actuals" --period 2024-06 -o "$tmp/q.pdf" --doc-number "桐经信〔2024〕15号"
+expect 0 "assess" -- "$cli" assess "$plan" "$actuals" --period 2024-12 -o "$tmp/a.xlsx" --scoring all-or-nothing
+expect 2 "progress without --period" -- "$cli" progress "$plan" "$actuals" -o "$tmp/x.xlsx"
+has stderr "needs --period"
+expect 2 "assess with a bad rule" -- "$cli" assess "$plan" "$actuals" --period 2024-12 -o "$tmp/x.xlsx" --scoring best
+has stderr "expected proportional or all-or-nothing"
+expect 1 "progress at a month outside the plan" -- "$cli" progress "$plan" "$actuals" --period 2031-06 -o "$tmp/x.xlsx"
+[ ! -e "$tmp/x.xlsx" ] && ok || bad "a workbook was written for a bad period"
 
 # The breakdown.
 expect 0 "breakdown" -- "$cli" breakdown "$src/examples/data/tonglu-2024.json" -o "$tmp/b.xlsx"
