@@ -975,20 +975,13 @@ static zb_status check_text(const char *s, const char *what, zb_error *err)
 static zb_status extra_formats(bd *b, zb_error *err)
 {
     lxw_workbook *wb = b->book->wb;
-    b->group = workbook_add_format(wb);
-    b->caption = workbook_add_format(wb);
+    b->group = zb_xlsx_new_format(wb, b->style.font_heading, b->style.body_size);
+    b->caption = zb_xlsx_new_format(wb, b->style.font_heading, b->style.body_size);
     if (!b->group || !b->caption)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory creating cell formats", b->path);
     lxw_format *both[] = {b->group, b->caption};
     for (size_t i = 0; i < 2; i++) {
-        /* As sheet.c makes them: family 3 and charset 134 make Excel and WPS substitute a
-         * Chinese face when the named one is missing. */
-        format_set_font_name(both[i], b->style.font_heading);
-        format_set_font_size(both[i], b->style.body_size);
-        format_set_font_family(both[i], 3);
-        format_set_font_charset(both[i], 134);
         format_set_align(both[i], LXW_ALIGN_LEFT);
-        format_set_align(both[i], LXW_ALIGN_VERTICAL_CENTER);
         format_set_text_wrap(both[i]);
     }
     format_set_border(b->group, LXW_BORDER_THIN);

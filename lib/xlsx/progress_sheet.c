@@ -244,23 +244,7 @@ static zb_status count_results(pw *w, zb_error *err)
 
 static lxw_format *cell_format(pw *w, const char *font, const char *num_format)
 {
-    lxw_format *f = workbook_add_format(w->book->wb);
-    if (!f)
-        return NULL;
-    /* As sheet.c makes them: family 3 and charset 134 make Excel and WPS substitute a
-     * Chinese face when the named one is missing. */
-    format_set_font_name(f, font);
-    format_set_font_size(f, w->style.body_size);
-    format_set_font_family(f, 3);
-    format_set_font_charset(f, 134);
-    format_set_align(f, LXW_ALIGN_CENTER);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_text_wrap(f);
-    if (num_format) {
-        format_set_num_format(f, num_format);
-        format_set_border(f, LXW_BORDER_THIN);
-    }
-    return f;
+    return zb_xlsx_cell_format(w->book, &w->style, font, num_format);
 }
 
 static zb_status make_formats(pw *w, zb_error *err)

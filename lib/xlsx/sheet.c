@@ -117,7 +117,7 @@ void zb_xlsx_style_defaults(zb_xlsx_style *style)
 
 /* Family 3 (modern) and charset 134 (GB2312) are what Excel writes for Chinese faces; they
  * make Excel and WPS pick a Chinese substitute when the named face is missing. */
-static lxw_format *new_format(lxw_workbook *wb, const char *font, double size)
+lxw_format *zb_xlsx_new_format(lxw_workbook *wb, const char *font, double size)
 {
     lxw_format *f = workbook_add_format(wb);
     if (!f)
@@ -127,6 +127,21 @@ static lxw_format *new_format(lxw_workbook *wb, const char *font, double size)
     format_set_font_family(f, 3);
     format_set_font_charset(f, 134);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    return f;
+}
+
+lxw_format *zb_xlsx_cell_format(zb_xlsx_book *book, const zb_xlsx_style *style, const char *font,
+                                 const char *num_format)
+{
+    lxw_format *f = zb_xlsx_new_format(book->wb, font, style->body_size);
+    if (!f)
+        return NULL;
+    format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_text_wrap(f);
+    if (num_format) {
+        format_set_num_format(f, num_format);
+        format_set_border(f, LXW_BORDER_THIN);
+    }
     return f;
 }
 
@@ -141,12 +156,12 @@ zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
                                zb_xlsx_formats *fmt, zb_error *err)
 {
     lxw_workbook *wb = book->wb;
-    fmt->label = new_format(wb, style->font_heading, style->label_size);
-    fmt->title = new_format(wb, style->font_title, style->title_size);
-    fmt->header = new_format(wb, style->font_heading, style->body_size);
-    fmt->center = new_format(wb, style->font_body, style->body_size);
-    fmt->left = new_format(wb, style->font_body, style->body_size);
-    fmt->number = new_format(wb, style->font_body, style->body_size);
+    fmt->label = zb_xlsx_new_format(wb, style->font_heading, style->label_size);
+    fmt->title = zb_xlsx_new_format(wb, style->font_title, style->title_size);
+    fmt->header = zb_xlsx_new_format(wb, style->font_heading, style->body_size);
+    fmt->center = zb_xlsx_new_format(wb, style->font_body, style->body_size);
+    fmt->left = zb_xlsx_new_format(wb, style->font_body, style->body_size);
+    fmt->number = zb_xlsx_new_format(wb, style->font_body, style->body_size);
     if (!fmt->label || !fmt->title || !fmt->header || !fmt->center || !fmt->left || !fmt->number)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory creating cell formats",
                             book->out.path);

@@ -82,6 +82,14 @@ typedef struct zb_xlsx_formats {
     lxw_format *number; /* body numbers: as center, General number format */
 } zb_xlsx_formats;
 
+/* A format in a Chinese face (family 3, charset 134: Excel and WPS substitute a Chinese
+ * face when the named one is missing), vertically centred. */
+lxw_format *zb_xlsx_new_format(lxw_workbook *wb, const char *font, double size);
+/* A body-size cell format in font, centred and wrapped; with num_format (e.g. "0.0%") also
+ * that number format and thin borders. NULL when out of memory. */
+lxw_format *zb_xlsx_cell_format(zb_xlsx_book *book, const zb_xlsx_style *style, const char *font,
+                                 const char *num_format);
+
 zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
                                zb_xlsx_formats *fmt, zb_error *err);
 

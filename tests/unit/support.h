@@ -4,6 +4,7 @@
 #ifndef ZB_TEST_SUPPORT_H
 #define ZB_TEST_SUPPORT_H
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,21 @@ static inline size_t zbt_count(const char *hay, const char *needle)
     size_t n = 0;
     for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
         n++;
+    return n;
+}
+
+/* Number of entries in a folder (no . and ..); -1 when it cannot be read. */
+static inline int zbt_files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    if (!d)
+        return -1;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
     return n;
 }
 

@@ -130,19 +130,6 @@ static void fill(zb_plan *plan)
     add_indicator(plan, 3, "牵引性指标", "特色小镇年度总产出(亿元)", "250", "县发改局、开发区");
 }
 
-static int files_in(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    if (!d)
-        return -1;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            n++;
-    closedir(d);
-    return n;
-}
 
 /* A workbook read back: its sheet names in order and the shared strings. */
 typedef struct book {
@@ -328,7 +315,7 @@ static void test_null_arguments(void **state)
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, NULL, NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, "", NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_xlsx_write_breakdown(NULL, NULL, NULL, NULL), ZB_ERR_ARGUMENT);
-    assert_int_equal(files_in(f->dir), 0);
+    assert_int_equal(zbt_files_in(f->dir), 0);
 
     /* Success clears the error. */
     memset(&err, 0x55, sizeof err);
@@ -352,7 +339,7 @@ static void test_bad_options(void **state)
         assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, &o, &err), ZB_ERR_ARGUMENT);
         assert_non_null(strstr(err.message, fields[i]));
     }
-    assert_int_equal(files_in(f->dir), 0);
+    assert_int_equal(zbt_files_in(f->dir), 0);
 }
 
 static void test_destination_is_directory(void **state)
@@ -366,8 +353,8 @@ static void test_destination_is_directory(void **state)
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, path, NULL, &err), ZB_ERR_WRITE);
     assert_int_equal(err.code, ZB_ERR_WRITE);
     assert_non_null(strstr(err.message, path));
-    assert_int_equal(files_in(path), 0);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(path), 0);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 
     snprintf(path, sizeof path, "%s/no/such/folder/b.xlsx", f->dir);
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, path, NULL, &err), ZB_ERR_WRITE);
@@ -423,7 +410,7 @@ static void test_failed_write_keeps_old_file(void **state)
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
     assert_old(f->path);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 
     /* A read-only folder, where the permissions count (not for root). */
     if (geteuid() != 0) {
@@ -437,7 +424,7 @@ static void test_failed_write_keeps_old_file(void **state)
         assert_int_equal(zb_xlsx_write_breakdown(f->plan, inner, NULL, &err), ZB_ERR_WRITE);
         assert_int_equal(chmod(sub, 0755), 0);
         assert_old(inner);
-        assert_int_equal(files_in(sub), 1);
+        assert_int_equal(zbt_files_in(sub), 1);
     }
 
     /* And a successful write replaces it. */
@@ -447,7 +434,7 @@ static void test_failed_write_keeps_old_file(void **state)
     assert_non_null(data);
     assert_memory_equal(data, "PK\x03\x04", 4);
     free(data);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 }
 
 /* A text longer than Excel's 32,767 characters: ZB_ERR_XLSX naming the task, and the
@@ -472,7 +459,7 @@ static void test_text_too_long(void **state)
     assert_non_null(strstr(err.message, "task 2"));
     assert_non_null(strstr(err.message, "任务分解"));
     assert_old(f->path);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 }
 
 /* ---- what is written ----------------------------------------------------------------- */

@@ -103,19 +103,6 @@ static double row_height(const char *sheet, int r)
     return strtod(ht + 5, NULL);
 }
 
-static int files_in(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    if (!d)
-        return -1;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            n++;
-    closedir(d);
-    return n;
-}
 
 /* ---- arguments and errors -------------------------------------------------------------- */
 
@@ -132,7 +119,7 @@ static void test_null_arguments(void **state)
     assert_int_equal(zb_xlsx_write_target_table(f->plan, NULL, NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_xlsx_write_target_table(f->plan, "", NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_xlsx_write_target_table(NULL, NULL, NULL, NULL), ZB_ERR_ARGUMENT);
-    assert_int_equal(files_in(f->dir), 0);
+    assert_int_equal(zbt_files_in(f->dir), 0);
 
     /* Success clears the error. */
     memset(&err, 0x55, sizeof err);
@@ -170,7 +157,7 @@ static void test_bad_options(void **state)
         assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, &err), ZB_ERR_ARGUMENT);
     }
     /* Nothing was created by the refused calls. */
-    assert_int_equal(files_in(f->dir), 0);
+    assert_int_equal(zbt_files_in(f->dir), 0);
 }
 
 static void test_destination_is_directory(void **state)
@@ -187,8 +174,8 @@ static void test_destination_is_directory(void **state)
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_true(S_ISDIR(st.st_mode));
-    assert_int_equal(files_in(path), 0);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(path), 0);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 }
 
 static void test_missing_folder(void **state)
@@ -252,7 +239,7 @@ static void test_failed_write_keeps_old_file(void **state)
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
     assert_old(path);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 
     /* A read-only folder, where the permissions count (not for root). */
     if (geteuid() != 0) {
@@ -266,7 +253,7 @@ static void test_failed_write_keeps_old_file(void **state)
         assert_int_equal(zb_xlsx_write_target_table(f->plan, inner, NULL, &err), ZB_ERR_WRITE);
         assert_int_equal(chmod(sub, 0755), 0);
         assert_old(inner);
-        assert_int_equal(files_in(sub), 1);
+        assert_int_equal(zbt_files_in(sub), 1);
     }
 }
 
@@ -285,7 +272,7 @@ static void test_replaces_existing(void **state)
     assert_true(len > 1000);
     assert_memory_equal(data, "PK\x03\x04", 4);
     free(data);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 }
 
 /* ---- what is written ----------------------------------------------------------------- */
@@ -661,7 +648,7 @@ static void test_text_too_long(void **state)
     assert_int_equal(err.code, ZB_ERR_XLSX);
     assert_non_null(strstr(err.message, "indicator 7"));
     assert_old(path);
-    assert_int_equal(files_in(f->dir), 1);
+    assert_int_equal(zbt_files_in(f->dir), 1);
 }
 
 /* A first group too tall for what page 1 has left below the title stays on page 1: moving
