@@ -905,8 +905,10 @@ static zb_status load_actual(loader *ld, json_t *v)
     return ZB_OK;
 }
 
-/* Loads every element of root[key] with one of the functions above. */
-static zb_status load_each(loader *ld, json_t *root, const char *key, zb_status (*load)(loader *, json_t *))
+/* Loads every element of root[key] with one of the functions above; those that need the
+ * element's index (categories, tasks, prose targets) take the indexed form. */
+static zb_status load_each_at(loader *ld, json_t *root, const char *key,
+                              zb_status (*load)(loader *, json_t *), zb_status (*load_at)(loader *, json_t *, size_t))
 {
     json_t *arr;
     zb_status st = opt_array(ld, root, key, &arr);
@@ -917,12 +919,17 @@ static zb_status load_each(loader *ld, json_t *root, const char *key, zb_status 
     json_t *v;
     json_array_foreach(arr, i, v) {
         push_index(ld, i);
-        if ((st = load(ld, v)) != ZB_OK)
+        if ((st = load ? load(ld, v) : load_at(ld, v, i)) != ZB_OK)
             return st;
         pop(ld);
     }
     pop(ld);
     return ZB_OK;
+}
+
+static zb_status load_each(loader *ld, json_t *root, const char *key, zb_status (*load)(loader *, json_t *))
+{
+    return load_each_at(ld, root, key, load, NULL);
 }
 
 static zb_status load_date(loader *ld, json_t *root, const char *key, zb_date_field field)
@@ -1018,20 +1025,8 @@ static zb_status load_root(loader *ld, json_t *root)
         return st;
 
     json_t *arr;
-    if ((st = opt_array(ld, root, "categories", &arr)) != ZB_OK)
+    if ((st = load_each_at(ld, root, "categories", NULL, load_category)) != ZB_OK)
         return st;
-    if (arr) {
-        push_key(ld, "categories");
-        size_t i;
-        json_t *v;
-        json_array_foreach(arr, i, v) {
-            push_index(ld, i);
-            if ((st = load_category(ld, v, i)) != ZB_OK)
-                return st;
-            pop(ld);
-        }
-        pop(ld);
-    }
     if ((st = opt_array(ld, root, "indicators", &arr)) != ZB_OK)
         return st;
     if (arr) {
@@ -1040,35 +1035,10 @@ static zb_status load_root(loader *ld, json_t *root)
             return st;
         pop(ld);
     }
-    if ((st = opt_array(ld, root, "tasks", &arr)) != ZB_OK)
-        return st;
-    if (arr) {
-        push_key(ld, "tasks");
-        size_t i;
-        json_t *v;
-        json_array_foreach(arr, i, v) {
-            push_index(ld, i);
-            if ((st = load_task(ld, v, i)) != ZB_OK)
-                return st;
-            pop(ld);
-        }
-        pop(ld);
-    }
     /* Prose targets after the tasks they point at. */
-    if ((st = opt_array(ld, root, "prose_targets", &arr)) != ZB_OK)
+    if ((st = load_each_at(ld, root, "tasks", NULL, load_task)) != ZB_OK ||
+        (st = load_each_at(ld, root, "prose_targets", NULL, load_prose_target)) != ZB_OK)
         return st;
-    if (arr) {
-        push_key(ld, "prose_targets");
-        size_t i;
-        json_t *v;
-        json_array_foreach(arr, i, v) {
-            push_index(ld, i);
-            if ((st = load_prose_target(ld, v, i)) != ZB_OK)
-                return st;
-            pop(ld);
-        }
-        pop(ld);
-    }
     /* Actuals last: they refer to indicators by sequence number and to the years. */
     if ((st = load_each(ld, root, "body", load_block)) || (st = load_each(ld, root, "plan_body", load_plan_block)) || (st = load_each(ld, root, "attachments", load_attachment)) ||
         (st = load_each(ld, root, "actuals", load_actual)))
