@@ -339,9 +339,22 @@ static zb_plan *plan_with_actuals(const char *plan_path, const char *actuals, in
     return plan;
 }
 
+/* A number option: the whole text must be a finite number. */
+static int number_option(const char *cmd, const char *name, const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (!*text || *end || errno || v != v)
+        return usage_error(cmd, name, text);
+    *out = v;
+    return EXIT_DONE;
+}
+
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
 typedef struct progress_args {
     const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance;
+    zb_progress_options progress; /* --tolerance, read here for all three commands */
     const char *pos[2];
     size_t npos;
 } progress_args;
@@ -364,18 +377,19 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         return usage_error(cmd, "%s", "needs --period YYYY-MM");
     if (!a->out)
         return usage_error(cmd, "%s", "needs -o OUT");
+    if (a->tolerance)
+        return number_option(cmd, "--tolerance: not a number: '%s'", a->tolerance, &a->progress.about_tolerance);
     return EXIT_DONE;
 }
 
-/* A number option: the whole text must be a finite number. */
-static int number_option(const char *cmd, const char *name, const char *text, double *out)
+/* The end of every writing command: the error, or what was written. */
+static int written(zb_status st, const zb_error *err, const char *out, const zb_plan *plan, const char *period)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (!*text || *end || errno || v != v)
-        return usage_error(cmd, name, text);
-    *out = v;
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", err->message);
+        return exit_for(st);
+    }
+    fprintf(stderr, "wrote %s (%zu indicators at %s)\n", out, zb_plan_indicator_count(plan), period);
     return EXIT_DONE;
 }
 
@@ -385,9 +399,6 @@ static int cmd_progress(int argc, char **argv)
         return print_command_help("progress");
     progress_args a;
     int rc = parse_progress_args("progress", argc, argv, &a);
-    zb_progress_options po = {0};
-    if (!rc && a.tolerance)
-        rc = number_option("progress", "--tolerance: not a number: '%s'", a.tolerance, &po.about_tolerance);
     if (rc)
         return rc;
     zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
@@ -395,15 +406,9 @@ static int cmd_progress(int argc, char **argv)
         return rc;
     zb_progress_sheet_options so = {0};
     so.title = a.title;
-    so.progress = &po;
+    so.progress = &a.progress;
     zb_error err;
-    zb_status st = zb_xlsx_write_progress(plan, a.period, a.out, &so, &err);
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", err.message);
-        rc = exit_for(st);
-    } else {
-        fprintf(stderr, "wrote %s (%zu indicators at %s)\n", a.out, zb_plan_indicator_count(plan), a.period);
-    }
+    rc = written(zb_xlsx_write_progress(plan, a.period, a.out, &so, &err), &err, a.out, plan, a.period);
     zb_plan_free(plan);
     return rc;
 }
@@ -414,9 +419,6 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
-    zb_progress_options po = {0};
-    if (!rc && a.tolerance)
-        rc = number_option("bulletin", "--tolerance: not a number: '%s'", a.tolerance, &po.about_tolerance);
     if (rc)
         return rc;
     zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
@@ -425,7 +427,7 @@ static int cmd_bulletin(int argc, char **argv)
         zb_bulletin_options bo = {0};
         bo.title = a.title;
         bo.doc_number = a.doc_number;
-        bo.progress = &po;
+        bo.progress = &a.progress;
         zb_error err;
         zb_pdf_info info;
         zb_status st = zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
@@ -448,11 +450,8 @@ static int cmd_assess(int argc, char **argv)
     progress_args a;
     int rc = parse_progress_args("assess", argc, argv, &a);
     zb_assessment_options ao = {0};
-    zb_progress_options po = {0};
     if (!rc && a.cap)
         rc = number_option("assess", "--cap: not a number: '%s'", a.cap, &ao.cap);
-    if (!rc && a.tolerance)
-        rc = number_option("assess", "--tolerance: not a number: '%s'", a.tolerance, &po.about_tolerance);
     if (!rc && a.scoring) {
         if (strcmp(a.scoring, "proportional") == 0)
             ao.scoring = ZB_SCORING_PROPORTIONAL;
@@ -467,15 +466,9 @@ static int cmd_assess(int argc, char **argv)
     if (!plan)
         return rc;
     ao.title = a.title;
-    ao.progress = &po;
+    ao.progress = &a.progress;
     zb_error err;
-    zb_status st = zb_xlsx_write_assessment(plan, a.period, a.out, &ao, &err);
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", err.message);
-        rc = exit_for(st);
-    } else {
-        fprintf(stderr, "wrote %s (%zu indicators at %s)\n", a.out, zb_plan_indicator_count(plan), a.period);
-    }
+    rc = written(zb_xlsx_write_assessment(plan, a.period, a.out, &ao, &err), &err, a.out, plan, a.period);
     zb_plan_free(plan);
     return rc;
 }

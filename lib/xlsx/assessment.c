@@ -86,21 +86,6 @@ typedef struct sheet {
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
-static const char *or_default(const char *s, const char *def)
-{
-    return s && *s ? s : def;
-}
-
-static const char *safe(const char *s)
-{
-    return s ? s : "";
-}
-
-static int max_int(int a, int b)
-{
-    return a > b ? a : b;
-}
-
 static zb_status nomem(const aw *a, zb_error *err)
 {
     return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", a->path);
@@ -192,7 +177,7 @@ static zb_status score_all(aw *a, zb_error *err)
         return nomem(a, err);
     for (size_t i = 0; i < n; i++) {
         a->scores[i] = score_of(a, i);
-        a->leads[i] = safe(zb_plan_indicator_lead(a->plan, zb_progress_indicator(a->pr, i)));
+        a->leads[i] = zb_xlsx_safe(zb_plan_indicator_lead(a->plan, zb_progress_indicator(a->pr, i)));
     }
     if (zb_xlsx_number_keys(a->leads, n, a->lead_ids, &a->nunits))
         return nomem(a, err);
@@ -302,7 +287,7 @@ static zb_status open_sheet(aw *a, sheet *s, const char *name, const double *wid
     int lines = 1;
     for (size_t c = 0; c < ncols && !e; c++) {
         e = worksheet_write_string(ws, s->row, (lxw_col_t)c, heads[c], a->fmt.header);
-        lines = max_int(lines, zb_xlsx_text_lines(heads[c], s->text_pt[c], a->style.body_size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(heads[c], s->text_pt[c], a->style.body_size));
     }
     h = zb_xlsx_row_height(lines, a->style.body_size);
     if (!e)
@@ -363,10 +348,10 @@ static zb_status write_scores(aw *a, zb_error *err)
     for (size_t i = 0; i < a->n && !e; i++) {
         size_t ind = zb_progress_indicator(a->pr, i);
         lxw_row_t r = s.row;
-        const char *name = safe(zb_plan_indicator_name(plan, ind));
+        const char *name = zb_xlsx_safe(zb_plan_indicator_name(plan, ind));
         const char *lead = a->leads[i];
         const char *status = zb_standing_label(zb_progress_standing(a->pr, i));
-        const char *explain = safe(zb_progress_explain(a->pr, i));
+        const char *explain = zb_xlsx_safe(zb_progress_explain(a->pr, i));
         double weight = zb_plan_indicator_weight(plan, ind);
         double completion = zb_plan_indicator_kind(plan, ind) == ZB_KIND_CUMULATIVE
                                 ? zb_progress_completion(a->pr, i)
@@ -390,9 +375,9 @@ static zb_status write_scores(aw *a, zb_error *err)
         if (!e)
             e = worksheet_write_string(s.ws, r, SC_EXPLAIN, explain, a->fmt.left);
         int lines = zb_xlsx_text_lines(name, s.text_pt[SC_NAME], size);
-        lines = max_int(lines, zb_xlsx_text_lines(lead, s.text_pt[SC_LEAD], size));
-        lines = max_int(lines, zb_xlsx_text_lines(status, s.text_pt[SC_STATUS], size));
-        lines = max_int(lines, zb_xlsx_text_lines(explain, s.text_pt[SC_EXPLAIN], size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(lead, s.text_pt[SC_LEAD], size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(status, s.text_pt[SC_STATUS], size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(explain, s.text_pt[SC_EXPLAIN], size));
         double h = zb_xlsx_row_height(lines, size);
         if (!e)
             e = worksheet_set_row(s.ws, r, h, NULL);
@@ -625,12 +610,12 @@ ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *perio
     a.year = atoi(p);
     a.month = atoi(p + 5);
     zb_xlsx_style_defaults(&a.style);
-    a.style.font_body = or_default(o->font_body, a.style.font_body);
-    a.style.font_heading = or_default(o->font_heading, a.style.font_heading);
-    a.style.font_title = or_default(o->font_title, a.style.font_title);
+    a.style.font_body = zb_xlsx_or(o->font_body, a.style.font_body);
+    a.style.font_heading = zb_xlsx_or(o->font_heading, a.style.font_heading);
+    a.style.font_title = zb_xlsx_or(o->font_title, a.style.font_title);
     char default_title[64];
     snprintf(default_title, sizeof default_title, "%d年度指标考核结果", a.year);
-    a.title = or_default(o->title, default_title);
+    a.title = zb_xlsx_or(o->title, default_title);
     describe_rule(&a);
 
     st = score_all(&a, error);

@@ -107,16 +107,6 @@ typedef struct bd {
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
-static const char *or_default(const char *s, const char *def)
-{
-    return s && *s ? s : def;
-}
-
-static const char *safe(const char *s)
-{
-    return s ? s : "";
-}
-
 static zb_status nomem(const bd *b, zb_error *err)
 {
     return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", b->path);
@@ -146,11 +136,6 @@ static void buf_reset(zb_buf *z)
     z->len = 0;
     if (z->data)
         z->data[0] = '\0';
-}
-
-static int max_int(int a, int b)
-{
-    return a > b ? a : b;
 }
 
 /* ---- name maps ----------------------------------------------------------------------- */
@@ -225,7 +210,7 @@ static zb_status add_unit(bd *b, const char *name, const char *full_name, int li
     unit *u = &b->units[b->nunits];
     memset(u, 0, sizeof *u);
     u->name = name;
-    u->full_name = safe(full_name);
+    u->full_name = zb_xlsx_safe(full_name);
     u->listed = listed;
     u->collective = zb_infer_collective(name);
     if (map_put(&b->by_name, name, b->nunits))
@@ -434,7 +419,7 @@ static const char *join_item_units(bd *b, const item *it, size_t from)
     for (size_t k = from; k < n; k++) {
         if (k > from)
             zb_buf_adds(&b->join, "、");
-        zb_buf_adds(&b->join, safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, k)));
+        zb_buf_adds(&b->join, zb_xlsx_safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, k)));
     }
     return buf_text(&b->join);
 }
@@ -446,7 +431,7 @@ static const char *join_indicator_units(bd *b, size_t i, size_t from)
     for (size_t k = from; k < n; k++) {
         if (k > from)
             zb_buf_adds(&b->join, "、");
-        zb_buf_adds(&b->join, safe(zb_plan_indicator_responsible(b->plan, i, k)));
+        zb_buf_adds(&b->join, zb_xlsx_safe(zb_plan_indicator_responsible(b->plan, i, k)));
     }
     return buf_text(&b->join);
 }
@@ -454,8 +439,8 @@ static const char *join_indicator_units(bd *b, size_t i, size_t from)
 /* "1. 全面落实产业链“链长+链主”制", or the title alone for a task without a number. */
 static const char *task_label(bd *b, size_t t)
 {
-    const char *number = safe(zb_plan_task_number(b->plan, t));
-    const char *title = safe(zb_plan_task_title(b->plan, t));
+    const char *number = zb_xlsx_safe(zb_plan_task_number(b->plan, t));
+    const char *title = zb_xlsx_safe(zb_plan_task_title(b->plan, t));
     buf_reset(&b->label);
     if (*number) {
         zb_buf_adds(&b->label, number);
@@ -476,7 +461,7 @@ static const char *item_text(const bd *b, const item *it)
             return text;
     }
     const char *text = zb_plan_task_text(plan, it->task);
-    return text && *text ? text : safe(zb_plan_task_title(plan, it->task));
+    return text && *text ? text : zb_xlsx_safe(zb_plan_task_title(plan, it->task));
 }
 
 static const char *item_lead(const bd *b, const item *it)
@@ -484,14 +469,14 @@ static const char *item_lead(const bd *b, const item *it)
     if (it->duty == ZB_NONE ||
         zb_plan_task_duty_responsible_count(b->plan, it->task, it->duty) == 0)
         return "";
-    return safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, 0));
+    return zb_xlsx_safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, 0));
 }
 
 static const char *item_note(const bd *b, const item *it)
 {
     if (it->duty == ZB_NONE)
         return "未明确责任单位";
-    return safe(zb_plan_task_duty_note(b->plan, it->task, it->duty));
+    return zb_xlsx_safe(zb_plan_task_duty_note(b->plan, it->task, it->duty));
 }
 
 /* ---- sheets -------------------------------------------------------------------------- */
@@ -554,7 +539,7 @@ static zb_status open_sheet(bd *b, sheet *s, const char *name, const double *wid
     int lines = 1;
     for (size_t c = 0; c < ncols && !e; c++) {
         e = worksheet_write_string(ws, s->row, (lxw_col_t)c, heads[c], b->fmt.header);
-        lines = max_int(lines, lines_in(b, s, c, heads[c]));
+        lines = zb_xlsx_max_int(lines, lines_in(b, s, c, heads[c]));
     }
     h = zb_xlsx_row_height(lines, b->style.body_size);
     if (!e)
@@ -672,10 +657,10 @@ static zb_status item_block(bd *b, sheet *s, const size_t *items, size_t n, size
         if (e)
             break;
         int lines = n == 1 ? task_lines : 1;
-        lines = max_int(lines, lines_in(b, s, 2, text));
-        lines = max_int(lines, lines_in(b, s, 3, lead));
-        lines = max_int(lines, lines_in(b, s, 4, coop));
-        lines = max_int(lines, lines_in(b, s, 5, note));
+        lines = zb_xlsx_max_int(lines, lines_in(b, s, 2, text));
+        lines = zb_xlsx_max_int(lines, lines_in(b, s, 3, lead));
+        lines = zb_xlsx_max_int(lines, lines_in(b, s, 4, coop));
+        lines = zb_xlsx_max_int(lines, lines_in(b, s, 5, note));
         b->heights[1 + j] = zb_xlsx_row_height(lines, b->style.body_size);
         if (j + 1 < n)
             above += b->heights[1 + j];
@@ -692,7 +677,7 @@ static zb_status item_block(bd *b, sheet *s, const size_t *items, size_t n, size
     if (e) {
         /* Named by its number as printed, else by its place. */
         char what[200];
-        const char *number = safe(zb_plan_task_number(b->plan, t));
+        const char *number = zb_xlsx_safe(zb_plan_task_number(b->plan, t));
         if (*number)
             snprintf(what, sizeof what, "sheet %s, task %s", s->name, number);
         else
@@ -711,7 +696,7 @@ static int same_headings(const zb_plan *plan, size_t a, size_t b)
     if (n != zb_plan_task_heading_count(plan, b))
         return 0;
     for (size_t k = 0; k < n; k++)
-        if (strcmp(safe(zb_plan_task_heading(plan, a, k)), safe(zb_plan_task_heading(plan, b, k))))
+        if (strcmp(zb_xlsx_safe(zb_plan_task_heading(plan, a, k)), zb_xlsx_safe(zb_plan_task_heading(plan, b, k))))
             return 0;
     return 1;
 }
@@ -732,7 +717,7 @@ static zb_status write_tasks(bd *b, zb_error *err)
             end++;
         size_t nh = zb_plan_task_heading_count(b->plan, t);
         if (nh && (i == 0 || !same_headings(b->plan, b->items[i - 1].task, t)))
-            st = group_row(b, &s, safe(zb_plan_task_heading(b->plan, t, nh - 1)), err);
+            st = group_row(b, &s, zb_xlsx_safe(zb_plan_task_heading(b->plan, t, nh - 1)), err);
         /* The block's items are consecutive: list their indexes. */
         if (!st && zb_grow((void **)&b->range, &b->range_cap, end - i, sizeof *b->range))
             st = nomem(b, err);
@@ -824,7 +809,7 @@ static zb_status write_units(bd *b, zb_error *err)
             e = put(&s, r, 6, remark, b->fmt.center);
         if (e)
             break;
-        int lines = max_int(lines_in(b, &s, 1, u->name), lines_in(b, &s, 6, remark));
+        int lines = zb_xlsx_max_int(lines_in(b, &s, 1, u->name), lines_in(b, &s, 6, remark));
         double h = zb_xlsx_row_height(lines, size);
         e = worksheet_set_row(s.ws, r, h, NULL);
         /* The last row is kept with the total below it. */
@@ -867,9 +852,9 @@ static zb_status indicator_row(bd *b, sheet *s, size_t i, size_t seq, zb_error *
         return nomem(b, err);
     const zb_plan *plan = b->plan;
     lxw_row_t r = s->row;
-    const char *name = safe(zb_plan_indicator_name(plan, i));
-    const char *target = safe(zb_plan_indicator_target_text(plan, i));
-    const char *lead = safe(zb_plan_indicator_lead(plan, i));
+    const char *name = zb_xlsx_safe(zb_plan_indicator_name(plan, i));
+    const char *target = zb_xlsx_safe(zb_plan_indicator_target_text(plan, i));
+    const char *lead = zb_xlsx_safe(zb_plan_indicator_lead(plan, i));
     double value;
     lxw_error e = put_seq(b, s, r, seq);
     if (!e)
@@ -891,9 +876,9 @@ static zb_status indicator_row(bd *b, sheet *s, size_t i, size_t seq, zb_error *
     if (!e)
         e = worksheet_write_blank(s->ws, r, 5, b->fmt.left);
     int lines = lines_in(b, s, 1, name);
-    lines = max_int(lines, lines_in(b, s, 2, target));
-    lines = max_int(lines, lines_in(b, s, 3, lead));
-    lines = max_int(lines, lines_in(b, s, 4, coop));
+    lines = zb_xlsx_max_int(lines, lines_in(b, s, 2, target));
+    lines = zb_xlsx_max_int(lines, lines_in(b, s, 3, lead));
+    lines = zb_xlsx_max_int(lines, lines_in(b, s, 4, coop));
     b->heights[1] = zb_xlsx_row_height(lines, b->style.body_size);
     if (!e)
         e = worksheet_set_row(s->ws, r, b->heights[1], NULL);
@@ -1051,9 +1036,9 @@ ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
     b.plan = plan;
     b.path = path;
     zb_xlsx_style_defaults(&b.style);
-    b.style.font_body = or_default(o->font_body, b.style.font_body);
-    b.style.font_heading = or_default(o->font_heading, b.style.font_heading);
-    b.style.font_title = or_default(o->font_title, b.style.font_title);
+    b.style.font_body = zb_xlsx_or(o->font_body, b.style.font_body);
+    b.style.font_heading = zb_xlsx_or(o->font_heading, b.style.font_heading);
+    b.style.font_title = zb_xlsx_or(o->font_title, b.style.font_title);
     const char *plan_title = zb_plan_meta(plan, ZB_META_TITLE);
     char *default_title = NULL;
     if (!(o->title && *o->title) && plan_title && *plan_title) {
@@ -1064,7 +1049,7 @@ ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
         memcpy(default_title, plan_title, n);
         memcpy(default_title + n, "责任分解表", sizeof "责任分解表");
     }
-    b.title = or_default(o->title, default_title ? default_title : "责任分解表");
+    b.title = zb_xlsx_or(o->title, default_title ? default_title : "责任分解表");
 
     st = collect(&b, error);
     /* Group rows at most double the item rows; a unit's sheet has fewer rows than that. */

@@ -118,21 +118,6 @@ typedef struct pw {
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
-static const char *or_default(const char *s, const char *def)
-{
-    return s && *s ? s : def;
-}
-
-static const char *safe(const char *s)
-{
-    return s ? s : "";
-}
-
-static int max_int(int a, int b)
-{
-    return a > b ? a : b;
-}
-
 static zb_status nomem(const pw *w, zb_error *err)
 {
     return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", w->path);
@@ -176,7 +161,7 @@ static const char *join_units(pw *w, size_t ind)
     for (size_t j = 0; j < n; j++) {
         if (j)
             zb_buf_add(b, "、", sizeof "、" - 1);
-        zb_buf_adds(b, safe(zb_plan_indicator_responsible(w->plan, ind, j)));
+        zb_buf_adds(b, zb_xlsx_safe(zb_plan_indicator_responsible(w->plan, ind, j)));
     }
     if (b->failed)
         return NULL;
@@ -216,7 +201,7 @@ static zb_status count_results(pw *w, zb_error *err)
     if (!w->categories || !w->leads || !w->lead_ids)
         return nomem(w, err);
     for (size_t i = 0; i < n; i++)
-        w->leads[i] = safe(zb_plan_indicator_lead(w->plan, zb_progress_indicator(w->pr, i)));
+        w->leads[i] = zb_xlsx_safe(zb_plan_indicator_lead(w->plan, zb_progress_indicator(w->pr, i)));
     if (zb_xlsx_number_keys(w->leads, n, w->lead_ids, &w->nunits))
         return nomem(w, err);
     w->units = calloc(w->nunits ? w->nunits : 1, sizeof *w->units);
@@ -303,7 +288,7 @@ static zb_status main_heading(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lx
     int lines = 1;
     for (size_t c = 0; c < NCOLS && !e; c++) {
         e = worksheet_write_string(ws, *row, (lxw_col_t)c, heads_main[c], w->fmt.header);
-        lines = max_int(lines, zb_xlsx_text_lines(heads_main[c], w->text_pt[c], w->style.body_size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(heads_main[c], w->text_pt[c], w->style.body_size));
     }
     h = zb_xlsx_row_height(lines, w->style.body_size);
     if (!e)
@@ -353,10 +338,10 @@ static zb_status write_result(pw *w, lxw_worksheet *ws, size_t i, lxw_row_t r,
     const char *units = join_units(w, ind);
     if (!units)
         return nomem(w, err);
-    const char *name = safe(zb_plan_indicator_name(plan, ind));
-    const char *target = safe(zb_plan_indicator_target_text(plan, ind));
+    const char *name = zb_xlsx_safe(zb_plan_indicator_name(plan, ind));
+    const char *target = zb_xlsx_safe(zb_plan_indicator_target_text(plan, ind));
     const char *status = zb_standing_label(zb_progress_standing(w->pr, i));
-    const char *explain = safe(zb_progress_explain(w->pr, i));
+    const char *explain = zb_xlsx_safe(zb_progress_explain(w->pr, i));
     double actual = zb_progress_actual(w->pr, i);
     double expected = zb_progress_expected(w->pr, i);
     double target_value = NAN;
@@ -395,12 +380,12 @@ static zb_status write_result(pw *w, lxw_worksheet *ws, size_t i, lxw_row_t r,
         return row_fail(w, e, ind, err);
 
     int lines = zb_xlsx_text_lines(name, w->text_pt[COL_NAME], size);
-    lines = max_int(lines, zb_xlsx_text_lines(target, w->text_pt[COL_TARGET], size));
-    lines = max_int(lines, zb_xlsx_text_lines(status, w->text_pt[COL_STATUS], size));
-    lines = max_int(lines, zb_xlsx_text_lines(explain, w->text_pt[COL_EXPLAIN], size));
-    lines = max_int(lines, zb_xlsx_text_lines(units, w->text_pt[COL_RESPONSIBLE], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(target, w->text_pt[COL_TARGET], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(status, w->text_pt[COL_STATUS], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(explain, w->text_pt[COL_EXPLAIN], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(units, w->text_pt[COL_RESPONSIBLE], size));
     if (category)
-        lines = max_int(lines, zb_xlsx_text_lines(category, w->text_pt[COL_CATEGORY], size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(category, w->text_pt[COL_CATEGORY], size));
     *height = zb_xlsx_row_height(lines, size);
     return ZB_OK;
 }
@@ -419,7 +404,7 @@ static zb_status main_body(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lxw_r
         if (cat != ZB_NONE)
             while (end < n && zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, end)) == cat)
                 end++;
-        const char *name = cat != ZB_NONE ? safe(zb_plan_category_name(plan, cat)) : "";
+        const char *name = cat != ZB_NONE ? zb_xlsx_safe(zb_plan_category_name(plan, cat)) : "";
         size_t k = end - i;
         if (zb_grow((void **)&w->heights, &w->heights_cap, k, sizeof *w->heights))
             return nomem(w, err);
@@ -549,7 +534,7 @@ static lxw_error summary_header(pw *w, summary *s, const char *const *heads, siz
     int lines = 1;
     for (size_t c = 0; c < ncols && !e; c++) {
         e = worksheet_write_string(s->ws, s->row, (lxw_col_t)c, heads[c], w->fmt.header);
-        lines = max_int(lines, zb_xlsx_text_lines(heads[c], w->sum_text_pt[c], w->style.body_size));
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(heads[c], w->sum_text_pt[c], w->style.body_size));
     }
     *height = zb_xlsx_row_height(lines, w->style.body_size);
     if (!e)
@@ -801,7 +786,7 @@ static zb_status write_summary(pw *w, zb_error *err)
         if (!names)
             st = nomem(w, err);
         for (size_t c = 0; c < nc && names; c++)
-            names[c] = safe(zb_plan_category_name(w->plan, c));
+            names[c] = zb_xlsx_safe(zb_plan_category_name(w->plan, c));
         if (names)
             names[nc] = "未分类";
     }
@@ -901,16 +886,16 @@ ZB_API zb_status zb_xlsx_write_progress(const zb_plan *plan, const char *period,
     w.year = atoi(p);
     w.month = atoi(p + 5);
     zb_xlsx_style_defaults(&w.style);
-    w.style.font_body = or_default(o->font_body, w.style.font_body);
-    w.style.font_heading = or_default(o->font_heading, w.style.font_heading);
-    w.style.font_title = or_default(o->font_title, w.style.font_title);
+    w.style.font_body = zb_xlsx_or(o->font_body, w.style.font_body);
+    w.style.font_heading = zb_xlsx_or(o->font_heading, w.style.font_heading);
+    w.style.font_title = zb_xlsx_or(o->font_title, w.style.font_title);
     for (size_t c = 0; c < NCOLS; c++)
         w.text_pt[c] = zb_xlsx_column_text_pt(widths_main[c]);
     for (size_t c = 0; c < SUM_COLS; c++)
         w.sum_text_pt[c] = zb_xlsx_column_text_pt(widths_summary[c]);
     char default_title[64];
     snprintf(default_title, sizeof default_title, "%d年%d月指标监测表", w.year, w.month);
-    w.title = or_default(o->title, default_title);
+    w.title = zb_xlsx_or(o->title, default_title);
 
     st = count_results(&w, error);
     zb_xlsx_book book;

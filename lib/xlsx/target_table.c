@@ -93,11 +93,6 @@ static zb_status check_options(const zb_table_options *o, zb_error *err)
     return st;
 }
 
-static const char *or_default(const char *s, const char *def)
-{
-    return s && *s ? s : def;
-}
-
 static zb_status lxw_fail(const table *t, lxw_error e, const char *what, zb_error *err)
 {
     return zb_xlsx_error(err, e, t->path, what);
@@ -169,13 +164,13 @@ static zb_status write_heading(table *t, const zb_table_options *o, const char *
     years_text(t->plan, years, sizeof years);
     snprintf(year_target, sizeof year_target, "%s目标值", years);
     const char *heads[COLS_MAX];
-    heads[t->col_seq] = or_default(o->header_seq, "序号");
-    heads[t->col_category] = or_default(o->header_category, "类别");
-    heads[t->col_name] = or_default(o->header_name, "指标名称");
+    heads[t->col_seq] = zb_xlsx_or(o->header_seq, "序号");
+    heads[t->col_category] = zb_xlsx_or(o->header_category, "类别");
+    heads[t->col_name] = zb_xlsx_or(o->header_name, "指标名称");
     if (t->unit_column)
-        heads[t->col_unit] = or_default(o->header_unit, "计量单位");
-    heads[t->col_target] = or_default(o->header_target, year_target);
-    heads[t->col_responsible] = or_default(o->header_responsible, "责任单位");
+        heads[t->col_unit] = zb_xlsx_or(o->header_unit, "计量单位");
+    heads[t->col_target] = zb_xlsx_or(o->header_target, year_target);
+    heads[t->col_responsible] = zb_xlsx_or(o->header_responsible, "责任单位");
     int lines = 1;
     for (size_t c = 0; c < t->ncols && !e; c++) {
         e = worksheet_write_string(ws, *row, (lxw_col_t)c, heads[c], t->fmt.header);
@@ -363,9 +358,9 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     t.path = path;
     t.unit_column = o->unit_column != 0;
     zb_xlsx_style_defaults(&t.style);
-    t.style.font_body = or_default(o->font_body, t.style.font_body);
-    t.style.font_heading = or_default(o->font_heading, t.style.font_heading);
-    t.style.font_title = or_default(o->font_title, t.style.font_title);
+    t.style.font_body = zb_xlsx_or(o->font_body, t.style.font_body);
+    t.style.font_heading = zb_xlsx_or(o->font_heading, t.style.font_heading);
+    t.style.font_title = zb_xlsx_or(o->font_title, t.style.font_title);
     if (o->body_size > 0)
         t.style.body_size = o->body_size;
     if (o->title_size > 0)
@@ -377,7 +372,7 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     char default_title[96];
     years_text(plan, years, sizeof years);
     snprintf(default_title, sizeof default_title, "%s目标体系表", years);
-    const char *title = or_default(o->title, default_title);
+    const char *title = zb_xlsx_or(o->title, default_title);
     char sheet[ZB_XLSX_SHEET_NAME_SIZE];
     zb_xlsx_sheet_name(o->sheet_name, "目标体系表", sheet);
 

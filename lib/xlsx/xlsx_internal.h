@@ -31,6 +31,25 @@
  * surrogate pair is 4 bytes for 2 units), and the NUL. */
 #define ZB_XLSX_SHEET_NAME_SIZE (31 * 3 + 1)
 
+/* ---- small helpers shared by the writers ---- */
+
+/* An option's text, or the default when it is NULL or "". */
+static inline const char *zb_xlsx_or(const char *s, const char *def)
+{
+    return s && *s ? s : def;
+}
+
+/* A getter's text, "" for NULL. */
+static inline const char *zb_xlsx_safe(const char *s)
+{
+    return s ? s : "";
+}
+
+static inline int zb_xlsx_max_int(int a, int b)
+{
+    return a > b ? a : b;
+}
+
 /* ---- life cycle ---------------------------------------------------------------------- */
 
 /* A workbook being written to a temporary file beside its destination. */

@@ -66,6 +66,8 @@ expect 2 "progress without --period" -- "$cli" progress "$plan" "$actuals" -o "$
 has stderr "needs --period"
 expect 2 "assess with a bad rule" -- "$cli" assess "$plan" "$actuals" --period 2024-12 -o "$tmp/x.xlsx" --scoring best
 has stderr "expected proportional or all-or-nothing"
+expect 2 "progress with a bad tolerance" -- "$cli" progress "$plan" "$actuals" --period 2024-06 -o "$tmp/x.xlsx" --tolerance abc
+has stderr "--tolerance: not a number: 'abc'"
 expect 1 "progress at a month outside the plan" -- "$cli" progress "$plan" "$actuals" --period 2031-06 -o "$tmp/x.xlsx"
 [ ! -e "$tmp/x.xlsx" ] && ok || bad "a workbook was written for a bad period"
 
