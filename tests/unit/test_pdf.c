@@ -22,7 +22,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pdf/pdf_internal.h"
+#include "content/content_internal.h"
+#include "image/image.h"
 #include "support.h"
 #include "zhibiao.h"
 

@@ -2,8 +2,8 @@
  * into glyphs measured with the fonts' own advances, line breaking with the GB/T 15834 rules
  * (禁则), and the display list (pages of text runs, rules and images) that the renderer
  * draws. Data flows one way: document content -> engine -> display list -> renderer. */
-#ifndef ZB_PDF_LAYOUT_H
-#define ZB_PDF_LAYOUT_H
+#ifndef ZB_LAYOUT_H
+#define ZB_LAYOUT_H
 
 #include <stdint.h>
 
@@ -168,4 +168,4 @@ int zb_heading_level(const char *text);
  * first 。, or all of it. */
 size_t zb_heading_length(const char *text);
 
-#endif /* ZB_PDF_LAYOUT_H */
+#endif /* ZB_LAYOUT_H */

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "pdf/pdf_internal.h"
+#include "image/image.h"
 
 #define PNG_MAX_SIDE 10000
 #define PNG_MAX_PIXELS 25000000UL

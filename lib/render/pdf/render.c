@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pdf/pdf_internal.h"
+#include "render/pdf/render_pdf.h"
 
 /* What libharu's error handler saw; one per document, so documents may be written from
  * several threads at once. */
