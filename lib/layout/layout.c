@@ -365,6 +365,29 @@ static int push_line(zb_lines *out, const zb_glyph *g, size_t s, size_t e, int l
     return 0;
 }
 
+/* A place inside a run of Latin letters and digits where it may be broken when it has to
+ * be: after / - _ . ? & = # or between a letter and a digit. */
+static int soft_break(const zb_glyph *g, size_t i)
+{
+    uint32_t a = g[i - 1].cp, b = g[i].cp;
+    if (a < 128 && strchr("/-_.?&=#", (int)a) && a)
+        return 1;
+    int da = (a >= '0' && a <= '9'), db = (b >= '0' && b <= '9');
+    int la = (a | 32) >= 'a' && (a | 32) <= 'z', lb = (b | 32) >= 'a' && (b | 32) <= 'z';
+    return (da && lb) || (la && db);
+}
+
+/* Where to break a run that cannot stay whole, at or before full (the first glyph that does
+ * not fit), after from: the last soft place that fills at least half the line, else where the
+ * line is full. */
+static size_t inside_break(const zb_glyph *g, size_t s, size_t from, size_t full, double avail)
+{
+    for (size_t p = full; p > from && p > s + 1; p--)
+        if (soft_break(g, p) && zb_glyphs_width(g, s, p) >= avail / 2)
+            return p;
+    return full > s ? full : s + 1;
+}
+
 int zb_break_lines(const zb_glyph *g, size_t n, double width_first, double width, zb_lines *out)
 {
     out->n = 0;
@@ -386,8 +409,20 @@ int zb_break_lines(const zb_glyph *g, size_t n, double width_first, double width
         size_t b = i;
         while (b > s && !zb_break_allowed(g, n, b))
             b--;
-        if (b == s) /* nothing the rules allow: break where the line is full */
-            b = i > s ? i : s + 1;
+        if (b == s) {
+            /* Nothing the rules allow: the run is longer than the line. */
+            b = inside_break(g, s, s, i, avail);
+        } else {
+            /* What would go to the next line runs from b to the next place the rules allow
+             * a break: a run longer than a whole line cannot stay whole anyway, and is broken
+             * here rather than leave this line nearly empty. Shorter runs (numbers, words)
+             * go down whole. */
+            size_t e = i;
+            while (e < n && !zb_break_allowed(g, n, e))
+                e++;
+            if (zb_glyphs_width(g, b, e) > width + FIT_EPS)
+                b = inside_break(g, s, b, i, avail);
+        }
         if (push_line(out, g, s, b, 0))
             return -1;
         s = b;
