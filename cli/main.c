@@ -90,11 +90,23 @@ static const char *severity_name(zb_severity s)
 }
 
 /* Prints findings at or above min to stderr; returns the number of errors. */
-static size_t report_findings(const zb_findings *f, zb_severity min)
+/* Findings about what the notice prints, shown only where a notice is written. */
+enum { SHOW_NUMBER = 1, SHOW_IMPRINT = 2, SHOW_NOTICE = SHOW_NUMBER | SHOW_IMPRINT };
+
+static int shown(const char *code, unsigned show)
+{
+    if (strcmp(code, "no-document-number") == 0)
+        return (show & SHOW_NUMBER) != 0;
+    if (strcmp(code, "no-imprint") == 0)
+        return (show & SHOW_IMPRINT) != 0;
+    return 1;
+}
+
+static size_t report_findings_of(const zb_findings *f, zb_severity min, unsigned show)
 {
     for (size_t i = 0; i < zb_findings_count(f); i++) {
         zb_severity s = zb_findings_severity(f, i);
-        if (s < min)
+        if (s < min || !shown(zb_findings_code(f, i), show))
             continue;
         fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(f, i), severity_name(s),
                 zb_findings_message(f, i), zb_findings_code(f, i));
@@ -102,15 +114,20 @@ static size_t report_findings(const zb_findings *f, zb_severity min)
     return zb_findings_error_count(f);
 }
 
+static size_t report_findings(const zb_findings *f, zb_severity min)
+{
+    return report_findings_of(f, min, SHOW_NOTICE);
+}
+
 /* Validates before writing: a document with errors is not written. */
-static int validate_for_output(const zb_plan *plan)
+static int validate_for_output(const zb_plan *plan, unsigned show)
 {
     zb_findings *f = NULL;
     if (zb_plan_validate(plan, &f) != ZB_OK) {
         fprintf(stderr, "zhibiao: out of memory\n");
         return EXIT_INPUT;
     }
-    size_t errors = report_findings(f, ZB_SEV_WARNING);
+    size_t errors = report_findings_of(f, ZB_SEV_WARNING, show);
     zb_findings_free(f);
     if (errors) {
         fprintf(stderr, "zhibiao: %zu error%s: nothing written\n", errors, errors == 1 ? "" : "s");
@@ -121,12 +138,12 @@ static int validate_for_output(const zb_plan *plan)
 
 /* The plan a writing command works on: loaded and validated, or NULL with *rc set (the
  * messages already printed). */
-static zb_plan *plan_for_output(const char *path, int *rc)
+static zb_plan *plan_for_output(const char *path, unsigned show, int *rc)
 {
     zb_plan *plan = zb_plan_new();
     *rc = plan ? load_plan(plan, path) : EXIT_INPUT;
     if (!*rc)
-        *rc = validate_for_output(plan);
+        *rc = validate_for_output(plan, show);
     if (*rc) {
         zb_plan_free(plan);
         return NULL;
@@ -229,7 +246,7 @@ static int cmd_table(int argc, char **argv)
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
 
-    zb_plan *plan = plan_for_output(pos[0], &rc);
+    zb_plan *plan = plan_for_output(pos[0], 0, &rc);
     if (!rc) {
         zb_table_options to = {0};
         to.label = label;
@@ -288,16 +305,39 @@ static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char
     return EXIT_DONE;
 }
 
+/* --masthead FORM: file, mark, letter or none. */
+static int masthead_option(const char *cmd, const char *value, zb_masthead *out)
+{
+    static const char *const names[] = {"file", "mark", "letter", "none"};
+    *out = ZB_MASTHEAD_FILE;
+    if (!value)
+        return EXIT_DONE;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(value, names[i]) == 0) {
+            *out = (zb_masthead)i;
+            return EXIT_DONE;
+        }
+    return usage_error(cmd, "--masthead: '%s' is not file, mark, letter or none", value);
+}
+
+/* What of the notice's checks the 版头's form makes relevant: a red 版头 wants its 发文字号,
+ * the 文件 and mark forms their 印发机关. */
+static unsigned masthead_show(zb_masthead m)
+{
+    return m == ZB_MASTHEAD_NONE ? 0 : m == ZB_MASTHEAD_LETTER ? SHOW_NUMBER : SHOW_NOTICE;
+}
+
 static int cmd_notice(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("notice");
     const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
-               *no_imprint = NULL;
+               *no_imprint = NULL, *masthead = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
         {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
         {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
+        {NULL, "--masthead", 1, &masthead},
     };
     const char *pos[1];
     size_t npos;
@@ -308,7 +348,10 @@ static int cmd_notice(int argc, char **argv)
         return usage_error("notice", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("notice", "%s", "needs -o OUT.pdf");
-    zb_plan *plan = plan_for_output(pos[0], &rc);
+    zb_masthead form;
+    if ((rc = masthead_option("notice", masthead, &form)))
+        return rc;
+    zb_plan *plan = plan_for_output(pos[0], masthead_show(form) & (no_imprint ? SHOW_NUMBER : SHOW_NOTICE), &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     if (!rc) {
         zb_notice_options no = {0};
@@ -316,6 +359,7 @@ static int cmd_notice(int argc, char **argv)
         no.sealed = sealed != NULL;
         no.omit_attachments = no_attach != NULL;
         no.omit_imprint = no_imprint != NULL;
+        no.masthead = form;
         rc = write_notice(plan, fonts, out, &no);
     }
     zb_fontset_free(fonts);
@@ -324,9 +368,9 @@ static int cmd_notice(int argc, char **argv)
 }
 
 /* PLAN [ACTUALS] for the progress commands: the plan validated, then the actuals added. */
-static zb_plan *plan_with_actuals(const char *plan_path, const char *actuals, int *rc)
+static zb_plan *plan_with_actuals(const char *plan_path, const char *actuals, unsigned show, int *rc)
 {
-    zb_plan *plan = plan_for_output(plan_path, rc);
+    zb_plan *plan = plan_for_output(plan_path, show, rc);
     if (!plan || !actuals)
         return plan;
     zb_status st = zb_csv_load_actuals(plan, actuals, NULL);
@@ -353,7 +397,7 @@ static int number_option(const char *cmd, const char *name, const char *text, do
 
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *masthead;
     zb_progress_options progress; /* --tolerance, read here for all three commands */
     const char *pos[2];
     size_t npos;
@@ -367,6 +411,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--fonts", 1, &a->fonts},       {NULL, "--title", 1, &a->title},
         {NULL, "--doc-number", 1, &a->doc_number}, {NULL, "--scoring", 1, &a->scoring},
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
+        {NULL, "--masthead", 1, &a->masthead},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
@@ -377,6 +422,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         return usage_error(cmd, "%s", "needs --period YYYY-MM");
     if (!a->out)
         return usage_error(cmd, "%s", "needs -o OUT");
+    if (a->masthead && strcmp(cmd, "bulletin") != 0)
+        return usage_error(cmd, "%s", "--masthead is for the bulletin");
     if (a->tolerance)
         return number_option(cmd, "--tolerance: not a number: '%s'", a->tolerance, &a->progress.about_tolerance);
     return EXIT_DONE;
@@ -401,7 +448,7 @@ static int cmd_progress(int argc, char **argv)
     int rc = parse_progress_args("progress", argc, argv, &a);
     if (rc)
         return rc;
-    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, 0, &rc);
     if (!plan)
         return rc;
     zb_progress_sheet_options so = {0};
@@ -419,15 +466,26 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
+    zb_masthead form = ZB_MASTHEAD_FILE;
+    if (!rc)
+        rc = masthead_option("bulletin", a.masthead, &form);
     if (rc)
         return rc;
-    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    /* The plan's 发文字号 is the plan's: the bulletin's is --doc-number. */
+    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL,
+                                      masthead_show(form) & SHOW_IMPRINT, &rc);
     zb_fontset *fonts = plan ? load_fonts(a.fonts, &rc) : NULL;
+    if (plan && fonts && !a.doc_number && form != ZB_MASTHEAD_NONE &&
+        (*zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK)))
+        fprintf(stderr, "doc_number: warning: the bulletin prints a red 版头 (organ mark and red "
+                        "rule) with no 发文字号 under it: give --doc-number, or choose another 版头 "
+                        "(--masthead mark, letter or none) [no-document-number]\n");
     if (plan && fonts) {
         zb_bulletin_options bo = {0};
         bo.title = a.title;
         bo.doc_number = a.doc_number;
         bo.progress = &a.progress;
+        bo.masthead = form;
         zb_error err;
         zb_pdf_info info;
         zb_status st = zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
@@ -462,7 +520,7 @@ static int cmd_assess(int argc, char **argv)
     }
     if (rc)
         return rc;
-    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, 0, &rc);
     if (!plan)
         return rc;
     ao.title = a.title;
@@ -532,7 +590,7 @@ static int cmd_breakdown(int argc, char **argv)
         return usage_error("breakdown", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
-    zb_plan *plan = plan_for_output(pos[0], &rc);
+    zb_plan *plan = plan_for_output(pos[0], 0, &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;
@@ -753,8 +811,11 @@ static const command commands[] = {
      "  --seal PNG             a seal image pressed over the signature and date\n"
      "  --sealed               lay out the signature for a seal stamped by hand\n"
      "  --no-attachments       leave the attachments out\n"
-     "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)",
-     "notice PLAN -o OUT.pdf [--fonts F.json] [--seal PNG] [--sealed]"},
+     "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)\n"
+     "  --masthead FORM        the 版头: file (organ + 文件, the default), mark (the organ\n"
+     "                         alone), letter (信函格式) or none; a red 版头 without a\n"
+     "                         doc_number is reported",
+     "notice PLAN -o OUT.pdf [--fonts F.json] [--seal PNG] [--sealed] [--masthead FORM]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
@@ -802,6 +863,7 @@ static const command commands[] = {
      "  -o, --output OUT.pdf    where to write (required)\n"
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
+     "  --masthead FORM         file, mark, letter or none (see 'zhibiao notice --help')\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
      "  --tolerance N           as for progress",
      "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf"},

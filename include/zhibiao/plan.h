@@ -541,8 +541,9 @@ typedef struct zb_findings zb_findings;
  *        from the directory (with the nearest name as a suggestion, when the directory is
  *        not empty; collective names such as 县级相关部门 are not looked up), empty
  *        categories, prose targets that disagree with the indicator table (same number and
- *        unit under another name, or the same name with another number), and the notes
- *        recorded when names were normalised.
+ *        unit under another name, or the same name with another number), what the notice
+ *        would lack against GB/T 9704 (a red 版头 without 发文字号, a 版记 without 印发机关),
+ *        and the notes recorded when names were normalised.
  * @param out Receives a new list, owned by the caller, even when it is empty.
  * @return ::ZB_OK when the check ran (whatever it found); ::ZB_ERR_NOMEM otherwise.
  *         Reads the plan only: safe alongside other readers.
@@ -557,8 +558,8 @@ ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
 /**
  * @brief A stable short code for the kind of finding, for filtering: "duplicate-seq",
  *        "empty-name", "target-not-number", "percent-target", "unknown-unit",
- *        "empty-category", "prose-mismatch", "normalised"; importers add their own
- *        ("unplaced", "collective", "recognised").
+ *        "empty-category", "prose-mismatch", "no-document-number", "no-imprint",
+ *        "normalised"; importers add their own ("unplaced", "collective", "recognised").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */

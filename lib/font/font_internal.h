@@ -32,6 +32,9 @@ zb_status zb_fontset_load_defaults_from(zb_fontset *fonts, const char *font_dir,
 int zb_face_has(const zb_face *face, uint32_t cp);
 /* Horizontal advance of cp in 1/1000 em (0 when the face lacks it). */
 int zb_face_advance(const zb_face *face, uint32_t cp);
+/* The ink of cp's glyph: its top and bottom above the baseline (negative below) in 1/1000
+ * em. 0 when the face lacks the glyph, 1 otherwise (an empty glyph has both 0). */
+int zb_face_ink(const zb_face *face, uint32_t cp, int *top, int *bottom);
 /* Ascender and descender (descender negative) in 1/1000 em, from the hhea/OS-2 tables. */
 void zb_face_extents(const zb_face *face, int *ascender, int *descender);
 /* Family name as the font gives it (e.g. "AR PL UMing CN"); never NULL. */

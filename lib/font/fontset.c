@@ -322,6 +322,20 @@ int zb_face_advance(const zb_face *face, uint32_t cp)
     return to_milli(hb_font_get_glyph_h_advance(face->font, g), face->upem);
 }
 
+int zb_face_ink(const zb_face *face, uint32_t cp, int *top, int *bottom)
+{
+    hb_codepoint_t g;
+    hb_glyph_extents_t e;
+    if (!face || !hb_font_get_nominal_glyph(face->font, cp, &g) ||
+        !hb_font_get_glyph_extents(face->font, g, &e))
+        return 0;
+    if (top)
+        *top = to_milli(e.y_bearing, face->upem);
+    if (bottom)
+        *bottom = to_milli(e.y_bearing + e.height, face->upem);
+    return 1;
+}
+
 void zb_face_extents(const zb_face *face, int *ascender, int *descender)
 {
     if (ascender)

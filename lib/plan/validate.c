@@ -637,6 +637,24 @@ static int check_prose(checker *c, zb_findings *f)
     return bad ? -1 : 0;
 }
 
+/* What the notice would print against GB/T 9704: a red 版头 (the organ mark and the red
+ * rule) with no 发文字号 under it (§7.2.5), and a notice in the 文件 form without the
+ * 印发机关 and 印发日期 of its 版记 (§7.4.3). */
+static int check_notice(const zb_plan *plan, zb_findings *f)
+{
+    int red = *zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK);
+    if (red && !*zb_plan_meta(plan, ZB_META_DOC_NUMBER) &&
+        zb_findings_add(f, ZB_SEV_WARNING, "no-document-number", "doc_number",
+                        "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 "
+                        "under it: give doc_number, or choose another 版头 (mark, letter or none)") != 0)
+        return -1;
+    if (red && !*zb_plan_meta(plan, ZB_META_PRINTER) &&
+        zb_findings_add(f, ZB_SEV_WARNING, "no-imprint", "printer",
+                        "the notice has no 版记 (印发机关 and 印发日期): give printer and printed") != 0)
+        return -1;
+    return 0;
+}
+
 zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
 {
     if (!out)
@@ -664,6 +682,8 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
         bad = check_categories(plan, f);
     if (!bad)
         bad = check_prose(&c, f);
+    if (!bad)
+        bad = check_notice(plan, f);
     size_t nn = zb_plan_note_count(plan);
     for (size_t k = 0; !bad && k < nn; k++) {
         const char *location, *message;

@@ -167,7 +167,8 @@ static void test_text(void **state)
     zb_progress *pr = NULL;
     zb_bulletin b;
     build(f->plan, "2024-06", NULL, &pr, &b);
-    assert_string_equal(b.title, "关于2024年第二季度某县制造业高质量发展2024年工作要点指标进展情况的通报");
+    /* the year once, not again in the plan's title */
+    assert_string_equal(b.title, "关于2024年第二季度某县制造业高质量发展工作要点指标进展情况的通报");
     assert_string_equal(b.attachment_title, "2024年6月指标进展情况表");
     assert_int_equal(b.date.year, 2024);
     assert_int_equal(b.date.month, 6);
@@ -287,6 +288,24 @@ static void test_titles_and_dates(void **state)
     assert_string_equal(b.title, "关于2024年第二季度某县行动方案指标进展情况的通报");
     zb_bulletin_free(&b);
     zb_progress_free(pr);
+    /* The year is taken out of the plan's title once; a span of years or 年度 stays. */
+    static const struct {
+        const char *plan, *title;
+    } years[] = {
+        {"某县2024年工作要点", "关于2024年第二季度某县工作要点指标进展情况的通报"},
+        {"某县2023—2024年行动方案", "关于2024年第二季度某县2023—2024年行动方案指标进展情况的通报"},
+        {"某县2024年度考核办法", "关于2024年第二季度某县2024年度考核办法指标进展情况的通报"},
+        {"某县12024年方案", "关于2024年第二季度某县12024年方案指标进展情况的通报"},
+    };
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
+        assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_PLAN_TITLE, years[i].plan), ZB_OK);
+        build(f->plan, "2024-06", NULL, &pr, &b);
+        assert_string_equal(b.title, years[i].title);
+        /* the opening names the plan as it is called */
+        assert_non_null(strstr(b.body[0].text, years[i].plan));
+        zb_bulletin_free(&b);
+        zb_progress_free(pr);
+    }
 }
 
 /* ---- the chart ----------------------------------------------------------------------- */

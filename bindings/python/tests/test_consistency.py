@@ -36,6 +36,7 @@ ENUMS = {
     "zb_standing": (zhibiao.Standing, "ZB_STANDING_"),
     "zb_font_role": (zhibiao.FontRole, "ZB_FONT_"),
     "zb_scoring": (zhibiao.Scoring, "ZB_SCORING_"),
+    "zb_masthead": (zhibiao.Masthead, "ZB_MASTHEAD_"),
 }
 
 STRUCTS = {

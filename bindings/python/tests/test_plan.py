@@ -287,6 +287,11 @@ class TestValidate(unittest.TestCase):
 
     def test_clean_plan(self):
         with small_plan() as plan:
+            # What the notice lacks: a 发文字号 under its red 版头 and its 版记's 印发机关.
+            self.assertEqual(sorted(f.code for f in plan.validate() if f.severity >= Severity.WARNING),
+                             ["no-document-number", "no-imprint"])
+            plan.doc_number = "某经信〔2025〕1号"
+            plan.printer = "某县经济和信息化局办公室"
             self.assertEqual([f for f in plan.validate() if f.severity >= Severity.WARNING], [])
 
 

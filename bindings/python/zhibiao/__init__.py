@@ -14,8 +14,8 @@ library is found through ``ZHIBIAO_LIBRARY``, then next to this package, then a 
 above it (``build/lib``), then the system; docs/python.md says more.
 """
 from ._version import __version__
-from ._lib import (AttachmentKind, DateField, Direction, Error, FontRole, Kind, LibraryError, Meta,
-                   Part, Qualifier, Scoring, Severity, Standing, Status, strerror)
+from ._lib import (AttachmentKind, DateField, Direction, Error, FontRole, Kind, LibraryError, Masthead,
+                   Meta, Part, Qualifier, Scoring, Severity, Standing, Status, strerror)
 from ._lib import C as _C
 from ._lib import path as library_path
 from ._convert import optional_number as _optional_number
@@ -67,7 +67,7 @@ __all__ = [
     "Plan", "Fonts", "Indicator", "Task", "Duty", "Unit", "Block", "Attachment", "Actual",
     "ProseTarget", "Finding", "ProgressRow", "PdfInfo",
     "Status", "Meta", "DateField", "Qualifier", "Kind", "Direction", "Part", "AttachmentKind",
-    "Severity", "Standing", "FontRole", "Scoring",
+    "Severity", "Standing", "FontRole", "Scoring", "Masthead",
     "parse_target", "infer_unit", "infer_kind", "infer_direction", "infer_collective",
 ]
 

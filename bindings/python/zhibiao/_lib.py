@@ -135,6 +135,14 @@ class Scoring(enum.IntEnum):
     ALL_OR_NOTHING = 1
 
 
+class Masthead(enum.IntEnum):
+    """zb_masthead (pdf.h): the form of a document's 版头."""
+    FILE = 0
+    MARK = 1
+    LETTER = 2
+    NONE = 3
+
+
 #: The size_t that names nothing (ZB_NONE), what the find functions return.
 NONE = ctypes.c_size_t(-1).value
 
@@ -205,7 +213,7 @@ class AssessmentOptions(Structure):
 
 class NoticeOptions(Structure):
     _fields_ = [("seal_png", c_char_p), ("sealed", c_int), ("omit_attachments", c_int),
-                ("omit_imprint", c_int)]
+                ("omit_imprint", c_int), ("masthead", c_int)]
 
 
 class ZbPdfInfo(Structure):
@@ -215,7 +223,8 @@ class ZbPdfInfo(Structure):
 
 class BulletinOptions(Structure):
     _fields_ = [("title", c_char_p), ("doc_number", c_char_p),
-                ("progress", POINTER(ProgressOptions)), ("seal_png", c_char_p), ("sealed", c_int)]
+                ("progress", POINTER(ProgressOptions)), ("seal_png", c_char_p), ("sealed", c_int),
+                ("masthead", c_int)]
 
 
 # Opaque handles: distinct pointer types, so that a fontset passed for a plan is refused.

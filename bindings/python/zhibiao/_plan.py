@@ -9,7 +9,7 @@ from ._convert import optional_number, utf8
 from ._fonts import Fonts
 from ._lib import (AssessmentOptions, AttachmentKind, BreakdownOptions, BulletinOptions, C,
                    CsvOptions, DateField, Direction, Error, FindingsP, Handle, ImportOptions,
-                   IndicatorDef, Kind, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
+                   IndicatorDef, Kind, Masthead, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
                    ProgressSheetOptions, ProseTargetDef, Qualifier, Scoring, Severity, Standing,
                    TableOptions, TaskDef, ZbDate, ZbError, ZbPdfInfo)
 
@@ -863,27 +863,33 @@ class Plan:
     def write_notice(self, path, fonts=None, **options):
         """Writes the notice (通知) as a GB/T 9704 PDF and returns its :class:`PdfInfo`.
         ``fonts`` a :class:`Fonts` (None = the library's defaults, loaded for this call).
-        Options: seal_png, sealed, omit_attachments, omit_imprint."""
-        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png",))
+        Options: seal_png, sealed, omit_attachments, omit_imprint, masthead (a
+        :class:`Masthead` or its name: "file", "mark", "letter", "none")."""
+        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png",),
+                             enums={"masthead": Masthead})
         info = ZbPdfInfo()
         self._call(C.zb_pdf_write_notice, _convert.path(path), o, info, ZbError(), fonts=fonts)
         return _info(info)
 
     def write_notice_bytes(self, fonts=None, **options):
-        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png",))
+        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png",),
+                             enums={"masthead": Masthead})
         return self._bytes(C.zb_pdf_notice_to_buffer, o, fonts=fonts, info=True)
 
     def write_bulletin(self, path, period, fonts=None, **options):
         """Writes the progress bulletin (通报) at ``period`` as a PDF; returns its
-        :class:`PdfInfo`. Options: title, doc_number, about_tolerance, seal_png, sealed."""
-        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png",))
+        :class:`PdfInfo`. Options: title, doc_number, about_tolerance, seal_png, sealed,
+        masthead."""
+        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png",),
+                             enums={"masthead": Masthead})
         info = ZbPdfInfo()
         self._call(C.zb_pdf_write_bulletin, _convert.period(period), _convert.path(path), o, info,
                    ZbError(), fonts=fonts)
         return _info(info)
 
     def write_bulletin_bytes(self, period, fonts=None, **options):
-        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png",))
+        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png",),
+                             enums={"masthead": Masthead})
         return self._bytes(C.zb_pdf_bulletin_to_buffer, _convert.period(period), o, fonts=fonts,
                            info=True)
 

@@ -280,7 +280,7 @@ static void set_fill(HPDF_Page page, pen *p, int ink)
     if (p->fill == ink)
         return;
     if (ink == ZB_INK_RED)
-        HPDF_Page_SetCMYKFill(page, 0, 1, 1, 0);
+        HPDF_Page_SetCMYKFill(page, ZB_RED_C, ZB_RED_M, ZB_RED_Y, ZB_RED_K);
     else if (ink == ZB_INK_GREY)
         HPDF_Page_SetGrayFill(page, ZB_GREY_LEVEL);
     else
@@ -293,7 +293,7 @@ static void set_stroke(HPDF_Page page, pen *p, int ink)
     if (p->stroke == ink)
         return;
     if (ink == ZB_INK_RED)
-        HPDF_Page_SetCMYKStroke(page, 0, 1, 1, 0);
+        HPDF_Page_SetCMYKStroke(page, ZB_RED_C, ZB_RED_M, ZB_RED_Y, ZB_RED_K);
     else if (ink == ZB_INK_GREY)
         HPDF_Page_SetGrayStroke(page, ZB_GREY_LEVEL);
     else
