@@ -519,28 +519,18 @@ static zb_status document(ofd *w, const unsigned *page_ids)
 /* ---------------------------------------------------------------------------------- */
 /* The entry file */
 
-/* Two 64-bit FNV-1a hashes (different offset bases, the second finished with a mixer) over
- * every part's name and bytes: an identifier that follows from the content alone. */
+/* A name-based UUID of every part's name and bytes: the same content, the same identifier;
+ * another content, another one. */
 static void doc_id(const ofd *w, char out[33])
 {
-    uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
-    const uint64_t prime = 0x100000001b3ull;
+    zb_sha1 s;
+    zb_ofd_uuid_begin(&s);
     for (size_t i = 0; i < w->nparts; i++) {
         const part *p = &w->parts[i];
-        const unsigned char *bytes[2] = {(const unsigned char *)p->name,
-                                         (const unsigned char *)p->data};
-        size_t lens[2] = {strlen(p->name) + 1, p->len};
-        for (int k = 0; k < 2; k++)
-            for (size_t j = 0; j < lens[k]; j++) {
-                h1 = (h1 ^ bytes[k][j]) * prime;
-                h2 = (h2 ^ bytes[k][j]) * prime;
-                h2 ^= h2 >> 29;
-            }
+        zb_sha1_update(&s, p->name, strlen(p->name) + 1);
+        zb_sha1_update(&s, p->data, p->len);
     }
-    h2 ^= h2 >> 33;
-    h2 *= 0xff51afd7ed558ccdull;
-    h2 ^= h2 >> 33;
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
+    zb_ofd_uuid_end(&s, out);
 }
 
 static zb_status entry(ofd *w)

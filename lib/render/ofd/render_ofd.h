@@ -26,4 +26,21 @@ void zb_xml_escape(zb_buf *b, const char *s, size_t n, int attribute);
  * zero or for what is not a finite number, and a '.' whatever the locale. */
 void zb_xml_number(zb_buf *b, double v, int decimals);
 
+/* ---- SHA-1 (sha1.c), for the document's identifier ---- */
+typedef struct zb_sha1 {
+    uint32_t h[5];
+    uint64_t bytes;
+    unsigned char buf[64];
+    size_t fill;
+} zb_sha1;
+void zb_sha1_init(zb_sha1 *s);
+void zb_sha1_update(zb_sha1 *s, const void *data, size_t n);
+void zb_sha1_final(zb_sha1 *s, unsigned char out[20]);
+
+/* A name-based UUID (RFC 4122 version 5) in zhibiao's namespace for OFD documents: begin,
+ * feed the name with zb_sha1_update(), end with the 32 lower-case hex digits a DocID is
+ * written in (GB/T 33190: a UUID of 32 characters). */
+void zb_ofd_uuid_begin(zb_sha1 *s);
+void zb_ofd_uuid_end(zb_sha1 *s, char out[33]);
+
 #endif /* ZB_RENDER_OFD_H */
