@@ -18,12 +18,10 @@ and checks the same bytes from a second run in another time zone.
 import json
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
 import xml.parsers.expat
-import zlib
 from io import BytesIO
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -42,25 +40,6 @@ figures = []  # (document, characters, max distance, mean distance)
 
 def run(*args, **kw):
     return subprocess.run(args, check=True, capture_output=True, **kw)
-
-
-def png(path, size=240):
-    """A seal-like RGBA PNG: a red ring on a transparent background."""
-    rows = []
-    c = (size - 1) / 2
-    for y in range(size):
-        row = bytearray([0])
-        for x in range(size):
-            r = ((x - c) ** 2 + (y - c) ** 2) ** 0.5
-            on = size * 0.40 < r < size * 0.48 or (abs(x - c) < size * 0.08 and abs(y - c) < size * 0.08)
-            row += bytes([220, 20, 30, 255]) if on else bytes([0, 0, 0, 0])
-        rows.append(bytes(row))
-
-    def chunk(tag, data):
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-    data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
-    open(path, "wb").write(data)
 
 
 def stress_plan(src, path):
@@ -312,7 +291,7 @@ def main():
     data = os.path.join(src, "examples", "data")
     with tempfile.TemporaryDirectory() as tmp:
         seal = os.path.join(tmp, "seal.png")
-        png(seal)
+        zbofd.seal_png(seal)
         stress = os.path.join(tmp, "stress.json")
         stress_plan(os.path.join(data, "wuyi-2022.json"), stress)
         wuyi = json.load(open(os.path.join(data, "wuyi-2022.json"), encoding="utf-8"))

@@ -59,6 +59,11 @@ function serve(files) {
         if (files.has(name))
           body = fs.readFileSync(files.get(name));
       }
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       if (body === null) {
         res.writeHead(404);
         res.end();
@@ -95,6 +100,7 @@ async function main() {
       const errors = [];
       tab.on('pageerror', e => errors.push(String(e)));
       tab.on('console', m => { if (m.type() === 'error' || /Error/.test(m.text())) errors.push(m.text()); });
+      tab.on('response', r => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
       await tab.setViewport({width: 1040, height: 1500});
       await tab.goto(`http://127.0.0.1:${port}/reader.html?file=${encodeURIComponent(name)}`);
       await tab.waitForFunction('window.done', {timeout: 60000});
