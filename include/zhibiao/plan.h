@@ -436,8 +436,9 @@ ZB_API int zb_parse_target(const char *text, double *value, zb_qualifier *qualif
 
 /**
  * @brief The kind a name suggests: 增速, 增长, 增幅 → rate; 占比, 比重, 覆盖率, 保有, a name ending
- *        in 率, a unit of %, an intensity (a name starting with 单位, or a unit per something
- *        such as 吨标煤/万元) → level; anything else → cumulative.
+ *        in 率, a unit of %, an intensity (a name starting with 单位 or 每, one holding 人均,
+ *        亩均, 户均, 地均, 每万, 每千, 每百, or a unit per something such as 吨标煤/万元) →
+ *        level; anything else → cumulative.
  */
 ZB_API zb_kind zb_infer_kind(const char *name);
 

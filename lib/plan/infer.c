@@ -181,7 +181,9 @@ zb_kind zb_infer_kind(const char *name)
 {
     /* Growth first: 增加值增速(%) is a rate although its unit is %. */
     static const char *const rate_words[] = {"增速", "增长", "增幅"};
-    static const char *const level_words[] = {"占比", "比重", "覆盖率", "保有"};
+    /* 人均, 亩均, 每万人口…: an amount per something is an intensity, a level like 单位…. */
+    static const char *const level_words[] = {"占比", "比重", "覆盖率", "保有", "人均", "亩均", "户均", "地均",
+                                              "每万", "每千", "每百", "每平方"};
     if (!name)
         return ZB_KIND_CUMULATIVE;
     if (contains_any(name, rate_words, sizeof rate_words / sizeof *rate_words))
@@ -198,7 +200,8 @@ zb_kind zb_infer_kind(const char *name)
         return ZB_KIND_LEVEL;
     /* An intensity (单位工业增加值能耗, 吨标煤/万元) is a level at the period, not an amount that
      * accumulates through the year. */
-    if (strncmp(name, "单位", strlen("单位")) == 0 || (n < sizeof unit && (strchr(unit, '/') || strstr(unit, "／"))))
+    if (strncmp(name, "单位", strlen("单位")) == 0 || strncmp(name, "每", strlen("每")) == 0 ||
+        (n < sizeof unit && (strchr(unit, '/') || strstr(unit, "／"))))
         return ZB_KIND_LEVEL;
     return ZB_KIND_CUMULATIVE;
 }
