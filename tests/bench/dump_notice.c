@@ -14,10 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/layout.h"
-#include "pdf/pdf_internal.h"
-#include "zhibiao/pdf.h"
+#include "render/pdf/render_pdf.h"
 #include "zhibiao/json.h"
+#include "zhibiao/pdf.h"
 
 static FILE *out;
 
