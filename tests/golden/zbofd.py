@@ -198,12 +198,12 @@ def match(ofd_chars, pdf_chars):
     return dists, lost, left
 
 
-def read_png(path):
-    """A non-interlaced 8-bit RGB or RGBA PNG (what Chromium's screenshots are) as
-    (width, height, rows of (r, g, b) tuples)."""
+def read_png(path, alpha=False):
+    """A non-interlaced 8-bit RGB or RGBA PNG (what Chromium's screenshots and the OFD's
+    seal are) as (width, height, rows of (r, g, b) tuples), (r, g, b, a) with alpha."""
     import struct
     import zlib
-    data = open(path, "rb").read()
+    data = open(path, "rb").read() if isinstance(path, str) else path
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat = 8, b""
     while pos < len(data):
@@ -236,7 +236,8 @@ def read_png(path):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append([tuple(line[x * bpp:x * bpp + 3]) for x in range(w)])
+        keep = bpp if alpha else 3
+        rows.append([tuple(line[x * bpp:x * bpp + keep]) for x in range(w)])
         prev = line
     return w, h, rows
 

@@ -7,7 +7,7 @@
  *   Doc_0/DocumentRes.xml          the seal (only when there is one)
  *   Doc_0/Pages/Page_N/Content.xml one layer of text, path and image objects per page
  *   Doc_0/Res/font_N.ttf           one TrueType subset per face, as the PDF embeds it
- *   Doc_0/Res/image_0.png          the seal, as given
+ *   Doc_0/Res/image_0.png          the seal: the PDF's pixels, with their transparency
  *
  * Units are millimetres; positions are written to 0.01 mm. Each character lands where the
  * PDF renderer's text operators put it: the origin of a run, then the face's advance plus
@@ -265,12 +265,12 @@ static zb_status public_res(ofd *w)
     return add_xml_part(w, "Doc_0/PublicRes.xml");
 }
 
-/* The seal, as given: a PNG keeps its transparency in every reader. */
+/* The seal: the pixels the PDF draws, as a PNG with their transparency. */
 static zb_status document_res(ofd *w)
 {
     char *data = NULL;
     size_t len = 0;
-    zb_status st = zb_read_file(w->doc->image_path, &data, &len, w->err);
+    zb_status st = zb_ofd_png_encode(w->doc->image, &data, &len, w->err);
     if (st)
         return st;
     st = add_part(w, "Doc_0/Res/image_0.png", data, len, 1);
@@ -664,7 +664,7 @@ static zb_status render_all(ofd *w, char **out, size_t *len)
     for (size_t i = 0; i < w->nres; i++)
         w->res[i].id = w->next_id++;
     for (size_t i = 0; i < doc->count && !w->image_id; i++)
-        if (doc->items[i].kind == ZB_ITEM_IMAGE && doc->image_path)
+        if (doc->items[i].kind == ZB_ITEM_IMAGE && doc->image)
             w->image_id = w->next_id++;
 
     w->order = malloc((doc->count ? doc->count : 1) * sizeof *w->order);

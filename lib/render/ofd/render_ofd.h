@@ -26,6 +26,11 @@ void zb_xml_escape(zb_buf *b, const char *s, size_t n, int attribute);
  * zero or for what is not a finite number, and a '.' whatever the locale. */
 void zb_xml_number(zb_buf *b, double v, int decimals);
 
+/* ---- the seal (png_write.c) ---- */
+/* The image as an 8-bit PNG (RGBA when it has an alpha mask, else RGB): *out (free()) and
+ * *len. */
+zb_status zb_ofd_png_encode(const zb_image *img, char **out, size_t *len, zb_error *err);
+
 /* ---- SHA-1 (sha1.c), for the document's identifier ---- */
 typedef struct zb_sha1 {
     uint32_t h[5];
