@@ -2,7 +2,7 @@
  * made with mkdtemp(), so that calls in several threads never meet, reads the file back
  * and removes the file and the folder. Going through a file keeps one code path per
  * document, so the bytes in memory are the file's bytes: libxlsxwriter 1.1.4 writes files
- * only, and the PDF renderer (lib/pdf/render.c) saves through zb_output, which a
+ * only, and the PDF renderer (lib/render/pdf/render.c) saves through zb_output, which a
  * HPDF_SaveToStream path would have to duplicate. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>

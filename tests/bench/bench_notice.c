@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pdf/pdf_internal.h"
+#include "content/content_internal.h"
 #include "zhibiao/json.h"
 
 static double now(void)

@@ -29,7 +29,7 @@ LEFT, TOP = 28 * MM, 37 * MM
 WIDTH, HEIGHT = 156 * MM, 225 * MM
 RIGHT, BOTTOM = LEFT + WIDTH, TOP + HEIGHT
 XHTML = "{http://www.w3.org/1999/xhtml}"
-# The progress table's columns (lib/pdf/bulletin.c), as shares of the type area's width.
+# The progress table's columns (lib/content/bulletin.c), as shares of the type area's width.
 FRACS = [0.065, 0.10, 0.22, 0.09, 0.085, 0.09, 0.085, 0.09, 0.175]
 HEAD = ["序号", "类别", "指标名称", "目标值", "本期累计", "完成率", "序时进度", "状态", "牵头单位"]
 STATUSES = ["已完成", "超序时", "滞后", "达标", "未达标", "无目标值", "未报送"]

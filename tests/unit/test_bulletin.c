@@ -21,7 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pdf/document.h"
+#include "content/content_internal.h"
 #include "support.h"
 #include "zhibiao.h"
 
@@ -143,7 +143,7 @@ static char *body_text(const zb_bulletin *b)
     for (size_t i = 0; i < b->body_count; i++) {
         if (b->body[i].text)
             zb_buf_adds(&out, b->body[i].text);
-        else if (b->body[i].figure)
+        else if (b->body[i].chart)
             zb_buf_adds(&out, "[figure]");
         zb_buf_addc(&out, '\n');
     }
@@ -398,7 +398,7 @@ static void test_write(void **state)
     build(p, "2024-03", NULL, &pr, &b);
     assert_int_equal(b.chart.count, 0);
     for (size_t i = 0; i < b.body_count; i++)
-        assert_null(b.body[i].figure);
+        assert_null(b.body[i].chart);
     zb_bulletin_free(&b);
     zb_progress_free(pr);
     assert_int_equal(zb_pdf_write_bulletin(p, NULL, "2024-03", path, NULL, NULL, NULL), ZB_OK);

@@ -22,7 +22,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pdf/pdf_internal.h"
+#include "content/content_internal.h"
+#include "font/font_internal.h"
+#include "image/image.h"
+#include "render/pdf/render_pdf.h"
 #include "support.h"
 #include "zhibiao.h"
 
@@ -526,38 +529,6 @@ static const unsigned char red_png[] = {
     0x20, 0x20, 0x70, 0x00, 0x84, 0x19, 0x60, 0x0C, 0x00, 0x3F, 0xD2, 0x07, 0x01, 0xF6, 0x25,
     0xD8, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
 
-/* Every truncation and many single-byte changes of a good PNG: refused or accepted, never
- * a crash (libpng aborts the process on what libharu lets through). */
-static void test_png_damage(void **state)
-{
-    fixture *f = *state;
-    char seal[600];
-    zbt_path(f->dir, "d.png", seal, sizeof seal);
-    double w, h;
-    zb_error err;
-    FILE *fp = fopen(seal, "wb");
-    assert_non_null(fp);
-    fwrite(red_png, 1, sizeof red_png, fp);
-    fclose(fp);
-    assert_int_equal(zb_png_check(seal, &w, &h, &err), ZB_OK);
-    assert_true(w == 2 && h == 2);
-    unsigned char buf[sizeof red_png];
-    for (size_t cut = 0; cut < sizeof red_png; cut++) {
-        fp = fopen(seal, "wb");
-        fwrite(red_png, 1, cut, fp);
-        fclose(fp);
-        assert_int_not_equal(zb_png_check(seal, &w, &h, &err), ZB_OK);
-    }
-    for (size_t i = 8; i < sizeof red_png; i++) {
-        memcpy(buf, red_png, sizeof buf);
-        buf[i] ^= 0x5A;
-        fp = fopen(seal, "wb");
-        fwrite(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        assert_int_not_equal(zb_png_check(seal, &w, &h, &err), ZB_OK);
-    }
-}
-
 static void test_seal(void **state)
 {
     fixture *f = *state;
@@ -717,6 +688,61 @@ static void test_subset_smaller(void **state)
     assert_true(sub.bytes * 4 <= full.bytes);
 }
 
+/* libharu's glyph for every code, from a subset of scattered characters (many cmap
+ * segments), is the same after zb_pdf_flatten_cmap() as before, and the map is one segment. */
+static void test_flatten_cmap(void **state)
+{
+    fixture *f = *state;
+    const zb_face *face = zb_fontset_face(f->fonts, ZB_FONT_BODY);
+    assert_non_null(face);
+    uint32_t cps[3000];
+    size_t n = 0;
+    for (uint32_t cp = 0x20; cp < 0x7F; cp += 3)
+        cps[n++] = cp;
+    for (uint32_t cp = 0x3001; cp <= 0x3011; cp += 2)
+        cps[n++] = cp;
+    for (uint32_t cp = 0x4E00; cp <= 0x9FA5 && n < 2900; cp += 7)
+        cps[n++] = cp;
+    cps[n++] = 0xFF08;
+    cps[n++] = 0xFF09;
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(zb_face_subset(face, cps, n, &data, &len, NULL), ZB_OK);
+    char path[600];
+    zbt_path(f->dir, "subset.ttf", path, sizeof path);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(data, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+    free(data);
+
+    HPDF_Doc plain = HPDF_New(NULL, NULL), flat = HPDF_New(NULL, NULL);
+    assert_non_null(plain);
+    assert_non_null(flat);
+    const char *a = HPDF_LoadTTFontFromFile(plain, path, HPDF_TRUE);
+    const char *b = HPDF_LoadTTFontFromFile(flat, path, HPDF_TRUE);
+    assert_non_null(a);
+    assert_non_null(b);
+    HPDF_FontDef da = HPDF_GetFontDef(plain, a), db = HPDF_GetFontDef(flat, b);
+    HPDF_UINT16 segs = ((HPDF_TTFontDefAttr)da->attr)->cmap.seg_count_x2 / 2;
+    assert_true(segs > 100); /* the scan that is saved */
+    assert_int_equal(zb_pdf_flatten_cmap(flat, b), 1);
+    assert_int_equal(((HPDF_TTFontDefAttr)db->attr)->cmap.seg_count_x2, 2);
+    size_t mapped = 0;
+    for (uint32_t u = 0; u <= 0xFFFF; u++) {
+        HPDF_UINT16 ga = HPDF_TTFontDef_GetGlyphid(da, (HPDF_UINT16)u);
+        HPDF_UINT16 gb = HPDF_TTFontDef_GetGlyphid(db, (HPDF_UINT16)u);
+        if (ga != gb)
+            fail_msg("U+%04X: glyph %u, flattened %u", (unsigned)u, ga, gb);
+        mapped += ga != 0;
+    }
+    assert_true(mapped > 2000 && mapped <= n); /* what the face has of them */
+    /* Not a TrueType font of this document: left alone. */
+    assert_int_equal(zb_pdf_flatten_cmap(flat, "Helvetica"), 0);
+    HPDF_Free(plain);
+    HPDF_Free(flat);
+}
+
 static void test_layout_pages(void **state)
 {
     fixture *f = *state;
@@ -751,12 +777,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_info_and_defaults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unprintable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_seal, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_png_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_seal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_subset_smaller, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flatten_cmap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_layout_pages, setup, teardown),
     };
     return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/chart.h"
+#include "layout/chart.h"
 
 #define LABEL_SIZE 10.5 /* 五号: category names and values */
 #define TICK_SIZE 9.0   /* 小五: the axis */

@@ -2,13 +2,14 @@
  * into glyphs measured with the fonts' own advances, line breaking with the GB/T 15834 rules
  * (禁则), and the display list (pages of text runs, rules and images) that the renderer
  * draws. Data flows one way: document content -> engine -> display list -> renderer. */
-#ifndef ZB_PDF_LAYOUT_H
-#define ZB_PDF_LAYOUT_H
+#ifndef ZB_LAYOUT_H
+#define ZB_LAYOUT_H
 
 #include <stdint.h>
 
 #include "core/internal.h"
 #include "font/font_internal.h"
+#include "image/image.h"
 
 /* ---- geometry, in points (1 mm = 72/25.4 pt); y grows downwards from the page's top ---- */
 #define ZB_MM (72.0 / 25.4)
@@ -68,7 +69,7 @@ typedef struct zb_doc {
     size_t count, cap;
     zb_buf pool;
     int pages;              /* pages in use */
-    const char *image_path; /* the seal, drawn by every image item */
+    const zb_image *image;  /* the seal, decoded, drawn by every image item; the caller's */
     /* Fallbacks: a set of (role << 24 | code point) drawn from a face other than the role's. */
     uint32_t *fallback;
     size_t fallback_count, fallback_cap;
@@ -168,4 +169,4 @@ int zb_heading_level(const char *text);
  * first 。, or all of it. */
 size_t zb_heading_length(const char *text);
 
-#endif /* ZB_PDF_LAYOUT_H */
+#endif /* ZB_LAYOUT_H */

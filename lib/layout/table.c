@@ -1,11 +1,11 @@
-/* Tables drawn in the type area, the target table (目标体系表) built from a plan, and the
- * entry points for other tables (the bulletin's progress table). */
+/* Tables drawn in the type area: cells shaped and broken with the line breaker, thin
+ * borders, the header repeated on every page, a merged column split per page. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/table.h"
+#include "layout/table.h"
 
 #define COLS_MAX ZB_TABLE_COLS_MAX
 #define TABLE_SIZE 12.0   /* 小四 */
@@ -269,97 +269,7 @@ static zb_status layout(table *t)
 }
 
 /* ---------------------------------------------------------------------------------- */
-/* The target table */
-
-static void years_text(const zb_plan *plan, char *buf, size_t size)
-{
-    int first = zb_plan_first_year(plan), last = zb_plan_last_year(plan);
-    if (first <= 0)
-        buf[0] = '\0';
-    else if (last <= first)
-        snprintf(buf, size, "%d年", first);
-    else
-        snprintf(buf, size, "%d—%d年", first, last);
-}
-
-zb_status zb_table_targets(zb_doc *doc, const zb_plan *plan, int *page, double *y)
-{
-    /* 目标值 is wide enough for "2024年目标值" and "2021—2023年" on one line each. */
-    static const double fracs[] = {0.07, 0.15, 0.34, 0.20, 0.24};
-    static const int center[] = {1, 1, 0, 1, 1};
-    table t;
-    memset(&t, 0, sizeof t);
-    t.doc = doc;
-    t.size = TABLE_SIZE;
-    t.lead = TABLE_LEAD;
-    t.ncols = 5;
-    t.merge_col = 1;
-    t.page = *page;
-    t.y = *y;
-    double x = ZB_AREA_LEFT;
-    for (size_t c = 0; c < t.ncols; c++) {
-        t.edge[c] = x;
-        x += fracs[c] * ZB_AREA_WIDTH;
-        t.center[c] = center[c];
-    }
-    t.edge[t.ncols] = ZB_AREA_RIGHT;
-
-    char years[48], target_head[80];
-    years_text(plan, years, sizeof years);
-    /* A span of years goes on a line of its own: 2021—2023年 / 目标值. */
-    snprintf(target_head, sizeof target_head, "%s%s目标值", years,
-             zb_plan_last_year(plan) > zb_plan_first_year(plan) ? "\n" : "");
-    const char *head[] = {"序号", "类别", "指标名称", target_head, "责任单位"};
-    const char *head_where[] = {"table header", "table header", "table header", "table header",
-                                "table header"};
-    zb_status st = add_row(&t, head, 1, 0, ZB_NONE, head_where);
-
-    zb_buf units = {0};
-    size_t n = zb_plan_indicator_count(plan);
-    size_t group = 0;
-    char w_seq[64], w_cat[64], w_name[64], w_target[64], w_units[64];
-    for (size_t i = 0; i < n && !st; i++) {
-        int seq = zb_plan_indicator_seq(plan, i);
-        size_t cat = zb_plan_indicator_category(plan, i);
-        if (i > 0 && (cat == ZB_NONE || cat != zb_plan_indicator_category(plan, i - 1)))
-            group++;
-        const char *cat_name = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
-        units.len = 0;
-        if (units.data)
-            units.data[0] = '\0';
-        size_t nu = zb_plan_indicator_responsible_count(plan, i);
-        for (size_t j = 0; j < nu; j++) {
-            if (j)
-                zb_buf_adds(&units, "、");
-            zb_buf_adds(&units, zb_plan_indicator_responsible(plan, i, j));
-        }
-        if (units.failed) {
-            st = nomem(&t);
-            break;
-        }
-        char seq_text[16];
-        snprintf(seq_text, sizeof seq_text, "%d", seq);
-        snprintf(w_seq, sizeof w_seq, "indicator %d", seq);
-        snprintf(w_cat, sizeof w_cat, "indicator %d category", seq);
-        snprintf(w_name, sizeof w_name, "indicator %d name", seq);
-        snprintf(w_target, sizeof w_target, "indicator %d target", seq);
-        snprintf(w_units, sizeof w_units, "indicator %d responsible units", seq);
-        const char *cells[] = {seq_text, cat_name ? cat_name : "", zb_plan_indicator_name(plan, i),
-                               zb_plan_indicator_target_text(plan, i), units.data ? units.data : ""};
-        const char *where[] = {w_seq, w_cat, w_name, w_target, w_units};
-        st = add_row(&t, cells, 0, 0, group, where);
-    }
-    zb_buf_free(&units);
-    if (!st)
-        st = layout(&t);
-    *page = t.page;
-    *y = t.y;
-    table_free(&t);
-    return st;
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* Other tables */
+/* The entry points */
 
 zb_status zb_table_new(zb_doc *doc, const zb_table_spec *spec, zb_table **out)
 {

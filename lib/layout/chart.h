@@ -1,10 +1,10 @@
 /* A horizontal bar chart drawn into the display list with rules and text: one bar a
  * category, labelled with its name and value, an axis of percentages and a reference line
  * (the bulletin's completion by category against the time schedule). Not installed. */
-#ifndef ZB_PDF_CHART_H
-#define ZB_PDF_CHART_H
+#ifndef ZB_LAYOUT_CHART_H
+#define ZB_LAYOUT_CHART_H
 
-#include "pdf/layout.h"
+#include "layout/layout.h"
 
 typedef struct zb_chart_bar {
     const char *label;
@@ -29,4 +29,4 @@ double zb_chart_axis_max(const zb_chart *chart);
 zb_status zb_chart_draw(zb_doc *doc, int page, double x, double y, double w, double h,
                         const zb_chart *chart);
 
-#endif /* ZB_PDF_CHART_H */
+#endif /* ZB_LAYOUT_CHART_H */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/layout.h"
+#include "layout/layout.h"
 
 /* Widths are compared with this tolerance so that 28 cells fill a line exactly. */
 #define FIT_EPS 0.01

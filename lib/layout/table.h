@@ -1,18 +1,13 @@
 /* Tables in the type area: thin borders, text wrapped with the line breaker, the header row
  * repeated on every page, and a merged column (类别) split into one merged cell per page. */
-#ifndef ZB_PDF_TABLE_H
-#define ZB_PDF_TABLE_H
+#ifndef ZB_LAYOUT_TABLE_H
+#define ZB_LAYOUT_TABLE_H
 
-#include "pdf/layout.h"
-#include "zhibiao/plan.h"
+#include "layout/layout.h"
 
-/* Draws the plan's target table (序号, 类别, 指标名称, <years>目标值, 责任单位) from (*page, *y)
- * down, onto new pages as needed. On return *page and *y are where the table ends. */
-zb_status zb_table_targets(zb_doc *doc, const zb_plan *plan, int *page, double *y);
-
-/* Other tables: columns as fractions of the type area's width; the first row added is the
- * header, repeated on every page; consecutive rows of one group share a merged cell in
- * merge_col, split into one per page. */
+/* Columns as fractions of the type area's width; the first row added is the header,
+ * repeated on every page; consecutive rows of one group share a merged cell in merge_col,
+ * split into one per page. */
 #define ZB_TABLE_COLS_MAX 10
 
 typedef struct zb_table_spec {
@@ -36,4 +31,4 @@ zb_status zb_table_add(zb_table *t, const char *const *cells, const char *const 
 zb_status zb_table_draw(zb_table *t, int *page, double *y);
 void zb_table_free(zb_table *t);
 
-#endif /* ZB_PDF_TABLE_H */
+#endif /* ZB_LAYOUT_TABLE_H */

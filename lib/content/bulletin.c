@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/document.h"
-#include "pdf/table.h"
+#include "content/content_internal.h"
 
 #define TABLE_SIZE 10.5 /* 五号: nine columns need the smaller type */
 
@@ -50,15 +49,7 @@ static zb_status nomem(zb_error *err)
 /* Takes the text of buf into b's strings; NULL when out of memory. */
 static char *keep(zb_bulletin *b, zb_buf *buf)
 {
-    if (buf->failed ||
-        zb_grow((void **)&b->strings, &b->string_cap, b->string_count + 1, sizeof *b->strings)) {
-        zb_buf_free(buf);
-        return NULL;
-    }
-    char *s = zb_buf_take(buf);
-    if (s)
-        b->strings[b->string_count++] = s;
-    return s;
+    return zb_own(&b->strings, buf);
 }
 
 /* Appends a block of text (level as in zb_block) named where + number in messages. */
@@ -169,41 +160,39 @@ static int build_chart(zb_bulletin *b)
     return 0;
 }
 
-static zb_status draw_chart(const void *ctx, zb_doc *doc, int page, double x, double y, double w,
-                            double h)
-{
-    return zb_chart_draw(doc, page, x, y, w, h, ctx);
-}
-
 /* ---------------------------------------------------------------------------------- */
 /* The progress table (附件) */
 
-static zb_status draw_table(const void *ctx, zb_doc *doc, int *page, double *y)
-{
-    const zb_bulletin *b = ctx;
-    static const double fracs[] = {0.065, 0.10, 0.22, 0.09, 0.085, 0.09, 0.085, 0.09, 0.175};
-    static const int center[] = {1, 1, 0, 1, 1, 1, 1, 1, 1};
-    zb_table_spec spec;
-    memset(&spec, 0, sizeof spec);
-    spec.columns = sizeof fracs / sizeof fracs[0];
-    spec.fracs = fracs;
-    spec.center = center;
-    spec.merge_col = 1;
-    spec.size = TABLE_SIZE;
-    zb_table *t = NULL;
-    zb_status st = zb_table_new(doc, &spec, &t);
-    if (st)
-        return st;
-    static const char *const head[] = {"序号", "类别", "指标名称", "目标值", "本期\n累计",
-                                       "完成率", "序时\n进度", "状态", "牵头单位"};
-    static const char *const head_where[] = {"table header", "table header", "table header",
-                                             "table header", "table header", "table header",
-                                             "table header", "table header", "table header"};
-    st = zb_table_add(t, head, head_where, 0, ZB_NONE);
+enum { TABLE_COLUMNS = 9 };
+static const double table_fracs[TABLE_COLUMNS] = {0.065, 0.10, 0.22, 0.09, 0.085,
+                                                  0.09,  0.085, 0.09, 0.175};
+static const int table_center[TABLE_COLUMNS] = {1, 1, 0, 1, 1, 1, 1, 1, 1};
+static const char *const table_head[TABLE_COLUMNS] = {"序号", "类别", "指标名称", "目标值",
+                                                      "本期\n累计", "完成率", "序时\n进度",
+                                                      "状态", "牵头单位"};
+static const char *const table_where[TABLE_COLUMNS] = {"", " category", " name", " target", "",
+                                                       "", "", "", " lead unit"};
 
+/* A percentage cell, "—" when there is none. */
+static const char *percent_cell(zb_bulletin *b, zb_buf *buf, double fraction)
+{
+    if (isnan(fraction))
+        return "—";
+    zb_buf_addf(buf, "%.1f%%", fraction * 100);
+    return keep(b, buf);
+}
+
+static int build_table(zb_bulletin *b)
+{
     const zb_plan *plan = b->plan;
     size_t n = zb_progress_count(b->progress), group = 0, prev_cat = ZB_NONE;
-    for (size_t r = 0; r < n && !st; r++) {
+    b->rows = calloc(n ? n : 1, sizeof *b->rows);
+    b->cells = calloc(n ? n * TABLE_COLUMNS : 1, sizeof *b->cells);
+    if (!b->rows || !b->cells)
+        return -1;
+    zb_buf buf = {0};
+    for (size_t r = 0; r < n; r++) {
+        const char **cells = b->cells + r * TABLE_COLUMNS;
         size_t i = zb_progress_indicator(b->progress, r);
         int seq = zb_plan_indicator_seq(plan, i);
         size_t cat = zb_plan_indicator_category(plan, i);
@@ -212,51 +201,48 @@ static zb_status draw_table(const void *ctx, zb_doc *doc, int *page, double *y)
         prev_cat = cat;
         zb_standing s = zb_progress_standing(b->progress, r);
         double actual = zb_progress_actual(b->progress, r);
-        double completion = zb_progress_completion(b->progress, r);
-        double expected = zb_progress_expected(b->progress, r);
-        char seq_text[16], actual_text[40], completion_text[40], expected_text[40];
-        snprintf(seq_text, sizeof seq_text, "%d", seq);
-        zb_buf v = {0};
-        if (!isnan(actual))
-            add_value(&v, actual);
-        snprintf(actual_text, sizeof actual_text, "%s", v.data && !v.failed ? v.data : "—");
-        zb_buf_free(&v);
-        if (isnan(completion))
-            snprintf(completion_text, sizeof completion_text, "—");
-        else
-            snprintf(completion_text, sizeof completion_text, "%.1f%%", completion * 100);
-        if (isnan(expected))
-            snprintf(expected_text, sizeof expected_text, "—");
-        else
-            snprintf(expected_text, sizeof expected_text, "%.1f%%", expected * 100);
         const char *cat_name = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
-        const char *cells[] = {seq_text,
-                               cat_name ? cat_name : "",
-                               zb_plan_indicator_name(plan, i),
-                               zb_plan_indicator_target_text(plan, i),
-                               actual_text,
-                               completion_text,
-                               expected_text,
-                               zb_standing_label(s),
-                               zb_plan_indicator_lead(plan, i)};
-        char w_seq[48], w_cat[64], w_name[64], w_target[64], w_lead[64];
-        snprintf(w_seq, sizeof w_seq, "indicator %d", seq);
-        snprintf(w_cat, sizeof w_cat, "indicator %d category", seq);
-        snprintf(w_name, sizeof w_name, "indicator %d name", seq);
-        snprintf(w_target, sizeof w_target, "indicator %d target", seq);
-        snprintf(w_lead, sizeof w_lead, "indicator %d lead unit", seq);
-        const char *where[] = {w_seq, w_cat, w_name, w_target, w_seq, w_seq, w_seq, w_seq, w_lead};
+        zb_buf_addf(&buf, "%d", seq);
+        cells[0] = keep(b, &buf);
+        cells[1] = cat_name ? cat_name : "";
+        cells[2] = zb_plan_indicator_name(plan, i);
+        cells[3] = zb_plan_indicator_target_text(plan, i);
+        if (isnan(actual)) {
+            cells[4] = "—";
+        } else {
+            add_value(&buf, actual);
+            cells[4] = keep(b, &buf);
+        }
+        cells[5] = percent_cell(b, &buf, zb_progress_completion(b->progress, r));
+        cells[6] = percent_cell(b, &buf, zb_progress_expected(b->progress, r));
+        cells[7] = zb_standing_label(s);
+        cells[8] = zb_plan_indicator_lead(plan, i);
+        zb_buf_addf(&buf, "indicator %d", seq);
+        b->rows[r].where = keep(b, &buf);
+        for (size_t c = 0; c < TABLE_COLUMNS; c++)
+            if (!cells[c])
+                return -1;
+        if (!b->rows[r].where)
+            return -1;
+        b->rows[r].cells = cells;
+        b->rows[r].group = group;
         /* What lags is set in the heading face, so that it stands out on the page. */
-        unsigned strong = s == ZB_STANDING_BEHIND || s == ZB_STANDING_NOT_MET ||
-                                  s == ZB_STANDING_MISSING
-                              ? 1u << 7
-                              : 0;
-        st = zb_table_add(t, cells, where, strong, group);
+        b->rows[r].strong = s == ZB_STANDING_BEHIND || s == ZB_STANDING_NOT_MET ||
+                                    s == ZB_STANDING_MISSING
+                                ? 1u << 7
+                                : 0;
     }
-    if (!st)
-        st = zb_table_draw(t, page, y);
-    zb_table_free(t);
-    return st;
+    zb_table_content *t = &b->table;
+    t->spec.columns = TABLE_COLUMNS;
+    t->spec.fracs = table_fracs;
+    t->spec.center = table_center;
+    t->spec.merge_col = 1;
+    t->spec.size = TABLE_SIZE;
+    t->header = table_head;
+    t->where_suffix = table_where;
+    t->rows = b->rows;
+    t->row_count = n;
+    return 0;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -334,8 +320,7 @@ static int overview(zb_bulletin *b, int section)
             return -1;
         zb_block *fig = &b->body[b->body_count++];
         memset(fig, 0, sizeof *fig);
-        fig->figure = draw_chart;
-        fig->figure_ctx = &b->chart;
+        fig->chart = &b->chart;
         fig->figure_height = zb_chart_height(b->chart.count);
         fig->where = "figure 1";
         if (add_fixed(b, 0, "图1 各类别指标平均完成率", "figure 1 caption"))
@@ -455,9 +440,9 @@ void zb_bulletin_free(zb_bulletin *b)
 {
     if (!b)
         return;
-    for (size_t i = 0; i < b->string_count; i++)
-        free(b->strings[i]);
-    free(b->strings);
+    zb_owned_free(&b->strings);
+    free(b->rows);
+    free(b->cells);
     free(b->body);
     free(b->bars);
     free(b->recipients);
@@ -496,7 +481,7 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     b->title = keep(b, &buf);
     zb_buf_addf(&buf, "%d年%d月指标进展情况表", b->year, b->month);
     b->attachment_title = keep(b, &buf);
-    if (!b->title || !b->attachment_title || build_chart(b))
+    if (!b->title || !b->attachment_title || build_chart(b) || build_table(b))
         return nomem(error);
 
     /* The opening: the months covered and the plan, named as a document. */
@@ -528,9 +513,8 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
 
     b->attachment.number = 0; /* the only one: 附件, without a number (GB/T 9704 §7.3.4) */
     b->attachment.title = b->attachment_title;
-    b->attachment.kind = ZB_ATTACHED_FLOW;
-    b->attachment.flow = draw_table;
-    b->attachment.flow_ctx = b;
+    b->attachment.kind = ZB_ATTACHED_TABLE;
+    b->attachment.table = &b->table;
 
     zb_document *d = &b->doc;
     d->organ = zb_plan_meta(plan, ZB_META_ORGAN);

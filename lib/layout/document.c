@@ -1,14 +1,12 @@
-/* The official-document engine, laid out to GB/T 9704-2012: 版头, title, 主送机关, body,
+/* The layout engine of official documents, to GB/T 9704-2012: 版头, title, 主送机关, body,
  * 附件说明, signature and date, 附注, attachments, 版记 and page numbers, driven by a
- * zb_document; and the notice (通知) that issues a plan, which fills one from the plan. The
- * bulletin (bulletin.c) fills one from an evaluation. */
+ * zb_document (layout/document.h) and laid out into pages that a renderer draws. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf/document.h"
-#include "pdf/table.h"
+#include "layout/document.h"
 
 #define MARK_TOP (35 * ZB_MM)       /* the organ mark's top, below the type area's top */
 #define MARK_MAX (22 * ZB_MM)       /* its largest size */
@@ -21,8 +19,8 @@
 #define PAGE_NUMBER_GAP (7 * ZB_MM)
 
 /* The layout state of one document. */
-typedef struct notice {
-    zb_doc doc;
+typedef struct engine {
+    zb_doc *doc; /* the pages being laid out, the caller's */
     const zb_document *c;
     const zb_fontset *fonts;
     zb_error *err;
@@ -35,11 +33,11 @@ typedef struct notice {
     double seal_w, seal_h;
     int last_page;      /* where the content ends, for the 版记 */
     double last_bottom;
-} notice;
+} engine;
 
-static zb_status nomem(notice *n)
+static zb_status nomem(engine *n)
 {
-    return zb_error_set(n->err, ZB_ERR_NOMEM, "out of memory while laying out the notice");
+    return zb_error_set(n->err, ZB_ERR_NOMEM, "out of memory while laying out the document");
 }
 
 static const char *str(const char *s)
@@ -47,23 +45,23 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
-static void content_at(notice *n, int page, double bottom)
+static void content_at(engine *n, int page, double bottom)
 {
     if (page > n->last_page || (page == n->last_page && bottom > n->last_bottom)) {
         n->last_page = page;
         n->last_bottom = bottom;
     }
-    zb_doc_touch(&n->doc, page);
+    zb_doc_touch(n->doc, page);
 }
 
-static void next_page(notice *n)
+static void next_page(engine *n)
 {
     n->page++;
     n->line = 0;
-    zb_doc_touch(&n->doc, n->page);
+    zb_doc_touch(n->doc, n->page);
 }
 
-static void ensure_line(notice *n)
+static void ensure_line(engine *n)
 {
     if (n->line >= ZB_GRID_LINES)
         next_page(n);
@@ -76,13 +74,13 @@ static int line_below(double y)
     return k < 0 ? 0 : (int)k;
 }
 
-static zb_status shape(notice *n, const char *text, size_t len, zb_font_role role, double size,
+static zb_status shape(engine *n, const char *text, size_t len, zb_font_role role, double size,
                        double char_space, int ink)
 {
-    return zb_shape(&n->doc, &n->g, text, len, role, size, char_space, ink, n->where);
+    return zb_shape(n->doc, &n->g, text, len, role, size, char_space, ink, n->where);
 }
 
-static zb_status shape_body(notice *n, const char *text, zb_font_role role)
+static zb_status shape_body(engine *n, const char *text, zb_font_role role)
 {
     return shape(n, text, strlen(text), role, ZB_SIZE_BODY, ZB_CHAR_SPACE, ZB_INK_BLACK);
 }
@@ -98,7 +96,7 @@ enum { ALIGN_JUSTIFY, ALIGN_CENTER };
 /* Sets the glyphs in n->g on grid lines from the cursor: the first line from x_first, the
  * others from x_rest (both from the type area's left), all ending at the right edge less
  * right_margin. */
-static zb_status flow(notice *n, double x_first, double x_rest, double right_margin, int align)
+static zb_status flow(engine *n, double x_first, double x_rest, double right_margin, int align)
 {
     double right = ZB_AREA_WIDTH - right_margin;
     if (zb_break_lines(n->g.g, n->g.n, right - x_first, right - x_rest, &n->lines))
@@ -118,7 +116,7 @@ static zb_status flow(notice *n, double x_first, double x_rest, double right_mar
                 extra = zb_justify_extra(g, l, right - x0);
             }
             double base = grid_baseline(g[l->start].face, n->line, size);
-            zb_status st = zb_emit(&n->doc, n->page, x, base, g, l->start, l->end, extra, 1);
+            zb_status st = zb_emit(n->doc, n->page, x, base, g, l->start, l->end, extra, 1);
             if (st)
                 return st;
             content_at(n, n->page, zb_grid_top(n->line) + ZB_SIZE_BODY);
@@ -131,7 +129,7 @@ static zb_status flow(notice *n, double x_first, double x_rest, double right_mar
 /* ---------------------------------------------------------------------------------- */
 /* 版头 */
 
-static zb_status masthead(notice *n)
+static zb_status masthead(engine *n)
 {
     const char *organ = str(n->c->organ);
     const char *mark = str(n->c->organ_mark);
@@ -169,7 +167,7 @@ static zb_status masthead(notice *n)
     double width = zb_glyphs_width(n->g.g, 0, n->g.n) * hscale + gap * (double)(n->g.n - 1);
     double top = ZB_AREA_TOP + MARK_TOP;
     double base = zb_baseline(zb_fontset_face(n->fonts, ZB_FONT_TITLE), top, size);
-    st = zb_emit(&n->doc, 0, ZB_AREA_LEFT + (ZB_AREA_WIDTH - width) / 2, base, n->g.g, 0, n->g.n,
+    st = zb_emit(n->doc, 0, ZB_AREA_LEFT + (ZB_AREA_WIDTH - width) / 2, base, n->g.g, 0, n->g.n,
                  gap, hscale);
     if (st)
         return st;
@@ -190,7 +188,7 @@ static zb_status masthead(notice *n)
         n->line++;
     }
     double rule = zb_grid_top(n->line - 1) + ZB_SIZE_BODY + 4 * ZB_MM;
-    st = zb_doc_rule(&n->doc, 0, ZB_AREA_LEFT, rule, ZB_AREA_RIGHT, rule, RED_RULE, ZB_INK_RED);
+    st = zb_doc_rule(n->doc, 0, ZB_AREA_LEFT, rule, ZB_AREA_RIGHT, rule, RED_RULE, ZB_INK_RED);
     content_at(n, 0, rule);
     /* The title two blank lines below the rule. */
     n->line = line_below(rule) + 2;
@@ -201,7 +199,7 @@ static zb_status masthead(notice *n)
 /* Title, 主送机关 */
 
 /* A title in 二号小标宋, balanced over its lines, centred, on the grid from the cursor. */
-static zb_status title_lines(notice *n, const char *title)
+static zb_status title_lines(engine *n, const char *title)
 {
     n->g.n = 0;
     zb_status st = shape(n, title, strlen(title), ZB_FONT_TITLE, ZB_SIZE_TITLE, 0, ZB_INK_BLACK);
@@ -214,7 +212,7 @@ static zb_status title_lines(notice *n, const char *title)
         ensure_line(n);
         double x = ZB_AREA_LEFT + (ZB_AREA_WIDTH - l->width) / 2;
         double base = grid_baseline(n->g.g[l->start].face, n->line, ZB_SIZE_TITLE);
-        st = zb_emit(&n->doc, n->page, x, base, n->g.g, l->start, l->end, 0, 1);
+        st = zb_emit(n->doc, n->page, x, base, n->g.g, l->start, l->end, 0, 1);
         if (st)
             return st;
         content_at(n, n->page, zb_grid_top(n->line) + ZB_SIZE_BODY);
@@ -235,7 +233,7 @@ static int ends_in_punctuation(const char *s)
     return 0;
 }
 
-static zb_status recipients(notice *n)
+static zb_status recipients(engine *n)
 {
     size_t count = n->c->recipient_count;
     if (!count)
@@ -266,7 +264,7 @@ static zb_status recipients(notice *n)
 
 /* One paragraph: indented two characters, turning lines flush left; a heading's number and
  * first sentence in its face (一、 黑体, (一) 楷体). level -1 = read it from the numbering. */
-static zb_status paragraph(notice *n, const char *text, size_t len, int level)
+static zb_status paragraph(engine *n, const char *text, size_t len, int level)
 {
     while (len && (text[0] == ' ' || text[0] == '\r' || text[0] == '\t')) {
         text++;
@@ -301,7 +299,7 @@ static zb_status paragraph(notice *n, const char *text, size_t len, int level)
 }
 
 /* Text of several paragraphs, one a line. */
-static zb_status paragraphs(notice *n, const char *text, int level)
+static zb_status paragraphs(engine *n, const char *text, int level)
 {
     zb_status st = ZB_OK;
     while (!st) {
@@ -317,7 +315,7 @@ static zb_status paragraphs(notice *n, const char *text, int level)
 
 /* A figure across the type area from the cursor's line, on the next page when the rest of
  * this one is too short; the text goes on on the first grid line below it. */
-static zb_status figure(notice *n, const zb_block *b)
+static zb_status figure(engine *n, const zb_block *b)
 {
     double h = b->figure_height;
     if (h > ZB_AREA_HEIGHT)
@@ -326,14 +324,14 @@ static zb_status figure(notice *n, const zb_block *b)
     if (zb_grid_top(n->line) + h > ZB_AREA_BOTTOM + 0.01 && n->line > 0)
         next_page(n);
     double top = zb_grid_top(n->line);
-    zb_status st = b->figure(b->figure_ctx, &n->doc, n->page, ZB_AREA_LEFT, top, ZB_AREA_WIDTH, h);
+    zb_status st = zb_chart_draw(n->doc, n->page, ZB_AREA_LEFT, top, ZB_AREA_WIDTH, h, b->chart);
     content_at(n, n->page, top + h);
     n->line = line_below(top + h);
     return st;
 }
 
 /* Blocks of text and figures: the document's own, or the text it issues. */
-static zb_status blocks(notice *n, const zb_block *b, size_t count)
+static zb_status blocks(engine *n, const zb_block *b, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         if (b[i].where_number)
@@ -341,7 +339,7 @@ static zb_status blocks(notice *n, const zb_block *b, size_t count)
         else
             snprintf(n->where, sizeof n->where, "%s", str(b[i].where));
         zb_status st;
-        if (b[i].figure) {
+        if (b[i].chart) {
             st = figure(n, &b[i]);
         } else if (b[i].centered) {
             n->g.n = 0;
@@ -358,7 +356,7 @@ static zb_status blocks(notice *n, const zb_block *b, size_t count)
 }
 
 /* 附件说明: 附件：1.标题, further items aligned with the first number. */
-static zb_status attachment_note(notice *n)
+static zb_status attachment_note(engine *n)
 {
     size_t count = n->c->attachment_count;
     if (!count)
@@ -397,13 +395,13 @@ static zb_status attachment_note(notice *n)
 
 /* Moves the last `count` lines above the cursor to the top of the next page, so that the
  * signature never stands on a page of its own (GB/T 9704 §7.3.5.4). */
-static void carry_lines(notice *n, int count)
+static void carry_lines(engine *n, int count)
 {
     int from = n->line - count;
     double cut = zb_grid_top(from) - 0.5;
     double shift = zb_grid_top(from) - ZB_AREA_TOP;
-    for (size_t i = 0; i < n->doc.count; i++) {
-        zb_item *it = &n->doc.items[i];
+    for (size_t i = 0; i < n->doc->count; i++) {
+        zb_item *it = &n->doc->items[i];
         if (it->page == n->page && it->kind == ZB_ITEM_TEXT && it->y >= cut) {
             it->page = n->page + 1;
             it->y -= shift;
@@ -417,21 +415,21 @@ static void carry_lines(notice *n, int count)
 
 /* When a page holds a single line above the signature, takes the last line of the page
  * before along, so that the signature stands under two lines of text. */
-static void pull_line(notice *n)
+static void pull_line(engine *n)
 {
     if (n->page == 0 || n->line != 1)
         return;
     double cut = zb_grid_top(ZB_GRID_LINES - 1) - 0.5;
     int any = 0;
-    for (size_t i = 0; i < n->doc.count && !any; i++) {
-        const zb_item *it = &n->doc.items[i];
+    for (size_t i = 0; i < n->doc->count && !any; i++) {
+        const zb_item *it = &n->doc->items[i];
         any = it->page == n->page - 1 && it->kind == ZB_ITEM_TEXT && it->y >= cut &&
               it->y < ZB_AREA_BOTTOM;
     }
     if (!any)
         return;
-    for (size_t i = 0; i < n->doc.count; i++) {
-        zb_item *it = &n->doc.items[i];
+    for (size_t i = 0; i < n->doc->count; i++) {
+        zb_item *it = &n->doc->items[i];
         if (it->kind != ZB_ITEM_TEXT)
             continue;
         if (it->page == n->page) {
@@ -446,19 +444,19 @@ static void pull_line(notice *n)
     n->last_bottom = zb_grid_top(1) + ZB_SIZE_BODY;
 }
 
-static zb_status text_at(notice *n, const char *text, double x, int line, double size)
+static zb_status text_at(engine *n, const char *text, double x, int line, double size)
 {
     n->g.n = 0;
     zb_status st = shape(n, text, strlen(text), ZB_FONT_BODY, size, ZB_CHAR_SPACE, ZB_INK_BLACK);
     if (st || !n->g.n)
         return st;
     double base = grid_baseline(n->g.g[0].face, line, size);
-    st = zb_emit(&n->doc, n->page, ZB_AREA_LEFT + x, base, n->g.g, 0, n->g.n, 0, 1);
+    st = zb_emit(n->doc, n->page, ZB_AREA_LEFT + x, base, n->g.g, 0, n->g.n, 0, 1);
     content_at(n, n->page, zb_grid_top(line) + ZB_SIZE_BODY);
     return st;
 }
 
-static zb_status text_width(notice *n, const char *text, const char *where, double size,
+static zb_status text_width(engine *n, const char *text, const char *where, double size,
                             double char_space, double *width)
 {
     *width = 0;
@@ -472,7 +470,7 @@ static zb_status text_width(notice *n, const char *text, const char *where, doub
     return st;
 }
 
-static zb_status signature(notice *n)
+static zb_status signature(engine *n)
 {
     const char *sig = str(n->c->signature);
     char date[64];
@@ -556,7 +554,7 @@ static zb_status signature(notice *n)
     if (!st && n->c->seal_png) {
         double cx = ZB_AREA_LEFT + (*date ? xd + wd / 2 : xs + ws / 2);
         double top = zb_grid_top(k);
-        st = zb_doc_image(&n->doc, n->page, cx - SEAL_WIDTH / 2, top, SEAL_WIDTH, seal_h);
+        st = zb_doc_image(n->doc, n->page, cx - SEAL_WIDTH / 2, top, SEAL_WIDTH, seal_h);
         content_at(n, n->page, top + seal_h);
     }
     n->line = line;
@@ -566,7 +564,37 @@ static zb_status signature(notice *n)
 /* ---------------------------------------------------------------------------------- */
 /* Attachments */
 
-static zb_status attachment(notice *n, const zb_attached *at)
+/* A table from its content, from (*page, *y) down onto new pages as needed. */
+static zb_status table(engine *n, const zb_table_content *tc, int *page, double *y)
+{
+    if (!tc)
+        return ZB_OK;
+    zb_table *t = NULL;
+    zb_status st = zb_table_new(n->doc, &tc->spec, &t);
+    if (st)
+        return st;
+    size_t cols = tc->spec.columns;
+    const char *where[ZB_TABLE_COLS_MAX];
+    char names[ZB_TABLE_COLS_MAX][96];
+    for (size_t c = 0; c < cols; c++)
+        where[c] = "table header";
+    st = zb_table_add(t, tc->header, where, 0, ZB_NONE);
+    for (size_t r = 0; r < tc->row_count && !st; r++) {
+        const zb_table_row *row = &tc->rows[r];
+        for (size_t c = 0; c < cols; c++) {
+            snprintf(names[c], sizeof names[c], "%s%s", str(row->where),
+                     tc->where_suffix ? str(tc->where_suffix[c]) : "");
+            where[c] = names[c];
+        }
+        st = zb_table_add(t, row->cells, where, row->strong, row->group);
+    }
+    if (!st)
+        st = zb_table_draw(t, page, y);
+    zb_table_free(t);
+    return st;
+}
+
+static zb_status attachment(engine *n, const zb_attached *at)
 {
     int number = at->number;
     next_page(n);
@@ -590,11 +618,11 @@ static zb_status attachment(notice *n, const zb_attached *at)
     n->line++;
     snprintf(n->where, sizeof n->where, "attachment %d text", number);
     switch (at->kind) {
-    case ZB_ATTACHED_FLOW: {
+    case ZB_ATTACHED_TABLE: {
         ensure_line(n);
         int page = n->page;
         double y = zb_grid_top(n->line);
-        st = at->flow(at->flow_ctx, &n->doc, &page, &y);
+        st = table(n, at->table, &page, &y);
         n->page = page;
         n->line = line_below(y);
         content_at(n, page, y);
@@ -635,9 +663,9 @@ static zb_status attachment(notice *n, const zb_attached *at)
 /* 版记 and page numbers */
 
 /* Returns the number of pages that carry a page number. */
-static zb_status imprint(notice *n, int *numbered)
+static zb_status imprint(engine *n, int *numbered)
 {
-    *numbered = n->doc.pages;
+    *numbered = n->doc->pages;
     if (n->c->omit_imprint)
         return ZB_OK;
     const char *printer = str(n->c->printer);
@@ -695,21 +723,21 @@ static zb_status imprint(notice *n, int *numbered)
         if ((page + 1) % 2 != 0)
             page++;
     }
-    *numbered = page == n->last_page ? n->doc.pages : n->last_page + 1;
-    zb_doc_touch(&n->doc, page);
+    *numbered = page == n->last_page ? n->doc->pages : n->last_page + 1;
+    zb_doc_touch(n->doc, page);
 
     double y = top;
-    st = zb_doc_rule(&n->doc, page, ZB_AREA_LEFT, y, ZB_AREA_RIGHT, y, IMPRINT_OUTER, ZB_INK_BLACK);
+    st = zb_doc_rule(n->doc, page, ZB_AREA_LEFT, y, ZB_AREA_RIGHT, y, IMPRINT_OUTER, ZB_INK_BLACK);
     for (size_t i = 0; i < copy_lines && !st; i++) {
         const zb_line *l = &copy_l.l[i];
         double x0 = margin + (i ? label : 0);
         double base = zb_baseline(copy.g[l->start].face, y + (row - size) / 2, size);
         double extra = zb_justify_extra(copy.g, l, ZB_AREA_WIDTH - margin - x0);
-        st = zb_emit(&n->doc, page, ZB_AREA_LEFT + x0, base, copy.g, l->start, l->end, extra, 1);
+        st = zb_emit(n->doc, page, ZB_AREA_LEFT + x0, base, copy.g, l->start, l->end, extra, 1);
         y += row;
     }
     if (!st && copy_lines && print_row)
-        st = zb_doc_rule(&n->doc, page, ZB_AREA_LEFT, y, ZB_AREA_RIGHT, y, IMPRINT_INNER,
+        st = zb_doc_rule(n->doc, page, ZB_AREA_LEFT, y, ZB_AREA_RIGHT, y, IMPRINT_INNER,
                          ZB_INK_BLACK);
     if (!st && print_row) {
         const char *parts[2] = {printer, printed};
@@ -724,12 +752,12 @@ static zb_status imprint(notice *n, int *numbered)
             double w = zb_glyphs_width(n->g.g, 0, n->g.n);
             double x = i ? ZB_AREA_RIGHT - margin - w : ZB_AREA_LEFT + margin;
             double base = zb_baseline(n->g.g[0].face, y + (row - size) / 2, size);
-            st = zb_emit(&n->doc, page, x, base, n->g.g, 0, n->g.n, 0, 1);
+            st = zb_emit(n->doc, page, x, base, n->g.g, 0, n->g.n, 0, 1);
         }
         y += row;
     }
     if (!st)
-        st = zb_doc_rule(&n->doc, page, ZB_AREA_LEFT, ZB_AREA_BOTTOM, ZB_AREA_RIGHT,
+        st = zb_doc_rule(n->doc, page, ZB_AREA_LEFT, ZB_AREA_BOTTOM, ZB_AREA_RIGHT,
                          ZB_AREA_BOTTOM, IMPRINT_OUTER, ZB_INK_BLACK);
     free(copy.g);
     free(copy_l.l);
@@ -738,7 +766,7 @@ static zb_status imprint(notice *n, int *numbered)
 
 /* "— N —" in 四号, 7 mm below the type area: odd pages right, even pages left, one
  * character in. */
-static zb_status page_numbers(notice *n, int numbered)
+static zb_status page_numbers(engine *n, int numbered)
 {
     for (int p = 0; p < numbered; p++) {
         char text[32];
@@ -752,7 +780,7 @@ static zb_status page_numbers(notice *n, int numbered)
         double x = (p + 1) % 2 ? ZB_AREA_RIGHT - ZB_SIZE_SMALL - w : ZB_AREA_LEFT + ZB_SIZE_SMALL;
         double base = zb_baseline(zb_fontset_face(n->fonts, ZB_FONT_NUMBER),
                                   ZB_AREA_BOTTOM + PAGE_NUMBER_GAP, ZB_SIZE_SMALL);
-        st = zb_emit(&n->doc, p, x, base, n->g.g, 0, n->g.n, 0, 1);
+        st = zb_emit(n->doc, p, x, base, n->g.g, 0, n->g.n, 0, 1);
         if (st)
             return st;
     }
@@ -761,7 +789,7 @@ static zb_status page_numbers(notice *n, int numbered)
 
 /* The text a notice issues (印发…的通知): after the notice, on a new page, its title in
  * 二号小标宋 on the first line, a blank line, then its text with the same heading levels. */
-static zb_status issued_plan(notice *n)
+static zb_status issued_plan(engine *n)
 {
     const char *title = str(n->c->annex_title);
     if (!*title && !n->c->annex_count)
@@ -779,7 +807,7 @@ static zb_status issued_plan(notice *n)
 
 /* ---------------------------------------------------------------------------------- */
 
-static zb_status layout_document(notice *n)
+static zb_status layout_document(engine *n)
 {
     zb_status st = masthead(n);
     const char *title = str(n->c->title);
@@ -801,7 +829,7 @@ static zb_status layout_document(notice *n)
     size_t count = n->c->attachment_count;
     for (size_t a = 0; a < count && !st && !n->c->omit_attachments; a++)
         st = attachment(n, &n->c->attachments[a]);
-    int numbered = n->doc.pages;
+    int numbered = n->doc->pages;
     if (!st)
         st = imprint(n, &numbered);
     if (!st)
@@ -809,213 +837,22 @@ static zb_status layout_document(notice *n)
     return st;
 }
 
-zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
-                            zb_font_embedding embedding, zb_pdf_info *info, zb_error *error)
+zb_status zb_layout_document(const zb_document *content, const zb_seal_size *seal, zb_doc *pages)
 {
-    notice n;
+    engine n;
     memset(&n, 0, sizeof n);
     n.c = content;
-    n.err = error;
+    n.err = pages->err;
+    n.fonts = pages->fonts;
     n.sealed = content->sealed || content->seal_png;
-    zb_status st = ZB_OK;
-    if (content->seal_png)
-        st = zb_png_check(content->seal_png, &n.seal_w, &n.seal_h, error);
-    if (st)
-        return st;
-
-    /* Fill missing roles on a fontset of our own; the caller's is only read. */
-    zb_fontset *own = NULL;
-    if (!fonts || !zb_fontset_complete(fonts)) {
-        own = fonts ? zb_fontset_copy(fonts) : zb_fontset_new();
-        if (!own)
-            return zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
-        st = zb_fontset_load_defaults(own);
-        if (st) {
-            zb_error_set(error, st, "%s", zb_fontset_errmsg(own));
-            zb_fontset_free(own);
-            return st;
-        }
-        fonts = own;
+    if (content->seal_png && seal) {
+        n.seal_w = seal->width;
+        n.seal_h = seal->height;
     }
-    n.fonts = fonts;
-    zb_doc_init(&n.doc, fonts, error);
-    n.doc.image_path = content->seal_png;
-    st = layout_document(&n);
-    size_t bytes = 0;
-    if (!st) {
-        zb_render_options ro;
-        memset(&ro, 0, sizeof ro);
-        ro.embedding = embedding;
-        ro.title = content->info_title;
-        ro.author = content->info_author;
-        ro.created = content->created;
-        st = zb_pdf_render(&n.doc, path, &ro, &bytes, error);
-    }
-    if (!st && info) {
-        info->pages = n.doc.pages;
-        info->bytes = bytes;
-        info->fallback_chars = zb_doc_fallback_note(&n.doc, info->fallback_note,
-                                                    sizeof info->fallback_note);
-    }
-    zb_doc_free(&n.doc);
+    n.doc = pages;
+    zb_status st = layout_document(&n);
     free(n.g.g);
     free(n.lines.l);
     zb_buf_free(&n.text);
-    zb_fontset_free(own);
     return st;
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* The notice: the content from the plan */
-
-static zb_status draw_targets(const void *ctx, zb_doc *doc, int *page, double *y)
-{
-    return zb_table_targets(doc, ctx, page, y);
-}
-
-/* What the notice's content points into, freed after writing. */
-typedef struct notice_arrays {
-    const char **recipients, **copy_to, **units;
-    zb_block *body, *annex;
-    zb_attached *attachments;
-} notice_arrays;
-
-static void arrays_free(notice_arrays *a)
-{
-    free(a->recipients);
-    free(a->copy_to);
-    free(a->units);
-    free(a->body);
-    free(a->annex);
-    free(a->attachments);
-}
-
-static void *alloc_n(size_t count, size_t size)
-{
-    return calloc(count ? count : 1, size);
-}
-
-/* The document's content from the plan's metadata, blocks and attachments. */
-static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_document *d,
-                          notice_arrays *a)
-{
-    memset(d, 0, sizeof *d);
-    memset(a, 0, sizeof *a);
-    size_t nr = zb_plan_recipient_count(plan), nc = zb_plan_copy_to_count(plan);
-    size_t nu = zb_plan_unit_count(plan), nb = zb_plan_block_count(plan);
-    size_t na = zb_plan_attachment_count(plan);
-    a->recipients = alloc_n(nr, sizeof *a->recipients);
-    a->copy_to = alloc_n(nc, sizeof *a->copy_to);
-    a->units = alloc_n(nu, sizeof *a->units);
-    a->body = alloc_n(nb, sizeof *a->body);
-    a->annex = alloc_n(nb, sizeof *a->annex);
-    a->attachments = alloc_n(na, sizeof *a->attachments);
-    if (!a->recipients || !a->copy_to || !a->units || !a->body || !a->annex || !a->attachments)
-        return -1;
-
-    d->organ = zb_plan_meta(plan, ZB_META_ORGAN);
-    d->organ_mark = zb_plan_meta(plan, ZB_META_ORGAN_MARK);
-    d->doc_number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
-    d->title = zb_plan_meta(plan, ZB_META_TITLE);
-    for (size_t i = 0; i < nr; i++)
-        a->recipients[i] = zb_plan_recipient(plan, i);
-    d->recipients = a->recipients;
-    d->recipient_count = nr;
-
-    /* Blocks are named by their place among all of the plan's blocks, whichever part. */
-    for (size_t b = 0; b < nb; b++) {
-        int level = zb_plan_block_level(plan, b);
-        int annex = zb_plan_block_part(plan, b) == ZB_PART_PLAN;
-        zb_block *blk = annex ? &a->annex[d->annex_count++] : &a->body[d->body_count++];
-        blk->level = level > 0 ? level : -1;
-        blk->text = zb_plan_block_text(plan, b);
-        blk->where = "body block";
-        blk->where_number = b + 1;
-    }
-    d->body = a->body;
-    d->annex = a->annex;
-    d->annex_title = zb_plan_meta(plan, ZB_META_PLAN_TITLE);
-
-    for (size_t i = 0; i < nu; i++)
-        a->units[i] = zb_plan_unit_name(plan, i);
-    for (size_t i = 0; i < na; i++) {
-        zb_attached *at = &a->attachments[i];
-        at->number = zb_plan_attachment_number(plan, i);
-        at->title = zb_plan_attachment_title(plan, i);
-        switch (zb_plan_attachment_kind(plan, i)) {
-        case ZB_ATTACH_TARGETS:
-            at->kind = ZB_ATTACHED_FLOW;
-            at->flow = draw_targets;
-            at->flow_ctx = plan;
-            break;
-        case ZB_ATTACH_UNITS:
-            at->kind = ZB_ATTACHED_LIST;
-            at->items = a->units;
-            at->item_count = nu;
-            at->item_where = "unit";
-            break;
-        default:
-            at->kind = ZB_ATTACHED_TEXT;
-            at->text = zb_plan_attachment_text(plan, i);
-            break;
-        }
-    }
-    d->attachments = a->attachments;
-    d->attachment_count = na;
-    d->omit_attachments = o->omit_attachments;
-
-    d->signature = zb_plan_meta(plan, ZB_META_SIGNATURE);
-    if (!*d->signature)
-        d->signature = d->organ;
-    d->date = zb_plan_date(plan, ZB_DATE_ISSUED);
-    d->note = zb_plan_meta(plan, ZB_META_NOTE);
-    d->seal_png = o->seal_png;
-    d->sealed = o->sealed;
-
-    d->omit_imprint = o->omit_imprint;
-    for (size_t i = 0; i < nc; i++)
-        a->copy_to[i] = zb_plan_copy_to(plan, i);
-    d->copy_to = a->copy_to;
-    d->copy_to_count = nc;
-    d->printer = zb_plan_meta(plan, ZB_META_PRINTER);
-    d->printed = zb_plan_date(plan, ZB_DATE_PRINTED);
-
-    d->info_title = d->title;
-    d->info_author = d->organ;
-    d->created = zb_output_time(d->date, zb_plan_first_year(plan));
-    return 0;
-}
-
-zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
-                                        const char *path, const zb_notice_options *options,
-                                        zb_font_embedding embedding, zb_pdf_info *info,
-                                        zb_error *error)
-{
-    zb_error_clear(error);
-    if (info)
-        memset(info, 0, sizeof *info);
-    if (!plan)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
-    if (!path || !*path)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
-    zb_notice_options defaults;
-    memset(&defaults, 0, sizeof defaults);
-    const zb_notice_options *o = options ? options : &defaults;
-
-    zb_document d;
-    notice_arrays a;
-    zb_status st;
-    if (notice_content(plan, o, &d, &a))
-        st = zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
-    else
-        st = zb_document_write(&d, fonts, path, embedding, info, error);
-    arrays_free(&a);
-    return st;
-}
-
-ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
-                                     const zb_notice_options *options, zb_pdf_info *info,
-                                     zb_error *error)
-{
-    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET, info, error);
 }

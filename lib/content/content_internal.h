@@ -1,0 +1,85 @@
+/* Content builders: what a notice or a bulletin says — from a plan, and from its evaluation —
+ * as a zb_document for the layout engine (lib/layout), and the one path every official
+ * document takes to a file: lay out, then render. Builders never lay out; the engine never
+ * reads a plan. Not installed. */
+#ifndef ZB_CONTENT_INTERNAL_H
+#define ZB_CONTENT_INTERNAL_H
+
+#include "layout/document.h"
+#include "render/pdf/render_pdf.h"
+#include "zhibiao/pdf.h"
+
+/* ---- strings a builder owns until the document is written ---- */
+typedef struct zb_owned {
+    char **items;
+    size_t count, cap;
+} zb_owned;
+/* Takes buf's text (the buffer is reset); NULL when out of memory or buf failed. */
+char *zb_own(zb_owned *o, zb_buf *buf);
+void zb_owned_free(zb_owned *o);
+
+/* ---- the target table (序号, 类别, 指标名称, <years>目标值, 责任单位) ---- */
+typedef struct zb_targets_table {
+    zb_table_content content;
+    zb_table_row *rows;
+    const char **cells; /* rows × columns */
+    zb_owned strings;
+} zb_targets_table;
+/* Fills t from plan; 0, or -1 when out of memory. Free with zb_targets_table_free(). */
+int zb_targets_table_build(const zb_plan *plan, zb_targets_table *t);
+void zb_targets_table_free(zb_targets_table *t);
+
+/* ---- from content to file ---- */
+/* Lays content out and writes it to path as a PDF: checks the seal, fills the roles that
+ * fonts lacks (NULL = the defaults) on a fontset of its own, lays out, renders. info may be
+ * NULL. */
+zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
+                            zb_font_embedding embedding, zb_pdf_info *info, zb_error *error);
+
+/* zb_pdf_write_notice() with a choice of font embedding. */
+zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
+                                        const char *path, const zb_notice_options *options,
+                                        zb_font_embedding embedding, zb_pdf_info *info,
+                                        zb_error *error);
+
+/* For the benchmark: the same notice with every font embedded by libharu's own loader from
+ * the whole font file (HPDF_LoadTTFontFromFile, or HPDF_LoadTTFontFromFile2 for a .ttc). */
+static inline zb_status zb_pdf_write_notice_libharu_fonts(const zb_plan *plan,
+                                                          const zb_fontset *fonts,
+                                                          const char *path,
+                                                          const zb_notice_options *options,
+                                                          zb_pdf_info *info, zb_error *error)
+{
+    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_LIBHARU, info, error);
+}
+
+/* ---- the bulletin (bulletin.c): its content from an evaluation, kept for the tests ---- */
+typedef struct zb_bulletin {
+    const zb_plan *plan;
+    const zb_progress *progress;
+    int year, month, quarter;
+    zb_date date;           /* the last day of the period's month */
+    char *title;
+    char *attachment_title; /* 2024年6月指标进展情况表 */
+    size_t counts[ZB_STANDING_COUNT];
+    zb_block *body;
+    size_t body_count, body_cap;
+    zb_chart chart;         /* completion by category; no bars when nothing is cumulative */
+    zb_chart_bar *bars;
+    zb_owned strings;       /* every string above and in the table, owned */
+    const char **recipients, **copy_to;
+    zb_table_content table; /* the progress table, the attachment */
+    zb_table_row *rows;
+    const char **cells;
+    zb_attached attachment;
+    zb_document doc;        /* ready for zb_document_write() */
+} zb_bulletin;
+
+/* The quarter (1..4) of a month (1..12). */
+int zb_bulletin_quarter(int month);
+/* Builds the bulletin's content from plan and its evaluation. */
+zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
+                            const zb_bulletin_options *options, zb_bulletin *b, zb_error *error);
+void zb_bulletin_free(zb_bulletin *b);
+
+#endif /* ZB_CONTENT_INTERNAL_H */

@@ -1,0 +1,156 @@
+/* The notice (通知) that issues a plan: its content from the plan's metadata, body blocks
+ * and attachments, laid out by the GB/T 9704 engine. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/content_internal.h"
+
+/* What the notice's content points into, freed after writing. */
+typedef struct notice_arrays {
+    const char **recipients, **copy_to, **units;
+    zb_block *body, *annex;
+    zb_attached *attachments;
+    zb_targets_table targets; /* built when an attachment is the target table */
+} notice_arrays;
+
+static void arrays_free(notice_arrays *a)
+{
+    zb_targets_table_free(&a->targets);
+    free(a->recipients);
+    free(a->copy_to);
+    free(a->units);
+    free(a->body);
+    free(a->annex);
+    free(a->attachments);
+}
+
+static void *alloc_n(size_t count, size_t size)
+{
+    return calloc(count ? count : 1, size);
+}
+
+/* The document's content from the plan's metadata, blocks and attachments. */
+static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_document *d,
+                          notice_arrays *a)
+{
+    memset(d, 0, sizeof *d);
+    memset(a, 0, sizeof *a);
+    size_t nr = zb_plan_recipient_count(plan), nc = zb_plan_copy_to_count(plan);
+    size_t nu = zb_plan_unit_count(plan), nb = zb_plan_block_count(plan);
+    size_t na = zb_plan_attachment_count(plan);
+    a->recipients = alloc_n(nr, sizeof *a->recipients);
+    a->copy_to = alloc_n(nc, sizeof *a->copy_to);
+    a->units = alloc_n(nu, sizeof *a->units);
+    a->body = alloc_n(nb, sizeof *a->body);
+    a->annex = alloc_n(nb, sizeof *a->annex);
+    a->attachments = alloc_n(na, sizeof *a->attachments);
+    if (!a->recipients || !a->copy_to || !a->units || !a->body || !a->annex || !a->attachments)
+        return -1;
+
+    d->organ = zb_plan_meta(plan, ZB_META_ORGAN);
+    d->organ_mark = zb_plan_meta(plan, ZB_META_ORGAN_MARK);
+    d->doc_number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
+    d->title = zb_plan_meta(plan, ZB_META_TITLE);
+    for (size_t i = 0; i < nr; i++)
+        a->recipients[i] = zb_plan_recipient(plan, i);
+    d->recipients = a->recipients;
+    d->recipient_count = nr;
+
+    /* Blocks are named by their place among all of the plan's blocks, whichever part. */
+    for (size_t b = 0; b < nb; b++) {
+        int level = zb_plan_block_level(plan, b);
+        int annex = zb_plan_block_part(plan, b) == ZB_PART_PLAN;
+        zb_block *blk = annex ? &a->annex[d->annex_count++] : &a->body[d->body_count++];
+        blk->level = level > 0 ? level : -1;
+        blk->text = zb_plan_block_text(plan, b);
+        blk->where = "body block";
+        blk->where_number = b + 1;
+    }
+    d->body = a->body;
+    d->annex = a->annex;
+    d->annex_title = zb_plan_meta(plan, ZB_META_PLAN_TITLE);
+
+    for (size_t i = 0; i < nu; i++)
+        a->units[i] = zb_plan_unit_name(plan, i);
+    for (size_t i = 0; i < na; i++) {
+        zb_attached *at = &a->attachments[i];
+        at->number = zb_plan_attachment_number(plan, i);
+        at->title = zb_plan_attachment_title(plan, i);
+        switch (zb_plan_attachment_kind(plan, i)) {
+        case ZB_ATTACH_TARGETS:
+            if (!a->targets.rows && zb_targets_table_build(plan, &a->targets))
+                return -1;
+            at->kind = ZB_ATTACHED_TABLE;
+            at->table = &a->targets.content;
+            break;
+        case ZB_ATTACH_UNITS:
+            at->kind = ZB_ATTACHED_LIST;
+            at->items = a->units;
+            at->item_count = nu;
+            at->item_where = "unit";
+            break;
+        default:
+            at->kind = ZB_ATTACHED_TEXT;
+            at->text = zb_plan_attachment_text(plan, i);
+            break;
+        }
+    }
+    d->attachments = a->attachments;
+    d->attachment_count = na;
+    d->omit_attachments = o->omit_attachments;
+
+    d->signature = zb_plan_meta(plan, ZB_META_SIGNATURE);
+    if (!*d->signature)
+        d->signature = d->organ;
+    d->date = zb_plan_date(plan, ZB_DATE_ISSUED);
+    d->note = zb_plan_meta(plan, ZB_META_NOTE);
+    d->seal_png = o->seal_png;
+    d->sealed = o->sealed;
+
+    d->omit_imprint = o->omit_imprint;
+    for (size_t i = 0; i < nc; i++)
+        a->copy_to[i] = zb_plan_copy_to(plan, i);
+    d->copy_to = a->copy_to;
+    d->copy_to_count = nc;
+    d->printer = zb_plan_meta(plan, ZB_META_PRINTER);
+    d->printed = zb_plan_date(plan, ZB_DATE_PRINTED);
+
+    d->info_title = d->title;
+    d->info_author = d->organ;
+    d->created = zb_output_time(d->date, zb_plan_first_year(plan));
+    return 0;
+}
+
+zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
+                                        const char *path, const zb_notice_options *options,
+                                        zb_font_embedding embedding, zb_pdf_info *info,
+                                        zb_error *error)
+{
+    zb_error_clear(error);
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!plan)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
+    if (!path || !*path)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    zb_notice_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    const zb_notice_options *o = options ? options : &defaults;
+
+    zb_document d;
+    notice_arrays a;
+    zb_status st;
+    if (notice_content(plan, o, &d, &a))
+        st = zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
+    else
+        st = zb_document_write(&d, fonts, path, embedding, info, error);
+    arrays_free(&a);
+    return st;
+}
+
+ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
+                                     const zb_notice_options *options, zb_pdf_info *info,
+                                     zb_error *error)
+{
+    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET, info, error);
+}

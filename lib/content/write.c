@@ -1,0 +1,84 @@
+/* From a document's content to a file: the seal checked, the fonts completed, the pages laid
+ * out by the engine, then drawn by a renderer. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/content_internal.h"
+#include "image/image.h"
+
+char *zb_own(zb_owned *o, zb_buf *buf)
+{
+    if (buf->failed || zb_grow((void **)&o->items, &o->cap, o->count + 1, sizeof *o->items)) {
+        zb_buf_free(buf);
+        return NULL;
+    }
+    char *s = zb_buf_take(buf);
+    if (s)
+        o->items[o->count++] = s;
+    return s;
+}
+
+void zb_owned_free(zb_owned *o)
+{
+    for (size_t i = 0; i < o->count; i++)
+        free(o->items[i]);
+    free(o->items);
+    memset(o, 0, sizeof *o);
+}
+
+zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
+                            zb_font_embedding embedding, zb_pdf_info *info, zb_error *error)
+{
+    zb_seal_size seal = {0, 0};
+    zb_image image;
+    memset(&image, 0, sizeof image);
+    zb_status st = ZB_OK;
+    if (content->seal_png)
+        st = zb_png_load(content->seal_png, &image, error);
+    if (st)
+        return st;
+    seal.width = image.width;
+    seal.height = image.height;
+
+    /* Fill missing roles on a fontset of our own; the caller's is only read. */
+    zb_fontset *own = NULL;
+    if (!fonts || !zb_fontset_complete(fonts)) {
+        own = fonts ? zb_fontset_copy(fonts) : zb_fontset_new();
+        if (!own) {
+            zb_image_free(&image);
+            return zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
+        }
+        st = zb_fontset_load_defaults(own);
+        if (st) {
+            zb_error_set(error, st, "%s", zb_fontset_errmsg(own));
+            zb_fontset_free(own);
+            zb_image_free(&image);
+            return st;
+        }
+        fonts = own;
+    }
+    zb_doc pages;
+    zb_doc_init(&pages, fonts, error);
+    pages.image = content->seal_png ? &image : NULL;
+    st = zb_layout_document(content, content->seal_png ? &seal : NULL, &pages);
+    size_t bytes = 0;
+    if (!st) {
+        zb_render_options ro;
+        memset(&ro, 0, sizeof ro);
+        ro.embedding = embedding;
+        ro.title = content->info_title;
+        ro.author = content->info_author;
+        ro.created = content->created;
+        st = zb_pdf_render(&pages, path, &ro, &bytes, error);
+    }
+    if (!st && info) {
+        info->pages = pages.pages;
+        info->bytes = bytes;
+        info->fallback_chars = zb_doc_fallback_note(&pages, info->fallback_note,
+                                                    sizeof info->fallback_note);
+    }
+    zb_doc_free(&pages);
+    zb_fontset_free(own);
+    zb_image_free(&image);
+    return st;
+}
