@@ -68,11 +68,12 @@ static int has_suffix(const char *s, const char *suffix)
     return 1;
 }
 
-/* A .csv file is an indicator table; anything else is read as a JSON plan. */
+/* A .csv, .tsv or .txt file (Excel's "Unicode text") is an indicator table; anything else is
+ * read as a JSON plan. */
 static int load_plan(zb_plan *plan, const char *path)
 {
-    zb_status st = has_suffix(path, ".csv") || has_suffix(path, ".tsv") ? zb_csv_load(plan, path, NULL)
-                                                                         : zb_json_load(plan, path);
+    int table = has_suffix(path, ".csv") || has_suffix(path, ".tsv") || has_suffix(path, ".txt");
+    zb_status st = table ? zb_csv_load(plan, path, NULL) : zb_json_load(plan, path);
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
         return exit_for(st);
@@ -288,12 +289,27 @@ static zb_fontset *load_fonts(const char *json, int *rc)
     return fonts;
 }
 
+/* The format of an official document: --format when given, else OFD for an OUT ending in
+ * .ofd, else PDF. */
+static int document_format(const char *cmd, const char *format, const char *out, int *ofd)
+{
+    if (format) {
+        if (strcmp(format, "pdf") != 0 && strcmp(format, "ofd") != 0)
+            return usage_error(cmd, "--format: expected pdf or ofd, got '%s'", format);
+        *ofd = strcmp(format, "ofd") == 0;
+    } else {
+        *ofd = has_suffix(out, ".ofd");
+    }
+    return EXIT_DONE;
+}
+
 static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *out,
-                        const zb_notice_options *opts)
+                        const zb_notice_options *opts, int ofd)
 {
     zb_error err;
     zb_pdf_info info;
-    zb_status st = zb_pdf_write_notice(plan, fonts, out, opts, &info, &err);
+    zb_status st = ofd ? zb_ofd_write_notice(plan, fonts, out, opts, &info, &err)
+                       : zb_pdf_write_notice(plan, fonts, out, opts, &info, &err);
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", err.message);
         return exit_for(st);
@@ -332,9 +348,10 @@ static int cmd_notice(int argc, char **argv)
     if (wants_help(argc, argv))
         return print_command_help("notice");
     const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
-               *no_imprint = NULL, *masthead = NULL;
+               *no_imprint = NULL, *format = NULL, *masthead = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
+        {NULL, "--format", 1, &format},
         {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
         {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
         {NULL, "--masthead", 1, &masthead},
@@ -348,6 +365,10 @@ static int cmd_notice(int argc, char **argv)
         return usage_error("notice", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("notice", "%s", "needs -o OUT.pdf");
+    int ofd;
+    rc = document_format("notice", format, out, &ofd);
+    if (rc)
+        return rc;
     zb_masthead form;
     if ((rc = masthead_option("notice", masthead, &form)))
         return rc;
@@ -360,7 +381,7 @@ static int cmd_notice(int argc, char **argv)
         no.omit_attachments = no_attach != NULL;
         no.omit_imprint = no_imprint != NULL;
         no.masthead = form;
-        rc = write_notice(plan, fonts, out, &no);
+        rc = write_notice(plan, fonts, out, &no, ofd);
     }
     zb_fontset_free(fonts);
     zb_plan_free(plan);
@@ -397,7 +418,7 @@ static int number_option(const char *cmd, const char *name, const char *text, do
 
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *masthead;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *masthead;
     zb_progress_options progress; /* --tolerance, read here for all three commands */
     const char *pos[2];
     size_t npos;
@@ -411,7 +432,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--fonts", 1, &a->fonts},       {NULL, "--title", 1, &a->title},
         {NULL, "--doc-number", 1, &a->doc_number}, {NULL, "--scoring", 1, &a->scoring},
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
-        {NULL, "--masthead", 1, &a->masthead},
+        {NULL, "--format", 1, &a->format},     {NULL, "--masthead", 1, &a->masthead},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
@@ -422,8 +443,10 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         return usage_error(cmd, "%s", "needs --period YYYY-MM");
     if (!a->out)
         return usage_error(cmd, "%s", "needs -o OUT");
+    if (a->format && strcmp(cmd, "bulletin") != 0)
+        return usage_error(cmd, "unknown option '%s'", "--format");
     if (a->masthead && strcmp(cmd, "bulletin") != 0)
-        return usage_error(cmd, "%s", "--masthead is for the bulletin");
+        return usage_error(cmd, "unknown option '%s'", "--masthead");
     if (a->tolerance)
         return number_option(cmd, "--tolerance: not a number: '%s'", a->tolerance, &a->progress.about_tolerance);
     return EXIT_DONE;
@@ -466,6 +489,9 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
+    int ofd = 0;
+    if (!rc)
+        rc = document_format("bulletin", a.format, a.out, &ofd);
     zb_masthead form = ZB_MASTHEAD_FILE;
     if (!rc)
         rc = masthead_option("bulletin", a.masthead, &form);
@@ -488,7 +514,8 @@ static int cmd_bulletin(int argc, char **argv)
         bo.masthead = form;
         zb_error err;
         zb_pdf_info info;
-        zb_status st = zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
+        zb_status st = ofd ? zb_ofd_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err)
+                           : zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
         if (st != ZB_OK) {
             fprintf(stderr, "zhibiao: %s\n", err.message);
             rc = exit_for(st);
@@ -769,13 +796,13 @@ static int cmd_demo(int argc, char **argv)
     }
     if (!rc) {
         snprintf(path, n, "%s/wuyi-2022-notice.pdf", dir);
-        rc = write_notice(wuyi, fonts, path, NULL);
+        rc = write_notice(wuyi, fonts, path, NULL, 0);
         if (!rc)
             printf("%s\n", path);
     }
     if (!rc) {
         snprintf(path, n, "%s/tonglu-2024-notice.pdf", dir);
-        rc = write_notice(tonglu, fonts, path, NULL);
+        rc = write_notice(tonglu, fonts, path, NULL, 0);
         if (!rc)
             printf("%s\n", path);
     }
@@ -803,7 +830,8 @@ static const command commands[] = {
      "header, title, recipients, body, attachments list, signature and date, 附注, each\n"
      "attachment on its own page (the target table, the unit list or text), the 版记 and\n"
      "page numbers. The plan is validated first; with errors nothing is written.\n\n"
-     "  -o, --output OUT.pdf   where to write (required)\n"
+     "  -o, --output OUT.pdf   where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
+     "  --format pdf|ofd       the format, whatever OUT's name (default: by OUT's name)\n"
      "  --fonts F.json         fonts by role: {\"body\": \"simfang.ttf\", \"title\": {\"file\":\n"
      "                         \"x.ttc\", \"index\": 0}, \"heading\": …, \"kai\": …, \"number\": …,\n"
      "                         \"fallback\": […]}; unset roles come from $ZHIBIAO_FONT_DIR, then\n"
@@ -815,7 +843,8 @@ static const command commands[] = {
      "  --masthead FORM        the 版头: file (organ + 文件, the default), mark (the organ\n"
      "                         alone), letter (信函格式) or none; a red 版头 without a\n"
      "                         doc_number is reported",
-     "notice PLAN -o OUT.pdf [--fonts F.json] [--seal PNG] [--sealed] [--masthead FORM]"},
+     "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]\n"
+     "       [--masthead FORM]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
@@ -860,13 +889,14 @@ static const command commands[] = {
      "done, ahead, lagging or unreported, the lagging ones with their lead units, a chart of\n"
      "completion by category, and the progress table as its attachment.\n\n"
      "  --period YYYY-MM        the month evaluated (required)\n"
-     "  -o, --output OUT.pdf    where to write (required)\n"
+     "  -o, --output OUT.pdf    where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
+     "  --format pdf|ofd        the format, whatever OUT's name (default: by OUT's name)\n"
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
      "  --masthead FORM         file, mark, letter or none (see 'zhibiao notice --help')\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
      "  --tolerance N           as for progress",
-     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf"},
+     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf|OUT.ofd [--format pdf|ofd]"},
     {"assess", cmd_assess,
      "Writes the annual assessment (年度考核): each indicator's score (its weight times the\n"
      "scoring rule), each lead unit's score and the ranking.\n\n"

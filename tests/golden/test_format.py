@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """Golden test of the official format as a clerk checks it, measured from the PDFs.
 
-Usage: test_format.py ZHIBIAO_PROGRAM            (env: ZB_SOURCE_DIR; ZB_SEEDS for the seeds)
+Usage: test_format.py ZHIBIAO_PROGRAM            (env: ZB_SOURCE_DIR; ZB_SEEDS_DIR for the seeds)
        test_format.py --measure ZHIBIAO_PROGRAM  (prints the measurements, checks nothing)
 
 Writes the demo's notices and bulletin, and the notices of the two published seeds as
-`zhibiao import` reads them (../shared/seeds beside the source tree, or $ZB_SEEDS; skipped when
+`zhibiao import` reads them (../shared/seeds beside the source tree, or $ZB_SEEDS_DIR; skipped when
 absent), and measures on each what GB/T 9704-2012 asks and a 文秘 checks:
 - the page number's 一字线: the top of the dash's ink 7 mm below the type area (§7.5), from
   the glyph rasterised at 1200 dpi, not from its em box;
@@ -351,7 +351,7 @@ def main():
         return 2
     cli = args[0]
     src = os.environ.get("ZB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-    seeds = os.environ.get("ZB_SEEDS") or os.path.join(src, "..", "shared", "seeds")
+    seeds = os.environ.get("ZB_SEEDS_DIR") or os.path.join(src, "..", "shared", "seeds")
     if not all(os.path.exists(os.path.join(seeds, s)) for s in SEEDS.values()):
         seeds = None
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,7 +20,7 @@ try:
 except ImportError:
     import support
 
-HEADERS = ("common", "plan", "json", "csv", "import", "progress", "xlsx", "font", "pdf")
+HEADERS = ("common", "plan", "json", "csv", "import", "progress", "xlsx", "font", "pdf", "ofd")
 
 # C enum -> (Python enum, prefix of its constants)
 ENUMS = {
@@ -30,6 +30,9 @@ ENUMS = {
     "zb_qualifier": (zhibiao.Qualifier, "ZB_QUAL_"),
     "zb_kind": (zhibiao.Kind, "ZB_KIND_"),
     "zb_direction": (zhibiao.Direction, "ZB_DIR_"),
+    "zb_attribute": (zhibiao.Attribute, "ZB_ATTR_"),
+    "zb_target_class": (zhibiao.TargetClass, "ZB_TARGET_"),
+    "zb_change": (zhibiao.Change, "ZB_CHANGE_"),
     "zb_part": (zhibiao.Part, "ZB_PART_"),
     "zb_attachment_kind": (zhibiao.AttachmentKind, "ZB_ATTACH_"),
     "zb_severity": (zhibiao.Severity, "ZB_SEV_"),
