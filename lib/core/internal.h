@@ -85,6 +85,16 @@ size_t zb_utf8_length(const char *s);
 /* The shortest text that reads back as v ("450", "6.5", "0.1"); buf needs 32 bytes. */
 const char *zb_format_number(double v, char *buf);
 
+/* ---- periods ---- */
+/* A month as people write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月(份), full-width
+ * digits too. 1 = a month, out holds "YYYY-MM"; 0 = not a month; 2 = a date (2024-06-30),
+ * which is what Excel makes of 2024-06. */
+int zb_period_parse(const char *s, char out[8]);
+/* zb_period_parse() with the message (after prefix, e.g. "progress: "): ZB_ERR_VALUE saying
+ * what the text is and how to write a month, ZB_ERR_ARGUMENT for NULL. */
+zb_status zb_period_check(const char *text, char out[8], const char *prefix, zb_error *err);
+#define ZB_PERIOD_SPELLINGS "2024-06, 2024-6, 2024.06 or 2024年6月"
+
 /* ---- time ---- */
 /* Creation time for outputs: the given date if set, else SOURCE_DATE_EPOCH, else 1 January
  * of fallback_year (or 1980 when 0). Never the clock. */

@@ -65,7 +65,7 @@ static zb_status check_extension(const char *path, const char *ext, zb_error *er
         return ZB_OK;
     for (size_t i = 0; i < sizeof known_extensions / sizeof known_extensions[0]; i++)
         if (same_ascii_nocase(have, known_extensions[i]))
-            return zb_error_set(err, ZB_ERR_ARGUMENT, "%s: the name ends in .%s, but this writes a .%s file", path,
+            return zb_error_set(err, ZB_ERR_ARGUMENT, "%s: the name ends in .%s, but this document is .%s", path,
                                 have, ext);
     return ZB_OK;
 }

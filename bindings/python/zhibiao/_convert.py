@@ -46,9 +46,13 @@ def document_format(value, target=None):
 
 
 def number(value, what):
+    """A finite float: as on the command line and in the CSV, inf and nan are not numbers."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{what} must be a number, not {type(value).__name__}")
-    return float(value)
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number, not {value!r}")
+    return value
 
 
 def optional_number(value):
