@@ -550,7 +550,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         return usage_error(cmd, "%s", "needs --period YYYY-MM");
     zb_error err;
     if (zb_progress_parse_period(a->period, a->month, &err) != ZB_OK)
-        return usage_error(cmd, "--period: %s", err.message);
+        return usage_error(cmd, "%s", err.message);
     if (!a->out)
         return usage_error(cmd, "%s", "needs -o OUT");
     if (a->tolerance) {
