@@ -138,6 +138,10 @@ class Standing(enum.IntEnum):
     MET = 4
     NOT_MET = 5
     NO_TARGET = 6
+    EXCEEDED = 7
+    WARNING = 8
+    WITHIN = 9
+    QUALITATIVE = 10
 
     @property
     def label(self):
@@ -431,6 +435,7 @@ DECLARATIONS = [
     ("zb_plan_indicator_target_change_at", _I, [_P, _Z, _Z], None),
     ("zb_plan_indicator_target_change_amount_at", _D, [_P, _Z, _Z], None),
     ("zb_plan_indicator_target_as_change_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_from_base_at", _I, [_P, _Z, _Z], None),
     ("zb_plan_indicator_set_target", _I, [_P, _Z, _I, _S, _I], _check_plan),
     ("zb_plan_indicator_set_unit", _I, [_P, _Z, _S], _check_plan),
     ("zb_plan_indicator_set_kind", _I, [_P, _Z, _I], _check_plan),
@@ -533,6 +538,8 @@ DECLARATIONS = [
     ("zb_progress_target", _D, [ProgressP, _Z], None),
     ("zb_progress_completion", _D, [ProgressP, _Z], None),
     ("zb_progress_expected", _D, [ProgressP, _Z], None),
+    ("zb_progress_target_text", _S, [ProgressP, _Z], _text),
+    ("zb_progress_target_year", _I, [ProgressP, _Z], None),
     ("zb_progress_explain", _S, [ProgressP, _Z], _text),
     ("zb_progress_count_standing", _Z, [ProgressP, _I], None),
     # xlsx.h

@@ -42,6 +42,8 @@ class ProgressRow:
     completion: "float | None"
     expected: "float | None"
     explain: str                #: the numbers behind the standing in one line
+    target_text: str = ""       #: the target judged against, as displayed ("≤10", "完成市下达任务")
+    target_year: "int | None" = None  #: its year; None when tied to no year
 
 
 @dataclasses.dataclass(frozen=True)
@@ -918,7 +920,9 @@ class Plan:
                         target=optional_number(C.zb_progress_target(progress, i)),
                         completion=optional_number(C.zb_progress_completion(progress, i)),
                         expected=optional_number(C.zb_progress_expected(progress, i)),
-                        explain=C.zb_progress_explain(progress, i)))
+                        explain=C.zb_progress_explain(progress, i),
+                        target_text=C.zb_progress_target_text(progress, i),
+                        target_year=C.zb_progress_target_year(progress, i) or None))
                 return rows
             finally:
                 C.zb_progress_free(progress)
