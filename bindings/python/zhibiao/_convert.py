@@ -7,6 +7,9 @@ from ctypes import c_char_p, c_double, c_int, pointer
 
 from ._lib import ProgressOptions
 
+# Option fields where 0 means "as the plan says", > 0 on and < 0 off.
+TRI_STATE = frozenset({"unit_column"})
+
 
 def path(value):
     """A file name for C: str, bytes or os.PathLike, in the file-system encoding."""
@@ -82,7 +85,8 @@ def options(struct, function, given, enums=None, paths=()):
         elif ctype is c_int:
             if not isinstance(value, int):
                 raise TypeError(f"{key} must be an int or a bool, not {type(value).__name__}")
-            value = int(value)
+            # A switch whose zero means "decide from the plan": False turns it off.
+            value = -1 if value is False and key in TRI_STATE else int(value)
         else:
             value = number(value, key)
         setattr(s, key, value)

@@ -214,7 +214,8 @@ class TableOptions(Structure):
                 ("header_unit", c_char_p), ("header_target", c_char_p),
                 ("header_responsible", c_char_p), ("unit_column", c_int), ("font_body", c_char_p),
                 ("font_heading", c_char_p), ("font_title", c_char_p), ("body_size", c_double),
-                ("title_size", c_double)]
+                ("title_size", c_double), ("header_attribute", c_char_p), ("header_base", c_char_p),
+                ("header_note", c_char_p)]
 
 
 class BreakdownOptions(Structure):

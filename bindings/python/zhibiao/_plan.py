@@ -965,8 +965,9 @@ class Plan:
 
     def write_target_table(self, path, **options):
         """Writes the target table (目标体系表) as .xlsx. Options as zb_table_options: label,
-        title, sheet_name, header_*, unit_column, font_body, font_heading, font_title,
-        body_size, title_size."""
+        title, sheet_name, header_* (also header_attribute, header_base, header_note),
+        unit_column (None: when a unit was given apart from a name; True: always; False:
+        never), font_body, font_heading, font_title, body_size, title_size."""
         o = _convert.options(TableOptions, "write_target_table", options)
         self._call(C.zb_xlsx_write_target_table, _convert.path(path), o, ZbError())
 
