@@ -129,8 +129,9 @@ typedef struct zb_progress_sheet_options {
 
 /**
  * @brief Writes the monthly monitoring workbook of @p plan at @p period ("YYYY-MM"): one row
- *        per indicator with 序号, 类别, 指标名称, 目标值, 本期累计, 完成率, 序时进度, 状态, 责任单位 (and
- *        the numbers behind the status); 完成率 as a live formula that also carries its
+ *        per indicator with 序号, 类别, 指标名称, 计量单位 (when a unit was given apart from a
+ *        name), 目标值 (the target the period is judged against), 本期累计, 完成率, 序时进度, 状态,
+ *        责任单位 (and the numbers behind the status); 完成率 as a live formula that also carries its
  *        computed value; conditional formats for the statuses; a summary sheet with counts by
  *        status, by category and by lead unit, and a chart of completion by category; panes
  *        frozen, an autofilter, the target table's print setup.
@@ -167,7 +168,10 @@ typedef struct zb_assessment_options {
  * @brief Writes the annual assessment (年度考核) of @p plan at @p period (normally YYYY-12):
  *        each indicator's score (its weight, zb_plan_indicator_weight(), times the rule),
  *        each lead unit's score from the indicators it leads (sum of scores over sum of
- *        weights, as a percentage), and the units ranked.
+ *        weights, as a percentage), and the units ranked. A cap (≤ on a count) earns its
+ *        weight unless exceeded (超出: nothing). A qualitative target (定性) is listed with
+ *        the score 另行评定: it earns nothing by formula and its weight counts in no total,
+ *        for the office to assess by hand. A unit given apart from a name is printed with it.
  */
 ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *period, const char *path,
                                           const zb_assessment_options *options, zb_error *error);

@@ -73,6 +73,7 @@ typedef struct aw {
     size_t *ranked;            /* indexes into units, in the listing's order */
     size_t qualitative;        /* indicators with a qualitative target (定性) */
     size_t caps;               /* caps judged before their last month (受控, 预警, 超出) */
+    zb_buf named;              /* a name with its unit, row after row */
 } aw;
 
 /* One worksheet being written. */
@@ -374,7 +375,20 @@ static zb_status write_scores(aw *a, zb_error *err)
     for (size_t i = 0; i < a->n && !e; i++) {
         size_t ind = zb_progress_indicator(a->pr, i);
         lxw_row_t r = s.row;
+        /* A unit given apart from the name goes with it, as the name (单位) is read: the
+         * numbers in 说明 are in that unit. */
         const char *name = zb_xlsx_safe(zb_plan_indicator_name(plan, ind));
+        const char *unit = zb_xlsx_safe(zb_plan_indicator_unit(plan, ind));
+        if (zb_plan_indicator_unit_given(plan, ind) && *unit &&
+            strcmp(zb_xlsx_safe(zb_plan_indicator_bare_name(plan, ind)), name) == 0) {
+            a->named.len = 0;
+            zb_buf_addf(&a->named, "%s(%s)", name, unit);
+            if (a->named.failed) {
+                e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+                break;
+            }
+            name = a->named.data;
+        }
         const char *lead = a->leads[i];
         const char *status = zb_standing_label(zb_progress_standing(a->pr, i));
         const char *explain = zb_xlsx_safe(zb_progress_explain(a->pr, i));
@@ -570,6 +584,7 @@ static void describe_rule(aw *a)
 
 static void aw_free(aw *a)
 {
+    zb_buf_free(&a->named);
     free(a->scores);
     free(a->leads);
     free(a->lead_ids);
