@@ -547,8 +547,11 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
 
     zb_xlsx_book book;
     st = zb_xlsx_open(&book, path, error);
-    if (st)
+    if (st) {
+        free(t.cols);
+        free(t.widths);
         return st;
+    }
     t.book = &book;
     t.ws = workbook_add_worksheet(book.wb, sheet);
     if (!t.ws) {
