@@ -36,6 +36,7 @@ ENUMS = {
     "zb_standing": (zhibiao.Standing, "ZB_STANDING_"),
     "zb_font_role": (zhibiao.FontRole, "ZB_FONT_"),
     "zb_scoring": (zhibiao.Scoring, "ZB_SCORING_"),
+    "zb_document_kind": (zhibiao.Document, "ZB_DOCUMENT_"),
 }
 
 STRUCTS = {
@@ -44,6 +45,7 @@ STRUCTS = {
     "zb_indicator_def": _lib.IndicatorDef,
     "zb_task_def": _lib.TaskDef,
     "zb_prose_target_def": _lib.ProseTargetDef,
+    "zb_validate_options": _lib.ValidateOptions,
     "zb_csv_options": _lib.CsvOptions,
     "zb_import_options": _lib.ImportOptions,
     "zb_progress_options": _lib.ProgressOptions,
