@@ -189,12 +189,6 @@ class TestVersion(unittest.TestCase):
         self.assertEqual(_lib.library_version, zhibiao.__version__)
         self.assertEqual(_lib.C.zb_version(), zhibiao.__version__)
 
-    def test_pyproject_takes_the_version_from_the_package(self):
-        pyproject = os.path.join(support.source_dir(), "bindings", "python", "pyproject.toml")
-        with open(pyproject, encoding="utf-8") as f:
-            text = f.read()
-        self.assertIn('version = {attr = "zhibiao._version.__version__"}', text)
-
     def test_constants(self):
         self.assertEqual(int(DEFINES["ZB_ERROR_MESSAGE_MAX"]), ctypes.sizeof(_lib.ZbError) - ctypes.sizeof(c_int))
         self.assertEqual(_lib.NONE, ctypes.c_size_t(-1).value)
