@@ -148,7 +148,10 @@ def period_text(value, what="period"):
 
 
 def period(value, what="period"):
-    return period_text(value, what).encode("utf-8")
+    """A period for C: "YYYY-MM" from any spelling the actuals CSV takes (2025-6, 2025年6月,
+    2025.06), a date or a pandas Period; other text as it is, for C to refuse by name."""
+    text = period_text(value, what)
+    return (parse_period(text) or text).encode("utf-8")
 
 
 # ---- enums -------------------------------------------------------------------------------
@@ -249,5 +252,5 @@ def writable(target):
     """Whether a writer's target is an open file (anything with write()) rather than a path."""
     if isinstance(target, io.TextIOBase):
         raise ArgumentError(Status.ARGUMENT, "the file is open in text mode; documents are bytes: "
-                                             "open it with 'wb' (or pass a path or io.BytesIO)")
+                                             "open it in binary mode ('wb'), or pass a path or io.BytesIO")
     return hasattr(target, "write") and not isinstance(target, (str, bytes, os.PathLike))

@@ -8,8 +8,9 @@ import re
 
 from ._enums import Status
 
-# "plan.json:14:7: …", "table.csv:12: …", "request body:3:12: …"
-_LOCATION = re.compile(r"^(.+?:\d+(?::\d+)?): ")
+# "plan.json:14:7: …", "table.csv:12: …", "request body:3:12: …", and for a DataFrame
+# "DataFrame row 3, column '目标值': …"
+_LOCATION = re.compile(r"^(.+?:\d+(?::\d+)?|[^:]+? row [^,:]+(?:, column [^:]+)?): ")
 
 
 def _status(code):

@@ -229,7 +229,7 @@ class Indicator(_View):
         """Appends a responsible unit (the first one is the lead)."""
         self._plan._h.change(C.zb_plan_add_indicator_responsible, self._index, utf8(name, "name"))
 
-    def actual(self, period) -> "float | None":
+    def actual(self, period) -> float | None:
         """The year-to-date value reported for ``period``; None when none was."""
         ptr = self._plan._h.read()
         try:
@@ -322,8 +322,8 @@ class Task(_View):
         n = self._get(C.zb_plan_task_duty_count)
         return [Duty(self._plan, self._index, d) for d in range(n)]
 
-    def add_duty(self, units: "list[str] | str", text: "str | None" = None,
-                 note: "str | None" = None) -> Duty:
+    def add_duty(self, units: list[str] | str, text: str | None = None,
+                 note: str | None = None) -> Duty:
         """Appends a responsibility item: ``units`` a list (lead first) or one string split
         at 、,，;； and spaces; ``text`` the sentences it covers (None = the whole task)."""
         if not isinstance(units, str):
@@ -504,15 +504,15 @@ class Plan:
     plan at once; changes wait for those calls, and they for changes.
     """
 
-    def __init__(self, title: "str | None" = None, year: "int | tuple[int, int] | str | None" = None,
-                 organ: "str | None" = None, *, organ_mark: "str | None" = None,
-                 doc_number: "str | None" = None, signature: "str | None" = None,
-                 note: "str | None" = None, printer: "str | None" = None, index_no: "str | None" = None,
-                 publisher: "str | None" = None, validity: "str | None" = None,
-                 disclosure: "str | None" = None, plan_title: "str | None" = None,
-                 issued: "datetime.date | str | None" = None, printed: "datetime.date | str | None" = None,
-                 published: "datetime.date | str | None" = None,
-                 years: "tuple[int, int] | None" = None, recipients=(), copy_to=()):
+    def __init__(self, title: str | None = None, year: int | tuple[int, int] | str | None = None,
+                 organ: str | None = None, *, organ_mark: str | None = None,
+                 doc_number: str | None = None, signature: str | None = None,
+                 note: str | None = None, printer: str | None = None, index_no: str | None = None,
+                 publisher: str | None = None, validity: str | None = None,
+                 disclosure: str | None = None, plan_title: str | None = None,
+                 issued: datetime.date | str | None = None, printed: datetime.date | str | None = None,
+                 published: datetime.date | str | None = None,
+                 years: tuple[int, int] | None = None, recipients=(), copy_to=()):
         """A new plan. ``title`` (标题), ``organ`` (发文机关) and the other text fields are
         the document's metadata; ``year`` a year (2024), a span ((2021, 2023) or
         "2021-2023"); ``issued``, ``printed``, ``published`` dates; ``recipients`` (主送)
@@ -580,7 +580,7 @@ class Plan:
             self.organ = organ
 
     @classmethod
-    def load(cls, source, *, name: "str | None" = None, encoding: "str | None" = None) -> "Plan":
+    def load(cls, source, *, name: str | None = None, encoding: str | None = None) -> Plan:
         """The plan in a file: zhibiao/1 JSON, or an indicator table when the name ends in
         .csv or .tsv (see :meth:`from_csv`).
 
@@ -600,7 +600,7 @@ class Plan:
         return cls._loaded((C.zb_json_load, C.zb_json_load_string), src)
 
     @classmethod
-    def from_json(cls, text: "str | bytes", name: "str | None" = None) -> "Plan":
+    def from_json(cls, text: str | bytes, name: str | None = None) -> Plan:
         """The plan in zhibiao/1 JSON text (str or UTF-8 bytes); ``name`` is what messages
         call it (default "<string>"). For a file, use :meth:`load`."""
         if isinstance(text, (str, bytes, bytearray, memoryview)):
@@ -623,9 +623,9 @@ class Plan:
         return o
 
     @classmethod
-    def from_csv(cls, source, *, encoding: "str | None" = None, delimiter: "str | None" = None,
-                 name: "str | None" = None, year: "int | tuple[int, int] | str | None" = None,
-                 title: "str | None" = None, organ: "str | None" = None) -> "Plan":
+    def from_csv(cls, source, *, encoding: str | None = None, delimiter: str | None = None,
+                 name: str | None = None, year: int | tuple[int, int] | str | None = None,
+                 title: str | None = None, organ: str | None = None) -> Plan:
         """A plan from an indicator table kept as CSV, the way Excel saves one.
 
         The first row names the columns, in Chinese or English, in any order: 序号/seq,
@@ -653,16 +653,16 @@ class Plan:
             raise
 
     @classmethod
-    def from_csv_string(cls, text: str, name: "str | None" = None, delimiter: "str | None" = None) -> "Plan":
+    def from_csv_string(cls, text: str, name: str | None = None, delimiter: str | None = None) -> Plan:
         """:meth:`from_csv` from text in memory (a str, or UTF-8 bytes)."""
         data = _text_data(text, "text")
         return cls._loaded((C.zb_csv_load, C.zb_csv_load_string),
                            _convert.Source(data=data, name=name or "<string>"), cls._csv_options(delimiter))
 
     @classmethod
-    def from_dataframe(cls, frame, *, year: "int | tuple[int, int] | str | None" = None,
-                       title: "str | None" = None, organ: "str | None" = None,
-                       name: str = "DataFrame") -> "Plan":
+    def from_dataframe(cls, frame, *, year: int | tuple[int, int] | str | None = None,
+                       title: str | None = None, organ: str | None = None,
+                       name: str = "DataFrame") -> Plan:
         """A plan from a pandas DataFrame holding an indicator table: the columns
         :meth:`from_csv` takes (Chinese or English headers; a named index counts as a
         column), one row per indicator. Numbers are written as a person would (572, not
@@ -699,8 +699,8 @@ class Plan:
         return plan
 
     @classmethod
-    def import_text(cls, source, *, strict: bool = False, encoding: "str | None" = None,
-                    name: "str | None" = None) -> "Plan":
+    def import_text(cls, source, *, strict: bool = False, encoding: str | None = None,
+                    name: str | None = None) -> Plan:
         """A plan read from the text a government website publishes (import.h).
 
         source: a path, an open file, or the text itself (a str with line breaks).
@@ -712,12 +712,12 @@ class Plan:
         return cls._import(_convert.source(source, "source", encoding=encoding, name=name), strict)
 
     @classmethod
-    def import_text_string(cls, text: str, name: "str | None" = None, strict: bool = False) -> "Plan":
+    def import_text_string(cls, text: str, name: str | None = None, strict: bool = False) -> Plan:
         """:meth:`import_text` from text in memory."""
         return cls._import(_convert.Source(data=_text_data(text, "text"), name=name or "<string>"), strict)
 
-    def load_actuals(self, source, *, encoding: "str | None" = None, delimiter: "str | None" = None,
-                     name: "str | None" = None) -> None:
+    def load_actuals(self, source, *, encoding: str | None = None, delimiter: str | None = None,
+                     name: str | None = None) -> None:
         """Adds period actuals (year-to-date values at the end of a month); all or none.
 
         source: a CSV file (path or open file) or CSV text with the columns seq/序号,
@@ -746,7 +746,7 @@ class Plan:
                 e.filename = os.fsdecode(src.path)
             raise
 
-    def load_actuals_string(self, text: str, name: "str | None" = None, delimiter: "str | None" = None) -> None:
+    def load_actuals_string(self, text: str, name: str | None = None, delimiter: str | None = None) -> None:
         """:meth:`load_actuals` from CSV text in memory."""
         data = _text_data(text, "text")
         self._h.change(C.zb_csv_load_actuals_string, data, len(data), utf8(name, "name"),
@@ -881,12 +881,12 @@ class Plan:
         """The directory of responsible units."""
         return [Unit(self, i) for i in range(self._h.call(C.zb_plan_unit_count))]
 
-    def add_unit(self, name: str, full_name: "str | None" = None) -> Unit:
+    def add_unit(self, name: str, full_name: str | None = None) -> Unit:
         """Adds a responsible unit (short name as plans write it, e.g. 县经信局)."""
         self._h.change(C.zb_plan_add_unit, utf8(name, "name"), utf8(full_name, "full_name"))
         return Unit(self, self._h.call(C.zb_plan_unit_count) - 1)
 
-    def find_unit(self, name: str) -> "Unit | None":
+    def find_unit(self, name: str) -> Unit | None:
         """The unit of that short name; None when there is none."""
         i = self._h.call(C.zb_plan_find_unit, utf8(name, "name"))
         return None if i == NONE else Unit(self, i)
@@ -917,11 +917,12 @@ class Plan:
             raise NotFoundError(Status.NOT_FOUND, f"no indicator with seq {seq}; {have}")
         return Indicator(self, i)
 
-    def add_indicator(self, *, name: str, category: "str | None" = None,
-                      target: "str | float | int | None" = None, unit: "str | None" = None,
-                      units: "list[str] | str | None" = None, seq: "int | None" = None,
-                      kind=None, qualifier=None, direction=None, weight: "float | None" = None,
-                      source: "str | None" = None) -> Indicator:
+    def add_indicator(self, *, name: str, category: str | None = None,
+                      target: str | float | int | None = None, unit: str | None = None,
+                      units: list[str] | str | None = None, seq: int | None = None,
+                      kind: Kind | str | None = None, qualifier: Qualifier | str | None = None,
+                      direction: Direction | str | None = None, weight: float | None = None,
+                      source: str | None = None) -> Indicator:
         """Appends an indicator and returns it.
 
         ``target`` is text as displayed ("6.5以上", "20%") or a number (written as a person
@@ -969,8 +970,8 @@ class Plan:
         """The tasks (重点任务), in order."""
         return [Task(self, t) for t in range(self._h.call(C.zb_plan_task_count))]
 
-    def add_task(self, title: str, text: "str | None" = None, number: "str | int | None" = None,
-                 headings=(), source: "str | None" = None) -> Task:
+    def add_task(self, title: str, text: str | None = None, number: str | int | None = None,
+                 headings=(), source: str | None = None) -> Task:
         """Appends a task and returns it; add its responsibility items with
         :meth:`Task.add_duty`."""
         d = TaskDef()
@@ -1004,7 +1005,7 @@ class Plan:
     def attachments(self):
         return [Attachment(self, a) for a in range(self._h.call(C.zb_plan_attachment_count))]
 
-    def add_attachment(self, title: str, kind=AttachmentKind.TEXT, text: "str | None" = None,
+    def add_attachment(self, title: str, kind=AttachmentKind.TEXT, text: str | None = None,
                        number: int = 0) -> Attachment:
         """Appends an attachment (附件): kind "targets" (the target table), "units" (the unit
         list) or "text"; ``number`` 0 = one more than the last."""
@@ -1017,10 +1018,10 @@ class Plan:
     def prose_targets(self):
         return [ProseTarget(self, p) for p in range(self._h.call(C.zb_plan_prose_target_count))]
 
-    def add_prose_target(self, name: str, value: "str | float | int", unit: "str | None" = None,
+    def add_prose_target(self, name: str, value: str | float | int, unit: str | None = None,
                          qualifier=None, first_year: int = 0, last_year: int = 0,
-                         sentence: "str | None" = None, task: "Task | int | None" = None,
-                         source: "str | None" = None) -> ProseTarget:
+                         sentence: str | None = None, task: Task | int | None = None,
+                         source: str | None = None) -> ProseTarget:
         """Appends a target found in the text: ``value`` the number as written ("62")."""
         d = ProseTargetDef()
         d.name = utf8(name, "name")
@@ -1044,7 +1045,7 @@ class Plan:
         """The period actuals, in the order added."""
         return [Actual(self, a) for a in range(self._h.call(C.zb_plan_actual_count))]
 
-    def add_actual(self, seq: int, period, value: float, note: "str | None" = None) -> None:
+    def add_actual(self, seq: int, period, value: float, note: str | None = None) -> None:
         """Records the year-to-date ``value`` of indicator ``seq`` at the end of ``period``
         ("YYYY-MM" or a date). A float keeps the digits a person means (231.6, never
         231.60000000000002)."""
@@ -1072,7 +1073,7 @@ class Plan:
         finally:
             self._h.done_reading()
 
-    def evaluate(self, period, *, about_tolerance: "float | None" = None) -> "list[ProgressRow]":
+    def evaluate(self, period, *, about_tolerance: float | None = None) -> list[ProgressRow]:
         """How every indicator stands at ``period``: a list of :class:`ProgressRow` in plan
         order. ``about_tolerance`` as in zb_progress_options (None = the default)."""
         def row(ptr, progress, i):
@@ -1090,7 +1091,7 @@ class Plan:
         return self._evaluate(period, about_tolerance, row)
 
     @_doc
-    def progress_frame(self, period, *, about_tolerance: "float | None" = None):
+    def progress_frame(self, period, *, about_tolerance: float | None = None):
         """How every indicator stands at ``period``, as a pandas DataFrame: one row per
         indicator with seq, category, name, unit, lead, responsible, standing (lower-case
         name), status (已完成, 超序时, 滞后, 未报送, …), actual, target, completion, expected
@@ -1106,8 +1107,8 @@ class Plan:
         return _frames.progress_frame(self, period, about_tolerance)
 
     @_doc
-    def assessment_frame(self, period, *, scoring="proportional", cap: "float | None" = None,
-                         about_tolerance: "float | None" = None, by: str = "indicator"):
+    def assessment_frame(self, period, *, scoring: str | Scoring = "proportional", cap: float | None = None,
+                         about_tolerance: float | None = None, by: str = "indicator"):
         """The annual assessment as a pandas DataFrame, the numbers of the assessment workbook.
 
         by="indicator": one row per indicator — seq, name, lead, weight, standing, status,
@@ -1126,8 +1127,8 @@ class Plan:
 
     # -- validation --
 
-    def validate(self, *, document: "str | None" = None, actuals: bool = False,
-                 period=None) -> "list[Finding]":
+    def validate(self, *, document: str | None = None, actuals: bool = False,
+                 period=None) -> list[Finding]:
         """What is wrong with the plan: a list of :class:`Finding` (errors must be fixed
         before documents are written; the writers refuse a plan with errors unless told
         ``force=True``).
@@ -1225,14 +1226,14 @@ class Plan:
         return o
 
     @_doc
-    def write_target_table(self, target, *, label: "str | None" = None, title: "str | None" = None,
-                           sheet_name: "str | None" = None, header_seq: "str | None" = None,
-                           header_category: "str | None" = None, header_name: "str | None" = None,
-                           header_unit: "str | None" = None, header_target: "str | None" = None,
-                           header_responsible: "str | None" = None, unit_column: "bool | None" = None,
-                           font_body: "str | None" = None, font_heading: "str | None" = None,
-                           font_title: "str | None" = None, body_size: "float | None" = None,
-                           title_size: "float | None" = None, force: bool = False) -> None:
+    def write_target_table(self, target, *, label: str | None = None, title: str | None = None,
+                           sheet_name: str | None = None, header_seq: str | None = None,
+                           header_category: str | None = None, header_name: str | None = None,
+                           header_unit: str | None = None, header_target: str | None = None,
+                           header_responsible: str | None = None, unit_column: bool | None = None,
+                           font_body: str | None = None, font_heading: str | None = None,
+                           font_title: str | None = None, body_size: float | None = None,
+                           title_size: float | None = None, force: bool = False) -> None:
         """Writes the target table (目标体系表) as .xlsx.
 
         {target}
@@ -1254,14 +1255,14 @@ class Plan:
                        target, o, document="table", force=force)
 
     @_doc
-    def write_target_table_bytes(self, *, label: "str | None" = None, title: "str | None" = None,
-                                 sheet_name: "str | None" = None, header_seq: "str | None" = None,
-                                 header_category: "str | None" = None, header_name: "str | None" = None,
-                                 header_unit: "str | None" = None, header_target: "str | None" = None,
-                                 header_responsible: "str | None" = None, unit_column: "bool | None" = None,
-                                 font_body: "str | None" = None, font_heading: "str | None" = None,
-                                 font_title: "str | None" = None, body_size: "float | None" = None,
-                                 title_size: "float | None" = None, force: bool = False) -> bytes:
+    def write_target_table_bytes(self, *, label: str | None = None, title: str | None = None,
+                                 sheet_name: str | None = None, header_seq: str | None = None,
+                                 header_category: str | None = None, header_name: str | None = None,
+                                 header_unit: str | None = None, header_target: str | None = None,
+                                 header_responsible: str | None = None, unit_column: bool | None = None,
+                                 font_body: str | None = None, font_heading: str | None = None,
+                                 font_title: str | None = None, body_size: float | None = None,
+                                 title_size: float | None = None, force: bool = False) -> bytes:
         """:meth:`write_target_table` to memory: the workbook's bytes, byte for byte what
         the file gets. The keywords are those of :meth:`write_target_table`.
 
@@ -1281,8 +1282,8 @@ class Plan:
         return o
 
     @_doc
-    def write_breakdown(self, target, *, title: "str | None" = None, font_body: "str | None" = None,
-                        font_heading: "str | None" = None, font_title: "str | None" = None,
+    def write_breakdown(self, target, *, title: str | None = None, font_body: str | None = None,
+                        font_heading: str | None = None, font_title: str | None = None,
                         force: bool = False) -> None:
         """Writes the responsibility breakdown (责任分解表) as .xlsx: every responsibility
         item with its lead and cooperating units, counts per unit, a sheet per unit.
@@ -1297,8 +1298,8 @@ class Plan:
                        document="breakdown", force=force)
 
     @_doc
-    def write_breakdown_bytes(self, *, title: "str | None" = None, font_body: "str | None" = None,
-                              font_heading: "str | None" = None, font_title: "str | None" = None,
+    def write_breakdown_bytes(self, *, title: str | None = None, font_body: str | None = None,
+                              font_heading: str | None = None, font_title: str | None = None,
                               force: bool = False) -> bytes:
         """:meth:`write_breakdown` to memory: the workbook's bytes.
 
@@ -1315,9 +1316,9 @@ class Plan:
         return o
 
     @_doc
-    def write_progress(self, target, period, *, title: "str | None" = None,
-                       about_tolerance: "float | None" = None, font_body: "str | None" = None,
-                       font_heading: "str | None" = None, font_title: "str | None" = None,
+    def write_progress(self, target, period, *, title: str | None = None,
+                       about_tolerance: float | None = None, font_body: str | None = None,
+                       font_heading: str | None = None, font_title: str | None = None,
                        force: bool = False) -> None:
         """Writes the monthly monitoring workbook (指标监测表) at ``period``: each
         indicator's target, year-to-date actual, completion, time schedule (序时进度) and
@@ -1337,9 +1338,9 @@ class Plan:
                        period=period, document="progress", force=force)
 
     @_doc
-    def write_progress_bytes(self, period, *, title: "str | None" = None, about_tolerance: "float | None" = None,
-                             font_body: "str | None" = None, font_heading: "str | None" = None,
-                             font_title: "str | None" = None, force: bool = False) -> bytes:
+    def write_progress_bytes(self, period, *, title: str | None = None, about_tolerance: float | None = None,
+                             font_body: str | None = None, font_heading: str | None = None,
+                             font_title: str | None = None, force: bool = False) -> bytes:
         """:meth:`write_progress` to memory: the workbook's bytes.
 
         {period}
@@ -1359,10 +1360,10 @@ class Plan:
         return o
 
     @_doc
-    def write_assessment(self, target, period, *, title: "str | None" = None, scoring="proportional",
-                         cap: "float | None" = None, about_tolerance: "float | None" = None,
-                         font_body: "str | None" = None, font_heading: "str | None" = None,
-                         font_title: "str | None" = None, force: bool = False) -> None:
+    def write_assessment(self, target, period, *, title: str | None = None, scoring: str | Scoring = "proportional",
+                         cap: float | None = None, about_tolerance: float | None = None,
+                         font_body: str | None = None, font_heading: str | None = None,
+                         font_title: str | None = None, force: bool = False) -> None:
         """Writes the annual assessment (年度考核) at ``period`` (normally YYYY-12): each
         indicator's score, each lead unit's score and the ranking.
 
@@ -1382,10 +1383,10 @@ class Plan:
                        o, period=period, document="assessment", force=force)
 
     @_doc
-    def write_assessment_bytes(self, period, *, title: "str | None" = None, scoring="proportional",
-                               cap: "float | None" = None, about_tolerance: "float | None" = None,
-                               font_body: "str | None" = None, font_heading: "str | None" = None,
-                               font_title: "str | None" = None, force: bool = False) -> bytes:
+    def write_assessment_bytes(self, period, *, title: str | None = None, scoring: str | Scoring = "proportional",
+                               cap: float | None = None, about_tolerance: float | None = None,
+                               font_body: str | None = None, font_heading: str | None = None,
+                               font_title: str | None = None, force: bool = False) -> bytes:
         """:meth:`write_assessment` to memory: the workbook's bytes.
 
         {period}
@@ -1413,9 +1414,9 @@ class Plan:
         return o
 
     @_doc
-    def write_notice(self, target, fonts: "Fonts | None" = None, *, seal_png=None, sealed: bool = False,
+    def write_notice(self, target, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                      omit_attachments: bool = False, omit_imprint: bool = False,
-                     format: "str | None" = None, force: bool = False) -> PdfInfo:
+                     format: str | None = None, force: bool = False) -> PdfInfo:
         """Writes the notice (通知) that issues the plan, as a GB/T 9704 document, and
         returns its :class:`PdfInfo`. The plan needs a title and an issuing organ.
 
@@ -1432,9 +1433,9 @@ class Plan:
                               fonts=fonts, info=True, document="notice", force=force)
 
     @_doc
-    def write_notice_bytes(self, fonts: "Fonts | None" = None, *, seal_png=None, sealed: bool = False,
+    def write_notice_bytes(self, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                            omit_attachments: bool = False, omit_imprint: bool = False,
-                           format: "str | None" = None, force: bool = False) -> bytes:
+                           format: str | None = None, force: bool = False) -> bytes:
         """:meth:`write_notice` to memory: the document's bytes (what a web handler sends).
 
         {fonts}
@@ -1455,9 +1456,9 @@ class Plan:
         return o
 
     @_doc
-    def write_bulletin(self, target, period, fonts: "Fonts | None" = None, *, title: "str | None" = None,
-                       doc_number: "str | None" = None, about_tolerance: "float | None" = None,
-                       seal_png=None, sealed: bool = False, format: "str | None" = None,
+    def write_bulletin(self, target, period, fonts: Fonts | None = None, *, title: str | None = None,
+                       doc_number: str | None = None, about_tolerance: float | None = None,
+                       seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
                        force: bool = False) -> PdfInfo:
         """Writes the progress bulletin (通报) at ``period`` as a GB/T 9704 document and
         returns its :class:`PdfInfo`: how many indicators are done, ahead, lagging or
@@ -1482,9 +1483,9 @@ class Plan:
                               period=period, fonts=fonts, info=True, document="bulletin", force=force)
 
     @_doc
-    def write_bulletin_bytes(self, period, fonts: "Fonts | None" = None, *, title: "str | None" = None,
-                             doc_number: "str | None" = None, about_tolerance: "float | None" = None,
-                             seal_png=None, sealed: bool = False, format: "str | None" = None,
+    def write_bulletin_bytes(self, period, fonts: Fonts | None = None, *, title: str | None = None,
+                             doc_number: str | None = None, about_tolerance: float | None = None,
+                             seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
                              force: bool = False) -> bytes:
         """:meth:`write_bulletin` to memory: the document's bytes.
 
