@@ -69,12 +69,12 @@ lacks stderr "[no-actuals]"
 lacks stderr "[ytd-decrease]"
 
 # A plan with an error: nothing written, unless --force (the error still listed).
-printf '序号,指标名称,2024年目标值\n1,新增企业(家),五十\n' >"$tmp/e.csv"
+printf '序号,指标名称,2024年目标值\n1,新增企业(家),50\n2,,5\n' >"$tmp/e.csv"
 expect 1 "table of a plan with an error" -- "$cli" table "$tmp/e.csv" -o "$tmp/e.xlsx"
-has stderr "[target-not-number]"
+has stderr "[empty-name]"
 absent "$tmp/e.xlsx"
 expect 0 "table --force" -- "$cli" table "$tmp/e.csv" -o "$tmp/e.xlsx" --force
-has stderr "[target-not-number]"
+has stderr "[empty-name]"
 present "$tmp/e.xlsx"
 expect 1 "breakdown of a plan with an error" -- "$cli" breakdown "$tmp/e.csv" -o "$tmp/eb.xlsx"
 expect 0 "breakdown --force" -- "$cli" breakdown "$tmp/e.csv" -o "$tmp/eb.xlsx" --force

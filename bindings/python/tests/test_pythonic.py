@@ -413,13 +413,13 @@ class TestSafetyNets(support.TempDirTestCase):
 
     def test_errors_refused_unless_forced(self):
         with zhibiao.Plan(year=2025) as plan:
-            plan.add_indicator(name="新增企业(家)", target="五十")
+            plan.add_indicator(name="", target="50")
             for call in (lambda **k: plan.write_target_table(self.path("t.xlsx"), **k),
                          lambda **k: plan.write_breakdown_bytes(**k),
                          lambda **k: plan.write_progress_bytes("2025-06", **k)):
                 with self.assertRaises(zhibiao.InputError) as cm:
                     call()
-                self.assertEqual(cm.exception.report[0].code, "target-not-number")
+                self.assertEqual(cm.exception.report[0].code, "empty-name")
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     call(force=True)

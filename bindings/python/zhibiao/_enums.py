@@ -79,6 +79,30 @@ class Direction(CEnum):
     LOWER = 2
 
 
+class Attribute(CEnum):
+    """zb_attribute (plan.h): 约束性 (binding) or 预期性 (anticipatory)."""
+    NONE = 0
+    BINDING = 1
+    ANTICIPATORY = 2
+
+
+class TargetClass(CEnum):
+    """zb_target_class (plan.h): what a target cell holds."""
+    NONE = 0
+    NUMERIC = 1
+    QUALITATIVE = 2
+    UNRECOGNISED = 3
+
+
+class Change(CEnum):
+    """zb_change (plan.h): how a numeric target is stated (a value, or a change from the base)."""
+    NONE = 0
+    PERCENT = 1
+    POINTS = 2
+    AMOUNT = 3
+    ANNUAL = 4
+
+
 class Part(CEnum):
     """zb_part (plan.h): which text a body block belongs to."""
     DOCUMENT = 0

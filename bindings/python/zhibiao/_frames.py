@@ -13,7 +13,7 @@ import numbers
 import re
 
 from . import _convert
-from ._enums import Direction, Kind, Standing, Status
+from ._enums import Attribute, Standing, Status
 from ._errors import ArgumentError, Error, InputError
 from ._lib import C, available
 
@@ -133,39 +133,24 @@ def _frame(frame, what):
 
 # ---- plans -------------------------------------------------------------------------------
 
-# What to_dataframe() adds that is read from the other columns: left out when reading back.
-_DERIVED = {"lead", "target_value", "qualifier", "bare_name", "source"}
-# What to_dataframe() adds that the library infers: passed on when the CSV reader takes the
-# column, else checked against what was inferred.
-_INFERRED = {"kind": Kind, "direction": Direction, "weight": None}
-_csv_takes = {}
-
-
-def _csv_reader_takes(column):
-    """Whether the library's CSV reader knows a column header (asked once)."""
-    if column not in _csv_takes:
-        from ._plan import Plan
-        sample = {"kind": "rate", "direction": "higher", "weight": "1"}[column]
-        try:
-            Plan.from_csv_string(f"name,{column}\nx,{sample}\n").close()
-            _csv_takes[column] = True
-        except Error:
-            _csv_takes[column] = False
-    return _csv_takes[column]
-
-
+# What to_dataframe() adds that is read from the other columns: left out when reading back
+# (unit_given decides whether the unit cell is given).
+_DERIVED_ORDER = ["lead", "target_value", "qualifier", "target_class", "unit_given", "base_year", "bare_name",
+                  "source"]
+_DERIVED = set(_DERIVED_ORDER)
 def plan_from_frame(cls, frame, year, title, organ, name):
     frame = _frame(frame, "from_dataframe()")
     _convert.utf8(name, "name")
-    keep, checked = [], []
-    for j, col in enumerate(frame.columns):
-        key = _header_key(col)
-        if key in _DERIVED:
-            continue
-        if key in _INFERRED and not _csv_reader_takes(key):
-            checked.append((j, col, key))
-            continue
-        keep.append(j)
+    keys = [_header_key(c) for c in frame.columns]
+    if "unit_given" in keys and "unit" in keys:
+        # The units to_dataframe() read from the names: left for the reader to find again.
+        given, unit = keys.index("unit_given"), keys.index("unit")
+        frame = frame.copy()
+        for r in range(len(frame)):
+            flag = frame.iat[r, given]
+            if not _is_missing(flag) and not bool(flag):
+                frame.iat[r, unit] = None
+    keep = [j for j, key in enumerate(keys) if key not in _DERIVED]
     header = [_cell(frame.columns[j], "header") if not isinstance(frame.columns[j], str) else frame.columns[j]
               for j in keep]
     records = []
@@ -182,62 +167,59 @@ def plan_from_frame(cls, frame, year, title, organ, name):
     except Error as e:
         raise _relocated(e, rows) from None
     plan._rows = rows
-    try:
-        _check_inferred(plan, frame, checked, name)
-    except BaseException:
-        plan.close()
-        raise
     return plan
 
 
-def _check_inferred(plan, frame, checked, name):
-    """Columns the CSV reader does not take (kind, direction, weight): each cell given must
-    be what the library inferred, else the table says something the plan would not hold."""
-    if not checked:
-        return
-    indicators = plan.indicators
-    for j, col, key in checked:
-        for r, label in enumerate(frame.index):
-            value = frame.iat[r, j]
-            if _is_missing(value) or (isinstance(value, str) and not value.strip()):
-                continue
-            have = getattr(indicators[r], key)
-            if _INFERRED[key] is None:
-                same = _convert.number(value, key) == have
-            else:
-                same = _convert.enum_value(_INFERRED[key], value, key) == have
-            if not same:
-                shown = have.name.lower() if hasattr(have, "name") else _convert.number_text(have, key)
-                raise InputError(Status.VALUE, f"{name} row {_label(label)}, column {_label(col)}: {value!r} "
-                                               f"differs from the {key} this library gives the indicator "
-                                               f"({shown}) and it cannot be set from a table")
+def _target_headers(plan, indicators):
+    """The header of each target year's column: {year or None: header}. A one-year plan's
+    targets tied to no year go under ``2025年目标值`` (the reader gives that year back as the
+    plan's); a span's under ``2021-2023年目标值``; else ``target``."""
+    years = plan.years
+    target_years = sorted({t.year for ind in indicators for t in ind.targets if t.year})
+    headers = {}
+    if any(t.year is None for ind in indicators for t in ind.targets) or not target_years:
+        if years and years[0] == years[1] and years[0] not in target_years:
+            headers[None] = f"{years[0]}年目标值"
+        elif years and years[0] != years[1] and not target_years:
+            headers[None] = f"{years[0]}-{years[1]}年目标值"
+        else:
+            headers[None] = "target"
+    for y in target_years:
+        headers[y] = f"{y}年目标值"
+    return headers
 
 
 def plan_to_frame(plan):
     pd = pandas()
-    years = plan.years
-    if years is None:
-        target = "target"
-    elif years[0] == years[1]:
-        target = f"{years[0]}年目标值"
-    else:
-        target = f"{years[0]}-{years[1]}年目标值"
+    indicators = plan.indicators
+    targets = _target_headers(plan, indicators)
+    base_years = {ind.base_year for ind in indicators if ind.base_text}
+    base = f"{base_years.pop()}年基数" if len(base_years) == 1 and None not in base_years else "base"
     records = []
-    for ind in plan.indicators:
+    for ind in indicators:
         units = ind.units
-        records.append({
-            "seq": ind.seq, "category": ind.category, "name": ind.name, "unit": ind.unit,
-            target: ind.target_text, "responsible": "、".join(units),
+        by_year = {t.year: t.text for t in ind.targets}
+        row = {"seq": ind.seq, "category": ind.category, "name": ind.name, "unit": ind.unit,
+               "attribute": "" if ind.attribute == Attribute.NONE else ind.attribute.name.lower(),
+               base: ind.base_text}
+        for year, header in targets.items():
+            row[header] = by_year.get(year, "")
+        row.update({
+            "responsible": "、".join(units), "kind": ind.kind.name.lower(), "direction": ind.direction.name.lower(),
+            "weight": ind.weight, "note": ind.note,
             "lead": units[0] if units else "", "target_value": ind.target,
-            "qualifier": ind.qualifier.name.lower(), "kind": ind.kind.name.lower(),
-            "direction": ind.direction.name.lower(), "weight": ind.weight,
+            "qualifier": ind.qualifier.name.lower(), "target_class": ind.target_class.name.lower(),
+            "unit_given": ind.unit_given, "base_year": ind.base_year,
             "bare_name": ind.bare_name, "source": ind.source,
         })
-    columns = ["seq", "category", "name", "unit", target, "responsible", "lead", "target_value", "qualifier",
-               "kind", "direction", "weight", "bare_name", "source"]
+        records.append(row)
+    columns = (["seq", "category", "name", "unit", "attribute", base] + list(targets.values()) +
+               ["responsible", "kind", "direction", "weight", "note"] + _DERIVED_ORDER)
     df = pd.DataFrame.from_records(records, columns=columns)
     df["target_value"] = df["target_value"].astype(float)
     df["weight"] = df["weight"].astype(float)
+    df["unit_given"] = df["unit_given"].astype(bool)
+    df["base_year"] = df["base_year"].astype("Int64")
     return df
 
 

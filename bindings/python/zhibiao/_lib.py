@@ -18,7 +18,7 @@ from ._errors import Error, InputError, OutOfMemoryError, from_status, strerror 
 from ._version import __version__
 
 from ._enums import (AttachmentKind, CEnum, DateField, Direction, Document, FontRole, Kind, Meta,
-                     Part, Qualifier, Scoring, Severity, Standing, Status)
+                     Part, Qualifier, Scoring, Severity, Standing, Status, Attribute, TargetClass, Change)
 
 #: The size_t that names nothing (ZB_NONE), what the find functions return.
 NONE = ctypes.c_size_t(-1).value
@@ -37,7 +37,9 @@ class ZbDate(Structure):
 class IndicatorDef(Structure):
     _fields_ = [("seq", c_int), ("category", c_char_p), ("name", c_char_p), ("unit", c_char_p),
                 ("target", c_char_p), ("qualifier", c_int), ("kind", c_int), ("direction", c_int),
-                ("responsible", c_char_p), ("source", c_char_p), ("weight", c_double)]
+                ("responsible", c_char_p), ("source", c_char_p), ("weight", c_double),
+                ("target_year", c_int), ("attribute", c_int), ("base", c_char_p), ("base_year", c_int),
+                ("note", c_char_p)]
 
 
 class TaskDef(Structure):
@@ -242,10 +244,38 @@ DECLARATIONS = [
     ("zb_plan_indicator_lead", _S, [_P, _Z], _text),
     ("zb_plan_indicator_source", _S, [_P, _Z], _text),
     ("zb_plan_indicator_weight", _D, [_P, _Z], None),
+    ("zb_plan_indicator_unit_given", _I, [_P, _Z], None),
+    ("zb_plan_indicator_target_class", _I, [_P, _Z], None),
+    ("zb_plan_indicator_attribute", _I, [_P, _Z], None),
+    ("zb_plan_indicator_base_year", _I, [_P, _Z], None),
+    ("zb_plan_indicator_base_text", _S, [_P, _Z], _text),
+    ("zb_plan_indicator_base_value", _D, [_P, _Z], None),
+    ("zb_plan_indicator_note", _S, [_P, _Z], _text),
+    ("zb_plan_indicator_target_count", _Z, [_P, _Z], None),
+    ("zb_plan_indicator_primary_target", _Z, [_P, _Z], None),
+    ("zb_plan_indicator_find_target", _Z, [_P, _Z, _I], None),
+    ("zb_plan_indicator_target_year", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_text_at", _S, [_P, _Z, _Z], _text),
+    ("zb_plan_indicator_target_value_at", _D, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_qualifier_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_class_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_change_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_change_amount_at", _D, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_as_change_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_set_target", _I, [_P, _Z, _I, _S, _I], _check_plan),
+    ("zb_plan_indicator_set_unit", _I, [_P, _Z, _S], _check_plan),
+    ("zb_plan_indicator_set_kind", _I, [_P, _Z, _I], _check_plan),
+    ("zb_plan_indicator_set_direction", _I, [_P, _Z, _I], _check_plan),
+    ("zb_plan_indicator_set_weight", _I, [_P, _Z, _D], _check_plan),
+    ("zb_plan_indicator_set_attribute", _I, [_P, _Z, _I], _check_plan),
+    ("zb_plan_indicator_set_base", _I, [_P, _Z, _I, _S], _check_plan),
+    ("zb_plan_indicator_set_note", _I, [_P, _Z, _S], _check_plan),
     ("zb_infer_unit", _Z, [_S, POINTER(c_char), _Z], None),
     ("zb_parse_target", _I, [_S, POINTER(c_double), POINTER(c_int)], None),
     ("zb_infer_kind", _I, [_S], None),
     ("zb_infer_direction", _I, [_S], None),
+    ("zb_infer_kind_with_unit", _I, [_S, _S], None),
+    ("zb_classify_target", _I, [_S, POINTER(c_double), POINTER(c_int), POINTER(c_int)], None),
     # tasks
     ("zb_plan_add_task", _I, [_P, POINTER(TaskDef), _ZP], _check_plan),
     ("zb_plan_task_count", _Z, [_P], None),
@@ -261,6 +291,8 @@ DECLARATIONS = [
     ("zb_plan_task_duty_note", _S, [_P, _Z, _Z], _text),
     ("zb_plan_task_duty_responsible_count", _Z, [_P, _Z, _Z], None),
     ("zb_plan_task_duty_responsible", _S, [_P, _Z, _Z, _Z], _text),
+    ("zb_plan_task_duty_lead_count", _Z, [_P, _Z, _Z], None),
+    ("zb_plan_set_task_duty_lead_count", _I, [_P, _Z, _Z, _Z], _check_plan),
     # body
     ("zb_plan_add_block", _I, [_P, _I, _S], _check_plan),
     ("zb_plan_add_block_to", _I, [_P, _I, _I, _S], _check_plan),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import datetime
+import numbers
 import os
 import re
 import unicodedata
@@ -14,11 +15,11 @@ from . import _convert
 from ._convert import optional_number, utf8
 from ._errors import ArgumentError, Error, FileError, InputError, NotFoundError, ZhibiaoWarning
 from ._fonts import Fonts
-from ._lib import (AssessmentOptions, AttachmentKind, BreakdownOptions, BulletinOptions, C,
-                   CsvOptions, DateField, Direction, FindingsP, Handle, ImportOptions,
+from ._lib import (AssessmentOptions, AttachmentKind, Attribute, BreakdownOptions, BulletinOptions, C,
+                   Change, CsvOptions, DateField, Direction, FindingsP, Handle, ImportOptions,
                    IndicatorDef, Kind, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
                    ProgressSheetOptions, ProseTargetDef, Qualifier, Scoring, Severity, Standing,
-                   Status, TableOptions, TaskDef, ValidateOptions, ZbDate, ZbError, ZbPdfInfo)
+                   Status, TableOptions, TargetClass, TaskDef, ValidateOptions, ZbDate, ZbError, ZbPdfInfo)
 from ._enums import Document
 
 # ---- values (snapshots, independent of the plan) -----------------------------------------
@@ -65,6 +66,18 @@ class ProgressRow:
         return (f"<zhibiao.ProgressRow {self.seq} {self.name}: {self.status} ({self.standing.name.lower()}), "
                 f"actual {_num(self.actual)} of {_num(self.target)}, completion {_percent(self.completion)}, "
                 f"expected {_percent(self.expected)}>")
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """One target of an indicator (:attr:`Indicator.targets`), a snapshot."""
+    year: "int | None"          #: the year it is for; None when tied to no year (the plan's)
+    text: str                   #: as displayed: "≥520", "完成市下达任务", "—"
+    value: "float | None"       #: what actuals are compared with; None when there is none
+    qualifier: Qualifier
+    target_class: TargetClass
+    change: Change              #: how it is stated: a value, or a change from the base
+    change_amount: "float | None"  #: the change as written, signed (-3 for 下降3%)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -168,8 +181,7 @@ class Indicator(_View):
     name = property(lambda self: self._get(C.zb_plan_indicator_name), doc="Name as given.")
     bare_name = property(lambda self: self._get(C.zb_plan_indicator_bare_name),
                          doc="The name without the unit group the unit was taken from.")
-    unit = property(lambda self: self._get(C.zb_plan_indicator_unit),
-                    doc="Measurement unit (计量单位); \"\" when none.")
+
     target_text = property(lambda self: self._get(C.zb_plan_indicator_target_text),
                            doc="Target as displayed, e.g. \"6.5左右\"; \"\" when none.")
     lead = property(lambda self: self._get(C.zb_plan_indicator_lead),
@@ -179,6 +191,15 @@ class Indicator(_View):
     def source(self):
         """Where it came from (\"plan.json:14:7\", \"DataFrame row 3\"); \"\" when not known."""
         return self._plan._relocate(self._get(C.zb_plan_indicator_source))
+
+    @property
+    def unit(self):
+        """Measurement unit (计量单位); "" when none. Settable; None reads it from the name again."""
+        return self._get(C.zb_plan_indicator_unit)
+
+    @unit.setter
+    def unit(self, value):
+        self._set(C.zb_plan_indicator_set_unit, utf8(value, "unit"))
 
     @property
     def category(self):
@@ -210,10 +231,104 @@ class Indicator(_View):
         """:class:`Direction`: which way is better."""
         return Direction(self._get(C.zb_plan_indicator_direction))
 
+    @kind.setter
+    def kind(self, value):
+        """Settable; None or Kind.AUTO infers it again from the name and unit."""
+        self._set(C.zb_plan_indicator_set_kind, _convert.enum_value(Kind, value or Kind.AUTO, "kind"))
+
+    @direction.setter
+    def direction(self, value):
+        """Settable; None or Direction.AUTO infers it again."""
+        self._set(C.zb_plan_indicator_set_direction,
+                  _convert.enum_value(Direction, value or Direction.AUTO, "direction"))
+
     @property
     def weight(self):
-        """Assessment weight (1 unless given)."""
+        """Assessment weight (1 unless given); settable, None resets it to 1."""
         return self._get(C.zb_plan_indicator_weight)
+
+    @weight.setter
+    def weight(self, value):
+        self._set(C.zb_plan_indicator_set_weight, 0.0 if value is None else _convert.number(value, "weight"))
+
+    @property
+    def unit_given(self):
+        """Whether the unit was given apart from the name (a 计量单位 column)."""
+        return bool(self._get(C.zb_plan_indicator_unit_given))
+
+    @property
+    def attribute(self):
+        """属性: Attribute.BINDING (约束性), ANTICIPATORY (预期性) or NONE; settable."""
+        return Attribute(self._get(C.zb_plan_indicator_attribute))
+
+    @attribute.setter
+    def attribute(self, value):
+        self._set(C.zb_plan_indicator_set_attribute,
+                  _convert.enum_value(Attribute, value or Attribute.NONE, "attribute"))
+
+    @property
+    def note(self):
+        """备注; "" when none; settable."""
+        return self._get(C.zb_plan_indicator_note)
+
+    @note.setter
+    def note(self, value):
+        self._set(C.zb_plan_indicator_set_note, utf8(value, "note"))
+
+    @property
+    def base_year(self):
+        """Year of the base value (基期); None when not stated."""
+        return self._get(C.zb_plan_indicator_base_year) or None
+
+    @property
+    def base_text(self):
+        """Base value as displayed; "" when none."""
+        return self._get(C.zb_plan_indicator_base_text)
+
+    @property
+    def base(self):
+        """Base value as a number; None when it holds none."""
+        return optional_number(self._get(C.zb_plan_indicator_base_value))
+
+    def set_base(self, value: str | float | int | None, year: int | None = None) -> None:
+        """Sets the base value (text as displayed, or a number written as a person would)
+        and its year; None clears it."""
+        self._set(C.zb_plan_indicator_set_base, _convert.integer(year or 0, "year"), _target_text(value, "base"))
+
+    @property
+    def target_class(self):
+        """What the primary target holds: a :class:`TargetClass`."""
+        return TargetClass(self._get(C.zb_plan_indicator_target_class))
+
+    @property
+    def targets(self):
+        """Every target, in year order (the one tied to no year first)."""
+        ptr = self._plan._h.read()
+        try:
+            i = self._index
+            out = []
+            for k in range(C.zb_plan_indicator_target_count(ptr, i)):
+                out.append(Target(C.zb_plan_indicator_target_year(ptr, i, k) or None,
+                                  C.zb_plan_indicator_target_text_at(ptr, i, k),
+                                  optional_number(C.zb_plan_indicator_target_value_at(ptr, i, k)),
+                                  Qualifier(C.zb_plan_indicator_target_qualifier_at(ptr, i, k)),
+                                  TargetClass(C.zb_plan_indicator_target_class_at(ptr, i, k)),
+                                  Change(C.zb_plan_indicator_target_change_at(ptr, i, k)),
+                                  optional_number(C.zb_plan_indicator_target_change_amount_at(ptr, i, k))))
+            return out
+        finally:
+            self._plan._h.done_reading()
+
+    def set_target(self, text: str | float | int | None, year: int | None = None,
+                   qualifier: Qualifier | str | None = None) -> None:
+        """Sets the target for ``year`` (None: the one tied to no year): text as displayed or a
+        number (written as a person would); None removes it. ``qualifier`` None reads it from
+        the text."""
+        q = Qualifier.AUTO if qualifier is None else _convert.enum_value(Qualifier, qualifier, "qualifier")
+        self._set(C.zb_plan_indicator_set_target, _convert.integer(year or 0, "year"), _target_text(text), q)
+
+    def _set(self, func, *args):
+        self._plan._h.change(func, self._index, *args)
 
     @property
     def units(self):
@@ -277,15 +392,36 @@ class Duty(_View):
             self._plan._h.done_reading()
 
     @property
+    def lead_count(self):
+        """How many of the units, from the first, lead (牵头); 0 when the item names none.
+        Settable: ``duty.lead_count = 2`` for ``牵头单位:A、B``."""
+        return self._get(C.zb_plan_task_duty_lead_count)
+
+    @lead_count.setter
+    def lead_count(self, count):
+        if isinstance(count, bool) or not isinstance(count, numbers.Integral):
+            raise ArgumentError(Status.ARGUMENT, f"lead_count: expected an int, got {type(count).__name__}")
+        count = int(count)
+        if count < 1:
+            raise InputError(Status.VALUE, f"lead_count: expected at least 1, got {count}")
+        self._plan._h.change(C.zb_plan_set_task_duty_lead_count, self._task, self._index,
+                             min(count, 2**63))
+
+    @property
+    def leads(self):
+        """The lead units (牵头), usually one."""
+        return self.units[:self.lead_count]
+
+    @property
     def lead(self):
-        """The lead unit (牵头); "" when none."""
+        """The first lead unit (牵头); "" when none."""
         units = self.units
         return units[0] if units else ""
 
     @property
     def cooperating(self):
-        """The cooperating units (配合)."""
-        return self.units[1:]
+        """The cooperating units (配合): those after the leads."""
+        return self.units[self.lead_count:]
 
     def __eq__(self, other):
         return super().__eq__(other) and self._task == other._task
@@ -664,13 +800,17 @@ class Plan:
                        title: str | None = None, organ: str | None = None,
                        name: str = "DataFrame") -> Plan:
         """A plan from a pandas DataFrame holding an indicator table: the columns
-        :meth:`from_csv` takes (Chinese or English headers; a named index counts as a
-        column), one row per indicator. Numbers are written as a person would (572, not
-        572.0000000000001); empty cells (NaN, None) are empty; a list of units is joined.
-        The columns :meth:`to_dataframe` adds that are read from the others (lead,
-        target_value, qualifier, bare_name, source, …) are left out.
+        :meth:`from_csv` takes (Chinese or English headers — 序号/seq, 类别/category,
+        指标名称/name, 计量单位/unit, 属性/attribute, 基期值/base, 目标值/target or one
+        ``2025年目标值`` per year, 责任单位/responsible, 类型/kind, 方向/direction,
+        权重/weight, 备注/note; a named index counts as a column), one row per indicator.
+        Numbers are written as a person would (572, not 572.0000000000001); empty cells (NaN,
+        None) are empty; a list of units is joined. The columns :meth:`to_dataframe` adds
+        that are read from the others (lead, target_value, qualifier, target_class,
+        unit_given, base_year, bare_name, source) are left out.
         year, title, organ: set on the plan (``year`` when no ``2025年目标值`` header says it).
-        Errors name the row and column (``DataFrame row 3, column 目标值: …``). Needs pandas.
+        name: what messages call the frame.
+        Errors name the row and column (``DataFrame row 3, column '目标值': …``). Needs pandas.
         """
         from . import _frames
         return _frames.plan_from_frame(cls, frame, year=year, title=title, organ=organ, name=name)
@@ -768,10 +908,12 @@ class Plan:
 
     def to_dataframe(self):
         """The indicators as a pandas DataFrame, one row per indicator: seq, category, name,
-        unit, target (as displayed), responsible (the units joined with 、), then what is
-        read from those — lead, target_value (the number), qualifier, kind, direction
-        (lower-case names), weight, bare_name, source. :meth:`from_dataframe` reads it
-        back. Needs pandas."""
+        unit, attribute, the base value (under ``2020年基数``, or ``base``), one column per
+        target year (``2025年目标值``; ``target`` when the plan has no year), responsible (the
+        units joined with 、), kind, direction (lower-case names), weight, note; then what is
+        read from those — lead, target_value (the number), qualifier, target_class,
+        unit_given, base_year, bare_name, source. :meth:`from_dataframe` reads it back.
+        Needs pandas."""
         from . import _frames
         return _frames.plan_to_frame(self)
 
@@ -922,16 +1064,27 @@ class Plan:
                       units: list[str] | str | None = None, seq: int | None = None,
                       kind: Kind | str | None = None, qualifier: Qualifier | str | None = None,
                       direction: Direction | str | None = None, weight: float | None = None,
-                      source: str | None = None) -> Indicator:
+                      source: str | None = None, target_year: int | None = None,
+                      attribute: Attribute | str | None = None, base: str | float | int | None = None,
+                      base_year: int | None = None, note: str | None = None) -> Indicator:
         """Appends an indicator and returns it.
 
-        ``target`` is text as displayed ("6.5以上", "20%") or a number (written as a person
-        would: 520*1.1 is "572"); ``unit`` None takes it from the name's last (…);
-        ``units`` the responsible units, a list (lead first) or one string; ``kind``,
-        ``qualifier``, ``direction`` None are inferred (names such as "rate", "at_least",
-        "lower" or the enums); ``seq`` None is one more than the largest; ``weight`` None is 1.
+        ``target`` is text as displayed ("6.5以上", "20%", "完成市下达任务") or a number
+        (written as a person would: 520*1.1 is "572"), for ``target_year`` (None: tied to no
+        year; add more with :meth:`Indicator.set_target`); ``unit`` None takes it from the
+        name's last (…); ``units`` the responsible units, a list (lead first) or one string;
+        ``kind``, ``qualifier``, ``direction`` None are inferred (names such as "rate",
+        "at_least", "lower" or the enums); ``seq`` None is one more than the largest;
+        ``weight`` None is 1; ``attribute`` "binding" (约束性) or "anticipatory" (预期性);
+        ``base`` the base value (基期值) of ``base_year``; ``note`` 备注.
         """
         d = IndicatorDef()
+        d.target_year = _convert.integer(target_year or 0, "target_year")
+        d.base = _target_text(base, "base")
+        d.base_year = _convert.integer(base_year or 0, "base_year")
+        d.note = utf8(note, "note")
+        if attribute is not None:
+            d.attribute = _convert.enum_value(Attribute, attribute, "attribute")
         d.name = utf8(name, "name")
         d.category = utf8(category, "category")
         d.target = _target_text(target)
