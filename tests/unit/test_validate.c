@@ -544,7 +544,7 @@ static void test_actuals(void **state)
     zb_findings_free(f);
 
     /* A month nobody reported, after others, before any, and in a plan without actuals. */
-    static const expected july[] = {
+    const expected july[] = {
         {ZB_SEV_WARNING, "no-actuals", "period 2024-07",
          "no indicator has an actual for 2024-07 (the latest reported month is 2024-06): every indicator would "
          "show as 未报送"},
