@@ -143,6 +143,15 @@ class TestFilesAndStreams(support.TempDirTestCase):
                 else:
                     self.assertIsNone(result)
 
+    @support.requires("zb_ofd_notice_to_buffer")
+    def test_open_file_named_ofd(self):
+        with open(self.path("n.ofd"), "wb") as f:
+            self.plan.write_notice(f)
+        self.assertEqual(self.read("n.ofd"), self.plan.write_notice_bytes(format="ofd"))
+        buf = io.BytesIO()
+        self.plan.write_bulletin(buf, "2024-06", format="OFD")
+        self.assertEqual(buf.getvalue()[:2], b"PK")
+
     def test_text_file_is_refused(self):
         with open(self.path("t.xlsx"), "w", encoding="utf-8") as f:
             with self.assertRaisesRegex(TypeError, "binary mode"):

@@ -248,6 +248,20 @@ def source(value, what, encoding=None, name=None, is_text=None):
     return Source(data=_decode(data, encoding, shown), name=shown)
 
 
+def document_format(value, target=None):
+    """"pdf" or "ofd" for an official document: the format given (any case, a leading dot
+    allowed), else "ofd" for a target whose name (a path's, or an open file's) ends in .ofd,
+    else "pdf"."""
+    if value is None:
+        name = target if isinstance(target, (str, bytes, os.PathLike)) else getattr(target, "name", None)
+        name = os.fsdecode(os.fspath(name)) if isinstance(name, (str, bytes, os.PathLike)) else ""
+        return "ofd" if name.lower().endswith(".ofd") else "pdf"
+    f = utf8(value, "format").decode("utf-8").strip().lower().lstrip(".")
+    if f not in ("pdf", "ofd"):
+        raise InputError(Status.VALUE, f"format: {value!r} is not one of pdf, ofd")
+    return f
+
+
 def writable(target):
     """Whether a writer's target is an open file (anything with write()) rather than a path."""
     if isinstance(target, io.TextIOBase):

@@ -619,7 +619,8 @@ _DOC = {
              "load one once when writing many).",
     "seal": "seal_png: a seal image (PNG) pressed over the signature and date; sealed: lay "
             "out the signature for a seal stamped by hand.",
-    "format": "format: 'pdf' (the only format written here; None = from the file name).",
+    "format": "format: 'pdf' or 'ofd' (GB/T 33190); None = OFD for a file name ending in .ofd, "
+              "else PDF.",
 }
 
 
@@ -1550,11 +1551,9 @@ class Plan:
                               period=period, document="assessment", force=force, to_bytes=True)
 
     @staticmethod
-    def _pdf_format(format):
-        if format is not None:
-            f = utf8(format, "format").decode().lower().lstrip(".")
-            if f != "pdf":
-                raise InputError(Status.VALUE, f"format {format!r}: official documents are written as 'pdf'")
+    def _ofd(format, target=None):
+        """Whether an official document goes out as OFD rather than PDF."""
+        return _convert.document_format(format, target) == "ofd"
 
     @staticmethod
     def _notice_options(seal_png, sealed, omit_attachments, omit_imprint):
@@ -1570,8 +1569,9 @@ class Plan:
     def write_notice(self, target, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                      omit_attachments: bool = False, omit_imprint: bool = False,
                      format: str | None = None, force: bool = False) -> PdfInfo:
-        """Writes the notice (通知) that issues the plan, as a GB/T 9704 document, and
-        returns its :class:`PdfInfo`. The plan needs a title and an issuing organ.
+        """Writes the notice (通知) that issues the plan, as a GB/T 9704 document — a PDF,
+        or an OFD (GB/T 33190) — and returns its :class:`PdfInfo`. The plan needs a title
+        and an issuing organ.
 
         {target}
         {fonts}
@@ -1580,9 +1580,10 @@ class Plan:
         {format}
         {force}
         """
-        self._pdf_format(format)
+        ofd = self._ofd(format, target)
         o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint)
-        return self._document("write_notice", C.zb_pdf_write_notice, C.zb_pdf_notice_to_buffer, target, o,
+        return self._document("write_notice", C.zb_ofd_write_notice if ofd else C.zb_pdf_write_notice,
+                              C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer, target, o,
                               fonts=fonts, info=True, document="notice", force=force)
 
     @_doc
@@ -1595,10 +1596,10 @@ class Plan:
         {format}
         {force}
         """
-        self._pdf_format(format)
+        ofd = self._ofd(format)
         o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint)
-        return self._document("write_notice_bytes", None, C.zb_pdf_notice_to_buffer, None, o, fonts=fonts,
-                              info=True, document="notice", force=force, to_bytes=True)
+        return self._document("write_notice_bytes", None, C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer,
+                              None, o, fonts=fonts, info=True, document="notice", force=force, to_bytes=True)
 
     def _bulletin_options(self, title, doc_number, about_tolerance, seal_png, sealed):
         o = BulletinOptions(utf8(title, "title"), utf8(doc_number, "doc_number"))
@@ -1613,8 +1614,8 @@ class Plan:
                        doc_number: str | None = None, about_tolerance: float | None = None,
                        seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
                        force: bool = False) -> PdfInfo:
-        """Writes the progress bulletin (通报) at ``period`` as a GB/T 9704 document and
-        returns its :class:`PdfInfo`: how many indicators are done, ahead, lagging or
+        """Writes the progress bulletin (通报) at ``period`` as a GB/T 9704 document (PDF or
+        OFD, as for :meth:`write_notice`) and returns its :class:`PdfInfo`: how many indicators are done, ahead, lagging or
         unreported, the lagging ones with their lead units, a chart, the progress table.
         The plan needs a title and an issuing organ.
 
@@ -1630,9 +1631,10 @@ class Plan:
         Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
         year-to-date total is lower than the month before.
         """
-        self._pdf_format(format)
+        ofd = self._ofd(format, target)
         o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed)
-        return self._document("write_bulletin", C.zb_pdf_write_bulletin, C.zb_pdf_bulletin_to_buffer, target, o,
+        return self._document("write_bulletin", C.zb_ofd_write_bulletin if ofd else C.zb_pdf_write_bulletin,
+                              C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, target, o,
                               period=period, fonts=fonts, info=True, document="bulletin", force=force)
 
     @_doc
@@ -1647,10 +1649,12 @@ class Plan:
         {format}
         {force}
         """
-        self._pdf_format(format)
+        ofd = self._ofd(format)
         o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed)
-        return self._document("write_bulletin_bytes", None, C.zb_pdf_bulletin_to_buffer, None, o, period=period,
-                              fonts=fonts, info=True, document="bulletin", force=force, to_bytes=True)
+        return self._document("write_bulletin_bytes", None,
+                              C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, None, o,
+                              period=period, fonts=fonts, info=True, document="bulletin", force=force, to_bytes=True)
+
 
     # -- lifetime --
 
