@@ -773,6 +773,31 @@ static int cmd_demo(int argc, char **argv)
         if (!rc)
             printf("%s\n", path);
     }
+    /* The same documents as OFD (GB/T 33190), as archives keep them. */
+    if (!rc) {
+        snprintf(path, n, "%s/wuyi-2022-notice.ofd", dir);
+        rc = write_notice(wuyi, fonts, path, NULL, 1);
+        if (!rc)
+            printf("%s\n", path);
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-notice.ofd", dir);
+        rc = write_notice(tonglu, fonts, path, NULL, 1);
+        if (!rc)
+            printf("%s\n", path);
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-bulletin.ofd", dir);
+        zb_error err;
+        zb_pdf_info info;
+        zb_status st = zb_ofd_write_bulletin(tonglu, fonts, "2024-06", path, NULL, &info, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            printf("%s\n", path);
+        }
+    }
     free(path);
     zb_fontset_free(fonts);
     zb_plan_free(wuyi);
@@ -789,7 +814,8 @@ static const command commands[] = {
      "  DIR/tonglu-2024-notice.pdf      the 桐庐 plan with its target table and unit list\n"
      "  DIR/tonglu-2024-progress.xlsx   the June monitoring workbook (made-up actuals)\n"
      "  DIR/tonglu-2024-bulletin.pdf    the second-quarter bulletin\n"
-     "  DIR/tonglu-2024-assessment.xlsx the year-end assessment\n\n"
+     "  DIR/tonglu-2024-assessment.xlsx the year-end assessment\n"
+     "  DIR/*.ofd                       the two notices and the bulletin as OFD (GB/T 33190)\n\n"
      "  --fonts F.json   fonts by role for the PDFs (see 'zhibiao notice --help')",
      "demo [-o DIR] [--fonts F.json]"},
     {"notice", cmd_notice,
