@@ -4,22 +4,8 @@
 #define ZB_RENDER_PDF_H
 
 #include <hpdf.h>
-#include <time.h>
 
-#include "layout/layout.h"
-
-/* How the fonts go into the file. */
-typedef enum zb_font_embedding {
-    ZB_EMBED_SUBSET = 0, /* a subset per face, made with zb_face_subset() (what the library does) */
-    ZB_EMBED_LIBHARU = 1 /* libharu's own loader on the whole font file (the benchmark's baseline) */
-} zb_font_embedding;
-
-typedef struct zb_render_options {
-    zb_font_embedding embedding;
-    const char *title;  /* document properties, UTF-8; NULL = none */
-    const char *author;
-    time_t created;     /* CreationDate */
-} zb_render_options;
+#include "render/render.h"
 
 /* Draws the pages into a PDF at path (written beside it, then renamed into place).
  * *bytes receives the file's size. */
