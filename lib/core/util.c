@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,17 @@ void zb_buf_add(zb_buf *b, const char *s, size_t n)
 void zb_buf_adds(zb_buf *b, const char *s) { zb_buf_add(b, s, strlen(s)); }
 
 void zb_buf_addc(zb_buf *b, char c) { zb_buf_add(b, &c, 1); }
+
+void zb_buf_add_uint(zb_buf *b, unsigned long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    zb_buf_add(b, digits + n, sizeof digits - n);
+}
 
 void zb_buf_addf(zb_buf *b, const char *fmt, ...)
 {
@@ -175,144 +187,46 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     return ZB_OK;
 }
 
-/* The mode a new file gets: the destination's if it exists, else 0666 less the umask,
- * read without changing it (umask() would race with other threads). */
-static mode_t output_mode(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) == 0)
-        return st.st_mode & 07777;
-    mode_t mask = 022;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (f) {
-        char line[256];
-        while (fgets(line, sizeof line, f)) {
-            unsigned m;
-            if (sscanf(line, "Umask: %o", &m) == 1) {
-                mask = (mode_t)m;
-                break;
-            }
-        }
-        fclose(f);
-    }
-    return 0666 & ~mask;
-}
-
-zb_status zb_output_begin(zb_output *out, const char *path, zb_error *err)
-{
-    memset(out, 0, sizeof *out);
-    if (!path || !*path)
-        return zb_error_set(err, ZB_ERR_ARGUMENT, "no output path given");
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: it is a directory", path);
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    char *dst = zb_strdup(path);
-    if (!tmp || !dst) {
-        free(tmp);
-        free(dst);
-        return zb_error_set(err, ZB_ERR_NOMEM, "out of memory");
-    }
-    /* Same folder as the destination so that rename() is atomic; hidden name. */
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    memcpy(tmp, path, dir);
-    snprintf(tmp + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        free(dst);
-        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", path, strerror(e));
-    }
-    if (fchmod(fd, output_mode(path)) != 0) {
-        /* Not fatal: the file is still ours and readable by us. */
-    }
-    close(fd);
-    out->path = dst;
-    out->tmp = tmp;
-    return ZB_OK;
-}
-
-zb_status zb_output_commit(zb_output *out, zb_error *err)
-{
-    if (rename(out->tmp, out->path) != 0) {
-        int e = errno;
-        zb_status st = zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", out->path, strerror(e));
-        zb_output_abort(out);
-        return st;
-    }
-    free(out->tmp);
-    free(out->path);
-    memset(out, 0, sizeof *out);
-    return ZB_OK;
-}
-
-void zb_output_abort(zb_output *out)
-{
-    if (out->tmp)
-        unlink(out->tmp);
-    free(out->tmp);
-    free(out->path);
-    memset(out, 0, sizeof *out);
-}
-
-zb_status zb_write_file(const char *path, const char *data, size_t len, zb_error *err)
-{
-    zb_output out;
-    zb_status st = zb_output_begin(&out, path, err);
-    if (st)
-        return st;
-    FILE *f = fopen(out.tmp, "wb");
-    if (!f) {
-        int e = errno;
-        zb_output_abort(&out);
-        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", path, strerror(e));
-    }
-    size_t w = fwrite(data, 1, len, f);
-    int e = errno;
-    if (fclose(f) != 0 || w != len) {
-        zb_output_abort(&out);
-        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot write: %s", path, strerror(e ? e : EIO));
-    }
-    return zb_output_commit(&out, err);
-}
-
+/* Every text the library reads passes through here, most of it Chinese: ASCII goes eight
+ * bytes at a time and a three-byte character is checked in one step. */
 size_t zb_utf8_check(const char *str, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
+    const unsigned char *s = (const unsigned char *)str, *p = s, *end = s + len;
+    while (p < end) {
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080u)
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
+        unsigned c = p[0];
+        size_t left = (size_t)(end - p);
         if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t min;
-        uint32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2, min = 0x80, cp = c & 0x1F;
+            p++;
         } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3, min = 0x800, cp = c & 0x0F;
+            /* Overlong below E0 A0, surrogates from ED A0. */
+            if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (c == 0xE0 && p[1] < 0xA0) ||
+                (c == 0xED && p[1] >= 0xA0))
+                break;
+            p += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (left < 2 || (p[1] & 0xC0) != 0x80)
+                break;
+            p += 2;
         } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4, min = 0x10000, cp = c & 0x07;
+            /* Overlong below F0 90, past U+10FFFF from F4 90. */
+            if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+                (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+                break;
+            p += 4;
         } else {
-            return i;
+            break;
         }
-        if (i + n > len)
-            return i;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n;
     }
-    return len;
+    return (size_t)(p - s);
 }
 
 uint32_t zb_utf8_decode(const char *str, size_t *n)
@@ -361,18 +275,18 @@ size_t zb_utf8_encode(uint32_t cp, char *out)
 
 void zb_text_position(const char *s, size_t len, size_t off, int *line, int *col)
 {
-    int l = 1, c = 1;
     if (off > len)
         off = len;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '\n') {
-            l++;
-            c = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            c++; /* count characters, not continuation bytes */
-        }
+    /* Lines by memchr; characters only on the last line. */
+    int l = 1, c = 1;
+    size_t start = 0;
+    const char *nl;
+    while (start < off && (nl = memchr(s + start, '\n', off - start)) != NULL) {
+        l++;
+        start = (size_t)(nl - s) + 1;
     }
+    for (size_t i = start; i < off; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80; /* characters, not continuation bytes */
     *line = l;
     *col = c;
 }
@@ -462,6 +376,52 @@ time_t zb_output_time(zb_date date, int fallback_year)
 
 const char *zb_format_number(double v, char *buf)
 {
+    /* Whole numbers below 10^15, most targets and values, print as %.15g does: digits. */
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+        long long k = (long long)v;
+        char digits[24];
+        size_t n = sizeof digits;
+        unsigned long long u = k < 0 ? 0ull - (unsigned long long)k : (unsigned long long)k;
+        do {
+            digits[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (k < 0)
+            digits[--n] = '-';
+        memcpy(buf, digits + n, sizeof digits - n);
+        buf[sizeof digits - n] = '\0';
+        return buf;
+    }
+    /* A few decimals (6.5, 0.25, 74.5), the rest of them: m / 10^k that is v exactly, m
+     * below 10^15 and v at least 10^-4, is what %.15g prints and reads back as v. */
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    if (fabs(v) >= 1e-4 && fabs(v) < 1e9) {
+        for (int k = 1; k <= 6; k++) {
+            double m = v * p10[k];
+            if (!(m > -1e15 && m < 1e15) || m != (double)(long long)m || (double)(long long)m / p10[k] != v)
+                continue;
+            long long mi = (long long)m;
+            if (mi % 10 == 0)
+                break; /* a trailing zero: rounding got in the way, take the long road */
+            unsigned long long u = mi < 0 ? 0ull - (unsigned long long)mi : (unsigned long long)mi;
+            char digits[32];
+            size_t n = sizeof digits;
+            for (int d = 0; d < k; d++) {
+                digits[--n] = (char)('0' + u % 10);
+                u /= 10;
+            }
+            digits[--n] = '.';
+            do {
+                digits[--n] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+            if (mi < 0)
+                digits[--n] = '-';
+            memcpy(buf, digits + n, sizeof digits - n);
+            buf[sizeof digits - n] = '\0';
+            return buf;
+        }
+    }
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, 32, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)

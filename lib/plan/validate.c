@@ -183,6 +183,7 @@ typedef struct checker {
     size_t rows_cap;
     miss_slot *slots;
     size_t cap, count;
+    zb_buf where, subject; /* of the indicator being checked; reused */
 } checker;
 
 static size_t hash_name(const char *s)
@@ -200,6 +201,8 @@ static void checker_free(checker *c)
     free(c->dir);
     free(c->rows);
     free(c->slots);
+    zb_buf_free(&c->where);
+    zb_buf_free(&c->subject);
 }
 
 static int checker_load_directory(checker *c)
@@ -330,49 +333,52 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
     const char *source = zb_plan_indicator_source(plan, i);
     const char *unit = zb_plan_indicator_unit(plan, i);
 
-    zb_buf where = {0}, subject = {0};
-    if (*source)
-        zb_buf_adds(&where, source);
-    else
-        zb_buf_addf(&where, "indicator %d", seq);
-    zb_buf_addf(&subject, "indicator %d (%s)", seq, name);
-    int bad = where.failed || subject.failed;
+    /* Made for every indicator, findings or not: the checker's buffers, without printf. */
+    zb_buf *where = &c->where, *subject = &c->subject;
+    where->len = subject->len = 0;
+    zb_buf_adds(subject, "indicator ");
+    zb_buf_add_uint(subject, (unsigned)seq);
+    zb_buf_adds(where, *source ? source : subject->data ? subject->data : "");
+    zb_buf_adds(subject, " (");
+    zb_buf_adds(subject, name);
+    zb_buf_addc(subject, ')');
+    int bad = where->failed || subject->failed;
     zb_buf msg = {0};
 
     if (!bad && !*name) {
         zb_buf_addf(&msg, "indicator %d: the name is empty", seq);
-        bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where.data, &msg);
+        bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where->data, &msg);
     }
     size_t nt = zb_plan_indicator_target_count(plan, i);
     if (!bad && nt == 0) {
-        zb_buf_addf(&msg, "%s: has no target", subject.data);
-        bad = add_finding(f, ZB_SEV_NOTE, "no-target", where.data, &msg);
+        zb_buf_addf(&msg, "%s: has no target", subject->data);
+        bad = add_finding(f, ZB_SEV_NOTE, "no-target", where->data, &msg);
     }
     /* Every form a published table uses is accepted; what each means is said once here. */
     for (size_t k = 0; !bad && k < nt; k++) {
         const char *text = zb_plan_indicator_target_text_at(plan, i, k);
         const char *loc = zb_plan_indicator_target_source(plan, i, k);
         if (!loc || !*loc)
-            loc = where.data;
+            loc = where->data;
         int year = zb_plan_indicator_target_year(plan, i, k);
         char which[32] = "target";
         if (year)
             snprintf(which, sizeof which, "%d target", year);
         switch (zb_plan_indicator_target_class_at(plan, i, k)) {
         case ZB_TARGET_NONE:
-            zb_buf_addf(&msg, "%s: %s \"%s\" is a placeholder: no target", subject.data, which, text);
+            zb_buf_addf(&msg, "%s: %s \"%s\" is a placeholder: no target", subject->data, which, text);
             bad = add_finding(f, ZB_SEV_NOTE, "no-target", loc, &msg);
             break;
         case ZB_TARGET_QUALITATIVE:
             zb_buf_addf(&msg, "%s: %s \"%s\" is qualitative: reported as 定性, not scored as a number",
-                        subject.data, which, text);
+                        subject->data, which, text);
             bad = add_finding(f, ZB_SEV_NOTE, "qualitative-target", loc, &msg);
             break;
         case ZB_TARGET_UNRECOGNISED:
             zb_buf_addf(&msg,
                         "%s: %s \"%s\" is neither a number nor a recognised phrase; it is shown as written and "
                         "judged 无目标值",
-                        subject.data, which, text);
+                        subject->data, which, text);
             bad = add_finding(f, ZB_SEV_WARNING, "target-not-number", loc, &msg);
             break;
         case ZB_TARGET_NUMERIC:
@@ -380,16 +386,16 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
                 zb_buf_addf(&msg,
                             "%s: %s \"%s\" is a change and the indicator has no base value (基期值): actuals "
                             "are read as the change",
-                            subject.data, which, text);
+                            subject->data, which, text);
                 bad = add_finding(f, ZB_SEV_NOTE, "change-without-base", loc, &msg);
             } else if (zb_plan_indicator_target_change_at(plan, i, k) == ZB_CHANGE_NONE && has_percent(text) &&
                        strcmp(unit, "%") != 0 && strcmp(unit, "％") != 0) {
                 if (*unit)
-                    zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the unit is %s", subject.data, which,
+                    zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the unit is %s", subject->data, which,
                                 text, unit);
                 else
                     zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the indicator has no unit",
-                                subject.data, which, text);
+                                subject->data, which, text);
                 bad = add_finding(f, ZB_SEV_WARNING, "percent-target", loc, &msg);
             }
             break;
@@ -400,10 +406,8 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
     if (zb_plan_unit_count(plan) > 0) {
         size_t n = zb_plan_indicator_responsible_count(plan, i);
         for (size_t j = 0; !bad && j < n; j++)
-            bad = check_unit(c, f, where.data, subject.data, zb_plan_indicator_responsible(plan, i, j));
+            bad = check_unit(c, f, where->data, subject->data, zb_plan_indicator_responsible(plan, i, j));
     }
-    zb_buf_free(&where);
-    zb_buf_free(&subject);
     zb_buf_free(&msg);
     return bad ? -1 : 0;
 }
@@ -673,31 +677,143 @@ static int check_prose(checker *c, zb_findings *f)
     return bad ? -1 : 0;
 }
 
-/* What the notice would print against GB/T 9704: a red 版头 (the organ mark and the red
- * rule) with no 发文字号 under it (§7.2.5), and a notice in the 文件 form without the
- * 印发机关 and 印发日期 of its 版记 (§7.4.3). */
-static int check_notice(const zb_plan *plan, zb_findings *f)
+/* ---- what a document needs ---------------------------------------------------------- */
+
+static int check_document(const zb_plan *plan, zb_document_kind document, zb_findings *f)
 {
+    if (document != ZB_DOCUMENT_NOTICE && document != ZB_DOCUMENT_BULLETIN)
+        return 0;
+    const char *what = document == ZB_DOCUMENT_NOTICE ? "a notice" : "a bulletin";
+    int bad = 0;
+    if (!*zb_plan_meta(plan, ZB_META_TITLE)) {
+        /* A bulletin makes its own title; it only names the plan by its title. */
+        if (document == ZB_DOCUMENT_NOTICE)
+            bad = zb_findings_add(f, ZB_SEV_ERROR, "missing-title", "title",
+                                  "a notice needs a title (标题); the plan has none");
+        else if (!*zb_plan_meta(plan, ZB_META_PLAN_TITLE))
+            bad = zb_findings_add(f, ZB_SEV_WARNING, "missing-title", "title",
+                                  "the plan has no title (标题): the bulletin cannot name the plan it reports on");
+    }
+    if (!bad && !*zb_plan_meta(plan, ZB_META_ORGAN))
+        bad = zb_findings_add(f, ZB_SEV_ERROR, "missing-organ", "organ",
+                              "%s needs an issuing organ (发文机关, the red header and the signature); the plan has none",
+                              what);
+    /* What the document would lack against GB/T 9704: a red 版头 (the organ mark and the red
+     * rule) with no 发文字号 under it (§7.2.5; the bulletin's number is not the plan's), and
+     * a 版记 without its 印发机关 and 印发日期 (§7.4.3). */
     int red = *zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK);
-    if (red && !*zb_plan_meta(plan, ZB_META_DOC_NUMBER) &&
-        zb_findings_add(f, ZB_SEV_WARNING, "no-document-number", "doc_number",
-                        "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 "
-                        "under it: give doc_number, or choose another 版头 (mark, letter or none)") != 0)
-        return -1;
-    if (red && !*zb_plan_meta(plan, ZB_META_PRINTER) &&
-        zb_findings_add(f, ZB_SEV_WARNING, "no-imprint", "printer",
-                        "the notice has no 版记 (印发机关 and 印发日期): give printer and printed") != 0)
-        return -1;
-    return 0;
+    if (!bad && red && document == ZB_DOCUMENT_NOTICE && !*zb_plan_meta(plan, ZB_META_DOC_NUMBER))
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "no-document-number", "doc_number",
+                              "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 under "
+                              "it: give doc_number, or choose another 版头 (mark, letter or none)");
+    if (!bad && red && !*zb_plan_meta(plan, ZB_META_PRINTER))
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "no-imprint", "printer",
+                              "%s has no 版记 (印发机关 and 印发日期): give printer and printed", what);
+    return bad;
 }
 
-zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
+/* ---- the actuals ------------------------------------------------------------------------- */
+
+/* "YYYY-MM" exactly (how the plan keeps periods, so they compare as text). */
+static int is_period(const char *p)
+{
+    if (strlen(p) != 7 || p[4] != '-')
+        return 0;
+    for (int k = 0; k < 7; k++)
+        if (k != 4 && (p[k] < '0' || p[k] > '9'))
+            return 0;
+    return !(p[5] == '0' && p[6] == '0') && (p[5] < '1' || (p[5] == '1' && p[6] <= '2'));
+}
+
+typedef struct ytd {
+    size_t indicator;
+    const char *period;
+    double value;
+} ytd;
+
+static int by_indicator_period(const void *pa, const void *pb)
+{
+    const ytd *a = pa, *b = pb;
+    if (a->indicator != b->indicator)
+        return a->indicator < b->indicator ? -1 : 1;
+    return strcmp(a->period, b->period);
+}
+
+/* Year-to-date actuals of a cumulative indicator never fall: a lower one is a monthly
+ * figure typed as year-to-date, or a typing slip (256.8 in May, 234.8 in June). */
+static int check_ytd(const zb_plan *plan, const char *period, zb_findings *f)
+{
+    size_t na = zb_plan_actual_count(plan), n = 0;
+    ytd *list = malloc((na ? na : 1) * sizeof *list);
+    if (!list)
+        return -1;
+    for (size_t a = 0; a < na; a++) {
+        size_t i = zb_plan_actual_indicator(plan, a);
+        const char *p = zb_plan_actual_period(plan, a);
+        if (zb_plan_indicator_kind(plan, i) != ZB_KIND_CUMULATIVE || (period && strcmp(p, period) > 0))
+            continue;
+        list[n].indicator = i;
+        list[n].period = p;
+        list[n].value = zb_plan_actual_value(plan, a);
+        n++;
+    }
+    qsort(list, n, sizeof *list, by_indicator_period);
+    int bad = 0;
+    for (size_t k = 1; !bad && k < n; k++) {
+        const ytd *prev = &list[k - 1], *cur = &list[k];
+        if (prev->indicator != cur->indicator || !(cur->value < prev->value))
+            continue;
+        size_t i = cur->indicator;
+        const char *source = zb_plan_indicator_source(plan, i);
+        char where[64];
+        snprintf(where, sizeof where, "indicator %d", zb_plan_indicator_seq(plan, i));
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "ytd-decrease", *source ? source : where,
+                              "indicator %d (%s): the year-to-date actual for %s, %.15g, is lower than %s's, "
+                              "%.15g; a year-to-date total cannot fall (a month's own figure?)",
+                              zb_plan_indicator_seq(plan, i), zb_plan_indicator_name(plan, i), cur->period,
+                              cur->value, prev->period, prev->value);
+    }
+    free(list);
+    return bad;
+}
+
+/* A document for a month nobody reported shows every indicator as 未报送. */
+static int check_period(const zb_plan *plan, const char *period, zb_findings *f)
+{
+    size_t na = zb_plan_actual_count(plan);
+    const char *latest = NULL;
+    for (size_t a = 0; a < na; a++) {
+        const char *p = zb_plan_actual_period(plan, a);
+        if (strcmp(p, period) == 0)
+            return 0;
+        if (strcmp(p, period) < 0 && (!latest || strcmp(p, latest) > 0))
+            latest = p;
+    }
+    char where[32];
+    snprintf(where, sizeof where, "period %s", period);
+    if (latest)
+        return zb_findings_add(f, ZB_SEV_WARNING, "no-actuals", where,
+                               "no indicator has an actual for %s (the latest reported month is %s): every "
+                               "indicator would show as 未报送",
+                               period, latest);
+    return zb_findings_add(f, ZB_SEV_WARNING, "no-actuals", where,
+                           "no indicator has an actual for %s%s: every indicator would show as 未报送", period,
+                           na ? " or before" : " (the plan has no actuals)");
+}
+
+zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out) { return zb_plan_validate_opt(plan, NULL, out); }
+
+zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *options, zb_findings **out)
 {
     if (!out)
         return ZB_ERR_ARGUMENT;
     *out = NULL;
     if (!plan)
         return ZB_ERR_ARGUMENT;
+    zb_validate_options none = {0};
+    const zb_validate_options *o = options ? options : &none;
+    if ((unsigned)o->document > ZB_DOCUMENT_BULLETIN || (o->actuals && o->period && !is_period(o->period)))
+        return ZB_ERR_VALUE;
     zb_findings *f = calloc(1, sizeof *f);
     if (!f)
         return ZB_ERR_NOMEM;
@@ -705,7 +821,7 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
     c.plan = plan;
     /* Sequence numbers cannot repeat: zb_plan_add_indicator() refuses a duplicate, so the
      * "duplicate-seq" check would never fire and is not run. */
-    int bad = 0;
+    int bad = check_document(plan, o->document, f);
     size_t ni = zb_plan_indicator_count(plan);
     for (size_t i = 0; !bad && i < ni; i++)
         bad = check_indicator(&c, f, i);
@@ -718,8 +834,10 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
         bad = check_categories(plan, f);
     if (!bad)
         bad = check_prose(&c, f);
-    if (!bad)
-        bad = check_notice(plan, f);
+    if (!bad && o->actuals && o->period)
+        bad = check_period(plan, o->period, f);
+    if (!bad && o->actuals)
+        bad = check_ytd(plan, o->period, f);
     size_t nn = zb_plan_note_count(plan);
     for (size_t k = 0; !bad && k < nn; k++) {
         const char *location, *message;

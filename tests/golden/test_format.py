@@ -314,8 +314,11 @@ def check_reports(cli, src, tmp):
     check(r.returncode == 0 and b"[no-document-number]" in r.stderr, "notice reports the missing 发文字号")
     r = run(cli, "notice", wuyi, "-o", pdf)
     check(r.returncode == 0 and b"no-document-number" not in r.stderr, "a notice with its number is not reported")
-    r = run(cli, "check", tonglu)
-    check(b"[no-document-number]" in r.stderr and b"[no-imprint]" in r.stderr, "check reports the 版头 and 版记")
+    r = run(cli, "check", tonglu, "--for", "notice")
+    check(b"[no-document-number]" in r.stderr and b"[no-imprint]" in r.stderr, "check --for notice reports the 版头 and 版记")
+    r = run(cli, "check", tonglu, "--for", "bulletin")
+    check(b"no-document-number" not in r.stderr and b"[no-imprint]" in r.stderr,
+          "check --for bulletin reports the 版记 only (the bulletin's number is its own)")
     r = run(cli, "table", tonglu, "-o", os.path.join(tmp, "t.xlsx"))
     check(b"no-document-number" not in r.stderr, "table says nothing of the notice's 版头")
     r = run(cli, "bulletin", tonglu, actuals, "--period", "2024-06", "-o", pdf)
