@@ -255,8 +255,10 @@ static int read_unit_list(zb_plan *plan, zb_findings *report, const char *name, 
 }
 
 int zb_imp_read_attachment(zb_plan *plan, zb_findings *report, const char *name, int number, const char *title,
-                           char *const *lines, const int *numbers, size_t count, zb_imp_attachment_result *out)
+                           char *const *lines, const int *numbers, size_t count, unsigned off,
+                           zb_imp_attachment_result *out)
 {
+    (void)off;
     memset(out, 0, sizeof *out);
     char where[512];
     snprintf(where, sizeof where, "%s:%d", name, count ? numbers[0] : 0);

@@ -700,6 +700,8 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
         bad = check_categories(plan, f);
     if (!bad)
         bad = check_prose(&c, f);
+    if (!bad)
+        bad = zb_plan_check_misread(plan, f);
     size_t nn = zb_plan_note_count(plan);
     for (size_t k = 0; !bad && k < nn; k++) {
         const char *location, *message;
