@@ -551,11 +551,16 @@ static int clean_line(const char *s, size_t len, cps *c, raw_line *out)
     out->width = w;
     if (fix_punctuation(c, &out->k))
         return -1;
-    /* Trimmed; runs of white space inside stay for the table readers. */
-    size_t b = 0;
-    while (b < c->n && is_space_cp(c->v[b]))
+    /* Trimmed; runs of white space inside stay for the table readers. A row of cells keeps
+     * the tabs at its ends (its first cells may be empty, under merged ones). */
+    size_t tabs = 0, b = 0, e = c->n;
+    for (size_t i = 0; i < c->n; i++)
+        tabs += c->v[i] == '\t';
+    while (b < e && is_space_cp(c->v[b]) && !(tabs >= 2 && c->v[b] == '\t'))
         b++;
-    cps t = {c->v + b, c->n - b, 0};
+    while (e > b && is_space_cp(c->v[e - 1]) && !(tabs >= 2 && c->v[e - 1] == '\t'))
+        e--;
+    cps t = {c->v + b, e - b, 0};
     out->text = cps_encode(&t);
     return out->text ? 0 : -1;
 }
@@ -584,6 +589,32 @@ static int ends_sentence(const char *s)
            zb_imp_ends(s, len, "？") || zb_imp_ends(s, len, "；");
 }
 
+/* Nonzero when s is a row of columns aligned with spaces: two or more runs of two or more
+ * spaces inside it. Such rows are never rejoined. */
+static int columns(const char *s)
+{
+    size_t runs = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] == ' ' && s[i + 1] == ' ' && (i == 0 || s[i - 1] != ' '))
+            runs++;
+    return runs >= 2;
+}
+
+/* Nonzero when s leaves a bracket open: （责任单位： at a line's end goes on. */
+static int open_bracket(const char *s)
+{
+    int depth = 0;
+    size_t n;
+    for (size_t i = 0; s[i]; i += n) {
+        uint32_t cp = zb_utf8_decode(s + i, &n);
+        if (cp == 0xFF08 || cp == '(' || cp == 0x3010 || cp == '[')
+            depth++;
+        else if ((cp == 0xFF09 || cp == ')' || cp == 0x3011 || cp == ']') && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
 /* The width lines were broken at, or 0 when the text is not laid out in lines: many
  * consecutive lines of nearly the same width, not ending a sentence. */
 static double broken_width(const raw_line *l, size_t count)
@@ -591,7 +622,7 @@ static double broken_width(const raw_line *l, size_t count)
     enum { MAXW = 121 };
     size_t hist[MAXW] = {0}, wide = 0;
     for (size_t i = 0; i < count; i++) {
-        if (l[i].dropped || l[i].width < 12 || l[i].width >= MAXW - 1 || strchr(l[i].text, '\t'))
+        if (l[i].dropped || l[i].width < 12 || l[i].width >= MAXW - 1 || strchr(l[i].text, '\t') || columns(l[i].text))
             continue;
         hist[(size_t)l[i].width]++;
         wide++;
@@ -670,6 +701,8 @@ zb_status zb_imp_clean_text(const char *text, size_t len, const char *name, zb_i
         if (i == len)
             break;
         unsigned char b = (unsigned char)text[i];
+        if (b == '\f' && !*l->text)
+            l->dropped = 3; /* the empty line pdftotext leaves before a page's form feed */
         page_top = b == '\f' ? 1 : (*l->text ? 0 : page_top);
         if (b == '\r' && i + 1 < len && text[i + 1] == '\n')
             i++;
@@ -733,6 +766,13 @@ zb_status zb_imp_clean_text(const char *text, size_t len, const char *name, zb_i
         }
     }
 
+    for (size_t i = 0; i < nraw && !nomem; i++) {
+        if (raw[i].dropped == 1)
+            nomem |= say(report, ZB_SEV_NOTE, "cleaned", name, raw[i].number, "page number “%s” dropped", raw[i].text);
+        else if (raw[i].dropped == 2)
+            nomem |= say(report, ZB_SEV_NOTE, "cleaned", name, raw[i].number, "running header “%s” dropped",
+                         raw[i].text);
+    }
     double width = broken_width(raw, nraw);
     doc->stats.line_width = width;
 
@@ -741,10 +781,6 @@ zb_status zb_imp_clean_text(const char *text, size_t len, const char *name, zb_i
         doc->stats.punctuation += l->k.punct;
         doc->stats.widths += l->k.widths;
         doc->stats.number_spaces += l->k.spaces;
-        if (l->dropped == 1)
-            nomem |= say(report, ZB_SEV_NOTE, "cleaned", name, l->number, "page number “%s” dropped", l->text);
-        else if (l->dropped == 2)
-            nomem |= say(report, ZB_SEV_NOTE, "cleaned", name, l->number, "running header “%s” dropped", l->text);
         if (l->dropped)
             continue;
         if (l->k.punct || l->k.widths || l->k.spaces) {
@@ -771,11 +807,13 @@ zb_status zb_imp_clean_text(const char *text, size_t len, const char *name, zb_i
             break;
         }
         double w = l->width;
-        while (width > 0 && *joined && w >= width - 3.0 && !strchr(joined, '\t')) {
+        while (width > 0 && *joined && w >= width - 3.0 && !strchr(joined, '\t') && !columns(joined)) {
             size_t j = i + 1;
             while (j < nraw && raw[j].dropped)
                 j++;
-            if (j >= nraw || !*raw[j].text || raw[j].indent || starts_block(raw[j].text) || strchr(raw[j].text, '\t'))
+            if (j >= nraw || !*raw[j].text || raw[j].indent || starts_block(raw[j].text) || strchr(raw[j].text, '\t') ||
+                columns(raw[j].text) ||
+                (zb_imp_ends(joined, strlen(joined), "：") && !open_bracket(joined)))
                 break;
             size_t a = strlen(joined), b = strlen(raw[j].text);
             char *m = realloc(joined, a + b + 2);

@@ -64,6 +64,11 @@ typedef struct importer {
     int plan_text; /* the text read now is the plan's (tasks and targets count) */
     char *h1, *h2;
     int targets_section; /* under a heading such as 一、主要目标: numbered items are not tasks */
+    /* A numbered item among the targets, which a note on the next line makes a task. */
+    char *item_text;
+    size_t item_marker;
+    char item_number[32];
+    int item_line;
     pending_task task;
     zb_imp_targets targets;
     size_t recognised; /* structure found: header fields, headings, tasks, tables… */
@@ -717,7 +722,9 @@ static void finish_attachment(importer *im)
         im->attachments++;
         im->recognised++;
         im->indicators += res.rows;
-        im->tables += res.kind == ZB_ATTACH_TARGETS;
+        im->tables += res.kind == ZB_ATTACH_TARGETS || res.tasks;
+        im->tasks += res.tasks;
+        im->duties += res.items;
         im->units += zb_plan_unit_count(im->plan) - before_units;
         if (res.table_year && !im->table_year)
             im->table_year = res.table_year;
@@ -740,7 +747,10 @@ static void start_attachment(importer *im, int number, const char *title, int li
     im->attach_line = line;
     if (title)
         zb_buf_adds(&im->attach_title, title);
-    say(im, ZB_SEV_NOTE, "recognised", line, "附件%d begins", number);
+    if (number)
+        say(im, ZB_SEV_NOTE, "recognised", line, "附件%d begins", number);
+    else
+        say(im, ZB_SEV_NOTE, "recognised", line, "附件 (no number) begins");
 }
 
 /* Table cells go to the model as printed (it normalises names and notes what it changed);
@@ -945,6 +955,22 @@ static void body_line(importer *im, const char *raw, int line)
             starts = nnotes > 0 || !im->targets_section;
         else
             starts = !im->task.open && nnotes > 0 && !note_only;
+        if (note_only && !im->task.open && im->item_text) {
+            /* 5、强化督查。… under 工作要求, its note on the next line: a task after all. */
+            open_task(im, im->item_line, im->item_number, 1);
+            if (!im->nomem)
+                task_add_line(im, im->item_text, im->item_marker, NULL, 0, 1);
+        }
+        free(im->item_text);
+        im->item_text = NULL;
+        if (level == 3 && !starts) {
+            im->item_text = zb_strdup(text);
+            im->item_marker = marker;
+            im->item_line = line;
+            snprintf(im->item_number, sizeof im->item_number, "%s", number);
+            if (!im->item_text)
+                im->nomem = 1;
+        }
         if (starts) {
             open_task(im, line, number, level == 0 || level >= 3);
             if (level == 1) {
@@ -969,6 +995,69 @@ static void body_line(importer *im, const char *raw, int line)
     free(plain);
     zb_imp_notes_free(notes, nnotes);
     free(text);
+}
+
+/* A table in the body (a task breakdown issued as the plan, a table pasted into the text):
+ * the lines it takes from line i on, 0 when none starts there. */
+static size_t body_table(importer *im, size_t i)
+{
+    const zb_imp_doc *doc = &im->doc;
+    /* Cheap first: does a header start here? */
+    char *head[40];
+    size_t nh = 0;
+    for (size_t k = i; k < doc->count && nh < 40; k++)
+        if (im->seg.roles[k] == ZB_ROLE_BODY)
+            head[nh++] = doc->lines[k].text;
+        else if (im->seg.roles[k] != ZB_ROLE_BLANK)
+            break;
+    int starts = zb_imp_table_starts(head, nh, im->off);
+    if (starts <= 0) {
+        if (starts < 0)
+            im->nomem = 1;
+        return 0;
+    }
+    close_task(im);
+    size_t end = i;
+    while (end < doc->count && (im->seg.roles[end] == ZB_ROLE_BODY || im->seg.roles[end] == ZB_ROLE_BLANK))
+        end++;
+    /* The body's lines from i on, blank ones left out. */
+    size_t n = 0;
+    char **lines = malloc((end - i + 1) * sizeof *lines);
+    int *numbers = malloc((end - i + 1) * sizeof *numbers);
+    size_t *index = malloc((end - i + 1) * sizeof *index);
+    if (!lines || !numbers || !index) {
+        free(lines);
+        free(numbers);
+        free(index);
+        im->nomem = 1;
+        return 0;
+    }
+    for (size_t k = i; k < end; k++) {
+        if (im->seg.roles[k] != ZB_ROLE_BODY)
+            continue;
+        lines[n] = doc->lines[k].text;
+        numbers[n] = doc->lines[k].number;
+        index[n++] = k;
+    }
+    size_t taken = 0;
+    zb_imp_table_result tr;
+    size_t before_tasks = zb_plan_task_count(im->plan);
+    if (n && zb_imp_read_table(im->plan, im->report, im->name, lines, numbers, n, im->off, &tr)) {
+        im->nomem = 1;
+    } else if (n && tr.found) {
+        im->tables++;
+        im->indicators += tr.rows;
+        im->tasks += zb_plan_task_count(im->plan) - before_tasks;
+        im->duties += tr.items;
+        im->recognised++;
+        if (tr.table_year && !im->table_year)
+            im->table_year = tr.table_year;
+        taken = index[tr.used - 1] - i + 1;
+    }
+    free(lines);
+    free(numbers);
+    free(index);
+    return taken;
 }
 
 /* ---- stage 3 and 4: the lines by their roles ------------------------------------------ */
@@ -1115,15 +1204,21 @@ static void read_lines(importer *im)
             set_heading(&im->h1, NULL);
             set_heading(&im->h2, NULL);
             break;
-        case ZB_ROLE_BODY:
+        case ZB_ROLE_BODY: {
             if (im->attach_open) {
                 attachment_line(im, s, line);
                 break;
             }
             im->part = seg->plan_from != ZB_NONE && i >= seg->plan_from ? ZB_PART_PLAN : ZB_PART_DOCUMENT;
             im->plan_text = !seg->issued || im->part == ZB_PART_PLAN;
+            size_t used = body_table(im, i);
+            if (used) {
+                i += used - 1;
+                break;
+            }
             body_line(im, s, line);
             break;
+        }
         case ZB_ROLE_ATTACH_HEAD: {
             int number;
             const char *title;
@@ -1222,6 +1317,7 @@ static void add_targets(importer *im)
 static void importer_free(importer *im)
 {
     task_reset(&im->task);
+    free(im->item_text);
     zb_imp_targets_free(&im->targets);
     free(im->h1);
     free(im->h2);

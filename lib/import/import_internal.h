@@ -233,19 +233,40 @@ void zb_imp_scan_years(const char *text, int *to, int *span_first, int *span_las
 
 /* ---- table.c ------------------------------------------------------------------------ */
 
+/* A table read from lines: an indicator table into the plan's indicators, or a task
+ * breakdown into tasks. */
+typedef struct zb_imp_table_result {
+    int found;      /* a table was read */
+    int targets;    /* an indicator table (else a task breakdown) */
+    size_t rows;    /* indicators added */
+    size_t tasks;   /* tasks added */
+    size_t items;   /* responsibility items added */
+    int table_year; /* from a header such as 2024年目标值; 0 = none */
+    size_t used;    /* lines the table took */
+} zb_imp_table_result;
+
+/* 1 when lines[0] starts the header of a table, 0 when not, -1 out of memory. */
+int zb_imp_table_starts(char *const *lines, size_t count, unsigned off);
+/* Reads a table that starts at lines[0] (see table.c): one cell per line, tab-separated or
+ * aligned with spaces. out->found is 0 when lines[0] does not start one. Returns 0, or -1
+ * when out of memory. */
+int zb_imp_read_table(zb_plan *plan, zb_findings *report, const char *name, char *const *lines, const int *numbers,
+                      size_t count, unsigned off, zb_imp_table_result *out);
+
 /* What an attachment's lines hold, once read into the plan. */
 typedef struct zb_imp_attachment_result {
     zb_attachment_kind kind;
-    size_t rows;       /* indicators added */
-    size_t units;      /* units added */
-    int table_year;    /* from a header such as 2024年目标值; 0 = none */
-    size_t used;       /* lines used; the rest could not be placed */
+    size_t rows;    /* indicators added */
+    size_t units;   /* units added */
+    size_t tasks;   /* tasks added from a task breakdown */
+    size_t items;   /* their responsibility items */
+    int table_year; /* from a header such as 2024年目标值; 0 = none */
+    size_t used;    /* lines used; the rest could not be placed */
 } zb_imp_attachment_result;
 
-/* The lines of one attachment after its title: a target table whose cells come one per
- * line, a unit list, or text. Adds indicators, categories and units to plan and reports
- * to report. lines[i], numbers[i]: the text and line number of each. Returns 0, or -1
- * when out of memory. */
+/* The lines of one attachment after its title: a table, a unit list, or text. Adds
+ * indicators, categories, tasks and units to plan and reports to report. lines[i],
+ * numbers[i]: the text and line number of each. Returns 0, or -1 when out of memory. */
 int zb_imp_read_attachment(zb_plan *plan, zb_findings *report, const char *name, int number, const char *title,
                            char *const *lines, const int *numbers, size_t count, unsigned off,
                            zb_imp_attachment_result *out);

@@ -112,6 +112,7 @@ static size_t label_at(const char *s, int allow_unknown, int *kind, char *label)
     int best_kind = -1;
     char best_label[64] = "";
     int spaced = 0, colon = 0;
+    size_t part = 0; /* characters since the last space: a spaced label is spaced one by one */
     if (*p == 0x5B /* [ */ || zb_imp_starts(p, "【"))
         return 0; /* rewritten by the caller */
     while (chars < 8) {
@@ -120,10 +121,13 @@ static size_t label_at(const char *s, int allow_unknown, int *kind, char *label)
             break;
         if (lo + n >= sizeof flat)
             break;
+        if (spaced && part >= 1)
+            break; /* 有效　　公开日期: a value, then a label, not one label */
         memcpy(flat + lo, p, n);
         lo += n;
         flat[lo] = '\0';
         chars++;
+        part++;
         p += n;
         /* What follows this prefix: a colon (after spaces), or the value. */
         const char *q = p;
@@ -158,10 +162,11 @@ static size_t label_at(const char *s, int allow_unknown, int *kind, char *label)
             r += n;
             ws++;
         }
-        if (ws && is_ideograph(zb_imp_cp(r, &n))) {
+        if (ws && is_ideograph(zb_imp_cp(r, &n)) && part == 1) {
             /* Only when the spaced label ends in a colon; checked when it does. */
             p = r;
             spaced = 1;
+            part = 0;
         }
     }
     if (best_kind < 0)
@@ -870,7 +875,12 @@ int zb_imp_segment(const zb_imp_doc *doc, unsigned off, zb_imp_seg *seg)
             int span = span_line(nx);
             if (!zb_imp_title_like(nx) && !span)
                 break;
-            if (!span && (complete_title(joined.data) || complete_title(nx)))
+            /* 关于印发 / …的通知 over two lines: the first does not stand alone. */
+            size_t jl = strlen(joined.data);
+            int dangling = !has_doc_shape(joined.data) &&
+                           (has(joined.data, "关于") || zb_imp_ends(joined.data, jl, "印发") ||
+                            zb_imp_ends(joined.data, jl, "转发") || zb_imp_ends(joined.data, jl, "的"));
+            if (!span && (complete_title(joined.data) || (complete_title(nx) && !dangling)))
                 break;
             zb_buf_adds(&joined, nx);
             lines++;
@@ -917,6 +927,7 @@ int zb_imp_segment(const zb_imp_doc *doc, unsigned off, zb_imp_seg *seg)
         } else {
             zb_buf_free(&joined);
         }
+        i = k; /* the lines joined are not candidates of their own */
     }
     if (best != ZB_NONE && best_score > -5) {
         seg->title_at = best;

@@ -75,6 +75,8 @@ static int is_closing(uint32_t cp)
            cp == 0x300D || cp == 0x300F || cp == 0x3015 || cp == ']';
 }
 
+static int note_label_at(const char *s);
+
 char *zb_imp_clean(const char *s, int *changed)
 {
     size_t len = strlen(s);
@@ -112,6 +114,10 @@ char *zb_imp_clean(const char *s, int *changed)
             continue; /* the ends */
         if (is_opening(prev) || is_closing(next))
             continue; /* “ 品字标浙江制造” */
+        if (wide && note_label_at(s + i)) {
+            out[o++] = ' '; /* 责任领导：张三　责任科室：…: the space parts two labels */
+            continue;
+        }
         if (wide && (zb_is_cjk(prev) || zb_is_cjk(next)))
             continue; /* 牵\u00a0引, 附件\u00a02: layout, not words */
         out[o++] = ' ';
@@ -397,6 +403,12 @@ static size_t match_label(const char *s, int *role, unsigned off)
     return best;
 }
 
+static int note_label_at(const char *s)
+{
+    int role;
+    return match_label(s, &role, 0) != 0;
+}
+
 /* Brackets a note is set in: （） () 【】 []. */
 static int is_open_bracket(uint32_t cp) { return cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == '['; }
 static int is_close_bracket(uint32_t cp) { return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']'; }
@@ -668,8 +680,8 @@ int zb_imp_find_notes(const char *text, unsigned off, zb_imp_note **out, size_t 
             }
             size_t end = j < len ? j + m : len; /* an unclosed note runs to the end */
             int r = 1;
-            if (k)
-                r = push_note(out, count, &cap, text, i, end, (size_t)(p - text) + k, j, role, 1, off);
+            if (k) /* the label stays in the content: a 责任领导 is kept with its name */
+                r = push_note(out, count, &cap, text, i, end, (size_t)(p - text), j, role, 1, off);
             else if (!(off & ZB_IMP_OFF_NOTE_FORMS) && j < len)
                 r = push_note(out, count, &cap, text, i, end, cb, j, ROLE_PLAIN, 0, off); /* (A牵头，B配合) */
             if (r < 0) {
@@ -699,7 +711,7 @@ int zb_imp_find_notes(const char *text, unsigned off, zb_imp_note **out, size_t 
             (i == last_end || prev == 0x3002 || prev == 0xFF1B || prev == ';' || zb_imp_is_space(prev) ||
              prev == 0xFF0C || prev == ',') &&
             (k = match_label(text + i, &role, off)) != 0) {
-            int r = push_note(out, count, &cap, text, i, len, i + k, len, role, 1, off);
+            int r = push_note(out, count, &cap, text, i, len, i, len, role, 1, off);
             if (r < 0) {
                 zb_imp_notes_free(*out, *count);
                 *out = NULL;
