@@ -217,8 +217,9 @@ static void fix_number_spaces(cps *c, line_counts *k)
                 e++;
             number_after = in_prose(c, i + 1, e, 0);
         }
-        if ((number_before && is_chinese(b) && b != 0x201C && b != 0x2018) ||
-            (number_after && is_chinese(a) && a != 0x201D && a != 0x2019)) {
+        /* Not beside a dash: — 3 — is a page number as printed. */
+        if ((number_before && is_chinese(b) && b != 0x201C && b != 0x2018 && b != 0x2014) ||
+            (number_after && is_chinese(a) && a != 0x201D && a != 0x2019 && a != 0x2014)) {
             cps_delete(c, i);
             k->spaces++;
             i--;

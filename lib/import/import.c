@@ -891,7 +891,10 @@ static void set_heading(char **slot, char *text)
 static void body_line(importer *im, const char *raw, int line)
 {
     int changed = 0;
-    char *text = zb_imp_clean(raw, &changed);
+    /* A row of cells the table readers did not take keeps its tabs, so that check can tell
+     * a table kept as text. */
+    const char *tab = strchr(raw, '\t');
+    char *text = tab && strchr(tab + 1, '\t') ? zb_strdup(raw) : zb_imp_clean(raw, &changed);
     if (!text) {
         im->nomem = 1;
         return;

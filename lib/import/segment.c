@@ -247,7 +247,7 @@ static int push_field(zb_imp_seg *seg, int kind, const char *label, const char *
  * the number of fields (0: not a header line; the caller then keeps it), -1 out of memory.
  * A line is a header line when it starts with a label (after bullets and pipes) and, if
  * that label is unknown, has a known one too. */
-static int read_header_line(zb_imp_seg *seg, const char *line, int number)
+static int read_header_line(zb_imp_seg *seg, const char *line, int number, int unknown_only)
 {
     char *s = rewrite_header(line);
     if (!s)
@@ -293,7 +293,8 @@ static int read_header_line(zb_imp_seg *seg, const char *line, int number)
         }
         prev = cp;
     }
-    if (!known) {
+    /* A line of unknown labels only (联系电话：…) is a header line above the body. */
+    if (!known && !(unknown_only && nhits && hits[0].at == i && hits[0].value < len)) {
         free(s);
         return 0;
     }
@@ -820,7 +821,19 @@ int zb_imp_segment(const zb_imp_doc *doc, unsigned off, zb_imp_seg *seg)
         if (roles[i] != ZB_ROLE_UNPLACED)
             continue;
         const char *s = doc->lines[i].text;
-        int r = has(s, "。") ? 0 : read_header_line(seg, s, doc->lines[i].number);
+        char *rest[40];
+        size_t nr = 0;
+        for (size_t k = i; k < count && nr < 40; k++)
+            if (*doc->lines[k].text)
+                rest[nr++] = doc->lines[k].text;
+        int table = zb_imp_table_starts(rest, nr, off);
+        if (table < 0)
+            return -1;
+        if (table) {
+            body = i; /* a table with no heading above it: the body starts */
+            break;
+        }
+        int r = has(s, "。") ? 0 : read_header_line(seg, s, doc->lines[i].number, 1);
         if (r < 0)
             return -1;
         if (r > 0) {
@@ -832,7 +845,7 @@ int zb_imp_segment(const zb_imp_doc *doc, unsigned off, zb_imp_seg *seg)
             roles[i] = ZB_ROLE_DOC_NUMBER;
             continue;
         }
-        if (masthead_like(s)) {
+        if (masthead_like(s) && !(off & ZB_IMP_OFF_TITLE)) {
             roles[i] = ZB_ROLE_MASTHEAD;
             continue;
         }

@@ -216,6 +216,9 @@ static int fit(int col, const char *s)
             return -3;
         if (unit_like(s) == 2 || units_like(s))
             return col == T_CATEGORY ? -1 : -2;
+        /* 比重, 投资: the tail of a name broken over two lines, not a name. */
+        if (col == T_NAME && zb_utf8_length(s) <= 3)
+            return -2;
         return 1;
     default:
         return 0;
@@ -343,83 +346,71 @@ static int score_layout(const table *t, char *const *lines, size_t count, layout
             if (at + 1 + (size_t)w >= count)
                 return NO_FIT;
             const char *x = lines[at + 1 + (size_t)w];
-            /* A broken name goes on in words, not in what the next column holds. */
-            score += seq_value(x) >= 0 || unit_like(x) == 2 ? -3 : -1;
+            /* A broken name goes on in words (often a short tail), not in what the next
+             * column holds. */
+            score += seq_value(x) >= 0 || unit_like(x) == 2 || has_digit(x) ? -3 : zb_utf8_length(x) <= 4 ? 0 : -1;
         }
         at += 1 + (size_t)L->wrap[k];
     }
     return at == count ? score : NO_FIT;
 }
 
-/* Tries the layouts of count lines over the columns after the number. */
+/* Tries the layouts of count lines over the columns after the number: some mergeable or
+ * optional cells left out, and the lines over what is left shared with wrappable columns. */
 static int best_layout(const table *t, char *const *lines, size_t count, layout *best)
 {
     size_t cells = t->ncols - 1;
     int best_score = NO_FIT;
-    layout L;
-    if (count <= cells) {
-        /* count lines, cells columns: leave out cells - count mergeable columns. */
-        size_t missing = cells - count;
-        size_t idx[MAX_COLS], nm = 0;
-        for (size_t k = 1; k < t->ncols; k++)
-            if (mergeable(t->cols[k]) || optional(t->cols[k]))
-                idx[nm++] = k;
-        if (missing > nm || missing > 3)
-            return NO_FIT;
-        /* Every subset of size missing (nm is small). */
-        for (unsigned mask = 0; mask < (1u << nm); mask++) {
-            if ((size_t)__builtin_popcount(mask) != missing)
-                continue;
-            memset(&L, 0, sizeof L);
-            for (size_t k = 0; k < t->ncols; k++)
-                L.present[k] = 1;
-            for (size_t b = 0; b < nm; b++)
-                if (mask & (1u << b))
-                    L.present[idx[b]] = 0;
-            L.score = score_layout(t, lines, count, &L);
-            if (L.score > best_score) {
-                best_score = L.score;
-                *best = L;
-            }
-        }
-        return best_score;
-    }
-    /* More lines than cells: extra lines continue wrappable columns. */
-    size_t extra = count - cells;
-    if (extra > 4)
-        return NO_FIT;
-    size_t idx[MAX_COLS], nw = 0;
-    for (size_t k = 1; k < t->ncols; k++)
+    size_t idx[MAX_COLS], nm = 0, widx[MAX_COLS], nw = 0;
+    for (size_t k = 1; k < t->ncols; k++) {
+        if (mergeable(t->cols[k]) || optional(t->cols[k]))
+            idx[nm++] = k;
         if (wrappable(t->cols[k]))
-            idx[nw++] = k;
-    if (!nw)
-        return NO_FIT;
-    /* Distribute extra lines over the wrappable columns: every composition. */
-    int counts[MAX_COLS] = {0};
-    for (;;) {
-        size_t sum = 0;
-        for (size_t b = 0; b < nw; b++)
-            sum += (size_t)counts[b];
-        if (sum == extra) {
-            memset(&L, 0, sizeof L);
-            for (size_t k = 0; k < t->ncols; k++)
-                L.present[k] = 1;
+            widx[nw++] = k;
+    }
+    if (nm > 8)
+        nm = 8;
+    for (unsigned mask = 0; mask < (1u << nm); mask++) {
+        size_t missing = (size_t)__builtin_popcount(mask);
+        if (missing > 3 || missing > cells || count + missing < cells)
+            continue;
+        size_t extra = count + missing - cells;
+        if (extra > 4 || (extra && !nw))
+            continue;
+        layout L;
+        memset(&L, 0, sizeof L);
+        for (size_t k = 0; k < t->ncols; k++)
+            L.present[k] = 1;
+        for (size_t b = 0; b < nm; b++)
+            if (mask & (1u << b))
+                L.present[idx[b]] = 0;
+        /* Every way of sharing the extra lines among the wrappable columns present. */
+        int counts[MAX_COLS] = {0};
+        for (;;) {
+            size_t sum = 0;
             for (size_t b = 0; b < nw; b++)
-                L.wrap[idx[b]] = counts[b];
-            L.score = score_layout(t, lines, count, &L);
-            if (L.score > best_score) {
-                best_score = L.score;
-                *best = L;
+                sum += (size_t)counts[b];
+            int ok = sum == extra;
+            for (size_t b = 0; ok && b < nw; b++)
+                ok = !counts[b] || L.present[widx[b]];
+            if (ok) {
+                for (size_t b = 0; b < nw; b++)
+                    L.wrap[widx[b]] = counts[b];
+                L.score = score_layout(t, lines, count, &L);
+                if (L.score > best_score) {
+                    best_score = L.score;
+                    *best = L;
+                }
             }
-        }
-        size_t b = 0;
-        while (b < nw) {
-            if ((size_t)++counts[b] <= extra)
+            size_t b = 0;
+            while (b < nw) {
+                if ((size_t)++counts[b] <= extra)
+                    break;
+                counts[b++] = 0;
+            }
+            if (b == nw || !extra)
                 break;
-            counts[b++] = 0;
         }
-        if (b == nw)
-            break;
     }
     return best_score;
 }

@@ -720,13 +720,14 @@ int zb_imp_find_notes(const char *text, unsigned off, zb_imp_note **out, size_t 
             }
             break;
         }
+        int bracket = !(is_square(cp) && (off & ZB_IMP_OFF_NOTE_FORMS));
         if (is_open_quote(cp))
             quote++;
         else if (is_close_quote(cp) && quote > 0)
             quote--;
-        else if (is_open_bracket(cp))
+        else if (bracket && is_open_bracket(cp))
             depth++;
-        else if (is_close_bracket(cp) && depth > 0)
+        else if (bracket && is_close_bracket(cp) && depth > 0)
             depth--;
         prev = cp;
         i += n;

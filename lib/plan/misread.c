@@ -1,8 +1,8 @@
 /* Signs that a plan was read wrongly from its text, for zb_plan_validate() and the
  * importer's verdict: an empty target table, a table kept as text, tasks that name no unit,
  * unit names with unbalanced brackets or a web page's furniture in them, notes that are
- * really lists of units, a title that is a site's banner or a document's masthead. Each is
- * a warning naming where. */
+ * really lists of units, a responsibility note left in a task's text, a title that is a
+ * site's banner or a document's masthead. Each is a warning naming where. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +211,29 @@ static int note_lists_units(const zb_plan *plan, size_t t, size_t d, const char 
     return 0;
 }
 
+/* A responsibility label left in a task's text (责任科室：…): a note the reader did not know. */
+static const char *note_label_in(const char *text)
+{
+    static const char *const labels[] = {"牵头单位", "责任单位", "配合单位", "责任部门", "牵头部门", "配合部门",
+                                         "责任科室", "责任处室", "牵头处室", "牵头科室", "协办单位", "参与单位",
+                                         "责任领导", "主办单位", "协办科室"};
+    const char *first = NULL;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        const char *p = strstr(text, labels[k]);
+        while (p && (!first || p < first)) {
+            const char *q = p + strlen(labels[k]);
+            while (*q == ' ')
+                q++;
+            if (*q == ':' || strncmp(q, "：", strlen("：")) == 0) {
+                first = p;
+                break;
+            }
+            p = strstr(q, labels[k]);
+        }
+    }
+    return first;
+}
+
 /* ---- tables kept as text ---------------------------------------------------------------- */
 
 /* Nonzero when text looks like a table: rows of cells separated by tabs or by runs of
@@ -319,6 +342,27 @@ int zb_plan_check_misread(const zb_plan *plan, zb_findings *f)
         without += units == 0;
     }
     char where[600];
+    if (!nt && !bad) {
+        /* No task read, yet paragraphs end in what reads as a responsibility note. */
+        static const char *const words[] = {"牵头）", "牵头)", "配合）", "配合)", "负责）", "负责)", "责任单位",
+                                            "牵头单位", "责任部门"};
+        size_t hits = 0, first_hit = ZB_NONE;
+        for (size_t b = 0; b < nb; b++) {
+            const char *t = zb_plan_block_text(plan, b);
+            for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+                if (has(t, words[k])) {
+                    if (first_hit == ZB_NONE)
+                        first_hit = b;
+                    hits++;
+                    break;
+                }
+        }
+        if (hits >= 2)
+            bad |= zb_findings_add(f, ZB_SEV_WARNING, "task-no-unit", "tasks",
+                                   "no task was read, yet %zu paragraphs name responsible units (from “%.40s”): were "
+                                   "the responsibility notes read?",
+                                   hits, zb_plan_block_text(plan, first_hit));
+    }
     if (nt && without == nt && !bad) {
         bad |= zb_findings_add(f, ZB_SEV_WARNING, "task-no-unit", "tasks",
                                "none of the %zu tasks names a responsible unit: were the responsibility notes read?", nt);
@@ -340,6 +384,11 @@ int zb_plan_check_misread(const zb_plan *plan, zb_findings *f)
     for (size_t t = 0; t < nt && !bad; t++) {
         const char *src = zb_plan_task_source(plan, t);
         snprintf(where, sizeof where, "%s", *src ? src : "task");
+        const char *left = note_label_in(zb_plan_task_text(plan, t));
+        if (left)
+            bad |= zb_findings_add(f, ZB_SEV_WARNING, "note-in-text", where,
+                                   "task %s: its text holds a responsibility note that was not read (“%.40s”)",
+                                   zb_plan_task_number(plan, t), left);
         for (size_t d = 0; d < zb_plan_task_duty_count(plan, t) && !bad; d++) {
             for (size_t k = 0; k < zb_plan_task_duty_responsible_count(plan, t, d) && !bad; k++) {
                 int r = check_unit_name(f, &s, zb_plan_task_duty_responsible(plan, t, d, k), where, "responsible unit");

@@ -47,7 +47,8 @@ int zb_findings_add(zb_findings *f, zb_severity severity, const char *code, cons
                     const char *fmt, ...) ZB_PRINTF(5, 6);
 
 /* Signs that a plan was read wrongly from its text (misread.c): warnings "title-banner",
- * "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units" added to f.
+ * "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units", "note-in-text"
+ * added to f.
  * 0, or -1 when out of memory. */
 int zb_plan_check_misread(const zb_plan *plan, zb_findings *f);
 /* Nonzero when name (len bytes) reads like the name of an organ: 县经信局, 开发区,

@@ -681,11 +681,11 @@ static void test_unplaced_and_strict(void **state)
 {
     (void)state;
     /* A short line before the title fits nowhere; a line after a table neither. */
-    const char *text = "首页>政务公开\n密级：内部\n青山县工作要点\n一、任务\n1.做事。(责任单位:县经信局)\n附件1\n表\n序号\n指标名称\n目标值\n1\n甲(个)\n3\n多余的一行文字\n";
+    const char *text = "首页>政务公开\n内部资料\n青山县工作要点\n一、任务\n1.做事。(责任单位:县经信局)\n附件1\n表\n序号\n指标名称\n目标值\n1\n甲(个)\n3\n多余的一行文字\n";
     zb_findings *r;
     zb_plan *plan = import_string(text, ZB_OK, &r);
     assert_int_equal(count_code(r, "unplaced"), 2);
-    assert_true(has_message(r, "unplaced", "could not place “密级：内部”"));
+    assert_true(has_message(r, "unplaced", "could not place “内部资料”"));
     assert_true(has_message(r, "recognised", "site furniture: 首页>政务公开 (dropped)"));
     int found = 0;
     for (size_t i = 0; i < zb_findings_count(r); i++)
@@ -699,7 +699,7 @@ static void test_unplaced_and_strict(void **state)
     plan = zb_plan_new();
     zb_import_options opt = {.strict = 1};
     assert_int_equal(zb_import_text_string(plan, text, strlen(text), "t.txt", &opt, &r), ZB_ERR_VALUE);
-    assert_string_equal(zb_errmsg(plan), "t.txt:2: could not place “密级：内部” (strict import)");
+    assert_string_equal(zb_errmsg(plan), "t.txt:2: could not place “内部资料” (strict import)");
     assert_int_equal(zb_plan_task_count(plan), 0);
     assert_non_null(r);
     zb_findings_free(r);
@@ -915,6 +915,72 @@ static void test_clean(void **state)
     }
 }
 
+/* check on a deliberately misread import names the problem: each fixture imported with a
+ * form of the importer switched off gives the finding that says so, and none without. */
+static void test_check_names_a_misread(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        unsigned off;
+        const char *code;
+        const char *words; /* in the message */
+    } cases[] = {
+        {"city-yaodian-bullets.txt", ZB_IMP_OFF_NOTE_FORMS, "task-no-unit", "none of the 7 tasks"},
+        {"province-yaodian-web.txt", ZB_IMP_OFF_NOTE_FORMS, "unit-name", "brackets do not pair up"},
+        {"province-yaodian-web.txt", ZB_IMP_OFF_NOTE_FORMS, "note-in-text", "牵头单位"},
+        {"town-yaodian-word.txt", ZB_IMP_OFF_NOTE_FORMS, "note-in-text", "责任领导"},
+        {"province-gazette-pdf.txt", ZB_IMP_OFF_NOTE_FORMS, "task-no-unit", "no task was read"},
+        {"kaifaqu-yaodian-pdf.txt", ZB_IMP_OFF_NOTE_FORMS, "note-units", "lists units the item does not name"},
+        {"province-yaodian-web.txt", ZB_IMP_OFF_TABLES, "empty-table", "names a target table"},
+        {"kaifaqu-jihua-word.txt", ZB_IMP_OFF_TABLES, "table-as-text", "reads as a table"},
+        {"province-qingdan-tab.txt", ZB_IMP_OFF_TABLES, "table-as-text", "rows of cells separated by tabs"},
+        {"city-fangan-units.txt", ZB_IMP_OFF_FURNITURE, "unit-name", "web page's furniture"},
+        {"county-jihua-glued.txt", ZB_IMP_OFF_TITLE, "title-banner", "an organ's name alone"},
+        {"province-yaodian-web.txt", ZB_IMP_OFF_TITLE | ZB_IMP_OFF_FURNITURE, "title-banner", "banner"},
+        {"county-fangan-pdf.txt", ZB_IMP_OFF_TITLE, "title-banner", "masthead"},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        char rel[256];
+        snprintf(rel, sizeof rel, "import/%s", cases[k].file);
+        char *path = path_in("ZB_TEST_DATA", rel);
+        if (!path)
+            skip();
+        char *text;
+        size_t len;
+        zb_error err;
+        assert_int_equal(zb_read_file(path, &text, &len, &err), ZB_OK);
+        for (int misread = 0; misread < 2; misread++) {
+            zb_plan *plan = zb_plan_new();
+            zb_findings *r = NULL;
+            zb_status st = zb_imp_run(plan, text, len, cases[k].file, NULL, misread ? cases[k].off : 0, &r);
+            if (st)
+                fail_msg("%s: %s", cases[k].file, zb_errmsg(plan));
+            zb_findings *v;
+            assert_int_equal(zb_plan_validate(plan, &v), ZB_OK);
+            int found = has_message(v, cases[k].code, cases[k].words);
+            if (found != misread) {
+                for (size_t i = 0; i < zb_findings_count(v); i++)
+                    if (zb_findings_severity(v, i) == ZB_SEV_WARNING)
+                        fprintf(stderr, "  %s: %s [%s]\n", zb_findings_location(v, i), zb_findings_message(v, i),
+                                zb_findings_code(v, i));
+                fail_msg("%s (switches %u): %s %s", cases[k].file, misread ? cases[k].off : 0, cases[k].code,
+                         misread ? "not found" : "found in the right reading");
+            }
+            /* The import's verdict says it too. */
+            if (misread)
+                assert_true(has_message(r, "verdict", cases[k].code));
+            else
+                assert_true(has_message(r, "verdict", "read completely"));
+            zb_findings_free(v);
+            zb_findings_free(r);
+            zb_plan_free(plan);
+        }
+        free(text);
+        free(path);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -939,6 +1005,7 @@ int main(void)
         cmocka_unit_test(test_notes_parsing),
         cmocka_unit_test(test_targets_parsing),
         cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_check_names_a_misread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
