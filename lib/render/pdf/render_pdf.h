@@ -3,26 +3,21 @@
 #ifndef ZB_RENDER_PDF_H
 #define ZB_RENDER_PDF_H
 
-#include <time.h>
+#include <hpdf.h>
 
-#include "layout/layout.h"
-
-/* How the fonts go into the file. */
-typedef enum zb_font_embedding {
-    ZB_EMBED_SUBSET = 0, /* a subset per face, made with zb_face_subset() (what the library does) */
-    ZB_EMBED_LIBHARU = 1 /* libharu's own loader on the whole font file (the benchmark's baseline) */
-} zb_font_embedding;
-
-typedef struct zb_render_options {
-    zb_font_embedding embedding;
-    const char *title;  /* document properties, UTF-8; NULL = none */
-    const char *author;
-    time_t created;     /* CreationDate */
-} zb_render_options;
+#include "render/render.h"
 
 /* Draws the pages into a PDF at path (written beside it, then renamed into place).
  * *bytes receives the file's size. */
 zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options,
                         size_t *bytes, zb_error *err);
+
+/* Replaces libharu's parsed copy of the cmap of the TrueType font `name` (loaded into pdf)
+ * by one segment over a table of the 65,536 glyph ids, each as libharu's own lookup gives
+ * it: the same glyphs, found in one step instead of a scan of the segments (libharu looks up
+ * all 65,536 codes when it sets a UTF-8 font up). The file is unchanged: libharu embeds the
+ * cmap table from the font file. 1 when replaced, 0 when left as it was (not libharu 2.3,
+ * not a format-4 cmap, out of memory). */
+int zb_pdf_flatten_cmap(HPDF_Doc pdf, const char *name);
 
 #endif /* ZB_RENDER_PDF_H */
