@@ -1435,7 +1435,7 @@ zb_status zb_imp_run(zb_plan *plan, const char *text, size_t len, const char *na
         report_stages(&im);
         im.recognised += im.tasks + im.headings;
         if (!im.nomem)
-            zb_imp_verdict(im.plan, f, name, im.unplaced);
+            zb_imp_verdict(im.plan, f, name);
         if (im.nomem)
             st = zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory", name);
         else if (!im.recognised)
@@ -1485,8 +1485,13 @@ zb_status zb_import_text(zb_plan *plan, const char *path, const zb_import_option
     return st;
 }
 
-int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name, size_t unplaced)
+int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name)
 {
+    /* Every warning that says something was not placed counts: lines, header values of the
+     * wrong shape, tables that could not be read. */
+    size_t unplaced = 0;
+    for (size_t i = 0; i < zb_findings_count(report); i++)
+        unplaced += strcmp(zb_findings_code(report, i), "unplaced") == 0;
     size_t before = zb_findings_count(report);
     if (zb_plan_check_misread(plan, report))
         return -1;
@@ -1498,7 +1503,7 @@ int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name, s
     const char *title = zb_plan_meta(plan, ZB_META_TITLE);
     if (zb_findings_add(report, ZB_SEV_NOTE, "summary", name,
                         "title: %s; 文号: %s; %zu tasks with %zu responsibility items; %zu indicators; %zu "
-                        "attachments; %zu lines unplaced",
+                        "attachments; %zu unplaced",
                         *title ? title : "(none)", *doc_number ? doc_number : "(none)", zb_plan_task_count(plan), items,
                         zb_plan_indicator_count(plan), zb_plan_attachment_count(plan), unplaced))
         return -1;
@@ -1522,12 +1527,11 @@ int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name, s
     int r;
     if (signs)
         r = zb_findings_add(report, ZB_SEV_WARNING, "verdict", name,
-                            "check the result: %zu line%s unplaced; %zu sign%s of a misread (%s)", unplaced,
-                            unplaced == 1 ? "" : "s", signs, signs == 1 ? "" : "s", what.data);
+                            "check the result: %zu unplaced; %zu sign%s of a misread (%s)", unplaced, signs,
+                            signs == 1 ? "" : "s", what.data);
     else
         r = zb_findings_add(report, ZB_SEV_WARNING, "verdict", name,
-                            "read with gaps: %zu line%s unplaced (listed above); nothing else looks misread", unplaced,
-                            unplaced == 1 ? "" : "s");
+                            "read with gaps: %zu unplaced (listed above); nothing else looks misread", unplaced);
     zb_buf_free(&what);
     return r;
 }

@@ -160,7 +160,8 @@ int zb_imp_read_date(const char *s, zb_date *d, const char **end);
 /* 1 when the whole line is a date (white space around it allowed). */
 int zb_imp_date_line(const char *s, zb_date *d);
 
-/* Heading level of a line: 1 for 一、, 2 for (一) or （一）, 3 for 1. 1． 1、, 4 for (1) or （1）;
+/* Heading level of a line: 1 for 一、, 2 for (一) or （一）, 3 for 1. 1． 1、, 4 for (1), （1）
+ * or ① … ⑳;
  * 0 for none. *marker: its length in bytes; *number: the number as printed, without the
  * punctuation around it for levels 1 and 3 ("一", "12") and with its brackets for 2 and 4
  * ("(一)", "(1)"), in a buffer of 32 bytes. */
@@ -278,6 +279,6 @@ zb_status zb_imp_run(zb_plan *plan, const char *text, size_t len, const char *na
                      unsigned off, zb_findings **report);
 /* The end of the report: what looks misread (zb_plan_check_misread), a "summary" and a
  * "verdict". 0, or -1 when out of memory. */
-int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name, size_t unplaced);
+int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name);
 
 #endif /* ZB_IMPORT_INTERNAL_H */

@@ -553,6 +553,8 @@ static long read_split_rows(table *t, char *const *lines, const int *numbers, si
         size_t n = split_cells(lines[i], tabs, cells, MAX_COLS + 2);
         if (n == (size_t)-1)
             return -1;
+        while (n > t->ncols && !*cells[n - 1]) /* padding after the last column */
+            free(cells[--n]);
         if (n < 2 || n > t->ncols || seq_value(cells[0]) < 0) {
             free_cells(cells, n);
             break;
@@ -632,7 +634,7 @@ static int read_header(table *t, char *const *lines, const int *numbers, size_t 
             free(cells[--n]);
         }
         for (size_t k = 0; ok && k < n; k++) {
-            int y;
+            int y = 0;
             t->cols[k] = *cells[k] ? header_col(cells[k], off, &y) : T_EMPTY;
             t->years[k] = y;
             ok = t->cols[k] != T_UNKNOWN;

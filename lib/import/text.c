@@ -295,6 +295,12 @@ int zb_imp_heading(const char *s, size_t *marker, char *number)
     size_t n;
     uint32_t cp = zb_imp_cp(p, &n);
     number[0] = '\0';
+    if (cp >= 0x2460 && cp <= 0x2473) { /* ① … ⑳ */
+        memcpy(number, p, n);
+        number[n] = '\0';
+        *marker = n;
+        return 4;
+    }
     int bracket = cp == '(' || cp == 0xFF08;
     if (bracket)
         p += n;

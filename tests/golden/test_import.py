@@ -14,6 +14,7 @@ included.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,9 @@ def main():
         for want in ["武义县人民政府文件", "武政发〔2022〕11号", "县政府各部门：", "（此件公开发布）", "2022年3月24日",
                      "武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案", "一、总体要求", "18.推进产品升级换代"]:
             check(want in flat, f"the 武义 notice lacks {want}")
+        # The seed's half-width commas and colons inside Chinese are printed full-width.
+        half = re.findall("[\u4e00-\u9fff“”，。（）][,:;()][\u4e00-\u9fff“”（）]", flat)
+        check(not half, f"the 武义 notice prints half-width punctuation inside Chinese: {len(half)}, e.g. {half[:3]}")
     return zbgolden.summary()
 
 
