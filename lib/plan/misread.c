@@ -200,11 +200,17 @@ static int note_lists_units(const zb_plan *plan, size_t t, size_t d, const char 
                 break;
             }
         }
+        int role = 0;
         for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
             if (e - b > strlen(roles[r]) && ends(note + b, e - b, roles[r])) {
                 e -= strlen(roles[r]);
+                role = 1;
                 break;
             }
+        /* X配合 beside the units an item names is a remark a plan may keep (…配合。以下列第一位
+         * 的为牵头单位); units in a note of an item that names none, or after a label, are lost. */
+        if (role && zb_plan_task_duty_responsible_count(plan, t, d) > 0)
+            continue;
         if (e > b && lost_units(plan, t, d, note, b, e))
             return 1;
     }

@@ -117,7 +117,9 @@ def one(cli, tmp, txt, facts):
 
     # notice: the title and 文号 as printed; full-width punctuation inside Chinese.
     pdf = os.path.join(tmp, name + ".pdf")
-    r = run(cli, "notice", plan_path, "-o", pdf)
+    # A plan without an issuing organ (a 工作要点 published as itself) is written with --force,
+    # as the program advises.
+    r = run(cli, "notice", plan_path, "-o", pdf, *([] if facts["organ"] else ["--force"]))
     check(r.returncode == 0, f"{name}: notice: {r.stderr}")
     if r.returncode == 0:
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
