@@ -561,7 +561,7 @@ static int clean_line(const char *s, size_t len, cps *c, raw_line *out)
         b++;
     while (e > b && is_space_cp(c->v[e - 1]) && !(tabs >= 2 && c->v[e - 1] == '\t'))
         e--;
-    cps t = {c->v + b, e - b, 0};
+    cps t = {e > b ? c->v + b : NULL, e - b, 0};
     out->text = cps_encode(&t);
     return out->text ? 0 : -1;
 }

@@ -193,10 +193,11 @@ static int note_lists_units(const zb_plan *plan, size_t t, size_t d, const char 
         size_t b = start, e = i;
         start = i + n;
         /* 责任科室：经济发展办 → 经济发展办. */
-        for (size_t k = b; k < e; k += n) {
-            uint32_t c = zb_utf8_decode(note + k, &n);
+        size_t m;
+        for (size_t k = b; k < e; k += m) {
+            uint32_t c = zb_utf8_decode(note + k, &m);
             if (c == 0xFF1A || c == ':') {
-                b = k + n;
+                b = k + m;
                 break;
             }
         }
