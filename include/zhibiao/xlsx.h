@@ -20,6 +20,18 @@ extern "C" {
 #endif
 
 /**
+ * @brief Where a workbook prints on the page. Values are only ever appended.
+ */
+typedef enum zb_sheet_margins {
+    /** As the 附件 of an official document: in the type area of GB/T 9704-2012 (37 mm top,
+     *  35 mm bottom, 28 mm on the binding side, 26 mm on the other; a landscape page keeps
+     *  the type area where it is on the sheet), the page number 7 mm below it. */
+    ZB_MARGINS_DOCUMENT = 0,
+    /** A spreadsheet's own: 19 mm at the sides, 25 mm top and bottom. */
+    ZB_MARGINS_SHEET = 1
+} zb_sheet_margins;
+
+/**
  * @brief Options for zb_xlsx_write_target_table(). All-zero means defaults; strings are
  *        read during the call only; fields are only ever appended.
  */
@@ -63,6 +75,8 @@ typedef struct zb_table_options {
     const char *header_base;
     /** Header of the 备注 column (shown when an indicator has a note); NULL = 备注. */
     const char *header_note;
+    /** Where it prints; 0 = ::ZB_MARGINS_DOCUMENT (the notice's type area). */
+    zb_sheet_margins margins;
 } zb_table_options;
 
 /**
@@ -76,7 +90,12 @@ typedef struct zb_table_options {
  *        when one has it, a 目标值 column per target year (`2025年目标值`; one column when
  *        every target is for one year or none), 责任单位, and 备注 when one has a note. Every
  *        cell is as written: a plain number as a number, anything else (`≤10`, `下降3%`,
- *        `完成市下达任务`, `—`) as text.
+ *        `完成市下达任务`, `—`) as text. Printed in the notice's type area (see margins);
+ *        the label row one line high; the columns' widths share the page so that no header
+ *        or name leaves one character alone on its last line where a width can avoid it,
+ *        and a category's name is broken into even lines. A page break keeps a group whole
+ *        (moving it to the next page) only when that leaves less than a third of the page
+ *        empty; otherwise the group is split and its category shown again on the new page.
  * @param options NULL = defaults.
  * @param error   May be NULL; receives the detail.
  * @return ::ZB_ERR_ARGUMENT, ::ZB_ERR_WRITE (the destination is unchanged) or ::ZB_ERR_XLSX.
@@ -95,6 +114,8 @@ typedef struct zb_breakdown_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /** Where it prints; 0 = ::ZB_MARGINS_DOCUMENT (the notice's type area). */
+    zb_sheet_margins margins;
 } zb_breakdown_options;
 
 /**
@@ -105,7 +126,8 @@ typedef struct zb_breakdown_options {
  *        tasks and indicators it leads and supports. Sheet names are made valid for Excel
  *        (at most 31 characters, no []:*?/\, unique). The print setup is the target table's (A4 fitted
  *        to one page wide, header row repeated, footer `— N —`), landscape for the wide
- *        任务分解 and per-unit sheets.
+ *        任务分解 and per-unit sheets; the margins as in ::zb_table_options, the widths
+ *        chosen the same way.
  * @param options NULL = defaults.
  * @param error   May be NULL; receives the detail.
  */
