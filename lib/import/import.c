@@ -1140,8 +1140,39 @@ zb_status zb_import_text_string(zb_plan *plan, const char *text, size_t len, con
     if (!f)
         return zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory", name);
 
-    /* UTF-8 only; a GBK file is common enough to be named. */
+    /* UTF-8 only; a GBK file is common enough to be named, and so is a file whose
+     * byte-order mark says what it is. */
+    const char *bom = zb_text_bom_encoding(text, len);
+    if (bom) {
+        zb_status st = zb_plan_fail(plan, ZB_ERR_ENCODING,
+                                    "%s:1:1: the file is %s (by its byte-order mark); zhibiao reads UTF-8: save it as UTF-8",
+                                    name, bom);
+        char where[600];
+        snprintf(where, sizeof where, "%s:1", name);
+        zb_findings_add(f, ZB_SEV_ERROR, "encoding", where, "the text is %s, not UTF-8", bom);
+        if (report)
+            *report = f;
+        else
+            zb_findings_free(f);
+        return st;
+    }
     size_t bad = zb_utf8_check(text, len);
+    /* A NUL or another control character is refused where it is, as the other loaders do. */
+    uint32_t cp = 0;
+    size_t ctl = bad < len ? len : zb_text_find_control(text, len, &cp);
+    if (ctl < len) {
+        int line, col;
+        zb_text_position(text, len, ctl, &line, &col);
+        zb_status st = zb_plan_fail(plan, ZB_ERR_VALUE, "%s:%d:%d: " ZB_CONTROL_MESSAGE, name, line, col, (unsigned)cp);
+        char where[600];
+        snprintf(where, sizeof where, "%s:%d", name, line);
+        zb_findings_add(f, ZB_SEV_ERROR, "control-character", where, "control character U+%04X", (unsigned)cp);
+        if (report)
+            *report = f;
+        else
+            zb_findings_free(f);
+        return st;
+    }
     if (bad < len) {
         int line, col;
         zb_text_position(text, len, bad, &line, &col);

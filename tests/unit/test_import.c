@@ -684,11 +684,25 @@ static void test_line_ends_and_bom(void **state)
     assert_int_equal(zb_plan_task_count(plan), 2);
     assert_string_equal(zb_plan_task_source(plan, 1), "t.txt:5");
     zb_plan_free(plan);
-    /* NUL bytes are white space, not the end of the text. */
+    /* A NUL byte, or another control character, is refused where it is, as the other
+     * loaders do; nothing is imported. */
     const char with_nul[] = "青山县工作要点\n一、任务\n1.做\0事。(责任单位:县经信局)\n";
     plan = zb_plan_new();
-    assert_int_equal(zb_import_text_string(plan, with_nul, sizeof with_nul - 1, "n.txt", NULL, NULL), ZB_OK);
-    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 0, 0), "县经信局");
+    zb_findings *r = NULL;
+    assert_int_equal(zb_import_text_string(plan, with_nul, sizeof with_nul - 1, "n.txt", NULL, &r), ZB_ERR_VALUE);
+    assert_string_equal(zb_errmsg(plan),
+                        "n.txt:3:4: control character U+0000 in a text: no document can print it or keep it; remove it");
+    assert_int_equal(zb_plan_task_count(plan), 0);
+    assert_int_equal(zb_findings_count(r), 1);
+    assert_string_equal(zb_findings_code(r, 0), "control-character");
+    zb_findings_free(r);
+    const char with_bell[] = "青山县工作要点\n一、任务\n1.做事\a。(责任单位:县经信局)\n";
+    assert_int_equal(zb_import_text_string(plan, with_bell, sizeof with_bell - 1, "b.txt", NULL, NULL), ZB_ERR_VALUE);
+    assert_non_null(strstr(zb_errmsg(plan), "b.txt:3:5: control character U+0007"));
+    /* UTF-32 and UTF-16 are named by their byte-order mark. */
+    const char utf32[] = "\xff\xfe\0\0a\0\0\0";
+    assert_int_equal(zb_import_text_string(plan, utf32, sizeof utf32 - 1, "u.txt", NULL, NULL), ZB_ERR_ENCODING);
+    assert_string_equal(zb_errmsg(plan), "u.txt:1:1: the file is UTF-32LE (by its byte-order mark); zhibiao reads UTF-8: save it as UTF-8");
     zb_plan_free(plan);
 }
 
