@@ -51,7 +51,7 @@ expect 1 "import with a control character" -- "$cli" import "$tmp/ctl.txt" -o "$
 has stderr "ctl.txt:5:7: control character U+0001"
 printf '某县2025年工作要点\n\n一、主要目标\n\n新增企业30\x00家。\n' >"$tmp/nul.txt"
 expect 1 "import with a NUL" -- "$cli" import "$tmp/nul.txt" -o "$tmp/nul.json"
-has stderr "nul.txt:5:7: control character U+0000"
+has stderr "nul.txt:5:7: NUL byte in the text"
 [ ! -e "$tmp/nul.json" ] && ok || bad "a plan was written from text with a NUL"
 printf '\xff\xfe\x00\x00a\x00\x00\x00' >"$tmp/u32.txt"
 expect 1 "import UTF-32" -- "$cli" import "$tmp/u32.txt" -o "$tmp/u32.json"

@@ -197,6 +197,10 @@ static void test_utf32(void **state)
     assert_non_null(strstr(zb_errmsg(plan), "t.csv:1:1: the file is UTF-32LE"));
     assert_int_equal(zb_csv_load_actuals_string(plan, u32be, sizeof u32be - 1, "a.csv", NULL), ZB_ERR_ENCODING);
     assert_non_null(strstr(zb_errmsg(plan), "a.csv:1:1: the file is UTF-32BE"));
+    zb_findings *r = NULL;
+    assert_int_equal(zb_import_text_string(plan, u32le, sizeof u32le - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p.txt:1:1: the file is UTF-32LE"));
+    zb_findings_free(r);
     zb_plan_free(plan);
 }
 
