@@ -1329,14 +1329,15 @@ zb_status zb_json_load_string(zb_plan *plan, const char *text, size_t len, const
             return encoding_error(plan, name, whole, whole_len, bad);
         /* Not JSON at all (not even its first character): say which formats there are. */
         size_t first = 0;
-        while (first < len && strchr(" \t\r\n", text[first]))
+        while (first < len && (text[first] == ' ' || text[first] == '\t' || text[first] == '\r' || text[first] == '\n'))
             first++;
         if (first < len && text[first] != '{' && text[first] != '[') {
+            /* An excerpt of the first line: up to 40 bytes, printable, whole characters. */
             size_t end = first;
-            while (end < len && text[end] != '\n' && text[end] != '\r' && end - first < 40)
+            while (end < len && (unsigned char)text[end] >= 0x20 && text[end] != 0x7F && end - first < 40)
                 end++;
-            while (end > first && ((unsigned char)text[end] & 0xC0) == 0x80)
-                end--; /* whole characters only */
+            while (end > first && end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
+                end--;
             int table = memchr(text + first, ',', end - first) || memchr(text + first, '\t', end - first);
             return zb_plan_fail(plan, ZB_ERR_SYNTAX, "%s: not a JSON plan (it begins \"%.*s\")%s; " NOT_A_PLAN, name,
                                 (int)(end - first), text + first,

@@ -73,6 +73,20 @@ static void test_loaders_refuse_control_characters(void **state)
         assert_int_equal(zb_plan_indicator_count(plan), 0);
         zb_plan_free(plan);
     }
+    /* Not JSON, with a control character and NULs in its first line, and no NUL at its end:
+     * the message quotes only what is printable, reads nothing past the text. */
+    static const char notjson[] = {'i', 'a', 'o', '/', '2', '"', '"', 'r', 'e', 'r', 1, ' ', 0, 0, '}'};
+    char *heap = malloc(sizeof notjson);
+    assert_non_null(heap);
+    memcpy(heap, notjson, sizeof notjson);
+    zb_plan *bad = zb_plan_new();
+    assert_int_equal(zb_json_load_string(bad, heap, sizeof notjson, "x"), ZB_ERR_SYNTAX);
+    assert_non_null(strstr(zb_errmsg(bad), "x: not a JSON plan (it begins \"iao/2\"\"rer\")"));
+    assert_int_equal(zb_json_load_string(bad, heap, 3, "x"), ZB_ERR_SYNTAX);
+    assert_non_null(strstr(zb_errmsg(bad), "(it begins \"iao\")"));
+    assert_int_equal(zb_json_load_string(bad, heap + 12, 3, "x"), ZB_ERR_SYNTAX);
+    free(heap);
+    zb_plan_free(bad);
     /* Escaped text that only looks like an escape, tab and line feed: accepted. */
     const char *fine = "{\"format\": \"zhibiao/1\", \"title\": \"a\\\\u0001 \\t\\n b\"}";
     zb_plan *plan = zb_plan_new();
