@@ -1,0 +1,103 @@
+package zhibiao;
+
+import com.sun.jna.ptr.DoubleByReference;
+import com.sun.jna.ptr.IntByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The library itself and its helpers that need no plan: versions, where it was loaded from,
+ * and how it reads targets, units, kinds and directions from text.
+ *
+ * <p>libzhibiao is found, at first use, through the {@code zhibiao.library} system property,
+ * then the {@code ZHIBIAO_LIBRARY} environment variable (either, when set, is the only place
+ * tried), then the system ({@code jna.library.path}, {@code java.library.path}, the dynamic
+ * loader). When it cannot be loaded, every call throws {@link UnsatisfiedLinkError} saying
+ * where it looked.
+ */
+public final class Zhibiao {
+    private Zhibiao() {
+    }
+
+    /** The version of this binding, e.g. "0.1.0" (the jar is zhibiao-VERSION.jar). */
+    public static String version() {
+        return Version.VERSION;
+    }
+
+    /** The version of the loaded library (zb_version()); it must equal {@link #version()}. */
+    public static String libraryVersion() {
+        return Lib.c().zb_version();
+    }
+
+    /** The file the library was loaded from. */
+    public static String libraryPath() {
+        return Lib.path();
+    }
+
+    /** The category of a status in words (zb_strerror()). */
+    public static String strerror(Status status) {
+        return Objects.requireNonNull(status, "status").describe();
+    }
+
+    /** A target as displayed, read: its number and qualifier. */
+    public static final class Target {
+        private final double value;
+        private final Qualifier qualifier;
+
+        Target(double value, Qualifier qualifier) {
+            this.value = value;
+            this.qualifier = qualifier;
+        }
+
+        /** The number, e.g. 6.5 for "6.5以上". */
+        public double value() {
+            return value;
+        }
+
+        /** The qualifier written around it ({@link Qualifier#NONE} when none). */
+        public Qualifier qualifier() {
+            return qualifier;
+        }
+
+        @Override
+        public String toString() {
+            return value + " " + qualifier;
+        }
+    }
+
+    /**
+     * Reads a target as displayed (zb_parse_target()): "6.5以上" → 6.5 AT_LEAST, "450" → 450
+     * NONE; empty when the text holds no single number ("持续提升").
+     */
+    public static Optional<Target> parseTarget(String text) {
+        DoubleByReference value = new DoubleByReference();
+        IntByReference qualifier = new IntByReference();
+        if (Lib.c().zb_parse_target(Objects.requireNonNull(text, "text"), value, qualifier) == 0)
+            return Optional.empty();
+        return Optional.of(new Target(value.getValue(), Qualifier.of(qualifier.getValue())));
+    }
+
+    /** The measurement unit a name carries in its last (…): 培育智能工厂(数字化车间)(家) → 家; "" when none. */
+    public static String inferUnit(String name) {
+        byte[] data = Objects.requireNonNull(name, "name").getBytes(StandardCharsets.UTF_8);
+        byte[] buf = new byte[data.length + 1];
+        int n = (int) Lib.c().zb_infer_unit(name, buf, new ZbLibrary.SizeT(buf.length)).longValue();
+        return new String(buf, 0, Math.min(n, buf.length - 1), StandardCharsets.UTF_8);
+    }
+
+    /** The kind a name suggests (增速 → RATE, 占比 → LEVEL, else CUMULATIVE). */
+    public static Kind inferKind(String name) {
+        return Kind.of(Lib.c().zb_infer_kind(Objects.requireNonNull(name, "name")));
+    }
+
+    /** The direction a name suggests (能耗, 排放 → LOWER unless 下降…). */
+    public static Direction inferDirection(String name) {
+        return Direction.of(Lib.c().zb_infer_direction(Objects.requireNonNull(name, "name")));
+    }
+
+    /** Whether a responsible-unit name stands for a group (县级相关部门, 各乡镇（街道）). */
+    public static boolean inferCollective(String name) {
+        return Lib.c().zb_infer_collective(Objects.requireNonNull(name, "name")) != 0;
+    }
+}

@@ -1,0 +1,171 @@
+package zhibiao;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Every writer, to a file and to bytes: the same bytes either way, options that take effect. */
+public class WriterTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private static Plan plan;
+    private static Fonts fonts;
+
+    @BeforeClass
+    public static void load() {
+        plan = Support.tonglu();
+        fonts = Fonts.defaults();
+    }
+
+    @AfterClass
+    public static void free() {
+        plan.close();
+        fonts.close();
+    }
+
+    private Path out(String name) {
+        return tmp.getRoot().toPath().resolve(name);
+    }
+
+    private static boolean isXlsx(byte[] b) {
+        return b.length > 4 && b[0] == 'P' && b[1] == 'K';
+    }
+
+    private static boolean isPdf(byte[] b) {
+        return new String(Arrays.copyOf(b, 5), StandardCharsets.US_ASCII).equals("%PDF-");
+    }
+
+    /** The text of one part of an xlsx (a zip). */
+    private static String part(byte[] xlsx, String name) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;)
+                if (e.getName().equals(name))
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        throw new AssertionError(name + " not in the workbook");
+    }
+
+    @Test
+    public void targetTable() throws IOException {
+        byte[] mem = plan.targetTableBytes();
+        assertTrue(isXlsx(mem));
+        Path file = out("targets.xlsx");
+        plan.writeTargetTable(file);
+        assertArrayEquals(mem, Files.readAllBytes(file));
+        TableOptions o = TableOptions.builder().label("附件2").title("测试标题").sheetName("指标表").unitColumn(true).build();
+        byte[] labelled = plan.targetTableBytes(o);
+        assertNotEquals(Arrays.hashCode(mem), Arrays.hashCode(labelled));
+        String strings = part(labelled, "xl/sharedStrings.xml");
+        assertTrue(strings.contains("附件2"));
+        assertTrue(strings.contains("测试标题"));
+        assertTrue(part(labelled, "xl/workbook.xml").contains("指标表"));
+        plan.writeTargetTable(file, o);
+        assertArrayEquals(labelled, Files.readAllBytes(file));
+        assertEquals(o, o.toBuilder().build());
+        assertEquals("附件2", o.label().orElseThrow());
+        assertTrue(TableOptions.DEFAULTS.label().isEmpty());
+    }
+
+    @Test
+    public void breakdown() throws IOException {
+        byte[] mem = plan.breakdownBytes(BreakdownOptions.builder().title("分解表标题").build());
+        assertTrue(isXlsx(mem));
+        assertTrue(part(mem, "xl/sharedStrings.xml").contains("分解表标题"));
+        Path file = out("breakdown.xlsx");
+        plan.writeBreakdown(file, BreakdownOptions.builder().title("分解表标题").build());
+        assertArrayEquals(mem, Files.readAllBytes(file));
+        plan.writeBreakdown(file);
+        assertArrayEquals(plan.breakdownBytes(), Files.readAllBytes(file));
+    }
+
+    @Test
+    public void progressAndAssessment() throws IOException {
+        byte[] june = plan.progressBytes("2024-06", ProgressSheetOptions.builder().title("六月监测").aboutTolerance(-1).build());
+        assertTrue(part(june, "xl/sharedStrings.xml").contains("六月监测"));
+        Path file = out("june.xlsx");
+        plan.writeProgress(file, "2024-06");
+        assertArrayEquals(plan.progressBytes("2024-06"), Files.readAllBytes(file));
+        AssessmentOptions a = AssessmentOptions.builder().scoring(Scoring.ALL_OR_NOTHING).cap(1.5).build();
+        Path year = out("2024.xlsx");
+        plan.writeAssessment(year, "2024-12", a);
+        assertArrayEquals(plan.assessmentBytes("2024-12", a), Files.readAllBytes(year));
+        assertFalse(Arrays.equals(plan.assessmentBytes("2024-12"), plan.assessmentBytes("2024-12", a)));
+        ZhibiaoException e = assertThrows(ZhibiaoException.class, () -> plan.progressBytes("2024-6x"));
+        assertEquals(Status.VALUE, e.code());
+    }
+
+    @Test
+    public void notice() throws IOException {
+        NoticeOptions o = NoticeOptions.builder().fonts(fonts).build();
+        byte[] mem = plan.noticeBytes(o);
+        assertTrue(isPdf(mem));
+        Path file = out("notice.pdf");
+        PdfInfo info = plan.writeNotice(file, o);
+        assertArrayEquals(mem, Files.readAllBytes(file));
+        assertEquals(mem.length, info.bytes());
+        assertTrue(info.pages() > 1);
+        byte[] short_ = plan.noticeBytes(o.toBuilder().omitAttachments(true).omitImprint(true).sealed(true).build());
+        assertTrue(isPdf(short_));
+        assertTrue(short_.length < mem.length);
+        // Without fonts the library loads its defaults for the call: the same bytes.
+        assertArrayEquals(mem, plan.noticeBytes());
+    }
+
+    @Test
+    public void bulletin() throws IOException {
+        BulletinOptions o = BulletinOptions.builder().fonts(fonts).docNumber("桐经信〔2024〕1号").build();
+        byte[] mem = plan.bulletinBytes("2024-06", o);
+        assertTrue(isPdf(mem));
+        Path file = out("q2.pdf");
+        PdfInfo info = plan.writeBulletin(file, "2024-06", o);
+        assertArrayEquals(mem, Files.readAllBytes(file));
+        assertTrue(info.pages() >= 1);
+        assertThrows(ZhibiaoException.class, () -> plan.bulletinBytes("2030-01", o));
+    }
+
+    @Test
+    public void seal() throws IOException {
+        Path notPng = out("seal.png");
+        Files.writeString(notPng, "not a png");
+        ZhibiaoException e = assertThrows(ZhibiaoException.class,
+                () -> plan.noticeBytes(NoticeOptions.builder().fonts(fonts).sealPng(notPng).build()));
+        assertEquals(Status.VALUE, e.code());
+        assertTrue(e.getMessage(), e.getMessage().contains("seal.png"));
+    }
+
+    @Test
+    public void fonts() {
+        for (FontRole r : FontRole.values()) {
+            assertFalse(fonts.file(r).isEmpty());
+            assertTrue(fonts.faceIndex(r) >= 0);
+            assertTrue(fonts.describe(r).startsWith(r.name().toLowerCase()));
+        }
+        assertFalse(fonts.fallbacks().isEmpty());
+        try (Fonts mine = new Fonts()) {
+            assertEquals("", mine.file(FontRole.BODY));
+            assertEquals(-1, mine.faceIndex(FontRole.BODY));
+            mine.set(FontRole.BODY, Path.of(fonts.file(FontRole.BODY)), fonts.faceIndex(FontRole.BODY));
+            assertEquals(fonts.file(FontRole.BODY), mine.file(FontRole.BODY));
+            mine.addFallback(Path.of(fonts.fallbacks().get(0)));
+            assertEquals(1, mine.fallbacks().size());
+        }
+    }
+}
