@@ -30,29 +30,36 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
                             zb_font_embedding embedding, zb_pdf_info *info, zb_error *error)
 {
     zb_seal_size seal = {0, 0};
+    zb_image image;
+    memset(&image, 0, sizeof image);
     zb_status st = ZB_OK;
     if (content->seal_png)
-        st = zb_png_check(content->seal_png, &seal.width, &seal.height, error);
+        st = zb_png_load(content->seal_png, &image, error);
     if (st)
         return st;
+    seal.width = image.width;
+    seal.height = image.height;
 
     /* Fill missing roles on a fontset of our own; the caller's is only read. */
     zb_fontset *own = NULL;
     if (!fonts || !zb_fontset_complete(fonts)) {
         own = fonts ? zb_fontset_copy(fonts) : zb_fontset_new();
-        if (!own)
+        if (!own) {
+            zb_image_free(&image);
             return zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
+        }
         st = zb_fontset_load_defaults(own);
         if (st) {
             zb_error_set(error, st, "%s", zb_fontset_errmsg(own));
             zb_fontset_free(own);
+            zb_image_free(&image);
             return st;
         }
         fonts = own;
     }
     zb_doc pages;
     zb_doc_init(&pages, fonts, error);
-    pages.image_path = content->seal_png;
+    pages.image = content->seal_png ? &image : NULL;
     st = zb_layout_document(content, content->seal_png ? &seal : NULL, &pages);
     size_t bytes = 0;
     if (!st) {
@@ -72,5 +79,6 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     }
     zb_doc_free(&pages);
     zb_fontset_free(own);
+    zb_image_free(&image);
     return st;
 }

@@ -1,224 +1,187 @@
-/* Checks a PNG file through before libharu reads it. libharu 2.3.0 gives libpng an error
- * handler that returns, so libpng aborts the process on a damaged file: every check libpng
- * would fail on (chunk CRCs, IHDR values, chunk order, the palette, the compressed data and
- * each row's filter byte) is made here first. */
+/* PNG images (the seal) decoded with libpng: palette, grey and colour, 1 to 16 bits, with an
+ * alpha channel or a tRNS chunk, interlaced or not, all come out as 8-bit RGB plus an 8-bit
+ * alpha mask. libpng's errors return here through its error handler (setjmp/longjmp), so a
+ * damaged file is refused with libpng's reason and never ends the process. */
+#include <png.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "image/image.h"
 
 #define PNG_MAX_SIDE 10000
 #define PNG_MAX_PIXELS 25000000UL
 #define PNG_MAX_FILE (64u << 20)
+#define PNG_MAX_CHUNK (8u << 20) /* ancillary chunks (text, profiles) a seal never needs */
 
-static uint32_t be32(const unsigned char *p)
+/* The decoding state, outside the frame that calls setjmp so that nothing in it is lost
+ * when libpng jumps back. */
+typedef struct png_job {
+    const unsigned char *data;
+    size_t len, off;
+    png_structp png;
+    png_infop info;
+    unsigned char *pixels; /* RGBA rows */
+    png_bytep *rows;
+    uint32_t width, height;
+    char why[160];
+    jmp_buf jump;
+} png_job;
+
+static void PNGCBAPI on_error(png_structp png, png_const_charp msg)
 {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    png_job *job = png_get_error_ptr(png);
+    snprintf(job->why, sizeof job->why, "%s", msg ? msg : "libpng failed");
+    longjmp(job->jump, 1);
 }
 
-/* The rows of the image (all of them, or of each Adam7 pass) as the decoder sees them. */
-typedef struct png_rows {
-    size_t pass_rows[7], pass_bytes[7]; /* rows and bytes a row (filter byte included) */
-    int passes, pass;
-    size_t row, col; /* position in the current pass */
-    size_t total, seen;
-    int bad_filter;
-} png_rows;
-
-static size_t row_bytes(uint32_t width, unsigned bits_per_pixel)
+static void PNGCBAPI on_warning(png_structp png, png_const_charp msg)
 {
-    return ((size_t)width * bits_per_pixel + 7) / 8 + 1;
+    (void)png;
+    (void)msg;
 }
 
-static void rows_init(png_rows *r, uint32_t w, uint32_t h, unsigned bpp, int interlaced)
+static void PNGCBAPI on_read(png_structp png, png_bytep out, size_t n)
 {
-    memset(r, 0, sizeof *r);
-    if (!interlaced) {
-        r->passes = 1;
-        r->pass_rows[0] = h;
-        r->pass_bytes[0] = row_bytes(w, bpp);
-    } else {
-        static const int x0[7] = {0, 4, 0, 2, 0, 1, 0}, dx[7] = {8, 8, 4, 4, 2, 2, 1};
-        static const int y0[7] = {0, 0, 4, 0, 2, 0, 1}, dy[7] = {8, 8, 8, 4, 4, 2, 2};
-        r->passes = 7;
-        for (int p = 0; p < 7; p++) {
-            size_t pw = w > (uint32_t)x0[p] ? (w - (uint32_t)x0[p] + (uint32_t)dx[p] - 1) / (uint32_t)dx[p] : 0;
-            size_t ph = h > (uint32_t)y0[p] ? (h - (uint32_t)y0[p] + (uint32_t)dy[p] - 1) / (uint32_t)dy[p] : 0;
-            r->pass_rows[p] = pw && ph ? ph : 0;
-            r->pass_bytes[p] = pw ? row_bytes((uint32_t)pw, bpp) : 0;
-        }
+    png_job *job = png_get_io_ptr(png);
+    if (n > job->len - job->off)
+        png_error(png, "the file ends before its image is complete");
+    memcpy(out, job->data + job->off, n);
+    job->off += n;
+}
+
+/* Runs libpng over job->data into job->pixels (RGBA, 8 bits). 0 on success; -1 with
+ * job->why set. */
+static int run_libpng(png_job *job)
+{
+    if (setjmp(job->jump))
+        return -1;
+    png_structp png = job->png;
+    png_infop info = job->info;
+    png_set_read_fn(png, job, on_read);
+    png_set_user_limits(png, PNG_MAX_SIDE, PNG_MAX_SIDE);
+    png_set_chunk_malloc_max(png, PNG_MAX_CHUNK);
+    png_read_info(png, info);
+    job->width = png_get_image_width(png, info);
+    job->height = png_get_image_height(png, info);
+    if ((unsigned long)job->width * job->height > PNG_MAX_PIXELS)
+        png_error(png, "its size is too large");
+    int color = png_get_color_type(png, info);
+    /* Everything to 8-bit RGBA: palettes and low-bit grey expanded, tRNS made an alpha
+     * channel, 16 bits scaled down, grey made RGB, an opaque alpha added where none is. */
+    png_set_expand(png);
+    png_set_scale_16(png);
+    png_set_gray_to_rgb(png);
+    if (!(color & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS))
+        png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    size_t stride = png_get_rowbytes(png, info);
+    if (stride != (size_t)job->width * 4)
+        png_error(png, "its pixels cannot be converted to RGBA");
+    job->pixels = malloc(stride * job->height);
+    job->rows = malloc(job->height * sizeof *job->rows);
+    if (!job->pixels || !job->rows)
+        png_error(png, "out of memory");
+    for (uint32_t y = 0; y < job->height; y++)
+        job->rows[y] = job->pixels + (size_t)y * stride;
+    png_read_image(png, job->rows);
+    png_read_end(png, NULL);
+    return 0;
+}
+
+static zb_status refuse(zb_error *err, const char *name, const char *why)
+{
+    return zb_error_set(err, ZB_ERR_VALUE, "the seal image %s is not a PNG file that can be drawn: %s",
+                        name, why);
+}
+
+zb_status zb_png_decode(const void *data, size_t len, const char *name, zb_image *out,
+                        zb_error *err)
+{
+    if (!name)
+        name = "(bytes)";
+    if (!data || len < 8 || png_sig_cmp((png_const_bytep)data, 0, 8) != 0)
+        return zb_error_set(err, ZB_ERR_VALUE, "the seal image %s is not a PNG file", name);
+    if (len > PNG_MAX_FILE)
+        return refuse(err, name, "larger than 64 MB");
+    png_job job;
+    memset(&job, 0, sizeof job);
+    job.data = data;
+    job.len = len;
+    job.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &job, on_error, on_warning);
+    if (job.png)
+        job.info = png_create_info_struct(job.png);
+    if (!job.png || !job.info) {
+        png_destroy_read_struct(&job.png, &job.info, NULL);
+        return zb_error_set(err, ZB_ERR_NOMEM, "out of memory");
     }
-    for (int p = 0; p < r->passes; p++)
-        r->total += r->pass_rows[p] * r->pass_bytes[p];
-}
-
-/* Walks decompressed bytes, checking the filter byte that starts each row. */
-static void rows_feed(png_rows *r, const unsigned char *b, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        while (r->pass < r->passes && (r->pass_rows[r->pass] == 0 || r->row >= r->pass_rows[r->pass])) {
-            r->pass++;
-            r->row = 0;
-            r->col = 0;
-        }
-        if (r->pass >= r->passes) {
-            r->seen += n - i;
-            return;
-        }
-        if (r->col == 0 && b[i] > 4)
-            r->bad_filter = 1;
-        size_t take = r->pass_bytes[r->pass] - r->col;
-        if (take > n - i)
-            take = n - i;
-        r->col += take;
-        r->seen += take;
-        i += take;
-        if (r->col == r->pass_bytes[r->pass]) {
-            r->col = 0;
-            r->row++;
-        }
+    int failed = run_libpng(&job);
+    png_destroy_read_struct(&job.png, &job.info, NULL);
+    free(job.rows);
+    if (failed) {
+        free(job.pixels);
+        if (strcmp(job.why, "out of memory") == 0)
+            return zb_error_set(err, ZB_ERR_NOMEM, "out of memory while reading the seal image %s", name);
+        return refuse(err, name, job.why);
     }
+
+    /* RGBA to RGB and a mask; no mask when every pixel is opaque. */
+    size_t n = (size_t)job.width * job.height;
+    unsigned char *rgb = malloc(n * 3), *alpha = malloc(n);
+    if (!rgb || !alpha) {
+        free(rgb);
+        free(alpha);
+        free(job.pixels);
+        return zb_error_set(err, ZB_ERR_NOMEM, "out of memory while reading the seal image %s", name);
+    }
+    unsigned lo = 255, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = job.pixels + i * 4;
+        rgb[i * 3] = p[0];
+        rgb[i * 3 + 1] = p[1];
+        rgb[i * 3 + 2] = p[2];
+        alpha[i] = p[3];
+        if (p[3] < lo)
+            lo = p[3];
+        if (p[3] > hi)
+            hi = p[3];
+    }
+    free(job.pixels);
+    if (hi == 0) {
+        free(rgb);
+        free(alpha);
+        return refuse(err, name, "every pixel is transparent, so nothing would print");
+    }
+    if (lo == 255) {
+        free(alpha);
+        alpha = NULL;
+    }
+    out->width = job.width;
+    out->height = job.height;
+    out->rgb = rgb;
+    out->alpha = alpha;
+    return ZB_OK;
 }
 
-static zb_status bad(zb_error *err, const char *path, const char *why)
-{
-    return zb_error_set(err, ZB_ERR_VALUE, "the seal image %s is not a PNG file that can be read: %s",
-                        path, why);
-}
-
-zb_status zb_png_check(const char *path, double *width, double *height, zb_error *err)
+zb_status zb_png_load(const char *path, zb_image *out, zb_error *err)
 {
     char *data = NULL;
     size_t len = 0;
     zb_error rerr;
     if (zb_read_file(path, &data, &len, &rerr))
         return zb_error_set(err, ZB_ERR_IO, "cannot read the seal image: %s", rerr.message);
-    const unsigned char *p = (const unsigned char *)data;
-    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (len < 8 || memcmp(p, sig, 8) != 0) {
-        free(data);
-        return zb_error_set(err, ZB_ERR_VALUE, "the seal image %s is not a PNG file", path);
-    }
-    if (len > PNG_MAX_FILE) {
-        free(data);
-        return bad(err, path, "larger than 64 MB");
-    }
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit(&z) != Z_OK) {
-        free(data);
-        return zb_error_set(err, ZB_ERR_NOMEM, "out of memory");
-    }
-    unsigned char out[16384];
-    png_rows rows;
-    memset(&rows, 0, sizeof rows);
-    uint32_t w = 0, h = 0;
-    unsigned depth = 0, color = 0;
-    size_t palette = 0;
-    int seen_ihdr = 0, seen_plte = 0, idat_state = 0, seen_iend = 0, z_end = 0;
-    const char *why = NULL;
-    size_t off = 8;
-    while (!why && !seen_iend) {
-        if (len - off < 12) {
-            why = "it ends before its IEND chunk";
-            break;
-        }
-        uint32_t n = be32(p + off);
-        const unsigned char *type = p + off + 4;
-        if (n > 0x7FFFFFFFu || n > len - off - 12) {
-            why = "a chunk runs past the end of the file";
-            break;
-        }
-        const unsigned char *body = p + off + 8;
-        uint32_t crc = (uint32_t)crc32(0L, type, (uInt)(n + 4));
-        if (crc != be32(body + n)) {
-            why = "a chunk's CRC does not match";
-            break;
-        }
-        for (int k = 0; k < 4; k++)
-            if (!((type[k] >= 'A' && type[k] <= 'Z') || (type[k] >= 'a' && type[k] <= 'z')))
-                why = "a chunk has a bad name";
-        if (why)
-            break;
-        int is_idat = memcmp(type, "IDAT", 4) == 0;
-        if (idat_state == 1 && !is_idat)
-            idat_state = 2;
-        if (!seen_ihdr && memcmp(type, "IHDR", 4) != 0) {
-            why = "it does not start with IHDR";
-        } else if (memcmp(type, "IHDR", 4) == 0) {
-            if (seen_ihdr || n != 13) {
-                why = "a bad IHDR chunk";
-                break;
-            }
-            seen_ihdr = 1;
-            w = be32(body);
-            h = be32(body + 4);
-            depth = body[8];
-            color = body[9];
-            int ok_depth = (color == 0 && (depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16)) ||
-                           (color == 3 && (depth == 1 || depth == 2 || depth == 4 || depth == 8)) ||
-                           ((color == 2 || color == 4 || color == 6) && (depth == 8 || depth == 16));
-            if (!ok_depth || body[10] != 0 || body[11] != 0 || body[12] > 1)
-                why = "its IHDR values are invalid";
-            else if (!w || !h || w > PNG_MAX_SIDE || h > PNG_MAX_SIDE ||
-                     (unsigned long)w * h > PNG_MAX_PIXELS)
-                why = "its size is zero or too large";
-            else {
-                unsigned channels = color == 2 ? 3 : color == 4 ? 2 : color == 6 ? 4 : 1;
-                rows_init(&rows, w, h, channels * depth, body[12]);
-            }
-        } else if (memcmp(type, "PLTE", 4) == 0) {
-            if (seen_plte || idat_state || n % 3 || n == 0 || n / 3 > 256 || color == 0 || color == 4 ||
-                (color == 3 && n / 3 > (1u << depth)))
-                why = "a bad palette";
-            seen_plte = 1;
-            palette = n / 3;
-        } else if (memcmp(type, "tRNS", 4) == 0) {
-            if (idat_state || (color == 3 && (!seen_plte || n > palette)) || (color == 0 && n != 2) ||
-                (color == 2 && n != 6) || color == 4 || color == 6)
-                why = "a bad transparency chunk";
-        } else if (is_idat) {
-            if (idat_state == 2)
-                why = "its IDAT chunks are not consecutive";
-            else if (color == 3 && !seen_plte)
-                why = "a palette image without a palette";
-            idat_state = 1;
-            z.next_in = (Bytef *)body;
-            z.avail_in = n;
-            while (!why && z.avail_in && !z_end) {
-                z.next_out = out;
-                z.avail_out = sizeof out;
-                int rc = inflate(&z, Z_NO_FLUSH);
-                rows_feed(&rows, out, sizeof out - z.avail_out);
-                if (rc == Z_STREAM_END)
-                    z_end = 1;
-                else if (rc != Z_OK && rc != Z_BUF_ERROR)
-                    why = "its image data is damaged";
-                else if (rc == Z_BUF_ERROR && z.avail_out)
-                    break;
-            }
-        } else if (memcmp(type, "IEND", 4) == 0) {
-            seen_iend = 1;
-            if (n)
-                why = "a bad IEND chunk";
-        } else if (!(type[0] & 0x20)) {
-            why = "an unknown critical chunk";
-        }
-        off += 12 + n;
-    }
-    if (!why && idat_state == 0)
-        why = "it has no image data";
-    if (!why && (!z_end || rows.seen != rows.total))
-        why = "its image data has the wrong size";
-    if (!why && rows.bad_filter)
-        why = "a row has a bad filter type";
-    inflateEnd(&z);
+    zb_status st = zb_png_decode(data, len, path, out, err);
     free(data);
-    if (why)
-        return bad(err, path, why);
-    *width = w;
-    *height = h;
-    return ZB_OK;
+    return st;
+}
+
+void zb_image_free(zb_image *img)
+{
+    if (!img)
+        return;
+    free(img->rgb);
+    free(img->alpha);
+    memset(img, 0, sizeof *img);
 }

@@ -101,7 +101,7 @@ typedef struct zb_document {
 } zb_document;
 
 /* The seal as the layout needs it: its size in pixels, which gives its height at the
- * printed width. The renderer reads the image itself (zb_doc.image_path). */
+ * printed width. The renderers draw the decoded pixels (zb_doc.image). */
 typedef struct zb_seal_size {
     double width, height;
 } zb_seal_size;

@@ -9,6 +9,7 @@
 
 #include "core/internal.h"
 #include "font/font_internal.h"
+#include "image/image.h"
 
 /* ---- geometry, in points (1 mm = 72/25.4 pt); y grows downwards from the page's top ---- */
 #define ZB_MM (72.0 / 25.4)
@@ -68,7 +69,7 @@ typedef struct zb_doc {
     size_t count, cap;
     zb_buf pool;
     int pages;              /* pages in use */
-    const char *image_path; /* the seal, drawn by every image item */
+    const zb_image *image;  /* the seal, decoded, drawn by every image item; the caller's */
     /* Fallbacks: a set of (role << 24 | code point) drawn from a face other than the role's. */
     uint32_t *fallback;
     size_t fallback_count, fallback_cap;

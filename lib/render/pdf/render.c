@@ -416,6 +416,28 @@ static void set_date(render *r, HPDF_InfoType type, time_t t)
     HPDF_SetInfoDateAttr(r->pdf, type, d);
 }
 
+/* The seal from its decoded pixels: an RGB image, and its alpha as a soft mask (PDF 1.4) so
+ * that what is transparent in the PNG lets the text under the seal show. */
+static zb_status load_image(render *r, const zb_image *img)
+{
+    r->image = HPDF_LoadRawImageFromMem(r->pdf, img->rgb, img->width, img->height,
+                                        HPDF_CS_DEVICE_RGB, 8);
+    if (!r->image)
+        return hpdf_fail(r, "adding the seal image");
+    if (img->alpha) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(r->pdf, img->alpha, img->width, img->height,
+                                                   HPDF_CS_DEVICE_GRAY, 8);
+        if (!mask || HPDF_Image_AddSMask(r->image, mask) != HPDF_OK)
+            return hpdf_fail(r, "adding the seal image's transparency");
+#if defined(HPDF_MAJOR_VERSION) && HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3
+        /* A soft mask needs PDF 1.4; libharu 2.3.0 has no call that says so. */
+        if (r->pdf->pdf_version < HPDF_VER_14)
+            r->pdf->pdf_version = HPDF_VER_14;
+#endif
+    }
+    return ZB_OK;
+}
+
 static zb_status render_all(render *r, const zb_render_options *o, size_t *bytes)
 {
     zb_status st = collect_fonts(r);
@@ -435,12 +457,10 @@ static zb_status render_all(render *r, const zb_render_options *o, size_t *bytes
     int images = 0;
     for (size_t i = 0; i < r->doc->count; i++)
         images |= r->doc->items[i].kind == ZB_ITEM_IMAGE;
-    if (images && r->doc->image_path) {
-        r->image = HPDF_LoadPngImageFromFile(r->pdf, r->doc->image_path);
-        if (!r->image)
-            return zb_error_set(r->err, ZB_ERR_VALUE,
-                                "%s: libharu cannot read the PNG image (error 0x%04X)",
-                                r->doc->image_path, (unsigned)r->ctx.error_no);
+    if (images && r->doc->image) {
+        st = load_image(r, r->doc->image);
+        if (st)
+            return st;
     }
     st = draw_pages(r);
     if (st)
