@@ -29,19 +29,23 @@ zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
     return ZB_OK;
 }
 
-/* libxlsxwriter 1.1.4 formats the creation date with gmtime(), whose result lives in one
- * buffer shared by the whole process: two workbooks closing at once in two threads could
- * swap dates, and the same plan would no longer give the same bytes. Closes are therefore
- * taken one at a time. This lock guards that library's hidden state; zhibiao keeps none. */
+/* libxlsxwriter formats the creation date with gmtime(), whose result lives in one buffer
+ * shared by the whole process: two workbooks closing at once could swap dates. zhibiao
+ * gives it a core.xml writer that does not (core_props.c); where that cannot be relied on,
+ * closes are taken one at a time. This lock guards that library's hidden state; zhibiao
+ * keeps none. */
 static pthread_mutex_t close_lock = PTHREAD_MUTEX_INITIALIZER;
 
 zb_status zb_xlsx_close(zb_xlsx_book *book, zb_error *err)
 {
     /* workbook_close() frees the workbook whether or not it could write it. */
+    int serial = !zb_xlsx_core_is_ours();
     errno = 0;
-    pthread_mutex_lock(&close_lock);
+    if (serial)
+        pthread_mutex_lock(&close_lock);
     lxw_error e = workbook_close(book->wb);
-    pthread_mutex_unlock(&close_lock);
+    if (serial)
+        pthread_mutex_unlock(&close_lock);
     book->wb = NULL;
     if (e != LXW_NO_ERROR) {
         zb_status st = zb_xlsx_error(err, e, book->out.path, "writing the workbook");

@@ -62,8 +62,13 @@ typedef struct zb_xlsx_book {
  * writers merge cells above rows already written). */
 zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err);
 /* Writes the workbook and renames it into place; on failure the destination is untouched
- * and the temporary file removed. The book is finished either way. */
+ * and the temporary file removed. The book is finished either way. Closes run in parallel
+ * when zb_xlsx_core_is_ours(), one at a time otherwise. */
 zb_status zb_xlsx_close(zb_xlsx_book *book, zb_error *err);
+/* Nonzero when libxlsxwriter's packager writes docProps/core.xml with zhibiao's
+ * lxw_core_assemble_xml_file (core_props.c), which does not use gmtime(): its relocation
+ * slot for the function is read, nothing is changed. */
+int zb_xlsx_core_is_ours(void);
 /* Drops the workbook unwritten and removes the temporary file. Safe on a finished book. */
 void zb_xlsx_discard(zb_xlsx_book *book);
 /* Turns a libxlsxwriter error into ours: file and zip failures -> ZB_ERR_WRITE, malloc ->
