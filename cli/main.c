@@ -68,11 +68,12 @@ static int has_suffix(const char *s, const char *suffix)
     return 1;
 }
 
-/* A .csv file is an indicator table; anything else is read as a JSON plan. */
+/* A .csv, .tsv or .txt file (Excel's "Unicode text") is an indicator table; anything else is
+ * read as a JSON plan. */
 static int load_plan(zb_plan *plan, const char *path)
 {
-    zb_status st = has_suffix(path, ".csv") || has_suffix(path, ".tsv") ? zb_csv_load(plan, path, NULL)
-                                                                         : zb_json_load(plan, path);
+    int table = has_suffix(path, ".csv") || has_suffix(path, ".tsv") || has_suffix(path, ".txt");
+    zb_status st = table ? zb_csv_load(plan, path, NULL) : zb_json_load(plan, path);
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
         return exit_for(st);

@@ -183,12 +183,36 @@ typedef enum zb_kind {
     ZB_KIND_LEVEL = 3       /**< A share or level (占比, 比重, 覆盖率, 保有): the level at period end. */
 } zb_kind;
 
-/** @brief Which way is better. ::ZB_DIR_AUTO only in ::zb_indicator_def. */
+/** @brief Which way is better. ::ZB_DIR_AUTO only in ::zb_indicator_def and the setters. */
 typedef enum zb_direction {
-    ZB_DIR_AUTO = 0,   /**< Infer from the name (zb_infer_direction()). */
+    ZB_DIR_AUTO = 0,   /**< Infer from the target and the name (zb_plan_indicator_direction()). */
     ZB_DIR_HIGHER = 1, /**< Higher is better (the usual case; a 下降 target stated as a positive decrease is this). */
     ZB_DIR_LOWER = 2   /**< Lower is better, e.g. energy use per unit of value added. */
 } zb_direction;
+
+/** @brief The attribute (指标属性) that five-year and three-year plans give each indicator. */
+typedef enum zb_attribute {
+    ZB_ATTR_NONE = 0,        /**< Not stated. */
+    ZB_ATTR_BINDING = 1,     /**< 约束性: binding, an obligation on the government. */
+    ZB_ATTR_ANTICIPATORY = 2 /**< 预期性: anticipatory, an expected outcome. */
+} zb_attribute;
+
+/** @brief What a target cell holds (zb_classify_target()). */
+typedef enum zb_target_class {
+    ZB_TARGET_NONE = 0,        /**< Empty or a placeholder: `—`, `-`, `/`, `无`. */
+    ZB_TARGET_NUMERIC = 1,     /**< One number, maybe qualified (`6.5以上`) or a stated change (`下降3%`). */
+    ZB_TARGET_QUALITATIVE = 2, /**< A recognised phrase without a number: 完成市下达任务, 持续提升, 保持稳定. */
+    ZB_TARGET_UNRECOGNISED = 3 /**< Text that is neither; zb_plan_validate() warns, naming the cell. */
+} zb_target_class;
+
+/** @brief How a numeric target is stated: as the value itself or as a change from the base. */
+typedef enum zb_change {
+    ZB_CHANGE_NONE = 0,    /**< The value itself: `450`, `6.5以上`. */
+    ZB_CHANGE_PERCENT = 1, /**< A relative change: `下降3%` (−3), `增长8%` (8). */
+    ZB_CHANGE_POINTS = 2,  /**< A change in percentage points: `提高2个百分点` (2). */
+    ZB_CHANGE_AMOUNT = 3,  /**< A change in the indicator's unit: `减少10家` (−10). */
+    ZB_CHANGE_ANNUAL = 4   /**< A yearly rate of change: `年均增长6%` (6), compounded over the years from the base. */
+} zb_change;
 
 /**
  * @brief What zb_plan_add_indicator() needs. All-zero fields mean defaults;
@@ -224,6 +248,16 @@ typedef struct zb_indicator_def {
     const char *source;
     /** Weight in the annual assessment (考核权重), > 0; 0 = 1 (all indicators equal). */
     double weight;
+    /** Year of @p target (`2025年目标值`); 0 = not tied to a year: the plan's own. */
+    int target_year;
+    /** Attribute (属性); ::ZB_ATTR_NONE = not stated. */
+    zb_attribute attribute;
+    /** Base value as displayed (基期值, `2024年基数`), e.g. "1,200"; NULL or "" = none. */
+    const char *base;
+    /** Year of the base value, e.g. 2020; 0 = not stated. */
+    int base_year;
+    /** Remark (备注) as written; NULL = none. */
+    const char *note;
 } zb_indicator_def;
 
 /**
@@ -256,16 +290,116 @@ ZB_API const char *zb_plan_indicator_name(const zb_plan *plan, size_t i);
 ZB_API const char *zb_plan_indicator_bare_name(const zb_plan *plan, size_t i);
 /** @brief Measurement unit (given or inferred); "" when none. */
 ZB_API const char *zb_plan_indicator_unit(const zb_plan *plan, size_t i);
-/** @brief Target text as displayed, e.g. "20%"; "" when none. */
+/**
+ * @brief Nonzero when the unit was given apart from the name (a 计量单位 column, the JSON
+ *        `unit` key, zb_plan_indicator_set_unit()), 0 when it was read from the name.
+ *        The target table shows a unit column when any indicator's unit was given.
+ */
+ZB_API int zb_plan_indicator_unit_given(const zb_plan *plan, size_t i);
+
+/*
+ * The single-target getters below describe the indicator's *primary* target
+ * (zb_plan_indicator_primary_target()): the target for the plan's last year, else the one
+ * tied to no year, else the one for the latest year. For a one-year plan that is simply
+ * its target. The indexed getters (`…_at`) reach every target.
+ */
+
+/** @brief Primary target as displayed, e.g. "20%"; "" when none. */
 ZB_API const char *zb_plan_indicator_target_text(const zb_plan *plan, size_t i);
-/** @brief Target as a number, e.g. 20 for "20%"; NaN when the text holds no number or for a bad index. */
+/**
+ * @brief Primary target as the number actuals are compared with (zb_plan_indicator_target_value_at());
+ *        NaN when it holds none or for a bad index.
+ */
 ZB_API double zb_plan_indicator_target(const zb_plan *plan, size_t i);
-/** @brief Qualifier (never ::ZB_QUAL_AUTO for a valid index; ::ZB_QUAL_AUTO for a bad one). */
+/** @brief Qualifier of the primary target (::ZB_QUAL_NONE when none; ::ZB_QUAL_AUTO for a bad index). */
 ZB_API zb_qualifier zb_plan_indicator_qualifier(const zb_plan *plan, size_t i);
-/** @brief Kind (never ::ZB_KIND_AUTO for a valid index). */
+/** @brief Class of the primary target; ::ZB_TARGET_NONE when there is none or for a bad index. */
+ZB_API zb_target_class zb_plan_indicator_target_class(const zb_plan *plan, size_t i);
+/**
+ * @brief Kind (never ::ZB_KIND_AUTO for a valid index): as given, else inferred from the name
+ *        and the unit wherever it is written (zb_infer_kind_with_unit()).
+ */
 ZB_API zb_kind zb_plan_indicator_kind(const zb_plan *plan, size_t i);
-/** @brief Direction (never ::ZB_DIR_AUTO for a valid index). */
+/**
+ * @brief Direction (never ::ZB_DIR_AUTO for a valid index): as given, else what the primary
+ *        target says (a `≤` qualifier or a stated decrease of a level: lower; `≥` or a stated
+ *        increase: higher), else what the name says (zb_infer_direction()).
+ */
 ZB_API zb_direction zb_plan_indicator_direction(const zb_plan *plan, size_t i);
+/** @brief Attribute (属性); ::ZB_ATTR_NONE when not stated or for a bad index. */
+ZB_API zb_attribute zb_plan_indicator_attribute(const zb_plan *plan, size_t i);
+/** @brief Year of the base value (基期); 0 when not stated or for a bad index. */
+ZB_API int zb_plan_indicator_base_year(const zb_plan *plan, size_t i);
+/** @brief Base value as displayed, e.g. "1,200"; "" when none. */
+ZB_API const char *zb_plan_indicator_base_text(const zb_plan *plan, size_t i);
+/** @brief Base value as a number; NaN when the text holds no single number or for a bad index. */
+ZB_API double zb_plan_indicator_base_value(const zb_plan *plan, size_t i);
+/** @brief Remark (备注); "" when none. */
+ZB_API const char *zb_plan_indicator_note(const zb_plan *plan, size_t i);
+
+/** @brief Number of targets of indicator @p i (one per year; 0 when it has none). */
+ZB_API size_t zb_plan_indicator_target_count(const zb_plan *plan, size_t i);
+/**
+ * @brief Index of the primary target (see above) among the targets of indicator @p i, or
+ *        ::ZB_NONE when it has none. Depends on the plan's years.
+ */
+ZB_API size_t zb_plan_indicator_primary_target(const zb_plan *plan, size_t i);
+/** @brief Index of the target of indicator @p i for @p year (0 = the one tied to no year), or ::ZB_NONE. */
+ZB_API size_t zb_plan_indicator_find_target(const zb_plan *plan, size_t i, int year);
+/** @brief Year of target @p k; 0 when it is tied to no year or for a bad index. Targets are kept in year order, 0 first. */
+ZB_API int zb_plan_indicator_target_year(const zb_plan *plan, size_t i, size_t k);
+/** @brief Text of target @p k as displayed (`≥520`, `完成市下达任务`, `—`); NULL for a bad index. */
+ZB_API const char *zb_plan_indicator_target_text_at(const zb_plan *plan, size_t i, size_t k);
+/**
+ * @brief The number actuals are compared with for target @p k: the number written
+ *        (`6.5以上` → 6.5); for a stated change, the level it leads to from the base value
+ *        (`下降3%` from 0.5 → 0.485), or the change itself where the name is a rate or no base
+ *        is known (docs/progress.md). NaN when there is none (qualitative, placeholder).
+ */
+ZB_API double zb_plan_indicator_target_value_at(const zb_plan *plan, size_t i, size_t k);
+/** @brief Qualifier of target @p k: as given, else as written, else implied by a stated change. */
+ZB_API zb_qualifier zb_plan_indicator_target_qualifier_at(const zb_plan *plan, size_t i, size_t k);
+/** @brief Class of target @p k; ::ZB_TARGET_NONE for a bad index. */
+ZB_API zb_target_class zb_plan_indicator_target_class_at(const zb_plan *plan, size_t i, size_t k);
+/** @brief How target @p k is stated (a value or a change); ::ZB_CHANGE_NONE for a bad index. */
+ZB_API zb_change zb_plan_indicator_target_change_at(const zb_plan *plan, size_t i, size_t k);
+/** @brief The change as written, signed: −3 for `下降3%`, 2 for `提高2个百分点`; NaN when not a change. */
+ZB_API double zb_plan_indicator_target_change_amount_at(const zb_plan *plan, size_t i, size_t k);
+/**
+ * @brief Nonzero when target @p k is a change (`下降3%`) of a level or amount that has no
+ *        base value to start from: its value is then the size of the change in the sense
+ *        written (3), and actuals of the indicator are read as that change (docs/progress.md).
+ */
+ZB_API int zb_plan_indicator_target_as_change_at(const zb_plan *plan, size_t i, size_t k);
+
+/**
+ * @brief Sets, replaces or removes the target of indicator @p i for @p year.
+ * @param year      The target's year, 1900–9999, or 0 for the target tied to no year.
+ * @param text      The target as displayed; NULL removes the target of that year (if any).
+ *                  "" or a placeholder (`—`) is kept as written, of class ::ZB_TARGET_NONE.
+ * @param qualifier ::ZB_QUAL_AUTO = read it from the text.
+ * @return ::ZB_ERR_ARGUMENT for a bad index, ::ZB_ERR_VALUE for a bad year or qualifier,
+ *         ::ZB_ERR_ENCODING for text that is not UTF-8.
+ */
+ZB_API zb_status zb_plan_indicator_set_target(zb_plan *plan, size_t i, int year, const char *text,
+                                              zb_qualifier qualifier);
+/** @brief Sets the unit (copied, normalised); NULL = read it from the name again; "" = none. */
+ZB_API zb_status zb_plan_indicator_set_unit(zb_plan *plan, size_t i, const char *unit);
+/** @brief Sets the kind; ::ZB_KIND_AUTO = infer it again. ::ZB_ERR_VALUE for a value out of range. */
+ZB_API zb_status zb_plan_indicator_set_kind(zb_plan *plan, size_t i, zb_kind kind);
+/** @brief Sets the direction; ::ZB_DIR_AUTO = infer it again. ::ZB_ERR_VALUE for a value out of range. */
+ZB_API zb_status zb_plan_indicator_set_direction(zb_plan *plan, size_t i, zb_direction direction);
+/** @brief Sets the assessment weight; 0 = the default 1. ::ZB_ERR_VALUE unless finite and > 0. */
+ZB_API zb_status zb_plan_indicator_set_weight(zb_plan *plan, size_t i, double weight);
+/** @brief Sets the attribute. ::ZB_ERR_VALUE for a value out of range. */
+ZB_API zb_status zb_plan_indicator_set_attribute(zb_plan *plan, size_t i, zb_attribute attribute);
+/**
+ * @brief Sets the base value (基期值) and its year; @p text NULL or "" clears both.
+ * @return ::ZB_ERR_VALUE for a year other than 0 or 1900–9999.
+ */
+ZB_API zb_status zb_plan_indicator_set_base(zb_plan *plan, size_t i, int year, const char *text);
+/** @brief Sets the remark (备注), copied with its ends trimmed; NULL clears it. */
+ZB_API zb_status zb_plan_indicator_set_note(zb_plan *plan, size_t i, const char *note);
 /** @brief Number of responsible units of indicator @p i. */
 ZB_API size_t zb_plan_indicator_responsible_count(const zb_plan *plan, size_t i);
 /** @brief Responsible unit @p j of indicator @p i, as written; j = 0 is the lead (牵头单位). */
@@ -302,10 +436,37 @@ ZB_API int zb_parse_target(const char *text, double *value, zb_qualifier *qualif
 
 /**
  * @brief The kind a name suggests: 增速, 增长, 增幅 → rate; 占比, 比重, 覆盖率, 保有, a name ending
- *        in 率, a unit of %, an intensity (a name starting with 单位, or a unit per something
- *        such as 吨标煤/万元) → level; anything else → cumulative.
+ *        in 率, a unit of %, an intensity (a name starting with 单位 or 每, one holding 人均,
+ *        亩均, 户均, 地均, 每万, 每千, 每百, or a unit per something such as 吨标煤/万元) →
+ *        level; anything else → cumulative.
  */
 ZB_API zb_kind zb_infer_kind(const char *name);
+
+/**
+ * @brief zb_infer_kind() with the unit wherever it is written: @p unit (a 计量单位 column; NULL
+ *        or "" = none) counts as if it closed the name, so `规上工业亩均税收` with `万元/亩` is a
+ *        level, as `规上工业亩均税收(万元/亩)` is.
+ */
+ZB_API zb_kind zb_infer_kind_with_unit(const char *name, const char *unit);
+
+/**
+ * @brief What a target cell holds (docs/format.md, "Target cells"):
+ *        - empty, or a placeholder (`—`, `——`, `-`, `/`, `\`, `无`, `暂无`, `不适用`) → ::ZB_TARGET_NONE;
+ *        - one number as zb_parse_target() reads it → ::ZB_TARGET_NUMERIC, ::ZB_CHANGE_NONE;
+ *        - a stated change, optionally after 比上年 / 较2020年 / 同比: 下降, 降低, 减少, 削减, 压减,
+ *          压降 (decrease) or 增长, 提高, 提升, 上升, 增加 (increase) with one number and `%`
+ *          (::ZB_CHANGE_PERCENT), `个百分点` (::ZB_CHANGE_POINTS) or another unit
+ *          (::ZB_CHANGE_AMOUNT), and an optional qualifier (`下降3%以上`); after 年均, a yearly
+ *          rate (::ZB_CHANGE_ANNUAL) → ::ZB_TARGET_NUMERIC;
+ *        - text without digits that holds 下达 (完成省/市/县/上级下达任务) or a word of progress or
+ *          steadiness (持续提升, 稳步提升, 保持稳定, 确保完成, 不低于上年, …) → ::ZB_TARGET_QUALITATIVE;
+ *        - anything else → ::ZB_TARGET_UNRECOGNISED.
+ * @param number    May be NULL; the number written, signed for a change (−3 for 下降3%); NaN when none.
+ * @param qualifier May be NULL; the qualifier written (::ZB_QUAL_NONE when none).
+ * @param change    May be NULL; how the number is stated.
+ */
+ZB_API zb_target_class zb_classify_target(const char *text, double *number, zb_qualifier *qualifier,
+                                          zb_change *change);
 
 /**
  * @brief The direction a name suggests: lower is better for energy use, emissions,
@@ -536,8 +697,12 @@ typedef enum zb_severity {
 typedef struct zb_findings zb_findings;
 
 /**
- * @brief Checks the plan: duplicate sequence numbers, empty names, targets without a
- *        number, a % target on an indicator whose unit is not %, responsible units missing
+ * @brief Checks the plan. Nothing a published table holds is an error: an indicator
+ *        without a target, a placeholder (`—`) and a qualitative target (完成市下达任务) are
+ *        notes, and so is a stated change without a base value; a target cell that is
+ *        neither a number nor a recognised phrase is a warning naming the cell, and so is a
+ *        % target on an indicator whose unit is not %. Errors are what no document can be
+ *        written from: an empty indicator name. It also reports responsible units missing
  *        from the directory (with the nearest name as a suggestion, when the directory is
  *        not empty; collective names such as 县级相关部门 are not looked up), empty
  *        categories, prose targets that disagree with the indicator table (same number and
@@ -555,10 +720,10 @@ ZB_API size_t zb_findings_error_count(const zb_findings *findings);
 /** @brief Severity of finding @p i. */
 ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
 /**
- * @brief A stable short code for the kind of finding, for filtering: "duplicate-seq",
- *        "empty-name", "target-not-number", "percent-target", "unknown-unit",
- *        "empty-category", "prose-mismatch", "normalised"; importers add their own
- *        ("unplaced", "collective", "recognised").
+ * @brief A stable short code for the kind of finding, for filtering: "empty-name",
+ *        "no-target", "qualitative-target", "change-without-base", "target-not-number",
+ *        "percent-target", "unknown-unit", "empty-category", "prose-mismatch", "normalised";
+ *        importers add their own ("unplaced", "collective", "recognised").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */

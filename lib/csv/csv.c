@@ -3,6 +3,7 @@
  * line; this file maps the header to columns and builds the table in a scratch plan that is
  * moved into the caller's plan only when the whole file was read. */
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,15 @@ typedef enum col_kind {
     COL_CATEGORY,
     COL_NAME,
     COL_UNIT,
-    COL_TARGET,
+    COL_TARGET, /* one per year, or one tied to no year */
+    COL_BASE,
+    COL_ATTRIBUTE,
+    COL_KIND,
+    COL_DIRECTION,
+    COL_WEIGHT,
     COL_RESPONSIBLE,
-    COL_IGNORED, /* 备注 and the like: analysts keep them, the model has no place for them */
+    COL_NOTE,
+    COL_YEAR, /* a bare `2025年`: a target or the base, settled by finish_header() */
     COL_KIND_COUNT
 } col_kind;
 
@@ -30,24 +37,64 @@ static const struct {
     const char *key;
     col_kind kind;
 } header_names[] = {
-    {"序号", COL_SEQ},           {"seq", COL_SEQ},
-    {"no", COL_SEQ},             {"no.", COL_SEQ},
-    {"#", COL_SEQ},              {"类别", COL_CATEGORY},
-    {"category", COL_CATEGORY},  {"指标名称", COL_NAME},
-    {"指标", COL_NAME},          {"name", COL_NAME},
-    {"indicator", COL_NAME},     {"计量单位", COL_UNIT},
-    {"单位", COL_UNIT},          {"unit", COL_UNIT},
-    {"目标值", COL_TARGET},      {"目标", COL_TARGET},
-    {"target", COL_TARGET},      {"责任单位", COL_RESPONSIBLE},
-    {"牵头单位", COL_RESPONSIBLE}, {"responsible", COL_RESPONSIBLE},
-    {"units", COL_RESPONSIBLE},  {"备注", COL_IGNORED},
-    {"说明", COL_IGNORED},       {"note", COL_IGNORED},
-    {"notes", COL_IGNORED},      {"remark", COL_IGNORED},
-    {"remarks", COL_IGNORED},
+    {"序号", COL_SEQ},
+    {"seq", COL_SEQ},
+    {"no", COL_SEQ},
+    {"no.", COL_SEQ},
+    {"#", COL_SEQ},
+    {"编号", COL_SEQ},
+    {"类别", COL_CATEGORY},
+    {"指标类别", COL_CATEGORY},
+    {"分类", COL_CATEGORY},
+    {"category", COL_CATEGORY},
+    {"指标名称", COL_NAME},
+    {"指标", COL_NAME},
+    {"name", COL_NAME},
+    {"indicator", COL_NAME},
+    {"计量单位", COL_UNIT},
+    {"单位", COL_UNIT},
+    {"unit", COL_UNIT},
+    {"目标值", COL_TARGET},
+    {"目标", COL_TARGET},
+    {"预期目标", COL_TARGET},
+    {"target", COL_TARGET},
+    {"基期值", COL_BASE},
+    {"基数", COL_BASE},
+    {"基期", COL_BASE},
+    {"基准值", COL_BASE},
+    {"现状值", COL_BASE},
+    {"base", COL_BASE},
+    {"baseline", COL_BASE},
+    {"属性", COL_ATTRIBUTE},
+    {"指标属性", COL_ATTRIBUTE},
+    {"attribute", COL_ATTRIBUTE},
+    {"类型", COL_KIND},
+    {"指标类型", COL_KIND},
+    {"kind", COL_KIND},
+    {"type", COL_KIND},
+    {"方向", COL_DIRECTION},
+    {"指标方向", COL_DIRECTION},
+    {"direction", COL_DIRECTION},
+    {"权重", COL_WEIGHT},
+    {"分值", COL_WEIGHT},
+    {"weight", COL_WEIGHT},
+    {"责任单位", COL_RESPONSIBLE},
+    {"牵头单位", COL_RESPONSIBLE},
+    {"责任部门", COL_RESPONSIBLE},
+    {"responsible", COL_RESPONSIBLE},
+    {"units", COL_RESPONSIBLE},
+    {"备注", COL_NOTE},
+    {"说明", COL_NOTE},
+    {"note", COL_NOTE},
+    {"notes", COL_NOTE},
+    {"remark", COL_NOTE},
+    {"remarks", COL_NOTE},
 };
 
-#define ACCEPTED_COLUMNS                                                                      \
-    "序号/seq, 类别/category, 指标名称/name, 计量单位/unit, 目标值/target (or 2024年目标值), " \
+#define ACCEPTED_COLUMNS                                                                                \
+    "序号/seq, 类别/category, 指标名称/name, 计量单位/单位/unit, 属性/指标属性/attribute, "               \
+    "基期值/基数/YYYY年基数/YYYY年实际/base, 目标值/target (or YYYY年目标值, one per year, or YYYY年 " \
+    "under a 目标值 heading), 类型/指标类型/kind, 方向/direction, 权重/分值/weight, "                    \
     "责任单位/responsible, 备注/note"
 
 /* What the loader remembers of each indicator it added, for duplicate messages. */
@@ -61,12 +108,17 @@ typedef struct csv_ctx {
     zb_plan *tmp;    /* the table being built */
 
     /* The header. */
-    int have_header;
+    int have_header;     /* the header row was read (data rows follow, or the sub-header) */
+    int sub_pending;     /* a 目标值 heading over empty cells: the next row may give its years */
+    size_t header_line;
     size_t ncols;
     col_kind *kinds;
-    char **heads;                 /* header texts as written (trimmed), for messages */
-    size_t col_of[COL_KIND_COUNT]; /* 1-based column of each kind; 0 = absent */
-    size_t preamble_line;         /* first single-cell row skipped before the header */
+    int *years;          /* per column: the year of a target or base column, 0 = none */
+    int span_first;      /* a single `2021–2023年目标值`: its first year */
+    char **heads;                  /* header texts as written (trimmed), for messages */
+    size_t col_of[COL_KIND_COUNT]; /* 1-based column of each kind (the first target); 0 = absent */
+    size_t ntargets;
+    size_t preamble_line;          /* first single-cell row skipped before the header */
     char *preamble_text;
 
     /* The data rows. */
@@ -101,35 +153,59 @@ static int read_year(const char **p)
     return y;
 }
 
-/* `2024年目标值` / `2024年目标` → 2024, 2024; `2021-2023年目标值` (also – or —) → 2021, 2023.
- * Returns 1 on a match. */
-static int parse_year_header(const char *key, int *first, int *last)
+static int skip_word(const char **p, const char *word)
 {
+    size_t n = strlen(word);
+    if (strncmp(*p, word, n) != 0)
+        return 0;
+    *p += n;
+    return 1;
+}
+
+/* A header that starts with a year: `2024年目标值` / `2024年目标` (target), `2021-2023年目标值`
+ * (also – or —; a target over a span), `2024年基数` / `2024年基期值` / `2023年实际` /
+ * `2023年完成值` (base), `2025年` (bare). *kind receives COL_TARGET, COL_BASE or COL_YEAR.
+ * Returns 1 on a match; 0 when the key does not start like one. */
+static int parse_year_header(const char *key, int *first, int *last, col_kind *kind)
+{
+    static const char *const targets[] = {"目标值", "目标", "预期目标"};
+    static const char *const bases[] = {"基期值", "基数", "基期", "实际值", "实际", "完成值", "完成",
+                                        "现状值", "现状", "基准值"};
     const char *p = key;
     int a = read_year(&p);
     if (a < 0)
         return 0;
     int b = a;
-    static const char *const dashes[] = {"-", "–", "—"};
+    static const char *const dashes[] = {"-", "–", "—", "~", "～", "至"};
     for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++) {
-        size_t n = strlen(dashes[i]);
-        if (strncmp(p, dashes[i], n) == 0) {
-            p += n;
+        if (skip_word(&p, dashes[i])) {
             if ((b = read_year(&p)) < 0)
                 return 0;
             break;
         }
     }
-    if (strncmp(p, "年目标", strlen("年目标")) != 0)
+    if (!skip_word(&p, "年"))
         return 0;
-    p += strlen("年目标");
-    if (strncmp(p, "值", strlen("值")) == 0)
-        p += strlen("值");
-    if (*p)
-        return 0;
+    skip_word(&p, "度");
     *first = a;
     *last = b;
-    return 1;
+    if (!*p) {
+        *kind = a == b ? COL_YEAR : COL_TARGET;
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+        if (strcmp(p, targets[i]) == 0) {
+            *kind = COL_TARGET;
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < sizeof bases / sizeof *bases; i++) {
+        if (a == b && strcmp(p, bases[i]) == 0) {
+            *kind = COL_BASE;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The kind a header key names; COL_KIND_COUNT when it names nothing known. */
@@ -141,19 +217,28 @@ static col_kind lookup_header(const char *key, int *first, int *last)
     for (size_t i = 0; i < sizeof header_names / sizeof header_names[0]; i++)
         if (strcmp(key, header_names[i].key) == 0)
             return header_names[i].kind;
-    if (parse_year_header(key, first, last))
-        return COL_TARGET;
+    col_kind kind;
+    if (parse_year_header(key, first, last, &kind))
+        return kind;
     return COL_KIND_COUNT;
+}
+
+/* The kind of a header cell as written (NULL key when out of memory: COL_KIND_COUNT). */
+static col_kind cell_kind(const char *cell, int *first, int *last)
+{
+    char *key = zb_csv_header_key(cell);
+    *first = *last = 0;
+    if (!key)
+        return COL_KIND_COUNT;
+    col_kind k = lookup_header(key, first, last);
+    free(key);
+    return k;
 }
 
 static int names_a_column(const char *cell)
 {
-    char *key = zb_csv_header_key(cell);
-    if (!key)
-        return 0;
     int first, last;
-    col_kind k = lookup_header(key, &first, &last);
-    free(key);
+    col_kind k = cell_kind(cell, &first, &last);
     return k != COL_EMPTY && k != COL_KIND_COUNT;
 }
 
@@ -172,6 +257,172 @@ static void list_header(const csv_ctx *c, char *buf, size_t size)
         o += (size_t)n;
     }
     zb_csv_trim_tail(buf);
+}
+
+/* A heading over several columns (目标值 or 基期值 merged over the year columns below it, as
+ * Excel writes a merged cell: the text in its first column, the others empty). */
+static int is_group(const csv_ctx *c, size_t col)
+{
+    return (c->kinds[col] == COL_TARGET || c->kinds[col] == COL_BASE) && c->years[col] == 0 &&
+           col + 1 < c->ncols && c->kinds[col + 1] == COL_EMPTY;
+}
+
+/* The row below a group heading gives each column under it a year (`2025年`, `2026年目标值`).
+ * Returns 1 and applies it when the current row is such a row: every cell it holds is a
+ * year form under a group; 0 (nothing changed) when it is data. */
+static int read_sub_header(csv_ctx *c)
+{
+    size_t n = c->r.ncells < c->ncols ? c->r.ncells : c->ncols;
+    size_t any = 0;
+    for (size_t i = 0; i < c->r.ncells; i++) {
+        const char *cell = c->r.cells[i];
+        if (!cell[0])
+            continue;
+        if (i >= c->ncols)
+            return 0;
+        int first, last;
+        col_kind k = cell_kind(cell, &first, &last);
+        if ((k != COL_YEAR && k != COL_TARGET && k != COL_BASE) || !first || first != last)
+            return 0;
+        /* The heading it stands under: the nearest header text at or left of it, a 目标值 or
+         * 基期值 without a year of its own. */
+        size_t g = i;
+        while (g > 0 && c->kinds[g] == COL_EMPTY)
+            g--;
+        if ((c->kinds[g] != COL_TARGET && c->kinds[g] != COL_BASE) || c->years[g])
+            return 0;
+        any++;
+    }
+    if (!any)
+        return 0;
+    /* The kind of each column's heading, taken before any column changes. */
+    col_kind *under = malloc(n * sizeof *under);
+    if (!under) {
+        zb_csv_fail_nomem(&c->r);
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t g = i;
+        while (g > 0 && c->kinds[g] == COL_EMPTY)
+            g--;
+        under[i] = c->kinds[g];
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *cell = c->r.cells[i];
+        if (!cell[0])
+            continue;
+        int first, last;
+        col_kind k = cell_kind(cell, &first, &last);
+        c->kinds[i] = k == COL_YEAR ? under[i] : k;
+        c->years[i] = first;
+        /* Messages name the column by its year heading. */
+        char *copy = zb_strdup(cell);
+        if (!copy) {
+            free(under);
+            zb_csv_fail_nomem(&c->r);
+            return 1;
+        }
+        free(c->heads[i]);
+        c->heads[i] = copy;
+    }
+    free(under);
+    return 1;
+}
+
+/* Settles bare years, checks for duplicates and the name column, sets the plan's years. */
+static void finish_header(csv_ctx *c)
+{
+    size_t line = c->header_line;
+    char label[256], other[256];
+    c->sub_pending = 0;
+
+    /* Bare `2025年` columns: targets; the earliest of several is the base when no other
+     * column is (a 十四五 table: 2020年 | 2025年); a lone one beside another target column is
+     * the base. */
+    size_t nyear = 0, earliest = 0, explicit_targets = 0, explicit_base = 0;
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->kinds[i] == COL_YEAR) {
+            if (!nyear || c->years[i] < c->years[earliest])
+                earliest = i;
+            nyear++;
+        }
+        explicit_targets += c->kinds[i] == COL_TARGET;
+        explicit_base += c->kinds[i] == COL_BASE;
+    }
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->kinds[i] != COL_YEAR)
+            continue;
+        int base = !explicit_base && i == earliest && (nyear >= 2 || explicit_targets);
+        c->kinds[i] = base ? COL_BASE : COL_TARGET;
+    }
+
+    memset(c->col_of, 0, sizeof c->col_of);
+    c->ntargets = 0;
+    size_t yearless = 0;
+    for (size_t i = 0; i < c->ncols; i++) {
+        col_kind kind = c->kinds[i];
+        if (kind == COL_EMPTY)
+            continue;
+        if (kind == COL_TARGET) {
+            /* One target column per year; one tied to no year stands alone. */
+            for (size_t j = 0; j < i; j++) {
+                if (c->kinds[j] == COL_TARGET && (c->years[j] == c->years[i] || !c->years[j] || !c->years[i])) {
+                    zb_csv_fail(&c->r, ZB_ERR_SCHEMA, "%s:%zu: %s: duplicate column: %s names the same thing",
+                                c->r.name, line, column_label(c, i + 1, label, sizeof label),
+                                column_label(c, j + 1, other, sizeof other));
+                    return;
+                }
+            }
+            if (!c->col_of[kind])
+                c->col_of[kind] = i + 1;
+            c->ntargets++;
+            yearless += c->years[i] == 0;
+            continue;
+        }
+        if (c->col_of[kind]) {
+            zb_csv_fail(&c->r, ZB_ERR_SCHEMA, "%s:%zu: %s: duplicate column: %s names the same thing", c->r.name,
+                        line, column_label(c, i + 1, label, sizeof label),
+                        column_label(c, c->col_of[kind], other, sizeof other));
+            return;
+        }
+        c->col_of[kind] = i + 1;
+    }
+    if (!c->col_of[COL_NAME]) {
+        char list[512];
+        list_header(c, list, sizeof list);
+        zb_csv_fail(&c->r, ZB_ERR_SCHEMA,
+                    "%s:%zu: no 指标名称 (name) column; the header has %s; the columns are " ACCEPTED_COLUMNS,
+                    c->r.name, line, list);
+        return;
+    }
+
+    /* The plan's years, when it has none: a single target column's year or span; several
+     * years: from the year after the base year (or the first target year) to the last. */
+    int first = 0, last = 0;
+    size_t year_col = 0;
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->kinds[i] != COL_TARGET || !c->years[i])
+            continue;
+        int a = c->ntargets == 1 && c->span_first ? c->span_first : c->years[i];
+        if (!first || a < first)
+            first = a;
+        if (c->years[i] > last)
+            last = c->years[i];
+        year_col = i + 1;
+    }
+    size_t base_col = c->col_of[COL_BASE];
+    if (first && base_col && c->years[base_col - 1] && c->years[base_col - 1] < first &&
+        !(c->ntargets == 1 && c->span_first))
+        first = c->years[base_col - 1] + 1;
+    if (year_col) {
+        zb_status st = zb_plan_set_years(c->tmp, first, last);
+        if (st == ZB_ERR_NOMEM)
+            zb_csv_fail_nomem(&c->r);
+        else if (st)
+            zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu: %s: not a year or span of years between 1900 and 9999",
+                        c->r.name, line, column_label(c, year_col, label, sizeof label));
+    }
+    (void)yearless;
 }
 
 static void read_header(csv_ctx *c)
@@ -194,8 +445,9 @@ static void read_header(csv_ctx *c)
     }
 
     c->kinds = calloc(c->r.ncells, sizeof *c->kinds);
+    c->years = calloc(c->r.ncells, sizeof *c->years);
     c->heads = calloc(c->r.ncells, sizeof *c->heads);
-    if (!c->kinds || !c->heads) {
+    if (!c->kinds || !c->years || !c->heads) {
         zb_csv_fail_nomem(&c->r);
         return;
     }
@@ -204,58 +456,32 @@ static void read_header(csv_ctx *c)
     c->ncols = c->r.ncells;
     c->r.ncells = 0;
     c->have_header = 1;
+    c->header_line = line;
 
-    int year_first = 0, year_last = 0;
-    size_t year_col = 0;
-    char label[256], other[256];
+    char label[256];
+    int any_group = 0;
     for (size_t i = 0; i < c->ncols; i++) {
-        char *key = zb_csv_header_key(c->heads[i]);
-        if (!key) {
-            zb_csv_fail_nomem(&c->r);
-            return;
-        }
         int first, last;
-        col_kind kind = lookup_header(key, &first, &last);
-        free(key);
+        col_kind kind = cell_kind(c->heads[i], &first, &last);
         if (kind == COL_KIND_COUNT) {
             const char *h = c->heads[i];
             int fullwidth = strstr(h, "，") || strstr(h, "；") || strstr(h, "、");
             zb_csv_fail(&c->r, ZB_ERR_SCHEMA, "%s:%zu: %s: unknown column%s; the columns are " ACCEPTED_COLUMNS,
-                 c->r.name, line, column_label(c, i + 1, label, sizeof label),
-                 fullwidth ? " (full-width ， ； 、 do not separate columns)" : "");
+                        c->r.name, line, column_label(c, i + 1, label, sizeof label),
+                        fullwidth ? " (full-width ， ； 、 do not separate columns)" : "");
             return;
         }
         c->kinds[i] = kind;
-        if (kind == COL_EMPTY || kind == COL_IGNORED)
-            continue;
-        if (c->col_of[kind]) {
-            zb_csv_fail(&c->r, ZB_ERR_SCHEMA, "%s:%zu: %s: duplicate column: %s names the same thing", c->r.name,
-                 line, column_label(c, i + 1, label, sizeof label),
-                 column_label(c, c->col_of[kind], other, sizeof other));
-            return;
-        }
-        c->col_of[kind] = i + 1;
-        if (first) {
-            year_first = first;
-            year_last = last;
-            year_col = i + 1;
-        }
+        c->years[i] = last;
+        if (kind == COL_TARGET && first != last)
+            c->span_first = first;
     }
-    if (!c->col_of[COL_NAME]) {
-        char list[512];
-        list_header(c, list, sizeof list);
-        zb_csv_fail(&c->r, ZB_ERR_SCHEMA, "%s:%zu: no 指标名称 (name) column; the header has %s; the columns are " ACCEPTED_COLUMNS,
-             c->r.name, line, list);
-        return;
-    }
-    if (year_col) {
-        zb_status st = zb_plan_set_years(c->tmp, year_first, year_last);
-        if (st == ZB_ERR_NOMEM)
-            zb_csv_fail_nomem(&c->r);
-        else if (st)
-            zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu: %s: not a year or span of years between 1900 and 9999",
-                 c->r.name, line, column_label(c, year_col, label, sizeof label));
-    }
+    for (size_t i = 0; i < c->ncols; i++)
+        any_group |= is_group(c, i);
+    if (any_group)
+        c->sub_pending = 1;
+    else
+        finish_header(c);
 }
 
 /* ---- data rows ----------------------------------------------------------------------- */
@@ -292,6 +518,120 @@ static int parse_seq(const char *s, int *out)
         return -1;
     *out = (int)v;
     return 1;
+}
+
+/* The words a column of enumerated values takes, matched after zb_csv_header_key(). */
+typedef struct word_value {
+    const char *word;
+    int value;
+} word_value;
+
+static const word_value attribute_words[] = {
+    {"约束性", ZB_ATTR_BINDING},      {"约束性指标", ZB_ATTR_BINDING},      {"约束", ZB_ATTR_BINDING},
+    {"binding", ZB_ATTR_BINDING},     {"预期性", ZB_ATTR_ANTICIPATORY},     {"预期性指标", ZB_ATTR_ANTICIPATORY},
+    {"预期", ZB_ATTR_ANTICIPATORY},   {"anticipatory", ZB_ATTR_ANTICIPATORY}, {"expected", ZB_ATTR_ANTICIPATORY},
+};
+static const word_value kind_words[] = {
+    {"累计", ZB_KIND_CUMULATIVE}, {"累计型", ZB_KIND_CUMULATIVE}, {"累计值", ZB_KIND_CUMULATIVE},
+    {"总量", ZB_KIND_CUMULATIVE}, {"cumulative", ZB_KIND_CUMULATIVE}, {"增速", ZB_KIND_RATE},
+    {"增速型", ZB_KIND_RATE},     {"增长率", ZB_KIND_RATE},       {"增幅", ZB_KIND_RATE},
+    {"rate", ZB_KIND_RATE},       {"水平", ZB_KIND_LEVEL},        {"水平型", ZB_KIND_LEVEL},
+    {"时点", ZB_KIND_LEVEL},      {"比重", ZB_KIND_LEVEL},        {"占比", ZB_KIND_LEVEL},
+    {"强度", ZB_KIND_LEVEL},      {"level", ZB_KIND_LEVEL},
+};
+static const word_value direction_words[] = {
+    {"正向", ZB_DIR_HIGHER},     {"正", ZB_DIR_HIGHER},       {"越大越好", ZB_DIR_HIGHER},
+    {"越高越好", ZB_DIR_HIGHER}, {"越多越好", ZB_DIR_HIGHER}, {"higher", ZB_DIR_HIGHER},
+    {"↑", ZB_DIR_HIGHER},        {"逆向", ZB_DIR_LOWER},      {"反向", ZB_DIR_LOWER},
+    {"负向", ZB_DIR_LOWER},      {"越小越好", ZB_DIR_LOWER},  {"越低越好", ZB_DIR_LOWER},
+    {"越少越好", ZB_DIR_LOWER},  {"lower", ZB_DIR_LOWER},     {"↓", ZB_DIR_LOWER},
+};
+
+/* The value a cell names among words; 0 = matched, -1 = not one of them. An empty cell
+ * or a placeholder (—, /) leaves *out as it is. */
+static int match_cell(const char *cell, const word_value *words, size_t n, int *out)
+{
+    if (zb_classify_target(cell, NULL, NULL, NULL) == ZB_TARGET_NONE)
+        return 0;
+    char *key = zb_csv_header_key(cell);
+    if (!key)
+        return -2;
+    int found = -1;
+    for (size_t i = 0; i < n && found < 0; i++)
+        if (strcmp(key, words[i].word) == 0)
+            found = (int)i;
+    free(key);
+    if (found < 0)
+        return -1;
+    *out = words[found].value;
+    return 0;
+}
+
+/* Reads an enumerated cell into *out; on a bad value fails naming the cell. 0 = ok. */
+static int read_enum_cell(csv_ctx *c, col_kind kind, const word_value *words, size_t n, const char *expected,
+                          int *out)
+{
+    const char *cell = cell_of(c, kind);
+    if (!cell || !*cell)
+        return 0;
+    int r = match_cell(cell, words, n, out);
+    if (r == -2) {
+        zb_csv_fail_nomem(&c->r);
+        return -1;
+    }
+    if (r < 0) {
+        char label[256], ex[192];
+        zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu:%zu: %s: \"%s\" is not %s", c->r.name, c->r.row_line,
+                    c->col_of[kind], column_label(c, c->col_of[kind], label, sizeof label),
+                    zb_csv_excerpt(cell, ex, sizeof ex), expected);
+        return -1;
+    }
+    return 0;
+}
+
+/* 权重 / 分值: a number above 0, with 分 or % after it if written so. */
+static int read_weight_cell(csv_ctx *c, double *out)
+{
+    const char *cell = cell_of(c, COL_WEIGHT);
+    if (!cell || !*cell || zb_classify_target(cell, NULL, NULL, NULL) == ZB_TARGET_NONE)
+        return 0;
+    double v;
+    zb_qualifier q;
+    if (!zb_parse_target(cell, &v, &q) || q != ZB_QUAL_NONE || !(v > 0) || !isfinite(v)) {
+        char label[256], ex[192];
+        zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu:%zu: %s: \"%s\" is not a weight (a number greater than 0)",
+                    c->r.name, c->r.row_line, c->col_of[COL_WEIGHT],
+                    column_label(c, c->col_of[COL_WEIGHT], label, sizeof label), zb_csv_excerpt(cell, ex, sizeof ex));
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Every target cell of the row: the one of a single target column tied to no year (its
+ * header's year is the plan's), one per year otherwise. */
+static void add_row_targets(csv_ctx *c, size_t index)
+{
+    for (size_t i = 0; i < c->ncols && i < c->r.ncells; i++) {
+        if (c->kinds[i] != COL_TARGET || !c->r.cells[i][0])
+            continue;
+        int year = c->ntargets == 1 ? 0 : c->years[i];
+        zb_status st = zb_plan_indicator_set_target(c->tmp, index, year, c->r.cells[i], ZB_QUAL_AUTO);
+        size_t k = st ? ZB_NONE : zb_plan_indicator_find_target(c->tmp, index, year);
+        if (!st && k != ZB_NONE) {
+            char where[600];
+            snprintf(where, sizeof where, "%s:%zu:%zu", c->r.name, c->r.row_line, i + 1);
+            st = zb_plan_indicator_set_target_source(c->tmp, index, k, where);
+        }
+        if (st == ZB_ERR_NOMEM) {
+            zb_csv_fail_nomem(&c->r);
+            return;
+        }
+        if (st) {
+            zb_csv_fail(&c->r, st, "%s:%zu:%zu: %s", c->r.name, c->r.row_line, i + 1, zb_errmsg(c->tmp));
+            return;
+        }
+    }
 }
 
 static void read_data_row(csv_ctx *c)
@@ -362,15 +702,31 @@ static void read_data_row(csv_ctx *c)
         }
     }
 
+    int attribute = ZB_ATTR_NONE, kind = ZB_KIND_AUTO, direction = ZB_DIR_AUTO;
+    if (read_enum_cell(c, COL_ATTRIBUTE, attribute_words, sizeof attribute_words / sizeof *attribute_words,
+                       "an attribute (约束性 or 预期性)", &attribute) ||
+        read_enum_cell(c, COL_KIND, kind_words, sizeof kind_words / sizeof *kind_words,
+                       "a kind (累计, 增速 or 水平; cumulative, rate or level)", &kind) ||
+        read_enum_cell(c, COL_DIRECTION, direction_words, sizeof direction_words / sizeof *direction_words,
+                       "a direction (正向 or 逆向; 越大越好 or 越小越好)", &direction) ||
+        read_weight_cell(c, &def.weight))
+        return;
+
     const char *unit = cell_of(c, COL_UNIT);
-    const char *target = cell_of(c, COL_TARGET);
     const char *resp = cell_of(c, COL_RESPONSIBLE);
     const char *name = cell_of(c, COL_NAME);
+    const char *base = cell_of(c, COL_BASE);
+    const char *note = cell_of(c, COL_NOTE);
     def.category = c->category;
     def.name = name ? name : "";
     def.unit = unit && *unit ? unit : NULL; /* empty: take it from the name */
-    def.target = target && *target ? target : NULL;
     def.responsible = resp && *resp ? resp : NULL;
+    def.attribute = (zb_attribute)attribute;
+    def.kind = (zb_kind)kind;
+    def.direction = (zb_direction)direction;
+    def.base = base && *base ? base : NULL;
+    def.base_year = def.base ? c->years[c->col_of[COL_BASE] - 1] : 0;
+    def.note = note && *note ? note : NULL;
 
     size_t count = zb_plan_indicator_count(c->tmp);
     if (zb_grow((void **)&c->rows, &c->rows_cap, count + 1, sizeof *c->rows)) {
@@ -400,16 +756,27 @@ static void read_data_row(csv_ctx *c)
         c->rows[index].line = line;
         c->rows[index].auto_seq = def.seq == 0;
     }
+    add_row_targets(c, index);
 }
 
-/* Every row with something in it: the header first (after any title rows), then data. */
+/* Every row with something in it: the header first (after any title rows), the years under a
+ * 目标值 heading if it has them, then data. */
 static void on_table_row(zb_csv_reader *r)
 {
     csv_ctx *c = (csv_ctx *)r;
-    if (c->have_header)
-        read_data_row(c);
-    else
+    if (!c->have_header) {
         read_header(c);
+        return;
+    }
+    if (c->sub_pending) {
+        int sub = read_sub_header(c);
+        if (c->r.status)
+            return;
+        finish_header(c);
+        if (sub || c->r.status)
+            return;
+    }
+    read_data_row(c);
 }
 
 static void ctx_free(csv_ctx *c)
@@ -419,6 +786,7 @@ static void ctx_free(csv_ctx *c)
         free(c->heads[i]);
     free(c->heads);
     free(c->kinds);
+    free(c->years);
     free(c->preamble_text);
     free(c->category);
     free(c->rows);
@@ -453,6 +821,8 @@ zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const 
         return zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory reading the table", name);
 
     zb_csv_read(&c.r, text, len);
+    if (!c.r.status && c.sub_pending)
+        finish_header(&c); /* a header over nothing but a 目标值 heading's years */
     if (!c.r.status && !c.have_header) {
         if (c.preamble_text) {
             char ex[192];

@@ -307,17 +307,66 @@ static size_t unclosed_quote(const char *s, size_t from, size_t len)
     return open;
 }
 
-/* Checks the bytes before any parsing: Excel on Chinese Windows saves "CSV" in GBK and
- * "Unicode text" in UTF-16, and neither must be read as garbage. */
-static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, size_t bom)
+/* Excel saves "Unicode text" (tab-separated) as UTF-16 with a byte-order mark: decoded to
+ * UTF-8 here, it is read like any other file. *out is malloc'd. */
+static zb_status decode_utf16(zb_csv_reader *c, const char *text, size_t len, char **out, size_t *out_len)
 {
     const unsigned char *u = (const unsigned char *)text;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        zb_csv_fail(c, ZB_ERR_ENCODING,
-             "%s:1: the file is UTF-16 (what Excel saves as \"Unicode text\"), not UTF-8; " ZB_CSV_SAVE_AS_UTF8,
-             c->name);
+    int be = u[0] == 0xFE;
+    zb_buf b = {0};
+    size_t line = 1, col = 1;
+    for (size_t i = 2; i < len; i += 2) {
+        if (i + 1 >= len) {
+            zb_buf_free(&b);
+            zb_csv_fail(c, ZB_ERR_ENCODING,
+                        "%s:%zu:%zu: not valid UTF-16: the file ends in the middle of a character; " ZB_CSV_SAVE_AS_UTF8,
+                        c->name, line, col);
+            return c->status;
+        }
+        uint32_t cp = be ? (uint32_t)(u[i] << 8 | u[i + 1]) : (uint32_t)(u[i + 1] << 8 | u[i]);
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < len) {
+            uint32_t lo = be ? (uint32_t)(u[i + 2] << 8 | u[i + 3]) : (uint32_t)(u[i + 3] << 8 | u[i + 2]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            zb_buf_free(&b);
+            zb_csv_fail(c, ZB_ERR_ENCODING,
+                        "%s:%zu:%zu: not valid UTF-16: an unpaired surrogate 0x%04X; " ZB_CSV_SAVE_AS_UTF8, c->name,
+                        line, col, (unsigned)cp);
+            return c->status;
+        }
+        char enc[4];
+        zb_buf_add(&b, enc, zb_utf8_encode(cp, enc));
+        if (cp == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    if (b.failed) {
+        zb_csv_fail_nomem(c);
         return c->status;
     }
+    *out_len = b.len;
+    *out = zb_buf_take(&b);
+    if (!*out) {
+        *out = zb_strdup("");
+        if (!*out) {
+            zb_csv_fail_nomem(c);
+            return c->status;
+        }
+    }
+    return ZB_OK;
+}
+
+/* Checks the bytes before any parsing: Excel on Chinese Windows saves "CSV" in GBK, and it
+ * must not be read as garbage. */
+static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, size_t bom)
+{
     const char *body = text + bom;
     size_t n = len - bom;
     size_t line, col;
@@ -406,12 +455,20 @@ static void parse_text(zb_csv_reader *c, const char *s, size_t len)
 
 zb_status zb_csv_read(zb_csv_reader *c, const char *text, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)text;
+    char *decoded = NULL;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        if (decode_utf16(c, text, len, &decoded, &len))
+            return c->status;
+        text = decoded;
+    }
     size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     if (check_encoding(c, text, len, bom) == ZB_OK) {
         if (!c->delim)
             c->delim = detect_delimiter(text + bom, len - bom, c->comments);
         parse_text(c, text + bom, len - bom);
     }
+    free(decoded);
     return c->status;
 }
 

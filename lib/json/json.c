@@ -36,6 +36,11 @@ static const enum_name kind_names[] = {
     {"cumulative", ZB_KIND_CUMULATIVE, 0}, {"rate", ZB_KIND_RATE, 0}, {"level", ZB_KIND_LEVEL, 0}, {NULL, 0, 0}};
 static const enum_name direction_names[] = {
     {"higher", ZB_DIR_HIGHER, 0}, {"lower", ZB_DIR_LOWER, 0}, {NULL, 0, 0}};
+static const enum_name attribute_names[] = {{"binding", ZB_ATTR_BINDING, 0},
+                                            {"anticipatory", ZB_ATTR_ANTICIPATORY, 0},
+                                            {"约束性", ZB_ATTR_BINDING, 1},
+                                            {"预期性", ZB_ATTR_ANTICIPATORY, 1},
+                                            {NULL, 0, 0}};
 static const enum_name attachment_kind_names[] = {
     {"text", ZB_ATTACH_TEXT, 0}, {"targets", ZB_ATTACH_TARGETS, 0}, {"units", ZB_ATTACH_UNITS, 0}, {NULL, 0, 0}};
 
@@ -69,9 +74,12 @@ static const char *const top_keys[] = {
 static const char *const unit_keys[] = {"name", "full_name", NULL};
 static const char *const category_keys[] = {"name", "indicators", NULL};
 static const char *const indicator_keys[] = {
-    "seq", "name", "unit", "target", "qualifier", "kind", "direction", "responsible", "weight", NULL};
+    "seq", "name", "unit", "attribute", "base_year", "base", "target", "qualifier", "targets", "kind",
+    "direction", "weight", "responsible", "note", NULL};
 static const char *const flat_indicator_keys[] = {
-    "seq", "category", "name", "unit", "target", "qualifier", "kind", "direction", "responsible", "weight", NULL};
+    "seq", "category", "name", "unit", "attribute", "base_year", "base", "target", "qualifier", "targets",
+    "kind", "direction", "weight", "responsible", "note", NULL};
+static const char *const target_keys[] = {"year", "target", "qualifier", NULL};
 static const char *const task_keys[] = {"number", "headings", "title", "text", "duties", NULL};
 static const char *const duty_keys[] = {"text", "responsible", "note", NULL};
 static const char *const block_keys[] = {"level", "text", NULL};
@@ -562,6 +570,56 @@ static zb_status load_unit(loader *ld, json_t *v)
     return ZB_OK;
 }
 
+/* obj[key] as displayed text: a string as given, a number the shortest way it reads back
+ * (num: 32 bytes of room). *out NULL when absent. */
+static zb_status opt_text_or_number(loader *ld, json_t *obj, const char *key, char *num, const char **out)
+{
+    json_t *t = json_object_get(obj, key);
+    *out = NULL;
+    if (!t)
+        return ZB_OK;
+    if (json_is_string(t)) {
+        *out = json_string_value(t);
+    } else if (json_is_number(t) && isfinite(json_number_value(t))) {
+        *out = zb_format_number(json_number_value(t), num);
+    } else {
+        push_key(ld, key);
+        return fail_here(ld, ZB_ERR_SCHEMA, "expected a number or a string, got %s", type_name(t));
+    }
+    return ZB_OK;
+}
+
+/* The per-year targets of indicator index: [{"year": 2025, "target": 7, "qualifier": "<="}]. */
+static zb_status load_targets(loader *ld, json_t *arr, size_t index)
+{
+    size_t k;
+    json_t *v;
+    push_key(ld, "targets");
+    json_array_foreach(arr, k, v) {
+        push_index(ld, k);
+        zb_status st;
+        int year, q = ZB_QUAL_AUTO;
+        const char *text;
+        char num[32];
+        if ((st = expect_object(ld, v, "a target")) || (st = check_keys(ld, v, target_keys)) ||
+            (st = req_int(ld, v, "year", 1900, 9999, "a year from 1900 to 9999", &year)) ||
+            (st = opt_text_or_number(ld, v, "target", num, &text)) ||
+            (st = opt_enum(ld, v, "qualifier", qualifier_names, &q)))
+            return st;
+        if (!text)
+            return fail_here(ld, ZB_ERR_SCHEMA, "missing key \"target\"");
+        if (zb_plan_indicator_find_target(ld->plan, index, year) != ZB_NONE) {
+            push_key(ld, "year");
+            return fail_here(ld, ZB_ERR_DUPLICATE, "a second target for %d", year);
+        }
+        if ((st = zb_plan_indicator_set_target(ld->plan, index, year, text, (zb_qualifier)q)) != ZB_OK)
+            return fail_plan(ld, st);
+        pop(ld);
+    }
+    pop(ld);
+    return ZB_OK;
+}
+
 /* One indicator: in categories[outer].indicators[inner] when category != ZB_NONE, else in
  * the top-level indicators[inner], where a "category" key may name its category. */
 static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t outer, size_t inner)
@@ -578,15 +636,26 @@ static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t o
         return st;
 
     zb_indicator_def def = {0};
-    int seq_present = 0, q = ZB_QUAL_AUTO, k = ZB_KIND_AUTO, d = ZB_DIR_AUTO;
+    int seq_present = 0, base_year_present = 0, q = ZB_QUAL_AUTO, k = ZB_KIND_AUTO, d = ZB_DIR_AUTO,
+        attr = ZB_ATTR_NONE;
+    json_t *targets = NULL;
+    char base_num[32];
     if ((st = opt_int(ld, v, "seq", 1, INT_MAX, "a positive integer", &def.seq, &seq_present)) ||
         (st = req_string(ld, v, "name", &def.name)) || (st = opt_string(ld, v, "unit", &def.unit)) ||
         (st = opt_enum(ld, v, "qualifier", qualifier_names, &q)) || (st = opt_enum(ld, v, "kind", kind_names, &k)) ||
-        (st = opt_enum(ld, v, "direction", direction_names, &d)))
+        (st = opt_enum(ld, v, "direction", direction_names, &d)) ||
+        (st = opt_enum(ld, v, "attribute", attribute_names, &attr)) ||
+        (st = opt_int(ld, v, "base_year", 1900, 9999, "a year from 1900 to 9999", &def.base_year,
+                      &base_year_present)) ||
+        (st = opt_text_or_number(ld, v, "base", base_num, &def.base)) || (st = opt_string(ld, v, "note", &def.note)) ||
+        (st = opt_array(ld, v, "targets", &targets)))
         return st;
+    if (base_year_present && !def.base)
+        return fail_key(ld, "base_year", ZB_ERR_SCHEMA, "\"base_year\" without \"base\" (the base value of that year)");
     def.qualifier = (zb_qualifier)q;
     def.kind = (zb_kind)k;
     def.direction = (zb_direction)d;
+    def.attribute = (zb_attribute)attr;
     if (nested) {
         def.category = zb_plan_category_name(ld->plan, category);
     } else if ((st = opt_string(ld, v, "category", &def.category)) != ZB_OK) {
@@ -595,17 +664,8 @@ static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t o
 
     /* A number target is written as zb_format_number prints it; a string as given. */
     char num[32];
-    json_t *t = json_object_get(v, "target");
-    if (t) {
-        if (json_is_string(t)) {
-            def.target = json_string_value(t);
-        } else if (json_is_number(t) && isfinite(json_number_value(t))) {
-            def.target = zb_format_number(json_number_value(t), num);
-        } else {
-            push_key(ld, "target");
-            return fail_here(ld, ZB_ERR_SCHEMA, "expected a number or a string, got %s", type_name(t));
-        }
-    }
+    if ((st = opt_text_or_number(ld, v, "target", num, &def.target)) != ZB_OK)
+        return st;
 
     /* 考核权重: 1 when absent; the model rejects a weight that is not above 0. */
     json_t *weight = json_object_get(v, "weight");
@@ -655,6 +715,8 @@ static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t o
             }
         }
     }
+    if (targets && (st = load_targets(ld, targets, index)) != ZB_OK)
+        return st;
     return ZB_OK;
 }
 
@@ -1348,51 +1410,33 @@ static void w_strings(writer *w, const char *key, size_t count, const zb_plan *p
     w_close(w, ']');
 }
 
-/* What a reload would make of an indicator written without its unit, kind, direction or
- * qualifier: those are written only when the model would not infer the same by itself. */
-enum { DIFF_UNIT = 1, DIFF_KIND = 2, DIFF_DIRECTION = 4, DIFF_QUALIFIER = 8 };
-
-static zb_status simulate(zb_plan *scratch, const zb_plan *plan, size_t i, const zb_indicator_def *def,
-                          unsigned *diff)
+/* A target as written: a JSON number when the text is exactly that number's shortest form,
+ * otherwise the string. */
+static void w_target_value(writer *w, const char *text)
 {
-    size_t k;
-    zb_status st = zb_plan_add_indicator(scratch, def, &k);
-    if (st)
-        return st;
-    *diff = 0;
-    if (strcmp(zb_plan_indicator_unit(scratch, k), zb_plan_indicator_unit(plan, i)) != 0 ||
-        strcmp(zb_plan_indicator_bare_name(scratch, k), zb_plan_indicator_bare_name(plan, i)) != 0)
-        *diff |= DIFF_UNIT;
-    if (zb_plan_indicator_kind(scratch, k) != zb_plan_indicator_kind(plan, i))
-        *diff |= DIFF_KIND;
-    if (zb_plan_indicator_direction(scratch, k) != zb_plan_indicator_direction(plan, i))
-        *diff |= DIFF_DIRECTION;
-    if (zb_plan_indicator_qualifier(scratch, k) != zb_plan_indicator_qualifier(plan, i))
-        *diff |= DIFF_QUALIFIER;
-    return ZB_OK;
+    char num[32];
+    double v;
+    zb_qualifier q;
+    if (zb_parse_target(text, &v, &q) && isfinite(v) && strcmp(zb_format_number(v, num), text) == 0)
+        zb_buf_adds(&w->b, text);
+    else
+        w_string(w, text);
 }
 
-static zb_status indicator_explicit(zb_plan *scratch, const zb_plan *plan, size_t i, unsigned *explicit_)
+/* The qualifier given for target k when the text alone would read another. */
+static const char *given_qualifier(const zb_plan *plan, size_t i, size_t k)
 {
-    const char *target = zb_plan_indicator_target_text(plan, i);
-    zb_indicator_def def = {.name = zb_plan_indicator_name(plan, i), .target = *target ? target : NULL};
-    unsigned diff;
-    zb_status st = simulate(scratch, plan, i, &def, &diff);
-    if (st == ZB_OK && (diff & DIFF_UNIT)) {
-        def.unit = zb_plan_indicator_unit(plan, i);
-        st = simulate(scratch, plan, i, &def, &diff);
-        diff |= DIFF_UNIT;
-    }
-    *explicit_ = st == ZB_OK ? diff : DIFF_UNIT | DIFF_KIND | DIFF_DIRECTION | DIFF_QUALIFIER;
-    return st == ZB_ERR_NOMEM ? st : ZB_OK;
+    zb_qualifier given = zb_plan_indicator_target_given_qualifier(plan, i, k), written;
+    if (given == ZB_QUAL_AUTO)
+        return NULL;
+    zb_classify_target(zb_plan_indicator_target_text_at(plan, i, k), NULL, &written, NULL);
+    return given != written ? enum_to_name(qualifier_names, given) : NULL;
 }
 
-static zb_status w_indicator(writer *w, zb_plan *scratch, const zb_plan *plan, size_t i, int with_category)
+/* An indicator with exactly what was given: the unit, kind and direction only when they were
+ * given rather than inferred, so that a reload infers the rest the same way. */
+static zb_status w_indicator(writer *w, const zb_plan *plan, size_t i, int with_category)
 {
-    unsigned ex;
-    zb_status st = indicator_explicit(scratch, plan, i, &ex);
-    if (st)
-        return st;
     w_sep(w);
     w_open(w, '{', 0);
     w_key_int(w, "seq", zb_plan_indicator_seq(plan, i));
@@ -1400,24 +1444,40 @@ static zb_status w_indicator(writer *w, zb_plan *scratch, const zb_plan *plan, s
     if (with_category && c != ZB_NONE)
         w_key_string(w, "category", zb_plan_category_name(plan, c));
     w_key_string(w, "name", zb_plan_indicator_name(plan, i));
-    if (ex & DIFF_UNIT)
+    if (zb_plan_indicator_unit_given(plan, i))
         w_key_string(w, "unit", zb_plan_indicator_unit(plan, i));
-    const char *target = zb_plan_indicator_target_text(plan, i);
-    if (*target) {
-        char num[32];
-        double v = zb_plan_indicator_target(plan, i);
-        w_key(w, "target");
-        if (isfinite(v) && strcmp(zb_format_number(v, num), target) == 0)
-            zb_buf_adds(&w->b, target);
-        else
-            w_string(w, target);
+    w_opt_string(w, "attribute", enum_to_name(attribute_names, zb_plan_indicator_attribute(plan, i)));
+    const char *base = zb_plan_indicator_base_text(plan, i);
+    if (*base) {
+        int year = zb_plan_indicator_base_year(plan, i);
+        if (year)
+            w_key_int(w, "base_year", year);
+        w_key(w, "base");
+        w_target_value(w, base);
     }
-    if (ex & DIFF_QUALIFIER)
-        w_opt_string(w, "qualifier", enum_to_name(qualifier_names, zb_plan_indicator_qualifier(plan, i)));
-    if (ex & DIFF_KIND)
-        w_opt_string(w, "kind", enum_to_name(kind_names, zb_plan_indicator_kind(plan, i)));
-    if (ex & DIFF_DIRECTION)
-        w_opt_string(w, "direction", enum_to_name(direction_names, zb_plan_indicator_direction(plan, i)));
+    size_t nt = zb_plan_indicator_target_count(plan, i), first_year = 0;
+    if (nt && zb_plan_indicator_target_year(plan, i, 0) == 0) {
+        w_key(w, "target");
+        w_target_value(w, zb_plan_indicator_target_text_at(plan, i, 0));
+        w_opt_string(w, "qualifier", given_qualifier(plan, i, 0));
+        first_year = 1;
+    }
+    if (first_year < nt) {
+        w_key(w, "targets");
+        w_open(w, '[', 0);
+        for (size_t k = first_year; k < nt; k++) {
+            w_sep(w);
+            w_open(w, '{', 1);
+            w_key_int(w, "year", zb_plan_indicator_target_year(plan, i, k));
+            w_key(w, "target");
+            w_target_value(w, zb_plan_indicator_target_text_at(plan, i, k));
+            w_opt_string(w, "qualifier", given_qualifier(plan, i, k));
+            w_close(w, '}');
+        }
+        w_close(w, ']');
+    }
+    w_opt_string(w, "kind", enum_to_name(kind_names, zb_plan_indicator_kind_given(plan, i)));
+    w_opt_string(w, "direction", enum_to_name(direction_names, zb_plan_indicator_direction_given(plan, i)));
     double weight = zb_plan_indicator_weight(plan, i);
     if (weight != 1 && isfinite(weight)) {
         char num[32];
@@ -1434,6 +1494,7 @@ static zb_status w_indicator(writer *w, zb_plan *scratch, const zb_plan *plan, s
         }
         w_close(w, ']');
     }
+    w_opt_string(w, "note", zb_plan_indicator_note(plan, i));
     w_close(w, '}');
     return ZB_OK;
 }
@@ -1452,9 +1513,6 @@ static zb_status w_indicators(writer *w, const zb_plan *plan)
             nested = 0;
         prev = key;
     }
-    zb_plan *scratch = n ? zb_plan_new() : NULL;
-    if (n && !scratch)
-        return ZB_ERR_NOMEM;
     zb_status st = ZB_OK;
     size_t i = 0;
     if (ncat) {
@@ -1469,7 +1527,7 @@ static zb_status w_indicators(writer *w, const zb_plan *plan)
                 w_key(w, "indicators");
                 w_open(w, '[', 0);
                 for (; i < n && zb_plan_indicator_category(plan, i) == c && !st; i++)
-                    st = w_indicator(w, scratch, plan, i, 0);
+                    st = w_indicator(w, plan, i, 0);
                 w_close(w, ']');
             }
             w_close(w, '}');
@@ -1480,10 +1538,9 @@ static zb_status w_indicators(writer *w, const zb_plan *plan)
         w_key(w, "indicators");
         w_open(w, '[', 0);
         for (; i < n && !st; i++)
-            st = w_indicator(w, scratch, plan, i, !nested);
+            st = w_indicator(w, plan, i, !nested);
         w_close(w, ']');
     }
-    zb_plan_free(scratch);
     return st;
 }
 

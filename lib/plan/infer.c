@@ -181,7 +181,9 @@ zb_kind zb_infer_kind(const char *name)
 {
     /* Growth first: 增加值增速(%) is a rate although its unit is %. */
     static const char *const rate_words[] = {"增速", "增长", "增幅"};
-    static const char *const level_words[] = {"占比", "比重", "覆盖率", "保有"};
+    /* 人均, 亩均, 每万人口…: an amount per something is an intensity, a level like 单位…. */
+    static const char *const level_words[] = {"占比", "比重", "覆盖率", "保有", "人均", "亩均", "户均", "地均",
+                                              "每万", "每千", "每百", "每平方"};
     if (!name)
         return ZB_KIND_CUMULATIVE;
     if (contains_any(name, rate_words, sizeof rate_words / sizeof *rate_words))
@@ -198,9 +200,23 @@ zb_kind zb_infer_kind(const char *name)
         return ZB_KIND_LEVEL;
     /* An intensity (单位工业增加值能耗, 吨标煤/万元) is a level at the period, not an amount that
      * accumulates through the year. */
-    if (strncmp(name, "单位", strlen("单位")) == 0 || (n < sizeof unit && (strchr(unit, '/') || strstr(unit, "／"))))
+    if (strncmp(name, "单位", strlen("单位")) == 0 || strncmp(name, "每", strlen("每")) == 0 ||
+        (n < sizeof unit && (strchr(unit, '/') || strstr(unit, "／"))))
         return ZB_KIND_LEVEL;
     return ZB_KIND_CUMULATIVE;
+}
+
+zb_kind zb_infer_kind_with_unit(const char *name, const char *unit)
+{
+    zb_kind kind = zb_infer_kind(name);
+    if (kind != ZB_KIND_CUMULATIVE || !unit || !*unit)
+        return kind;
+    /* A unit given apart from the name says what the name's own unit group would: % is a
+     * share, a unit per something (万元/亩, 吨标煤/万元) an intensity. */
+    if (strcmp(unit, "%") == 0 || strcmp(unit, "％") == 0 || strcmp(unit, "‰") == 0 || strchr(unit, '/') ||
+        strstr(unit, "／") || strstr(unit, "每"))
+        return ZB_KIND_LEVEL;
+    return kind;
 }
 
 zb_direction zb_infer_direction(const char *name)
@@ -420,6 +436,227 @@ int zb_parse_target(const char *text, double *value, zb_qualifier *qualifier)
     if (qualifier)
         *qualifier = q;
     return 1;
+}
+
+/* ---- target cells ---- */
+
+static int is_dash(uint32_t cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFF0D || cp == 0x2500 ||
+           cp == 0x2501 || cp == 0xFE58 || cp == 0xFE63 || cp == '_' || cp == 0x2026 || cp == 0x22EF;
+}
+
+static int is_slash(uint32_t cp) { return cp == '/' || cp == 0xFF0F || cp == '\\' || cp == 0xFF3C || cp == 0x2215; }
+
+/* The text between leading and trailing white space: [*b, *e). */
+static void trim_bounds(const char *s, size_t *b, size_t *e)
+{
+    size_t n, st;
+    *b = 0;
+    *e = strlen(s);
+    while (*b < *e && is_space(decode(s + *b, *e - *b, &n)))
+        *b += n;
+    while (*e > *b && is_space(decode_back(s, *e, &st)))
+        *e = st;
+}
+
+/* Empty, a run of dashes or of slashes, or a word that says "nothing here". */
+static int is_placeholder(const char *s)
+{
+    static const char *const words[] = {"无", "暂无", "不适用", "不涉及", "空", "N/A", "n/a", "NA", "na", "×"};
+    size_t b, e, n;
+    trim_bounds(s, &b, &e);
+    if (b == e)
+        return 1;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == e - b && memcmp(s + b, words[i], e - b) == 0)
+            return 1;
+    int dashes = 1, slashes = 1;
+    for (size_t p = b; p < e; p += n) {
+        uint32_t cp = decode(s + p, e - p, &n);
+        if (!is_dash(cp) && !is_space(cp))
+            dashes = 0;
+        if (!is_slash(cp) && !is_space(cp))
+            slashes = 0;
+    }
+    return dashes || slashes;
+}
+
+static int has_digit(const char *s)
+{
+    size_t len = strlen(s), n;
+    for (size_t p = 0; p < len; p += n)
+        if (digit_value(decode(s + p, len - p, &n)) >= 0)
+            return 1;
+    return 0;
+}
+
+/* Words of qualitative targets: what a table writes where it sets no number. A text without
+ * digits that holds one is a qualitative target; 下达 marks one even with digits (完成省下达
+ * 的2024年任务). Byte matching is safe: these are whole UTF-8 sequences. */
+static const char *const qualitative_words[] = {
+    "下达", "提升", "提高", "增长", "增加", "上升", "下降", "降低", "减少", "稳定", "持平", "完成", "达到",
+    "达标", "保持", "确保", "改善", "优化", "加快", "推进", "持续", "稳步", "逐步", "逐年", "有所", "力争",
+    "争创", "创建", "实现", "不低于", "不高于", "高于", "低于", "上年", "全覆盖", "清零", "零发生", "只增不减",
+    "合理区间", "好于", "快于", "同步", "领先", "前列", "巩固", "扩大", "壮大", "做强", "突破"};
+
+static int is_qualitative(const char *s)
+{
+    if (strstr(s, "下达"))
+        return 1;
+    if (has_digit(s))
+        return 0;
+    return contains_any(s, qualitative_words, sizeof qualitative_words / sizeof *qualitative_words);
+}
+
+typedef struct change_word {
+    const char *text;
+    int sign;
+} change_word;
+
+/* Longer words first where one starts another. */
+static const change_word change_words[] = {
+    {"下降", -1}, {"降低", -1}, {"减少", -1}, {"削减", -1}, {"压减", -1}, {"压降", -1},
+    {"增长", 1},  {"提高", 1},  {"提升", 1},  {"上升", 1},  {"增加", 1},
+};
+
+/* Skips a comparison that opens a stated change: 比上年, 较上年, 比基期, 较2020年(末), 同比. */
+static void skip_comparison(const char *s, size_t *p, size_t end)
+{
+    size_t q = *p;
+    if (end - q >= strlen("同比") && memcmp(s + q, "同比", strlen("同比")) == 0) {
+        *p = q + strlen("同比");
+        return;
+    }
+    if (!(end - q >= 3 && (memcmp(s + q, "比", 3) == 0 || memcmp(s + q, "较", 3) == 0)))
+        return;
+    q += 3;
+    if (end - q >= strlen("上年") && memcmp(s + q, "上年", strlen("上年")) == 0) {
+        q += strlen("上年");
+    } else if (end - q >= strlen("基期") && memcmp(s + q, "基期", strlen("基期")) == 0) {
+        q += strlen("基期");
+    } else {
+        int digits = 0;
+        size_t n;
+        while (q < end && digit_value(decode(s + q, end - q, &n)) >= 0 && digits < 4)
+            q += n, digits++;
+        if (digits != 4 || !(end - q >= 3 && memcmp(s + q, "年", 3) == 0))
+            return;
+        q += 3;
+    }
+    if (end - q >= 3 && memcmp(s + q, "末", 3) == 0)
+        q += 3;
+    *p = q;
+}
+
+/* 下降3%, 提高2个百分点以上, 较2020年下降13.5%, 年均增长6%左右, 减少10家. 1 on a match. */
+static int parse_change(const char *s, double *number, zb_qualifier *qualifier, zb_change *change)
+{
+    size_t p, end;
+    trim_bounds(s, &p, &end);
+    skip_comparison(s, &p, end);
+    skip_spaces(s, &p, end);
+    int annual = 0;
+    if (end - p >= strlen("年均") && memcmp(s + p, "年均", strlen("年均")) == 0) {
+        annual = 1;
+        p += strlen("年均");
+    }
+    int sign = 0;
+    for (size_t i = 0; i < sizeof change_words / sizeof *change_words && !sign; i++) {
+        size_t n = strlen(change_words[i].text);
+        if (end - p >= n && memcmp(s + p, change_words[i].text, n) == 0) {
+            sign = change_words[i].sign;
+            p += n;
+        }
+    }
+    if (!sign)
+        return 0;
+    zb_qualifier q = ZB_QUAL_NONE;
+    for (;;) {
+        skip_spaces(s, &p, end);
+        int w = match_word(s, &p, end, prefix_words, sizeof prefix_words / sizeof *prefix_words);
+        if (w < 0)
+            break;
+        if (!merge_qualifier(&q, prefix_words[w].qualifier))
+            return 0;
+    }
+    double v;
+    if (!read_number(s, &p, end, &v))
+        return 0;
+    skip_spaces(s, &p, end);
+    zb_change how = ZB_CHANGE_AMOUNT;
+    size_t n;
+    if (p < end) {
+        uint32_t cp = decode(s + p, end - p, &n);
+        if (cp == '%' || cp == 0xFF05) {
+            p += n;
+            how = ZB_CHANGE_PERCENT;
+        } else if (end - p >= strlen("个百分点") && memcmp(s + p, "个百分点", strlen("个百分点")) == 0) {
+            p += strlen("个百分点");
+            how = ZB_CHANGE_POINTS;
+        } else if (end - p >= strlen("百分点") && memcmp(s + p, "百分点", strlen("百分点")) == 0) {
+            p += strlen("百分点");
+            how = ZB_CHANGE_POINTS;
+        }
+    }
+    skip_spaces(s, &p, end);
+    if (how == ZB_CHANGE_AMOUNT) {
+        /* The unit of an amount: 减少10家, 压减5万吨. */
+        for (int k = 0; p < end && k < 8; k++) {
+            size_t probe = p;
+            if (match_word(s, &probe, end, suffix_words, sizeof suffix_words / sizeof *suffix_words) >= 0)
+                break;
+            uint32_t cp = decode(s + p, end - p, &n);
+            if (digit_value(cp) >= 0 || cp == '.' || cp == 0xFF0E || is_space(cp))
+                break;
+            p += n;
+        }
+    }
+    int w = match_word(s, &p, end, suffix_words, sizeof suffix_words / sizeof *suffix_words);
+    if (w >= 0 && !merge_qualifier(&q, suffix_words[w].qualifier))
+        return 0;
+    skip_spaces(s, &p, end);
+    if (p != end)
+        return 0;
+    if (annual) {
+        if (how != ZB_CHANGE_PERCENT)
+            return 0; /* 年均 comes with a rate */
+        how = ZB_CHANGE_ANNUAL;
+    }
+    *number = sign * v;
+    *qualifier = q;
+    *change = how;
+    return 1;
+}
+
+zb_target_class zb_classify_target(const char *text, double *number, zb_qualifier *qualifier, zb_change *change)
+{
+    double v = NAN;
+    zb_qualifier q = ZB_QUAL_NONE;
+    zb_change how = ZB_CHANGE_NONE;
+    zb_target_class cls;
+    if (!text || is_placeholder(text))
+        cls = ZB_TARGET_NONE;
+    else if (zb_parse_target(text, &v, &q))
+        cls = ZB_TARGET_NUMERIC;
+    else if (parse_change(text, &v, &q, &how))
+        cls = ZB_TARGET_NUMERIC;
+    else if (is_qualitative(text))
+        cls = ZB_TARGET_QUALITATIVE;
+    else
+        cls = ZB_TARGET_UNRECOGNISED;
+    if (cls != ZB_TARGET_NUMERIC) {
+        v = NAN;
+        q = ZB_QUAL_NONE;
+        how = ZB_CHANGE_NONE;
+    }
+    if (number)
+        *number = v;
+    if (qualifier)
+        *qualifier = q;
+    if (change)
+        *change = how;
+    return cls;
 }
 
 /* ---- collective names ---- */

@@ -206,19 +206,42 @@ typedef struct unit_rec {
     char *full_name;
 } unit_rec;
 
+/* One target of an indicator: what the cell says, read once when it is set. What it is
+ * compared with (value, qualifier) also depends on the indicator's kind, base and the plan's
+ * years, so it is worked out when asked for (target_view), never cached stale. */
+typedef struct target_rec {
+    int year;            /* 0 = tied to no year: the plan's own */
+    char *text;
+    char *source;        /* where the cell was read, "t.csv:5:6"; NULL = the indicator's */
+    zb_qualifier given;  /* ZB_QUAL_AUTO = read from the text */
+    zb_target_class cls; /* read from the text */
+    zb_qualifier written;
+    zb_change change;
+    double number;       /* the number written, signed for a change; NaN when none */
+} target_rec;
+
 typedef struct indicator_rec {
     int seq;
     size_t category; /* ZB_NONE = none */
     char *name;
     char *bare_name;
     char *unit;
-    char *target_text;
     char *source;
-    double target;
-    zb_qualifier qualifier;
-    zb_kind kind;
-    zb_direction direction;
+    char *note;
+    char *base_text;
+    int unit_given;
+    zb_kind kind_given; /* ZB_KIND_AUTO = inferred */
+    zb_kind kind;       /* as given, else inferred from the name and unit */
+    zb_direction direction_given;
+    zb_direction name_direction; /* what the name alone says */
+    int name_change;    /* the name states a change (下降率, 增幅): a change target is its value */
+    int name_decrease;  /* ... and the change is a decrease */
     double weight;
+    zb_attribute attribute;
+    int base_year;
+    double base_value;
+    target_rec *targets; /* in year order, 0 first */
+    size_t target_count, target_cap;
     str_list responsible;
 } indicator_rec;
 
@@ -505,13 +528,23 @@ zb_plan *zb_plan_new(void)
     return plan;
 }
 
+static void target_free(target_rec *t)
+{
+    free(t->text);
+    free(t->source);
+}
+
 static void indicator_free(indicator_rec *ind)
 {
     free(ind->name);
     free(ind->bare_name);
     free(ind->unit);
-    free(ind->target_text);
     free(ind->source);
+    free(ind->note);
+    free(ind->base_text);
+    for (size_t k = 0; k < ind->target_count; k++)
+        target_free(&ind->targets[k]);
+    free(ind->targets);
     str_list_free(&ind->responsible);
 }
 
@@ -921,6 +954,172 @@ static void describe_indicator(char *out, size_t size, const char *source, int s
         cut_whole(out, k);
 }
 
+static int year_ok(int year) { return year == 0 || (year >= 1900 && year <= 9999); }
+
+/* The number a base value holds, NaN when it holds none or several. */
+static double base_number(const char *text)
+{
+    double v;
+    if (!text || !zb_parse_target(text, &v, NULL))
+        return NAN;
+    return v;
+}
+
+/* A new target read from its text; -1 when out of memory. */
+static int make_target(target_rec *t, int year, const char *text, zb_qualifier given)
+{
+    memset(t, 0, sizeof *t);
+    t->year = year;
+    t->given = given;
+    t->text = dup_trimmed(text);
+    if (!t->text)
+        return -1;
+    t->cls = zb_classify_target(t->text, &t->number, &t->written, &t->change);
+    return 0;
+}
+
+/* The unit (given, normalised; or read from the name) and the bare name that goes with it,
+ * as new strings; -1 when out of memory (nothing allocated then). */
+static int make_unit(const char *name, const char *given, char **unit, char **bare)
+{
+    *unit = *bare = NULL;
+    char small[256];
+    size_t ulen = zb_infer_unit(name, small, sizeof small);
+    char *inferred = NULL;
+    if (ulen >= sizeof small) {
+        char *big = malloc(ulen + 1);
+        if (!big)
+            return -1;
+        zb_infer_unit(name, big, ulen + 1);
+        inferred = zb_normalize_name(big);
+        free(big);
+    } else {
+        inferred = zb_normalize_name(small);
+    }
+    if (!inferred)
+        return -1;
+    *unit = given ? zb_normalize_name(given) : zb_strdup(inferred);
+    if (*unit) {
+        /* The name keeps its unit group unless that group is the unit. */
+        if (**unit && strcmp(*unit, inferred) == 0)
+            *bare = zb_strndup(name, zb_bare_name_length(name));
+        else
+            *bare = zb_strdup(name);
+    }
+    free(inferred);
+    if (!*unit || !*bare) {
+        free(*unit);
+        free(*bare);
+        *unit = *bare = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* What the name alone says: direction, whether it states a change, and the kind (with the
+ * unit, when not given). Called whenever the unit or the given kind changes. */
+static void name_facts(indicator_rec *ind)
+{
+    static const char *const decrease[] = {"下降", "降低", "降幅", "减少", "削减", "压减", "压降"};
+    static const char *const increase[] = {"增速", "增长", "增幅", "涨幅"};
+    ind->name_direction = zb_infer_direction(ind->name);
+    ind->name_decrease = 0;
+    ind->name_change = 0;
+    for (size_t k = 0; k < sizeof decrease / sizeof *decrease; k++)
+        if (strstr(ind->name, decrease[k]))
+            ind->name_change = ind->name_decrease = 1;
+    for (size_t k = 0; k < sizeof increase / sizeof *increase && !ind->name_change; k++)
+        if (strstr(ind->name, increase[k]))
+            ind->name_change = 1;
+    ind->kind = ind->kind_given != ZB_KIND_AUTO ? ind->kind_given : zb_infer_kind_with_unit(ind->name, ind->unit);
+}
+
+/* What a target is compared with: docs/progress.md, "Stated changes". */
+typedef struct target_view {
+    double value;
+    zb_qualifier qualifier;
+    int as_change; /* the value is a change from the base, and so are the actuals */
+    int absorbed;  /* a change on a quantity that is itself a change: its value is the number */
+} target_view;
+
+/* ≥ ↔ ≤: a bound on the size of a decrease is the opposite bound on what is left. */
+static zb_qualifier flip(zb_qualifier q)
+{
+    return q == ZB_QUAL_AT_LEAST ? ZB_QUAL_AT_MOST : q == ZB_QUAL_AT_MOST ? ZB_QUAL_AT_LEAST : q;
+}
+
+static void view_target(const zb_plan *plan, const indicator_rec *ind, const target_rec *t, target_view *v)
+{
+    v->value = t->number;
+    v->qualifier = t->written;
+    v->as_change = 0;
+    v->absorbed = 0;
+    if (t->cls == ZB_TARGET_NUMERIC && t->change != ZB_CHANGE_NONE) {
+        double n = t->number, b = ind->base_value;
+        int year = t->year ? t->year : plan->last_year;
+        if (t->change != ZB_CHANGE_POINTS && (ind->kind == ZB_KIND_RATE || ind->name_change)) {
+            /* 增速 增长8% is 8; 能耗下降率 下降3% is 3 (the name counts the decrease). A written
+             * bound is on the size of the change: 增速 下降2%以上 is a rate of −2 or less. */
+            v->absorbed = 1;
+            v->value = ind->name_decrease ? -n : n;
+            if (v->value < 0)
+                v->qualifier = flip(v->qualifier);
+        } else if (isfinite(b) && (t->change != ZB_CHANGE_ANNUAL || (ind->base_year && year > ind->base_year))) {
+            if (t->change == ZB_CHANGE_PERCENT)
+                v->value = b * (1 + n / 100);
+            else if (t->change == ZB_CHANGE_ANNUAL)
+                v->value = b * pow(1 + n / 100, year - ind->base_year);
+            else
+                v->value = b + n;
+            /* A decrease of at least 3% leaves at most 97% of the base. */
+            if (v->qualifier == ZB_QUAL_NONE)
+                v->qualifier = ZB_QUAL_AT_LEAST;
+            if (n < 0)
+                v->qualifier = flip(v->qualifier);
+        } else {
+            /* No base to start from: the change itself, counted in its own sense. */
+            v->as_change = 1;
+            v->value = fabs(n);
+            if (v->qualifier == ZB_QUAL_NONE)
+                v->qualifier = ZB_QUAL_AT_LEAST;
+        }
+    }
+    if (t->given != ZB_QUAL_AUTO)
+        v->qualifier = t->given;
+}
+
+static size_t primary_of(const zb_plan *plan, const indicator_rec *ind)
+{
+    if (!ind->target_count)
+        return ZB_NONE;
+    if (plan->last_year)
+        for (size_t k = 0; k < ind->target_count; k++)
+            if (ind->targets[k].year == plan->last_year)
+                return k;
+    if (ind->targets[0].year == 0)
+        return 0;
+    return ind->target_count - 1;
+}
+
+static zb_direction direction_of(const zb_plan *plan, const indicator_rec *ind)
+{
+    if (ind->direction_given != ZB_DIR_AUTO)
+        return ind->direction_given;
+    size_t k = primary_of(plan, ind);
+    if (k != ZB_NONE && ind->targets[k].cls == ZB_TARGET_NUMERIC) {
+        const target_rec *t = &ind->targets[k];
+        target_view v;
+        view_target(plan, ind, t, &v);
+        if (t->change != ZB_CHANGE_NONE && !v.absorbed)
+            return t->number < 0 ? ZB_DIR_LOWER : ZB_DIR_HIGHER;
+        if (!v.as_change && v.qualifier == ZB_QUAL_AT_MOST)
+            return ZB_DIR_LOWER;
+        if (!v.as_change && v.qualifier == ZB_QUAL_AT_LEAST)
+            return ZB_DIR_HIGHER;
+    }
+    return ind->name_direction;
+}
+
 zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size_t *index_out)
 {
     if (!plan)
@@ -931,7 +1130,8 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     const char *at = *src ? ": " : "";
     if (!def->name)
         return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "%s%sindicator %d: no name given", src, at, def->seq);
-    const char *texts[] = {def->category, def->name, def->unit, def->target, def->responsible, def->source};
+    const char *texts[] = {def->category, def->name,   def->unit, def->target,
+                           def->responsible, def->source, def->base, def->note};
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
         if (!valid_utf8(texts[k]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%sindicator %d: text is not valid UTF-8", src, at,
@@ -952,6 +1152,12 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     if (def->weight != 0 && !(isfinite(def->weight) && def->weight > 0))
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): weight %g is not a number greater than 0",
                             src, at, def->seq, def->name, def->weight);
+    if ((int)def->attribute < ZB_ATTR_NONE || (int)def->attribute > ZB_ATTR_ANTICIPATORY)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): attribute %d is out of range", src, at,
+                            def->seq, def->name, (int)def->attribute);
+    if (!year_ok(def->target_year) || !year_ok(def->base_year))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): year %d is not 0 or 1900–9999", src, at,
+                            def->seq, def->name, year_ok(def->target_year) ? def->base_year : def->target_year);
     int seq = def->seq;
     if (seq == 0) {
         if (plan->max_seq == INT_MAX)
@@ -983,9 +1189,19 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
 
     ind.name = zb_normalize_name(def->name);
     ind.source = zb_strdup(src);
-    ind.target_text = dup_trimmed(def->target);
-    if (!ind.name || !ind.source || !ind.target_text)
+    ind.note = dup_trimmed(def->note);
+    ind.base_text = dup_trimmed(def->base && *def->base ? def->base : NULL);
+    if (!ind.name || !ind.source || !ind.note || !ind.base_text)
         goto nomem;
+    ind.attribute = def->attribute;
+    ind.base_year = *ind.base_text ? def->base_year : 0;
+    ind.base_value = base_number(ind.base_text);
+    if (def->target && *def->target) {
+        if (zb_grow((void **)&ind.targets, &ind.target_cap, 1, sizeof *ind.targets) ||
+            make_target(&ind.targets[0], def->target_year, def->target, def->qualifier))
+            goto nomem;
+        ind.target_count = 1;
+    }
     if (strcmp(ind.name, def->name) != 0 &&
         note_make(&notes[nnotes++], where, subject, "name", def->name, ind.name, 1))
         goto nomem;
@@ -1007,54 +1223,15 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         }
     }
 
-    char inferred[256];
-    size_t ulen = zb_infer_unit(ind.name, inferred, sizeof inferred);
-    char *inferred_norm = NULL;
-    if (ulen >= sizeof inferred) {
-        char *big = malloc(ulen + 1);
-        if (!big)
-            goto nomem;
-        zb_infer_unit(ind.name, big, ulen + 1);
-        inferred_norm = zb_normalize_name(big);
-        free(big);
-    } else {
-        inferred_norm = zb_normalize_name(inferred);
-    }
-    if (!inferred_norm)
+    if (make_unit(ind.name, def->unit, &ind.unit, &ind.bare_name))
         goto nomem;
-    if (def->unit) {
-        ind.unit = zb_normalize_name(def->unit);
-        if (ind.unit && strcmp(ind.unit, def->unit) != 0 &&
-            note_make(&notes[nnotes++], where, subject, "unit", def->unit, ind.unit, 1)) {
-            free(inferred_norm);
-            goto nomem;
-        }
-    } else {
-        ind.unit = zb_strdup(inferred_norm);
-    }
-    if (!ind.unit) {
-        free(inferred_norm);
+    ind.unit_given = def->unit != NULL;
+    if (def->unit && strcmp(ind.unit, def->unit) != 0 &&
+        note_make(&notes[nnotes++], where, subject, "unit", def->unit, ind.unit, 1))
         goto nomem;
-    }
-    if (*ind.unit && strcmp(ind.unit, inferred_norm) == 0)
-        ind.bare_name = zb_strndup(ind.name, zb_bare_name_length(ind.name));
-    else
-        ind.bare_name = zb_strdup(ind.name);
-    free(inferred_norm);
-    if (!ind.bare_name)
-        goto nomem;
-
-    zb_qualifier q;
-    zb_parse_target(ind.target_text, &ind.target, &q);
-    ind.qualifier = def->qualifier != ZB_QUAL_AUTO ? def->qualifier : q;
-    ind.kind = def->kind;
-    if (ind.kind == ZB_KIND_AUTO) {
-        ind.kind = zb_infer_kind(ind.name);
-        /* A unit given apart from the name still says "share": 工业用地容积率 with unit %. */
-        if (ind.kind == ZB_KIND_CUMULATIVE && (strcmp(ind.unit, "%") == 0 || strcmp(ind.unit, "％") == 0))
-            ind.kind = ZB_KIND_LEVEL;
-    }
-    ind.direction = def->direction != ZB_DIR_AUTO ? def->direction : zb_infer_direction(ind.name);
+    ind.kind_given = def->kind;
+    ind.direction_given = def->direction;
+    name_facts(&ind);
 
     if (split_units(def->responsible, &ind.responsible))
         goto nomem;
@@ -1160,22 +1337,125 @@ const char *zb_plan_indicator_unit(const zb_plan *plan, size_t i)
     return ind ? ind->unit : NULL;
 }
 
+int zb_plan_indicator_unit_given(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->unit_given : 0;
+}
+
+static const target_rec *get_target(const zb_plan *plan, size_t i, size_t k)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind && k < ind->target_count ? &ind->targets[k] : NULL;
+}
+
+size_t zb_plan_indicator_target_count(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->target_count : 0;
+}
+
+size_t zb_plan_indicator_primary_target(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? primary_of(plan, ind) : ZB_NONE;
+}
+
+size_t zb_plan_indicator_find_target(const zb_plan *plan, size_t i, int year)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    for (size_t k = 0; ind && k < ind->target_count; k++)
+        if (ind->targets[k].year == year)
+            return k;
+    return ZB_NONE;
+}
+
+int zb_plan_indicator_target_year(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    return t ? t->year : 0;
+}
+
+const char *zb_plan_indicator_target_text_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    return t ? t->text : NULL;
+}
+
+double zb_plan_indicator_target_value_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    if (!t)
+        return NAN;
+    target_view v;
+    view_target(plan, &plan->indicators[i], t, &v);
+    return v.value;
+}
+
+zb_qualifier zb_plan_indicator_target_qualifier_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    if (!t)
+        return ZB_QUAL_AUTO;
+    target_view v;
+    view_target(plan, &plan->indicators[i], t, &v);
+    return v.qualifier;
+}
+
+zb_target_class zb_plan_indicator_target_class_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    return t ? t->cls : ZB_TARGET_NONE;
+}
+
+zb_change zb_plan_indicator_target_change_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    return t ? t->change : ZB_CHANGE_NONE;
+}
+
+double zb_plan_indicator_target_change_amount_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    return t && t->change != ZB_CHANGE_NONE ? t->number : NAN;
+}
+
+int zb_plan_indicator_target_as_change_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    if (!t)
+        return 0;
+    target_view v;
+    view_target(plan, &plan->indicators[i], t, &v);
+    return v.as_change;
+}
+
 const char *zb_plan_indicator_target_text(const zb_plan *plan, size_t i)
 {
     const indicator_rec *ind = get_indicator(plan, i);
-    return ind ? ind->target_text : NULL;
+    if (!ind)
+        return NULL;
+    size_t k = primary_of(plan, ind);
+    return k != ZB_NONE ? ind->targets[k].text : "";
 }
 
 double zb_plan_indicator_target(const zb_plan *plan, size_t i)
 {
-    const indicator_rec *ind = get_indicator(plan, i);
-    return ind ? ind->target : NAN;
+    return zb_plan_indicator_target_value_at(plan, i, zb_plan_indicator_primary_target(plan, i));
 }
 
 zb_qualifier zb_plan_indicator_qualifier(const zb_plan *plan, size_t i)
 {
     const indicator_rec *ind = get_indicator(plan, i);
-    return ind ? ind->qualifier : ZB_QUAL_AUTO;
+    if (!ind)
+        return ZB_QUAL_AUTO;
+    size_t k = primary_of(plan, ind);
+    return k != ZB_NONE ? zb_plan_indicator_target_qualifier_at(plan, i, k) : ZB_QUAL_NONE;
+}
+
+zb_target_class zb_plan_indicator_target_class(const zb_plan *plan, size_t i)
+{
+    return zb_plan_indicator_target_class_at(plan, i, zb_plan_indicator_primary_target(plan, i));
 }
 
 zb_kind zb_plan_indicator_kind(const zb_plan *plan, size_t i)
@@ -1187,7 +1467,247 @@ zb_kind zb_plan_indicator_kind(const zb_plan *plan, size_t i)
 zb_direction zb_plan_indicator_direction(const zb_plan *plan, size_t i)
 {
     const indicator_rec *ind = get_indicator(plan, i);
-    return ind ? ind->direction : ZB_DIR_AUTO;
+    return ind ? direction_of(plan, ind) : ZB_DIR_AUTO;
+}
+
+zb_attribute zb_plan_indicator_attribute(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->attribute : ZB_ATTR_NONE;
+}
+
+int zb_plan_indicator_base_year(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->base_year : 0;
+}
+
+const char *zb_plan_indicator_base_text(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->base_text : NULL;
+}
+
+double zb_plan_indicator_base_value(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->base_value : NAN;
+}
+
+const char *zb_plan_indicator_note(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->note : NULL;
+}
+
+zb_kind zb_plan_indicator_kind_given(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->kind_given : ZB_KIND_AUTO;
+}
+
+zb_direction zb_plan_indicator_direction_given(const zb_plan *plan, size_t i)
+{
+    const indicator_rec *ind = get_indicator(plan, i);
+    return ind ? ind->direction_given : ZB_DIR_AUTO;
+}
+
+zb_qualifier zb_plan_indicator_target_given_qualifier(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    return t ? t->given : ZB_QUAL_AUTO;
+}
+
+const char *zb_plan_indicator_target_source(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    if (!t)
+        return NULL;
+    return t->source ? t->source : plan->indicators[i].source;
+}
+
+/* ---- indicator setters ------------------------------------------------------------------- */
+
+/* The indicator a setter changes, or NULL with the plan's message set. */
+static indicator_rec *indicator_for_change(zb_plan *plan, size_t i, const char *what)
+{
+    if (!plan)
+        return NULL;
+    if (i >= plan->indicator_count) {
+        zb_plan_fail(plan, ZB_ERR_ARGUMENT, "%s: indicator index %zu is out of range (%zu indicators)", what, i,
+                     plan->indicator_count);
+        return NULL;
+    }
+    return &plan->indicators[i];
+}
+
+zb_status zb_plan_indicator_set_target(zb_plan *plan, size_t i, int year, const char *text, zb_qualifier qualifier)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set target");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    char who[512];
+    describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
+    if (!year_ok(year))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: target year %d is not 0 or 1900–9999", who, year);
+    if ((int)qualifier < ZB_QUAL_AUTO || (int)qualifier > ZB_QUAL_AT_MOST)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: qualifier %d is out of range", who, (int)qualifier);
+    if (!valid_utf8(text))
+        return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: target text is not valid UTF-8", who);
+    size_t at = 0;
+    while (at < ind->target_count && ind->targets[at].year < year)
+        at++;
+    int exists = at < ind->target_count && ind->targets[at].year == year;
+    if (!text) {
+        if (exists) {
+            target_free(&ind->targets[at]);
+            memmove(&ind->targets[at], &ind->targets[at + 1], (ind->target_count - at - 1) * sizeof *ind->targets);
+            ind->target_count--;
+        }
+        zb_plan_clear_error(plan);
+        return ZB_OK;
+    }
+    target_rec t;
+    if (make_target(&t, year, text, qualifier) ||
+        (!exists && zb_grow((void **)&ind->targets, &ind->target_cap, ind->target_count + 1, sizeof *ind->targets))) {
+        target_free(&t);
+        return fail_nomem(plan);
+    }
+    if (exists) {
+        target_free(&ind->targets[at]);
+    } else {
+        memmove(&ind->targets[at + 1], &ind->targets[at], (ind->target_count - at) * sizeof *ind->targets);
+        ind->target_count++;
+    }
+    ind->targets[at] = t;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_target_source(zb_plan *plan, size_t i, size_t k, const char *source)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "target source");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if (k >= ind->target_count)
+        return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "target source: target %zu is out of range", k);
+    char *copy = source ? zb_strdup(source) : NULL;
+    if (source && !copy)
+        return fail_nomem(plan);
+    free(ind->targets[k].source);
+    ind->targets[k].source = copy;
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_unit(zb_plan *plan, size_t i, const char *unit)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set unit");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if (!valid_utf8(unit)) {
+        char who[512];
+        describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
+        return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: unit is not valid UTF-8", who);
+    }
+    char *u, *bare;
+    if (make_unit(ind->name, unit, &u, &bare))
+        return fail_nomem(plan);
+    free(ind->unit);
+    free(ind->bare_name);
+    ind->unit = u;
+    ind->bare_name = bare;
+    ind->unit_given = unit != NULL;
+    name_facts(ind);
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_kind(zb_plan *plan, size_t i, zb_kind kind)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set kind");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if ((int)kind < ZB_KIND_AUTO || (int)kind > ZB_KIND_LEVEL)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: kind %d is out of range", ind->seq, (int)kind);
+    ind->kind_given = kind;
+    name_facts(ind);
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_direction(zb_plan *plan, size_t i, zb_direction direction)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set direction");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if ((int)direction < ZB_DIR_AUTO || (int)direction > ZB_DIR_LOWER)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: direction %d is out of range", ind->seq,
+                            (int)direction);
+    ind->direction_given = direction;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_weight(zb_plan *plan, size_t i, double weight)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set weight");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if (weight != 0 && !(isfinite(weight) && weight > 0))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: weight %g is not a number greater than 0", ind->seq,
+                            weight);
+    ind->weight = weight != 0 ? weight : 1.0;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_attribute(zb_plan *plan, size_t i, zb_attribute attribute)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set attribute");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if ((int)attribute < ZB_ATTR_NONE || (int)attribute > ZB_ATTR_ANTICIPATORY)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: attribute %d is out of range", ind->seq,
+                            (int)attribute);
+    ind->attribute = attribute;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_base(zb_plan *plan, size_t i, int year, const char *text)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set base");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if (!year_ok(year))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: base year %d is not 0 or 1900–9999", ind->seq, year);
+    if (!valid_utf8(text))
+        return zb_plan_fail(plan, ZB_ERR_ENCODING, "indicator %d: base value is not valid UTF-8", ind->seq);
+    char *copy = dup_trimmed(text && *text ? text : NULL);
+    if (!copy)
+        return fail_nomem(plan);
+    free(ind->base_text);
+    ind->base_text = copy;
+    ind->base_year = *copy ? year : 0;
+    ind->base_value = base_number(copy);
+    zb_plan_clear_error(plan);
+    return ZB_OK;
+}
+
+zb_status zb_plan_indicator_set_note(zb_plan *plan, size_t i, const char *note)
+{
+    indicator_rec *ind = indicator_for_change(plan, i, "set note");
+    if (!ind)
+        return ZB_ERR_ARGUMENT;
+    if (!valid_utf8(note))
+        return zb_plan_fail(plan, ZB_ERR_ENCODING, "indicator %d: note is not valid UTF-8", ind->seq);
+    char *copy = dup_trimmed(note);
+    if (!copy)
+        return fail_nomem(plan);
+    free(ind->note);
+    ind->note = copy;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
 }
 
 size_t zb_plan_indicator_responsible_count(const zb_plan *plan, size_t i)

@@ -46,6 +46,17 @@ zb_findings *zb_findings_new(void);
 int zb_findings_add(zb_findings *f, zb_severity severity, const char *code, const char *location,
                     const char *fmt, ...) ZB_PRINTF(5, 6);
 
+/* What was given rather than inferred, for a saver that writes exactly what was given:
+ * ZB_KIND_AUTO / ZB_DIR_AUTO / ZB_QUAL_AUTO when inferred. */
+zb_kind zb_plan_indicator_kind_given(const zb_plan *plan, size_t i);
+zb_direction zb_plan_indicator_direction_given(const zb_plan *plan, size_t i);
+zb_qualifier zb_plan_indicator_target_given_qualifier(const zb_plan *plan, size_t i, size_t k);
+
+/* Where target k of indicator i was read ("t.csv:5:6"); the indicator's source when not
+ * recorded; NULL for a bad index. A loader records the cell with the setter. */
+const char *zb_plan_indicator_target_source(const zb_plan *plan, size_t i, size_t k);
+zb_status zb_plan_indicator_set_target_source(zb_plan *plan, size_t i, size_t k, const char *source);
+
 /* Byte length of a name without its trailing unit group (and the spaces before it). */
 size_t zb_bare_name_length(const char *name);
 

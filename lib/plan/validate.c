@@ -328,7 +328,6 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
     int seq = zb_plan_indicator_seq(plan, i);
     const char *name = zb_plan_indicator_name(plan, i);
     const char *source = zb_plan_indicator_source(plan, i);
-    const char *target = zb_plan_indicator_target_text(plan, i);
     const char *unit = zb_plan_indicator_unit(plan, i);
 
     zb_buf where = {0}, subject = {0};
@@ -344,20 +343,57 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
         zb_buf_addf(&msg, "indicator %d: the name is empty", seq);
         bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where.data, &msg);
     }
-    if (!bad && isnan(zb_plan_indicator_target(plan, i))) {
-        if (*target)
-            zb_buf_addf(&msg, "%s: target \"%s\" is not a number", subject.data, target);
-        else
-            zb_buf_addf(&msg, "%s: has no target", subject.data);
-        bad = add_finding(f, ZB_SEV_ERROR, "target-not-number", where.data, &msg);
+    size_t nt = zb_plan_indicator_target_count(plan, i);
+    if (!bad && nt == 0) {
+        zb_buf_addf(&msg, "%s: has no target", subject.data);
+        bad = add_finding(f, ZB_SEV_NOTE, "no-target", where.data, &msg);
     }
-    if (!bad && has_percent(target) && strcmp(unit, "%") != 0 && strcmp(unit, "％") != 0) {
-        if (*unit)
-            zb_buf_addf(&msg, "%s: target \"%s\" is a percentage but the unit is %s", subject.data, target, unit);
-        else
-            zb_buf_addf(&msg, "%s: target \"%s\" is a percentage but the indicator has no unit", subject.data,
-                        target);
-        bad = add_finding(f, ZB_SEV_ERROR, "percent-target", where.data, &msg);
+    /* Every form a published table uses is accepted; what each means is said once here. */
+    for (size_t k = 0; !bad && k < nt; k++) {
+        const char *text = zb_plan_indicator_target_text_at(plan, i, k);
+        const char *loc = zb_plan_indicator_target_source(plan, i, k);
+        if (!loc || !*loc)
+            loc = where.data;
+        int year = zb_plan_indicator_target_year(plan, i, k);
+        char which[32] = "target";
+        if (year)
+            snprintf(which, sizeof which, "%d target", year);
+        switch (zb_plan_indicator_target_class_at(plan, i, k)) {
+        case ZB_TARGET_NONE:
+            zb_buf_addf(&msg, "%s: %s \"%s\" is a placeholder: no target", subject.data, which, text);
+            bad = add_finding(f, ZB_SEV_NOTE, "no-target", loc, &msg);
+            break;
+        case ZB_TARGET_QUALITATIVE:
+            zb_buf_addf(&msg, "%s: %s \"%s\" is qualitative: reported as 定性, not scored as a number",
+                        subject.data, which, text);
+            bad = add_finding(f, ZB_SEV_NOTE, "qualitative-target", loc, &msg);
+            break;
+        case ZB_TARGET_UNRECOGNISED:
+            zb_buf_addf(&msg,
+                        "%s: %s \"%s\" is neither a number nor a recognised phrase; it is shown as written and "
+                        "judged 无目标值",
+                        subject.data, which, text);
+            bad = add_finding(f, ZB_SEV_WARNING, "target-not-number", loc, &msg);
+            break;
+        case ZB_TARGET_NUMERIC:
+            if (zb_plan_indicator_target_as_change_at(plan, i, k)) {
+                zb_buf_addf(&msg,
+                            "%s: %s \"%s\" is a change and the indicator has no base value (基期值): actuals "
+                            "are read as the change",
+                            subject.data, which, text);
+                bad = add_finding(f, ZB_SEV_NOTE, "change-without-base", loc, &msg);
+            } else if (zb_plan_indicator_target_change_at(plan, i, k) == ZB_CHANGE_NONE && has_percent(text) &&
+                       strcmp(unit, "%") != 0 && strcmp(unit, "％") != 0) {
+                if (*unit)
+                    zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the unit is %s", subject.data, which,
+                                text, unit);
+                else
+                    zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the indicator has no unit",
+                                subject.data, which, text);
+                bad = add_finding(f, ZB_SEV_WARNING, "percent-target", loc, &msg);
+            }
+            break;
+        }
     }
     /* The responsible units are unique per indicator (the model drops repeats), so each
      * missing one is reported once. */

@@ -223,7 +223,7 @@ static const struct {
     {"seq,period,actual\n1,2024-06,\xB0\xEB\xC4\xEA\n", ZB_ERR_ENCODING,
      "a.csv:2:11: not valid UTF-8: the file looks like GBK/GB18030, the encoding Excel uses for \"CSV\" on Chinese "
      "Windows; save it as \"CSV UTF-8 (逗号分隔)(*.csv)\" and load it again"},
-    {"\xFF\xFEs\0e\0q\0", ZB_ERR_ENCODING, "a.csv:1: the file is UTF-16…"},
+    {"\xFF\xFEs\0\0\xDCq\0", ZB_ERR_ENCODING, "a.csv:1:2: not valid UTF-16: an unpaired surrogate 0xDC00…"},
     /* rows */
     {"seq,period,actual\n9,2024-06,5\n", ZB_ERR_NOT_FOUND, "a.csv:2:1: seq: there is no indicator 9 in the plan"},
     {"序号,月份,累计值\n0,2024-06,5\n", ZB_ERR_VALUE,

@@ -9,11 +9,13 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "zhibiao/csv.h"
+#include "zhibiao/json.h"
 #include "zhibiao/plan.h"
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -363,7 +365,8 @@ static void test_errors(void **state)
         {"指标名称\n甲\xFF乙\n", 0, ZB_ERR_ENCODING, "t.csv:2:2: not valid UTF-8: byte 0xFF at offset 16"},
         {"\xEF\xBB\xBF指标名称\n甲\xE4\xB8\n", 0, ZB_ERR_ENCODING, "t.csv:2:2: not valid UTF-8: byte 0xE4 at offset 19"},
         {"指标名称\r\n甲\r\n\x00", 20, ZB_ERR_ENCODING, "t.csv:3:1: a NUL byte at offset 19"},
-        {"\xFF\xFE\x07\x63\x68\x68", 6, ZB_ERR_ENCODING, "t.csv:1: the file is UTF-16"},
+        {"\xFF\xFE\x07\x63\x00\xD8", 6, ZB_ERR_ENCODING, "t.csv:1:2: not valid UTF-16: an unpaired surrogate 0xD800"},
+        {"\xFE\xFF\x63\x07\x00", 5, ZB_ERR_ENCODING, "t.csv:1:2: not valid UTF-16: the file ends in the middle"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         zb_plan *p = zb_plan_new();
@@ -572,8 +575,336 @@ static void test_file_fixtures(void **state)
     assert_int_equal(zb_plan_first_year(p), 2024);
     zb_plan_free(p);
 
+    p = load_file("csv/unicode-text.txt"); /* Excel's "Unicode text": UTF-16, tabs */
+    assert_int_equal(zb_plan_indicator_count(p), 3);
+    assert_int_equal(zb_plan_first_year(p), 2024);
+    assert_string_equal(zb_plan_indicator_name(p, ind(p, 1)), "“415X”先进制造业集群规上企业营业收入(亿元)");
+    zb_plan_free(p);
+
     p = load_file("csv/header-only.csv");
     assert_int_equal(zb_plan_indicator_count(p), 0);
+    zb_plan_free(p);
+}
+
+/* The columns five-year and annual tables carry beyond the seed's five. */
+static void test_table_columns(void **state)
+{
+    (void)state;
+    zb_plan *p = load("序号,指标名称,单位,指标属性,2024年基数,2025年目标值,2026年目标值,指标类型,方向,分值,备注\n"
+                      "1,亩均税收,万元/亩,约束性,28.5,30,32,,,5分,\n"
+                      "2,能耗,吨标煤/万元,预期性,0.5,下降3%,—,水平,逆向,2.5,口径见说明\n"
+                      "3,小升规,家, 约束性指标 ,—,完成市下达任务,/,累计,越大越好,,\n"
+                      "4,增速,%,,,7以上,,增速,正向,,\n"
+                      "5,X,个,,,,,Level,Lower,,\n");
+    assert_int_equal(zb_plan_first_year(p), 2025);
+    assert_int_equal(zb_plan_last_year(p), 2026);
+    size_t i = ind(p, 1);
+    assert_int_equal(zb_plan_indicator_kind(p, i), ZB_KIND_LEVEL); /* the unit column says 万元/亩 */
+    assert_int_equal(zb_plan_indicator_unit_given(p, i), 1);
+    assert_int_equal(zb_plan_indicator_attribute(p, i), ZB_ATTR_BINDING);
+    assert_int_equal(zb_plan_indicator_base_year(p, i), 2024);
+    assert_string_equal(zb_plan_indicator_base_text(p, i), "28.5");
+    assert_true(zb_plan_indicator_weight(p, i) == 5);
+    assert_int_equal(zb_plan_indicator_target_count(p, i), 2);
+    assert_int_equal(zb_plan_indicator_target_year(p, i, 0), 2025);
+    assert_string_equal(zb_plan_indicator_target_text_at(p, i, 1), "32");
+    assert_string_equal(zb_plan_indicator_target_text(p, i), "32"); /* the plan's last year */
+    i = ind(p, 2);
+    assert_int_equal(zb_plan_indicator_attribute(p, i), ZB_ATTR_ANTICIPATORY);
+    assert_int_equal(zb_plan_indicator_direction(p, i), ZB_DIR_LOWER);
+    assert_true(zb_plan_indicator_weight(p, i) == 2.5);
+    assert_string_equal(zb_plan_indicator_note(p, i), "口径见说明");
+    assert_true(fabs(zb_plan_indicator_target_value_at(p, i, 0) - 0.485) < 1e-12);
+    assert_int_equal(zb_plan_indicator_target_class_at(p, i, 1), ZB_TARGET_NONE);
+    assert_string_equal(zb_plan_indicator_target_text_at(p, i, 1), "—");
+    i = ind(p, 3);
+    assert_int_equal(zb_plan_indicator_attribute(p, i), ZB_ATTR_BINDING);
+    assert_string_equal(zb_plan_indicator_base_text(p, i), "—");
+    assert_int_equal(zb_plan_indicator_kind(p, i), ZB_KIND_CUMULATIVE);
+    assert_int_equal(zb_plan_indicator_target_class_at(p, i, 0), ZB_TARGET_QUALITATIVE);
+    i = ind(p, 4);
+    assert_int_equal(zb_plan_indicator_kind(p, i), ZB_KIND_RATE);
+    assert_int_equal(zb_plan_indicator_target_count(p, i), 1);
+    assert_int_equal(zb_plan_indicator_base_year(p, i), 0);
+    i = ind(p, 5);
+    assert_int_equal(zb_plan_indicator_kind(p, i), ZB_KIND_LEVEL);
+    assert_int_equal(zb_plan_indicator_direction(p, i), ZB_DIR_LOWER);
+    assert_int_equal(zb_plan_indicator_target_count(p, i), 0);
+    /* Each target cell remembers where it was. */
+    zb_findings *f = NULL;
+    assert_int_equal(zb_plan_validate(p, &f), ZB_OK);
+    int seen = 0;
+    for (size_t k = 0; k < zb_findings_count(f); k++)
+        if (strcmp(zb_findings_code(f, k), "qualitative-target") == 0) {
+            assert_string_equal(zb_findings_location(f, k), "t.csv:4:6");
+            seen++;
+        }
+    assert_int_equal(seen, 1);
+    assert_int_equal(zb_findings_error_count(f), 0);
+    zb_findings_free(f);
+    zb_plan_free(p);
+
+    /* 基期值 and 目标值 without years; 实际 as the base. */
+    p = load("指标名称,基期值,目标值\n甲,1,2\n");
+    assert_int_equal(zb_plan_indicator_base_year(p, 0), 0);
+    assert_int_equal(zb_plan_indicator_target_year(p, 0, 0), 0);
+    zb_plan_free(p);
+    p = load("指标名称,2023年实际,2024年目标值\n甲,1,2\n");
+    assert_int_equal(zb_plan_indicator_base_year(p, 0), 2023);
+    assert_int_equal(zb_plan_first_year(p), 2024);
+    assert_int_equal(zb_plan_last_year(p), 2024);
+    assert_int_equal(zb_plan_indicator_target_year(p, 0, 0), 0); /* the plan's own */
+    zb_plan_free(p);
+    /* A base year before a single span: the span stays as written. */
+    p = load("指标名称,2020年基期值,2021-2023年目标值\n甲,1,2\n");
+    assert_int_equal(zb_plan_first_year(p), 2021);
+    zb_plan_free(p);
+    p = load("指标名称,2020年基期值,2025年目标值\n甲,1,2\n");
+    assert_int_equal(zb_plan_first_year(p), 2021);
+    assert_int_equal(zb_plan_last_year(p), 2025);
+    zb_plan_free(p);
+}
+
+/* A 目标值 heading merged over year columns, as Excel flattens it: the heading in its first
+ * column, the years on the row below; bare `2025年` columns in a single header row. */
+static void test_year_columns(void **state)
+{
+    (void)state;
+    zb_plan *p = load("附件1\n"
+                      "序号,指标名称,计量单位,基期值,目标值,,,责任单位\n"
+                      ",,,2020年,2023年,2024年目标值,2025年,\n"
+                      "1,甲,亿元,10,12,13,15,县发改局\n"
+                      "2,乙,%,/,持续提升,,≥8,县经信局\n");
+    assert_int_equal(zb_plan_first_year(p), 2021);
+    assert_int_equal(zb_plan_last_year(p), 2025);
+    size_t i = ind(p, 1);
+    assert_int_equal(zb_plan_indicator_base_year(p, i), 2020);
+    assert_int_equal(zb_plan_indicator_target_count(p, i), 3);
+    assert_int_equal(zb_plan_indicator_target_year(p, i, 1), 2024);
+    assert_string_equal(zb_plan_indicator_target_text_at(p, i, 2), "15");
+    assert_string_equal(zb_plan_indicator_lead(p, i), "县发改局");
+    i = ind(p, 2);
+    assert_int_equal(zb_plan_indicator_target_count(p, i), 2);
+    assert_int_equal(zb_plan_indicator_find_target(p, i, 2024), ZB_NONE);
+    zb_plan_free(p);
+
+    /* A heading whose next row is data: no years, the empty column must stay empty. */
+    p = load("指标名称,目标值,\n甲,1,\n");
+    assert_int_equal(zb_plan_indicator_target_count(p, 0), 1);
+    zb_plan_free(p);
+    p = load_opts("指标名称,目标值,\n甲,1,2\n", ZB_ERR_SCHEMA, NULL);
+    assert_contains(zb_errmsg(p), "t.csv:2: column 3 has no header but holds \"2\"");
+    zb_plan_free(p);
+    /* Header only, with its years. */
+    p = load("指标名称,目标值,\n,2025年,2026年\n");
+    assert_int_equal(zb_plan_indicator_count(p), 0);
+    assert_int_equal(zb_plan_last_year(p), 2026);
+    zb_plan_free(p);
+
+    /* 十四五 style: 2020年 | 2025年: the earlier is the base. */
+    p = load("指标名称,2020年,2025年,属性\n甲,5,8,约束性\n");
+    assert_string_equal(zb_plan_indicator_base_text(p, 0), "5");
+    assert_int_equal(zb_plan_indicator_base_year(p, 0), 2020);
+    assert_string_equal(zb_plan_indicator_target_text(p, 0), "8");
+    assert_int_equal(zb_plan_first_year(p), 2021);
+    zb_plan_free(p);
+    /* Three bare years: one base, two targets. */
+    p = load("指标名称,2020年,2023年,2025年\n甲,5,6,8\n");
+    assert_int_equal(zb_plan_indicator_target_count(p, 0), 2);
+    zb_plan_free(p);
+    /* A lone bare year is the target; beside another target column, the base. */
+    p = load("指标名称,2025年\n甲,8\n");
+    assert_string_equal(zb_plan_indicator_target_text(p, 0), "8");
+    assert_string_equal(zb_plan_indicator_base_text(p, 0), "");
+    zb_plan_free(p);
+    p = load("指标名称,2024年,2025年目标值\n甲,7,8\n");
+    assert_string_equal(zb_plan_indicator_base_text(p, 0), "7");
+    zb_plan_free(p);
+}
+
+static void test_column_value_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        zb_status status;
+        const char *message;
+    } cases[] = {
+        {"指标名称,属性\n甲,约束\n乙,必选\n", ZB_ERR_VALUE,
+         "t.csv:3:2: column 2 (属性): \"必选\" is not an attribute (约束性 or 预期性)"},
+        {"指标名称,类型\n甲,总数\n", ZB_ERR_VALUE,
+         "t.csv:2:2: column 2 (类型): \"总数\" is not a kind (累计, 增速 or 水平; cumulative, rate or level)"},
+        {"指标名称,方向\n甲,向上\n", ZB_ERR_VALUE,
+         "t.csv:2:2: column 2 (方向): \"向上\" is not a direction (正向 or 逆向; 越大越好 or 越小越好)"},
+        {"指标名称,权重\n甲,0\n", ZB_ERR_VALUE, "t.csv:2:2: column 2 (权重): \"0\" is not a weight (a number greater than 0)"},
+        {"指标名称,分值\n甲,5分以上\n", ZB_ERR_VALUE, "t.csv:2:2: column 2 (分值): \"5分以上\" is not a weight"},
+        {"指标名称,权重\n甲,高\n", ZB_ERR_VALUE, "t.csv:2:2: column 2 (权重): \"高\" is not a weight"},
+        {"指标名称,2025年目标值,2025年目标\n", ZB_ERR_SCHEMA,
+         "t.csv:1: column 3 (2025年目标): duplicate column: column 2 (2025年目标值) names the same thing"},
+        {"指标名称,基期值,2024年基数\n", ZB_ERR_SCHEMA, "t.csv:1: column 3 (2024年基数): duplicate column"},
+        {"指标名称,属性,指标属性\n", ZB_ERR_SCHEMA, "t.csv:1: column 3 (指标属性): duplicate column"},
+        {"指标名称,2024年计划\n", ZB_ERR_SCHEMA, "t.csv:1: column 2 (2024年计划): unknown column; the columns are 序号/seq"},
+        {"指标名称,年均/累计\n", ZB_ERR_SCHEMA, "unknown column; the columns are 序号/seq, 类别/category, 指标名称/name, "
+                                                "计量单位/单位/unit, 属性/指标属性/attribute, 基期值"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        zb_plan *p = load_opts(cases[k].text, cases[k].status, NULL);
+        assert_contains(zb_errmsg(p), cases[k].message);
+        assert_int_equal(zb_plan_indicator_count(p), 0);
+        zb_plan_free(p);
+    }
+    /* Empty cells and placeholders leave the values inferred. */
+    zb_plan *p = load("指标名称,属性,类型,方向,权重\n单位能耗,—,,/,—\n");
+    assert_int_equal(zb_plan_indicator_attribute(p, 0), ZB_ATTR_NONE);
+    assert_int_equal(zb_plan_indicator_kind(p, 0), ZB_KIND_LEVEL);
+    assert_true(zb_plan_indicator_weight(p, 0) == 1);
+    zb_plan_free(p);
+}
+
+/* Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated. */
+static void test_unicode_text(void **state)
+{
+    (void)state;
+    static const char le[] = "\xFF\xFE\x07\x63\x07\x68\x0D\x54\xF0\x79\t\0\xEE\x76\x07\x68\n\0"
+                             "\x32\x75\t\0\x35\0\n\0";
+    zb_plan *p = zb_plan_new();
+    assert_int_equal(zb_csv_load_string(p, le, sizeof le - 1, "t.txt", NULL), ZB_OK);
+    assert_string_equal(zb_plan_indicator_name(p, 0), "甲");
+    assert_string_equal(zb_plan_indicator_target_text(p, 0), "5");
+    zb_plan_free(p);
+    static const char be[] = "\xFE\xFF\x63\x07\x68\x07\x54\x0D\x79\xF0\0\t\x76\xEE\x68\x07\0\n"
+                             "\xD8\x40\xDC\x0B\0\t\0\x35";
+    p = zb_plan_new();
+    assert_int_equal(zb_csv_load_string(p, be, sizeof be - 1, "t.txt", NULL), ZB_OK);
+    assert_string_equal(zb_plan_indicator_name(p, 0), "\xF0\xA0\x80\x8B"); /* U+2000B, a surrogate pair */
+    zb_plan_free(p);
+}
+
+/* What one row of a real-table fixture must read as. targets: "year=text" pairs joined by
+ * |, year 0 for the one tied to no year; value: the primary target's (NaN for none). */
+typedef struct row_expect {
+    int seq;
+    const char *unit;
+    zb_kind kind;
+    zb_direction direction;
+    zb_attribute attribute;
+    const char *base;
+    double weight;
+    const char *targets;
+    zb_target_class cls;
+    double value;
+} row_expect;
+
+static void expect_rows(const zb_plan *p, const row_expect *rows, size_t n)
+{
+    assert_int_equal(zb_plan_indicator_count(p), n);
+    for (size_t r = 0; r < n; r++) {
+        const row_expect *e = &rows[r];
+        size_t i = ind(p, e->seq);
+        char got[512] = "";
+        size_t o = 0;
+        for (size_t k = 0; k < zb_plan_indicator_target_count(p, i); k++)
+            o += (size_t)snprintf(got + o, sizeof got - o, "%s%d=%s", k ? "|" : "", zb_plan_indicator_target_year(p, i, k),
+                                  zb_plan_indicator_target_text_at(p, i, k));
+        double v = zb_plan_indicator_target(p, i);
+        if (strcmp(zb_plan_indicator_unit(p, i), e->unit) != 0 || zb_plan_indicator_unit_given(p, i) != 1 ||
+            zb_plan_indicator_kind(p, i) != e->kind || zb_plan_indicator_direction(p, i) != e->direction ||
+            zb_plan_indicator_attribute(p, i) != e->attribute ||
+            strcmp(zb_plan_indicator_base_text(p, i), e->base) != 0 || zb_plan_indicator_weight(p, i) != e->weight ||
+            strcmp(got, e->targets) != 0 || zb_plan_indicator_target_class(p, i) != e->cls ||
+            !(isnan(e->value) ? isnan(v) : fabs(v - e->value) < 1e-9))
+            fail_msg("row %d: unit %s, kind %d, direction %d, attribute %d, base %s, weight %g, targets %s, class %d, "
+                     "value %.17g",
+                     e->seq, zb_plan_indicator_unit(p, i), zb_plan_indicator_kind(p, i),
+                     zb_plan_indicator_direction(p, i), zb_plan_indicator_attribute(p, i),
+                     zb_plan_indicator_base_text(p, i), zb_plan_indicator_weight(p, i), got,
+                     zb_plan_indicator_target_class(p, i), v);
+    }
+}
+
+/* The two fixtures in the style of published tables: a county 工作要点 table (also as Excel's
+ * "Unicode text") and a 十四五 table with a 目标值 heading over two years. */
+static void test_file_real_tables(void **state)
+{
+    (void)state;
+    if (!data_dir())
+        skip();
+    const zb_kind C = ZB_KIND_CUMULATIVE, R = ZB_KIND_RATE, L = ZB_KIND_LEVEL;
+    const zb_direction H = ZB_DIR_HIGHER, W = ZB_DIR_LOWER;
+    const zb_attribute NA = ZB_ATTR_NONE, B = ZB_ATTR_BINDING, A = ZB_ATTR_ANTICIPATORY;
+    const zb_target_class N = ZB_TARGET_NUMERIC, Q = ZB_TARGET_QUALITATIVE, X = ZB_TARGET_NONE;
+    const row_expect yaodian[] = {
+        {1, "%", R, H, NA, "6.9", 10, "0=7以上", N, 7},
+        {2, "亿元", C, H, NA, "612", 8, "0=650", N, 650},
+        {3, "%", R, H, NA, "12.1", 5, "0=10", N, 10},
+        {4, "万元/亩", L, H, NA, "28.5", 5, "0=30", N, 30},
+        {5, "万元/亩", L, H, NA, "150", 5, "0=增长5%", N, 157.5},
+        {6, "家", C, H, NA, "35", 5, "0=40", N, 40},
+        {7, "%", L, H, NA, "2.6", 5, "0=提高0.2个百分点", N, 2.8},
+        {8, "家", C, H, NA, "—", 5, "0=15", N, 15},
+        {9, "亿元", C, H, NA, "4.2", 3, "0=持续提升", Q, NAN},
+        {10, "吨标煤/万元", L, W, NA, "/", 5, "0=下降3%", N, 3},
+        {11, "%", L, H, NA, "90", 3, "0=完成市下达任务", Q, NAN},
+        {12, "家", C, W, NA, "8", 5, "0=≤10", N, 10},
+        {13, "亩", C, W, NA, "1200", 3, "0=1000以内", N, 1000},
+        {14, "%", L, H, NA, "95", 1, "0=—", X, NAN},
+        {15, "人", C, W, NA, "6", 5, "0=下降10%", N, 5.4},
+        {16, "%", L, H, NA, "78", 5, "0=85", N, 85},
+        {17, "个", C, H, NA, "18", 8, "0=20以上", N, 20},
+        {18, "家", C, H, NA, "1", 2, "0=/", X, NAN},
+        {19, "%", L, H, NA, "/", 3, "0=100", N, 100},
+    };
+    zb_plan *p = load_file("csv/gongzuo-yaodian.csv");
+    expect_rows(p, yaodian, sizeof yaodian / sizeof *yaodian);
+    assert_int_equal(zb_plan_first_year(p), 2025);
+    assert_int_equal(zb_plan_last_year(p), 2025);
+    assert_string_equal(zb_plan_indicator_note(p, ind(p, 10)), "以市考核口径为准");
+    assert_int_equal(zb_plan_indicator_responsible_count(p, ind(p, 4)), 2);
+    zb_plan *u = load_file("csv/gongzuo-yaodian.txt");
+    expect_rows(u, yaodian, sizeof yaodian / sizeof *yaodian);
+    char *a, *b;
+    assert_int_equal(zb_json_dump(p, &a, NULL, NULL), ZB_OK);
+    assert_int_equal(zb_json_dump(u, &b, NULL, NULL), ZB_OK);
+    assert_string_equal(a, b);
+    zb_free(a);
+    zb_free(b);
+    zb_plan_free(u);
+    zb_plan_free(p);
+
+    const row_expect shisiwu[] = {
+        {1, "亿元", C, H, A, "520.3", 1, "2023=650|2025=≥780", N, 780},
+        {2, "%", R, H, A, "3.6", 1, "2023=6.5左右|2025=年均增长6.5%左右", N, 6.5},
+        {3, "%", R, H, A, "8.2", 1, "2023=8以上|2025=8以上", N, 8},
+        {4, "万元/人", L, H, A, "15.6", 1, "2023=18|2025=21", N, 21},
+        {5, "%", L, H, A, "8.5", 1, "2023=10|2025=12", N, 12},
+        {6, "%", L, H, A, "2.1", 1, "2023=2.5|2025=提高0.8个百分点", N, 2.9},
+        {7, "件", L, H, A, "3.2", 1, "2023=5|2025=8", N, 8},
+        {8, "家", C, H, A, "120", 1, "2023=160|2025=≥200", N, 200},
+        {9, "%", L, W, A, "4.2", 1, "2023=≤5|2025=≤5", N, 5},
+        {10, "%", R, H, A, "6.9", 1, "2023=与经济增长同步|2025=与经济增长同步", Q, NAN},
+        {11, "人", L, H, A, "2.8", 1, "2023=见专项规划|2025=3.5", N, 3.5},
+        {12, "岁", L, H, A, "79.5", 1, "2023=—|2025=80以上", N, 80},
+        {13, "%", L, H, B, "—", 1, "2023=完成市下达任务|2025=完成市下达任务", Q, NAN},
+        {14, "%", L, H, B, "/", 1, "2023=完成省下达任务|2025=完成省下达任务", Q, NAN},
+        {15, "吨标煤/万元", L, W, B, "0.52", 1, "2023=下降8%|2025=下降15%", N, 0.442},
+        {16, "%", L, H, B, "92", 1, "2023=93|2025=95以上", N, 95},
+        {17, "%", L, H, B, "64.5", 1, "2023=稳步提升|2025=65", N, 65},
+        {18, "微克/立方米", L, W, B, "28", 1, "2023=≤27|2025=≤25", N, 25},
+        {19, "万吨", C, H, B, "12.1", 1, "2023=保持稳定|2025=≥12", N, 12},
+        {20, "人/亿元", L, W, B, "0.02", 1, "2023=下降10%|2025=下降20%", N, 0.016},
+    };
+    p = load_file("csv/shisiwu.csv");
+    expect_rows(p, shisiwu, sizeof shisiwu / sizeof *shisiwu);
+    assert_int_equal(zb_plan_first_year(p), 2021);
+    assert_int_equal(zb_plan_last_year(p), 2025);
+    assert_int_equal(zb_plan_indicator_base_year(p, ind(p, 15)), 2020);
+    assert_true(fabs(zb_plan_indicator_target_value_at(p, ind(p, 15), 0) - 0.4784) < 1e-12);
+    assert_int_equal(zb_plan_category_count(p), 5);
+    /* Nothing a published table holds is an error. */
+    zb_findings *f = NULL;
+    assert_int_equal(zb_plan_validate(p, &f), ZB_OK);
+    assert_int_equal(zb_findings_error_count(f), 0);
+    zb_findings_free(f);
     zb_plan_free(p);
 }
 
@@ -645,6 +976,11 @@ int main(void)
         cmocka_unit_test(test_file_tonglu),
         cmocka_unit_test(test_file_fixtures),
         cmocka_unit_test(test_file_bad),
+        cmocka_unit_test(test_table_columns),
+        cmocka_unit_test(test_year_columns),
+        cmocka_unit_test(test_column_value_errors),
+        cmocka_unit_test(test_unicode_text),
+        cmocka_unit_test(test_file_real_tables),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

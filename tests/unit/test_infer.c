@@ -295,6 +295,122 @@ static void test_normalize_name(void **state)
     free(s);
 }
 
+/* Every form of target cell that published tables hold, and what it reads as. */
+static void test_classify_target(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        zb_target_class cls;
+        double number;
+        zb_qualifier qualifier;
+        zb_change change;
+    } cases[] = {
+        /* placeholders and empty cells */
+        {"", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"  ", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"—", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"——", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"-", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"--", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"－", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"/", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"／", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"\\", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"无", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {" 暂无 ", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"不适用", ZB_TARGET_NONE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        /* numbers */
+        {"450", ZB_TARGET_NUMERIC, 450, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"-3", ZB_TARGET_NUMERIC, -3, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"≥520", ZB_TARGET_NUMERIC, 520, ZB_QUAL_AT_LEAST, ZB_CHANGE_NONE},
+        {"≤10", ZB_TARGET_NUMERIC, 10, ZB_QUAL_AT_MOST, ZB_CHANGE_NONE},
+        {"6.5左右", ZB_TARGET_NUMERIC, 6.5, ZB_QUAL_ABOUT, ZB_CHANGE_NONE},
+        {"1000以内", ZB_TARGET_NUMERIC, 1000, ZB_QUAL_AT_MOST, ZB_CHANGE_NONE},
+        {"20%", ZB_TARGET_NUMERIC, 20, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        /* stated changes */
+        {"下降3%", ZB_TARGET_NUMERIC, -3, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"降低5%", ZB_TARGET_NUMERIC, -5, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"增长8%", ZB_TARGET_NUMERIC, 8, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"增长 8 %", ZB_TARGET_NUMERIC, 8, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"提高2个百分点", ZB_TARGET_NUMERIC, 2, ZB_QUAL_NONE, ZB_CHANGE_POINTS},
+        {"提升0.5百分点", ZB_TARGET_NUMERIC, 0.5, ZB_QUAL_NONE, ZB_CHANGE_POINTS},
+        {"下降1个百分点以上", ZB_TARGET_NUMERIC, -1, ZB_QUAL_AT_LEAST, ZB_CHANGE_POINTS},
+        {"下降3%以上", ZB_TARGET_NUMERIC, -3, ZB_QUAL_AT_LEAST, ZB_CHANGE_PERCENT},
+        {"增长8%左右", ZB_TARGET_NUMERIC, 8, ZB_QUAL_ABOUT, ZB_CHANGE_PERCENT},
+        {"比上年增长5%", ZB_TARGET_NUMERIC, 5, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"较2020年下降13.5%", ZB_TARGET_NUMERIC, -13.5, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"较2020年末下降13.5%", ZB_TARGET_NUMERIC, -13.5, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"同比增长6%", ZB_TARGET_NUMERIC, 6, ZB_QUAL_NONE, ZB_CHANGE_PERCENT},
+        {"减少10家", ZB_TARGET_NUMERIC, -10, ZB_QUAL_NONE, ZB_CHANGE_AMOUNT},
+        {"压减5万吨以上", ZB_TARGET_NUMERIC, -5, ZB_QUAL_AT_LEAST, ZB_CHANGE_AMOUNT},
+        {"增加１２０亩", ZB_TARGET_NUMERIC, 120, ZB_QUAL_NONE, ZB_CHANGE_AMOUNT},
+        {"年均增长6.5%左右", ZB_TARGET_NUMERIC, 6.5, ZB_QUAL_ABOUT, ZB_CHANGE_ANNUAL},
+        /* qualitative */
+        {"完成上级下达任务", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"完成省下达任务", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"完成市下达任务", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"完成县下达任务", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"完成省下达的2025年目标", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"持续提升", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"稳步提升", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"保持稳定", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"确保完成", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"不低于上年", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"与经济增长同步", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"下降", ZB_TARGET_QUALITATIVE, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        /* neither */
+        {"六十二", ZB_TARGET_UNRECOGNISED, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"见专项规划", ZB_TARGET_UNRECOGNISED, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"3或4", ZB_TARGET_UNRECOGNISED, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"下降3%或4%", ZB_TARGET_UNRECOGNISED, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+        {"年均增长5家", ZB_TARGET_UNRECOGNISED, NAN, ZB_QUAL_NONE, ZB_CHANGE_NONE},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        double v = 99;
+        zb_qualifier q = ZB_QUAL_AUTO;
+        zb_change c = (zb_change)99;
+        zb_target_class cls = zb_classify_target(cases[i].text, &v, &q, &c);
+        if (cls != cases[i].cls || q != cases[i].qualifier || c != cases[i].change ||
+            !(isnan(cases[i].number) ? isnan(v) : v == cases[i].number))
+            fail_msg("\"%s\": class %d, %g, qualifier %d, change %d", cases[i].text, cls, v, q, c);
+        assert_int_equal(zb_classify_target(cases[i].text, NULL, NULL, NULL), cases[i].cls);
+    }
+    assert_int_equal(zb_classify_target(NULL, NULL, NULL, NULL), ZB_TARGET_NONE);
+    /* Invalid UTF-8 is never read past. */
+    assert_int_equal(zb_classify_target("下降\xe4", NULL, NULL, NULL), ZB_TARGET_QUALITATIVE);
+    assert_int_equal(zb_classify_target("\xff", NULL, NULL, NULL), ZB_TARGET_UNRECOGNISED);
+}
+
+static void test_infer_kind_with_unit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *unit;
+        zb_kind kind;
+    } cases[] = {
+        {"规上工业亩均税收", "万元/亩", ZB_KIND_LEVEL},      /* a unit per something */
+        {"规上工业亩均税收(万元/亩)", NULL, ZB_KIND_LEVEL}, /* the same written in the name */
+        {"单位工业增加值能耗", "吨标煤/万元", ZB_KIND_LEVEL},
+        {"工业用地容积率", "%", ZB_KIND_LEVEL},
+        {"数字经济占比", "％", ZB_KIND_LEVEL},
+        {"出生缺陷发生率", "‰", ZB_KIND_LEVEL},
+        {"全员劳动生产率", "万元/人", ZB_KIND_LEVEL},
+        {"每万人口发明专利拥有量", "件", ZB_KIND_LEVEL},
+        {"人均预期寿命", "岁", ZB_KIND_LEVEL},
+        {"新增“小升规”企业", "家", ZB_KIND_CUMULATIVE},
+        {"规上工业营业收入", "亿元", ZB_KIND_CUMULATIVE},
+        {"规上工业增加值增速", "%", ZB_KIND_RATE},
+        {"新增企业", "", ZB_KIND_CUMULATIVE},
+        {"新增企业", NULL, ZB_KIND_CUMULATIVE},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++)
+        if (zb_infer_kind_with_unit(cases[i].name, cases[i].unit) != cases[i].kind)
+            fail_msg("%s / %s: %d", cases[i].name, cases[i].unit ? cases[i].unit : "NULL",
+                     zb_infer_kind_with_unit(cases[i].name, cases[i].unit));
+    assert_int_equal(zb_infer_kind_with_unit(NULL, NULL), ZB_KIND_CUMULATIVE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_infer_kind),      cmocka_unit_test(test_infer_direction),
         cmocka_unit_test(test_parse_target),    cmocka_unit_test(test_parse_target_null),
         cmocka_unit_test(test_normalize_name),  cmocka_unit_test(test_infer_collective),
+        cmocka_unit_test(test_classify_target), cmocka_unit_test(test_infer_kind_with_unit),
     };
     return cmocka_run_group_tests_name("infer", tests, NULL, NULL);
 }

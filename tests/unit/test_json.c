@@ -16,6 +16,7 @@
 
 #include "core/internal.h"
 #include "json/json_internal.h"
+#include "plan/plan_internal.h"
 #include "zhibiao/json.h"
 
 /* ---- helpers ---------------------------------------------------------------------- */
@@ -89,6 +90,24 @@ static void assert_plans_equal(const zb_plan *a, const zb_plan *b)
         assert_int_equal(zb_plan_indicator_kind(a, i), zb_plan_indicator_kind(b, i));
         assert_int_equal(zb_plan_indicator_direction(a, i), zb_plan_indicator_direction(b, i));
         assert_same_double(zb_plan_indicator_weight(a, i), zb_plan_indicator_weight(b, i));
+        assert_int_equal(zb_plan_indicator_unit_given(a, i), zb_plan_indicator_unit_given(b, i));
+        assert_int_equal(zb_plan_indicator_kind_given(a, i), zb_plan_indicator_kind_given(b, i));
+        assert_int_equal(zb_plan_indicator_direction_given(a, i), zb_plan_indicator_direction_given(b, i));
+        assert_int_equal(zb_plan_indicator_attribute(a, i), zb_plan_indicator_attribute(b, i));
+        assert_int_equal(zb_plan_indicator_base_year(a, i), zb_plan_indicator_base_year(b, i));
+        assert_str(zb_plan_indicator_base_text(a, i), zb_plan_indicator_base_text(b, i));
+        assert_same_double(zb_plan_indicator_base_value(a, i), zb_plan_indicator_base_value(b, i));
+        assert_str(zb_plan_indicator_note(a, i), zb_plan_indicator_note(b, i));
+        assert_int_equal(zb_plan_indicator_target_count(a, i), zb_plan_indicator_target_count(b, i));
+        for (size_t k = 0; k < zb_plan_indicator_target_count(a, i); k++) {
+            assert_int_equal(zb_plan_indicator_target_year(a, i, k), zb_plan_indicator_target_year(b, i, k));
+            assert_str(zb_plan_indicator_target_text_at(a, i, k), zb_plan_indicator_target_text_at(b, i, k));
+            assert_same_double(zb_plan_indicator_target_value_at(a, i, k), zb_plan_indicator_target_value_at(b, i, k));
+            assert_int_equal(zb_plan_indicator_target_qualifier_at(a, i, k),
+                             zb_plan_indicator_target_qualifier_at(b, i, k));
+            assert_int_equal(zb_plan_indicator_target_class_at(a, i, k), zb_plan_indicator_target_class_at(b, i, k));
+            assert_int_equal(zb_plan_indicator_target_change_at(a, i, k), zb_plan_indicator_target_change_at(b, i, k));
+        }
         assert_str(zb_plan_indicator_lead(a, i), zb_plan_indicator_lead(b, i));
         assert_int_equal(zb_plan_indicator_responsible_count(a, i), zb_plan_indicator_responsible_count(b, i));
         for (size_t j = 0; j < zb_plan_indicator_responsible_count(a, i); j++)
@@ -215,6 +234,19 @@ static zb_plan *rich_plan(void)
     zb_indicator_def def3 = {.seq = 14, .name = "工业用地容积率", .unit = "%", .target = "-0.5",
                              .qualifier = ZB_QUAL_NONE, .kind = ZB_KIND_CUMULATIVE};
     assert_int_equal(zb_plan_add_indicator(p, &def3, NULL), ZB_OK);
+    /* What real tables hold: attribute, base, several years, qualitative and capped targets. */
+    zb_indicator_def def4 = {.seq = 18, .name = "单位工业增加值能耗", .unit = "吨标煤/万元",
+                             .attribute = ZB_ATTR_BINDING, .base = "0.52", .base_year = 2020,
+                             .target = "下降8%", .target_year = 2023, .note = "较2020年", .weight = 5};
+    size_t i18;
+    assert_int_equal(zb_plan_add_indicator(p, &def4, &i18), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(p, i18, 2025, "下降15%", ZB_QUAL_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(p, i18, 2024, "完成市下达任务", ZB_QUAL_AUTO), ZB_OK);
+    zb_indicator_def def5 = {.seq = 19, .name = "淘汰落后产能企业", .unit = "家", .attribute = ZB_ATTR_ANTICIPATORY,
+                             .base = "—", .target = "≤10", .direction = ZB_DIR_LOWER};
+    size_t i19;
+    assert_int_equal(zb_plan_add_indicator(p, &def5, &i19), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(p, i19, 2025, "10", ZB_QUAL_AT_MOST), ZB_OK);
     add_indicator(p, 15, NULL, "技改投资(亿元)", "1e+20", NULL);
     add_indicator(p, 17, NULL, "负数(%)", "-0.5", NULL);
     add_indicator(p, 16, NULL, "名字里有\"引号\"和\\反斜杠\t与制表符", "0.1", NULL);
@@ -562,6 +594,32 @@ static const error_case error_cases[] = {
      "plan.json:1:64: indicators[0].weight: expected a number greater than 0, got 0"},
     {"{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"A\", \"indicators\": [{\"name\": \"x\", \"weight\": -1.5}]}]}",
      ZB_ERR_VALUE, "plan.json:1:93: categories[0].indicators[0].weight: expected a number greater than 0, got -1.5"},
+    /* attribute, base, targets */
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"attribute\": \"约束\"}]}", ZB_ERR_VALUE,
+     "plan.json:1:67: indicators[0].attribute: expected \"binding\" or \"anticipatory\" (or \"约束性\", \"预期性\"), got \"约束\""},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"base_year\": 2020}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:54: indicators[0]: \"base_year\" without \"base\" (the base value of that year)"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"base\": [1]}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:62: indicators[0].base: expected a number or a string, got an array"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"base\": 1, \"base_year\": 20}]}", ZB_ERR_VALUE,
+     "plan.json:1:78: indicators[0].base_year: expected a year from 1900 to 9999, got 20"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"targets\": {}}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:65: indicators[0].targets: expected an array, got an object"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"targets\": [{\"target\": 1}]}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:66: indicators[0].targets[0]: missing key \"year\""},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"targets\": [{\"year\": 2025}]}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:66: indicators[0].targets[0]: missing key \"target\""},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"targets\": [{\"year\": 2025, \"target\": 1}, "
+     "{\"year\": 2025, \"target\": 2}]}]}",
+     ZB_ERR_DUPLICATE, "plan.json:1:104: indicators[0].targets[1].year: a second target for 2025"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"targets\": [{\"year\": 2025, \"taget\": 1}]}]}",
+     ZB_ERR_SCHEMA, "plan.json:1:81: indicators[0].targets[0]: unknown key \"taget\" (did you mean \"target\"?)"},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"targets\": [{\"year\": 2025, \"target\": 1, "
+     "\"qualifier\": \"max\"}]}]}",
+     ZB_ERR_VALUE, "plan.json:1:107: indicators[0].targets[0].qualifier: expected \">=\", \"~\", \"<=\" or \"none\" "
+                   "(or \"≥\", \"≈\", \"≤\"), got \"max\""},
+    {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"note\": 1}]}", ZB_ERR_SCHEMA,
+     "plan.json:1:62: indicators[0].note: expected a string, got a number"},
     {"{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"wieght\": 2}]}", ZB_ERR_SCHEMA,
      "plan.json:1:54: indicators[0]: unknown key \"wieght\" (did you mean \"weight\"?)"},
     {"{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"A\", \"indicators\": [{\"nmae\": \"x\"}]}]}", ZB_ERR_SCHEMA,
@@ -794,6 +852,70 @@ static void test_round_trip_rich(void **state)
     assert_non_null(strstr(text, "\"published\": \"2024-05-31\""));
     free(text);
     zb_plan_free(p);
+}
+
+/* The fields real tables hold, written as docs/format.md shows them and read back the same. */
+static void test_dump_table_fields(void **state)
+{
+    (void)state;
+    zb_plan *p = zb_plan_new();
+    assert_int_equal(zb_plan_set_years(p, 2021, 2025), ZB_OK);
+    zb_indicator_def def = {.seq = 1, .name = "单位工业增加值能耗", .unit = "吨标煤/万元", .attribute = ZB_ATTR_BINDING,
+                            .base = "0.52", .base_year = 2020, .target = "下降15%", .target_year = 2025,
+                            .note = "较2020年"};
+    size_t i;
+    assert_int_equal(zb_plan_add_indicator(p, &def, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(p, i, 2023, "完成市下达任务", ZB_QUAL_AUTO), ZB_OK);
+    zb_indicator_def def2 = {.seq = 2, .name = "新增企业(家)", .unit = "家", .base = "1,200", .target = "—",
+                             .kind = ZB_KIND_LEVEL, .direction = ZB_DIR_HIGHER};
+    assert_int_equal(zb_plan_add_indicator(p, &def2, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(p, i, 2025, "10", ZB_QUAL_AT_MOST), ZB_OK);
+    char *text = dump(p);
+    assert_str(text,
+               "{\n"
+               "  \"format\": \"zhibiao/1\",\n"
+               "  \"years\": [2021, 2025],\n"
+               "  \"indicators\": [\n"
+               "    {\n"
+               "      \"seq\": 1,\n"
+               "      \"name\": \"单位工业增加值能耗\",\n"
+               "      \"unit\": \"吨标煤/万元\",\n"
+               "      \"attribute\": \"binding\",\n"
+               "      \"base_year\": 2020,\n"
+               "      \"base\": 0.52,\n"
+               "      \"targets\": [\n"
+               "        {\"year\": 2023, \"target\": \"完成市下达任务\"},\n"
+               "        {\"year\": 2025, \"target\": \"下降15%\"}\n"
+               "      ],\n"
+               "      \"note\": \"较2020年\"\n"
+               "    },\n"
+               "    {\n"
+               "      \"seq\": 2,\n"
+               "      \"name\": \"新增企业(家)\",\n"
+               "      \"unit\": \"家\",\n"
+               "      \"base\": \"1,200\",\n"
+               "      \"target\": \"—\",\n"
+               "      \"targets\": [\n"
+               "        {\"year\": 2025, \"target\": 10, \"qualifier\": \"<=\"}\n"
+               "      ],\n"
+               "      \"kind\": \"level\",\n"
+               "      \"direction\": \"higher\"\n"
+               "    }\n"
+               "  ]\n"
+               "}\n");
+    free(text);
+    assert_round_trip(p);
+    zb_plan_free(p);
+
+    /* The aliases and the Chinese attribute words load too. */
+    const char *json = "{\"format\": \"zhibiao/1\", \"indicators\": [{\"name\": \"x\", \"attribute\": \"预期性\", "
+                       "\"base\": \"—\", \"target\": 5, \"qualifier\": \"≤\"}]}";
+    zb_plan *q = zb_plan_new();
+    assert_int_equal(zb_json_load_string(q, json, strlen(json), NULL), ZB_OK);
+    assert_int_equal(zb_plan_indicator_attribute(q, 0), ZB_ATTR_ANTICIPATORY);
+    assert_string_equal(zb_plan_indicator_base_text(q, 0), "—");
+    assert_int_equal(zb_plan_indicator_qualifier(q, 0), ZB_QUAL_AT_MOST);
+    zb_plan_free(q);
 }
 
 /* 考核权重: optional, 1 when absent, written only when it is not 1. */
@@ -1089,6 +1211,7 @@ int main(void)
         cmocka_unit_test(test_weight),
         cmocka_unit_test(test_round_trip_interleaved),
         cmocka_unit_test(test_round_trip_inference),
+        cmocka_unit_test(test_dump_table_fields),
         cmocka_unit_test(test_save_and_load_file),
         cmocka_unit_test(test_bad_corpus),
         cmocka_unit_test(test_examples_round_trip),

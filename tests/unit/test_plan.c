@@ -546,6 +546,281 @@ static void test_indicator_getters_bad_index(void **state)
     }
 }
 
+/* The new fields on a bad index, and every setter on one. */
+static void test_indicator_fields_bad_index(void **state)
+{
+    zb_plan *plan = *state;
+    add(plan, 1, NULL, "a", "1", "x");
+    static const size_t bad[] = {1, ZB_NONE};
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        size_t i = bad[k];
+        assert_int_equal(zb_plan_indicator_unit_given(plan, i), 0);
+        assert_int_equal(zb_plan_indicator_target_class(plan, i), ZB_TARGET_NONE);
+        assert_int_equal(zb_plan_indicator_attribute(plan, i), ZB_ATTR_NONE);
+        assert_int_equal(zb_plan_indicator_base_year(plan, i), 0);
+        assert_null(zb_plan_indicator_base_text(plan, i));
+        assert_true(isnan(zb_plan_indicator_base_value(plan, i)));
+        assert_null(zb_plan_indicator_note(plan, i));
+        assert_int_equal(zb_plan_indicator_target_count(plan, i), 0);
+        assert_int_equal(zb_plan_indicator_primary_target(plan, i), ZB_NONE);
+        assert_int_equal(zb_plan_indicator_find_target(plan, i, 0), ZB_NONE);
+        assert_int_equal(zb_plan_indicator_set_target(plan, i, 0, "1", ZB_QUAL_AUTO), ZB_ERR_ARGUMENT);
+        assert_non_null(strstr(zb_errmsg(plan), "set target: indicator index "));
+        assert_int_equal(zb_plan_indicator_set_unit(plan, i, "家"), ZB_ERR_ARGUMENT);
+        assert_int_equal(zb_plan_indicator_set_kind(plan, i, ZB_KIND_RATE), ZB_ERR_ARGUMENT);
+        assert_int_equal(zb_plan_indicator_set_direction(plan, i, ZB_DIR_LOWER), ZB_ERR_ARGUMENT);
+        assert_int_equal(zb_plan_indicator_set_weight(plan, i, 2), ZB_ERR_ARGUMENT);
+        assert_int_equal(zb_plan_indicator_set_attribute(plan, i, ZB_ATTR_BINDING), ZB_ERR_ARGUMENT);
+        assert_int_equal(zb_plan_indicator_set_base(plan, i, 2020, "1"), ZB_ERR_ARGUMENT);
+        assert_int_equal(zb_plan_indicator_set_note(plan, i, "x"), ZB_ERR_ARGUMENT);
+    }
+    /* A bad target index. */
+    assert_int_equal(zb_plan_indicator_target_year(plan, 0, 1), 0);
+    assert_null(zb_plan_indicator_target_text_at(plan, 0, 1));
+    assert_true(isnan(zb_plan_indicator_target_value_at(plan, 0, 1)));
+    assert_int_equal(zb_plan_indicator_target_qualifier_at(plan, 0, 1), ZB_QUAL_AUTO);
+    assert_int_equal(zb_plan_indicator_target_class_at(plan, 0, 1), ZB_TARGET_NONE);
+    assert_int_equal(zb_plan_indicator_target_change_at(plan, 0, 1), ZB_CHANGE_NONE);
+    assert_true(isnan(zb_plan_indicator_target_change_amount_at(plan, 0, 1)));
+    assert_int_equal(zb_plan_indicator_target_as_change_at(plan, 0, 1), 0);
+    /* A NULL plan. */
+    assert_int_equal(zb_plan_indicator_set_target(NULL, 0, 0, "1", ZB_QUAL_AUTO), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_indicator_set_note(NULL, 0, "x"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_indicator_target_count(NULL, 0), 0);
+}
+
+/* Targets per year: kept in year order, the primary one is the plan's last year's, else the
+ * one tied to no year, else the latest; the single-target getters follow it. */
+static void test_indicator_targets(void **state)
+{
+    zb_plan *plan = *state;
+    zb_indicator_def def = {.seq = 1, .name = "新增企业(家)", .target = "100", .target_year = 2024};
+    size_t i;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2026, "≥300", ZB_QUAL_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2025, "200以上", ZB_QUAL_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_target_count(plan, i), 3);
+    assert_int_equal(zb_plan_indicator_target_year(plan, i, 0), 2024);
+    assert_int_equal(zb_plan_indicator_target_year(plan, i, 1), 2025);
+    assert_int_equal(zb_plan_indicator_target_year(plan, i, 2), 2026);
+    /* No years: the latest. */
+    assert_int_equal(zb_plan_indicator_primary_target(plan, i), 2);
+    assert_string_equal(zb_plan_indicator_target_text(plan, i), "≥300");
+    assert_true(zb_plan_indicator_target(plan, i) == 300);
+    assert_int_equal(zb_plan_indicator_qualifier(plan, i), ZB_QUAL_AT_LEAST);
+    /* The plan's last year decides. */
+    assert_int_equal(zb_plan_set_years(plan, 2024, 2025), ZB_OK);
+    assert_int_equal(zb_plan_indicator_primary_target(plan, i), 1);
+    assert_string_equal(zb_plan_indicator_target_text(plan, i), "200以上");
+    /* Replace one, remove one, add one tied to no year. */
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2025, "250", ZB_QUAL_AT_MOST), ZB_OK);
+    assert_string_equal(zb_plan_indicator_target_text_at(plan, i, 1), "250");
+    assert_int_equal(zb_plan_indicator_target_qualifier_at(plan, i, 1), ZB_QUAL_AT_MOST);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2024, NULL, ZB_QUAL_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2030, NULL, ZB_QUAL_AUTO), ZB_OK); /* nothing to remove */
+    assert_int_equal(zb_plan_indicator_target_count(plan, i), 2);
+    assert_int_equal(zb_plan_indicator_find_target(plan, i, 2024), ZB_NONE);
+    assert_int_equal(zb_plan_indicator_find_target(plan, i, 2026), 1);
+    assert_int_equal(zb_plan_set_years(plan, 2027, 2027), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 0, "—", ZB_QUAL_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_target_year(plan, i, 0), 0);
+    assert_int_equal(zb_plan_indicator_primary_target(plan, i), 0);
+    assert_int_equal(zb_plan_indicator_target_class(plan, i), ZB_TARGET_NONE);
+    assert_true(isnan(zb_plan_indicator_target(plan, i)));
+    assert_int_equal(zb_plan_indicator_qualifier(plan, i), ZB_QUAL_NONE);
+    /* Bad arguments change nothing. */
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 1899, "1", ZB_QUAL_AUTO), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2025, "1", (zb_qualifier)9), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_indicator_set_target(plan, i, 2025, "\xff", ZB_QUAL_AUTO), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_indicator_target_count(plan, i), 3);
+    /* An indicator without targets. */
+    size_t j = add(plan, 2, NULL, "b", NULL, NULL);
+    assert_int_equal(zb_plan_indicator_target_count(plan, j), 0);
+    assert_string_equal(zb_plan_indicator_target_text(plan, j), "");
+    assert_int_equal(zb_plan_indicator_qualifier(plan, j), ZB_QUAL_NONE);
+    assert_int_equal(zb_plan_indicator_target_class(plan, j), ZB_TARGET_NONE);
+    add(plan, 3, NULL, "c", "", NULL); /* "" is no target too */
+    assert_int_equal(zb_plan_indicator_target_count(plan, 2), 0);
+}
+
+/* What each form of target is compared with, given the name, unit, kind and base. */
+static void test_target_values(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        const char *name, *unit, *base, *target;
+        zb_kind kind;
+        double value;
+        zb_qualifier qualifier;
+        zb_direction direction;
+        int as_change;
+    } cases[] = {
+        /* plain numbers; a written bound also says which way is better */
+        {"新增企业(家)", NULL, NULL, "62", 0, 62, ZB_QUAL_NONE, ZB_DIR_HIGHER, 0},
+        {"淘汰落后产能企业(家)", NULL, NULL, "≤10", 0, 10, ZB_QUAL_AT_MOST, ZB_DIR_LOWER, 0},
+        {"单位工业增加值能耗", NULL, NULL, "≥0.3", 0, 0.3, ZB_QUAL_AT_LEAST, ZB_DIR_HIGHER, 0},
+        {"单位工业增加值能耗", NULL, NULL, "0.5", 0, 0.5, ZB_QUAL_NONE, ZB_DIR_LOWER, 0},
+        /* a change of a level with a base: the level it leads to */
+        {"单位工业增加值能耗", "吨标煤/万元", "0.5", "下降3%", 0, 0.485, ZB_QUAL_AT_MOST, ZB_DIR_LOWER, 0},
+        {"单位工业增加值能耗", "吨标煤/万元", "0.5", "下降3%以上", 0, 0.485, ZB_QUAL_AT_MOST, ZB_DIR_LOWER, 0},
+        {"单位工业增加值能耗", "吨标煤/万元", "0.5", "下降3%左右", 0, 0.485, ZB_QUAL_ABOUT, ZB_DIR_LOWER, 0},
+        {"规上工业亩均增加值", "万元/亩", "150", "增长5%", 0, 157.5, ZB_QUAL_AT_LEAST, ZB_DIR_HIGHER, 0},
+        {"研发投入占比", "%", "2.6", "提高0.2个百分点", 0, 2.8, ZB_QUAL_AT_LEAST, ZB_DIR_HIGHER, 0},
+        {"新增建设用地(亩)", NULL, "1200", "减少200亩", 0, 1000, ZB_QUAL_AT_MOST, ZB_DIR_LOWER, 0},
+        /* a change of a level without a base: the change itself */
+        {"单位工业增加值能耗", "吨标煤/万元", NULL, "下降3%", 0, 3, ZB_QUAL_AT_LEAST, ZB_DIR_LOWER, 1},
+        {"单位工业增加值能耗", "吨标煤/万元", "/", "下降3%", 0, 3, ZB_QUAL_AT_LEAST, ZB_DIR_LOWER, 1},
+        {"工业产值(亿元)", NULL, NULL, "增长8%以下", 0, 8, ZB_QUAL_AT_MOST, ZB_DIR_HIGHER, 1},
+        /* the name is itself a rate or a change: the number is its value */
+        {"规上工业增加值增速(%)", NULL, NULL, "增长8%", 0, 8, ZB_QUAL_NONE, ZB_DIR_HIGHER, 0},
+        {"规上工业增加值增速(%)", NULL, "7", "增长8%", 0, 8, ZB_QUAL_NONE, ZB_DIR_HIGHER, 0},
+        {"规上工业增加值增速(%)", NULL, NULL, "下降2%以上", 0, -2, ZB_QUAL_AT_MOST, ZB_DIR_LOWER, 0},
+        {"单位GDP能耗下降率(%)", NULL, NULL, "下降3%", 0, 3, ZB_QUAL_NONE, ZB_DIR_HIGHER, 0},
+        {"单位GDP能耗降低(%)", NULL, NULL, "下降3%以上", 0, 3, ZB_QUAL_AT_LEAST, ZB_DIR_HIGHER, 0},
+        {"地区生产总值增速(%)", NULL, NULL, "年均增长6.5%左右", 0, 6.5, ZB_QUAL_ABOUT, ZB_DIR_HIGHER, 0},
+        /* points on a rate need the base */
+        {"规上工业增加值增速(%)", NULL, "6", "提高1个百分点", 0, 7, ZB_QUAL_AT_LEAST, ZB_DIR_HIGHER, 0},
+        /* a yearly rate from the base year to the plan's last year (2025) */
+        {"地区生产总值(亿元)", NULL, "1000", "年均增长10%", ZB_KIND_LEVEL, 1000 * 1.1 * 1.1 * 1.1 * 1.1 * 1.1,
+         ZB_QUAL_AT_LEAST, ZB_DIR_HIGHER, 0},
+        /* qualitative and placeholders: no value */
+        {"森林覆盖率(%)", NULL, "64.5", "稳步提升", 0, NAN, ZB_QUAL_NONE, ZB_DIR_HIGHER, 0},
+        {"工业固废综合利用率(%)", NULL, NULL, "—", 0, NAN, ZB_QUAL_NONE, ZB_DIR_HIGHER, 0},
+    };
+    assert_int_equal(zb_plan_set_years(plan, 2021, 2025), ZB_OK);
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_indicator_def def = {.seq = (int)k + 1, .name = cases[k].name, .unit = cases[k].unit,
+                                .base = cases[k].base, .base_year = cases[k].base ? 2020 : 0,
+                                .target = cases[k].target, .kind = cases[k].kind};
+        size_t i;
+        assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+        double v = zb_plan_indicator_target(plan, i);
+        int same = isnan(cases[k].value) ? isnan(v) : fabs(v - cases[k].value) < 1e-9;
+        if (!same || zb_plan_indicator_qualifier(plan, i) != cases[k].qualifier ||
+            zb_plan_indicator_direction(plan, i) != cases[k].direction ||
+            zb_plan_indicator_target_as_change_at(plan, i, 0) != cases[k].as_change)
+            fail_msg("case %zu (%s, %s): %.17g, qualifier %d, direction %d, as change %d", k, cases[k].name,
+                     cases[k].target, v, zb_plan_indicator_qualifier(plan, i), zb_plan_indicator_direction(plan, i),
+                     zb_plan_indicator_target_as_change_at(plan, i, 0));
+    }
+    /* The change as written stays what it was. */
+    assert_int_equal(zb_plan_indicator_target_change_at(plan, 4, 0), ZB_CHANGE_PERCENT);
+    assert_true(zb_plan_indicator_target_change_amount_at(plan, 4, 0) == -3);
+    assert_true(isnan(zb_plan_indicator_target_change_amount_at(plan, 0, 0)));
+}
+
+/* The setters: each changes one thing, and what is inferred follows. */
+static void test_indicator_setters(void **state)
+{
+    zb_plan *plan = *state;
+    zb_indicator_def def = {.seq = 1, .name = "规上工业亩均税收", .target = "30"};
+    size_t i;
+    assert_int_equal(zb_plan_add_indicator(plan, &def, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_kind(plan, i), ZB_KIND_LEVEL); /* 亩均 */
+    assert_int_equal(zb_plan_indicator_unit_given(plan, i), 0);
+
+    /* The unit: given, then read from the name again. */
+    assert_int_equal(zb_plan_indicator_set_unit(plan, i, " 万元/亩 "), ZB_OK);
+    assert_string_equal(zb_plan_indicator_unit(plan, i), "万元/亩");
+    assert_int_equal(zb_plan_indicator_unit_given(plan, i), 1);
+    assert_int_equal(zb_plan_indicator_set_unit(plan, i, NULL), ZB_OK);
+    assert_string_equal(zb_plan_indicator_unit(plan, i), "");
+    assert_int_equal(zb_plan_indicator_unit_given(plan, i), 0);
+    assert_int_equal(zb_plan_indicator_set_unit(plan, i, "\xff"), ZB_ERR_ENCODING);
+
+    /* A unit given apart from a name that carries one: the name keeps its group. */
+    size_t j = add(plan, 2, NULL, "新增企业(家)", "5", NULL);
+    assert_string_equal(zb_plan_indicator_bare_name(plan, j), "新增企业");
+    assert_int_equal(zb_plan_indicator_set_unit(plan, j, "个"), ZB_OK);
+    assert_string_equal(zb_plan_indicator_bare_name(plan, j), "新增企业(家)");
+    assert_int_equal(zb_plan_indicator_set_unit(plan, j, "家"), ZB_OK);
+    assert_string_equal(zb_plan_indicator_bare_name(plan, j), "新增企业");
+    assert_int_equal(zb_plan_indicator_unit_given(plan, j), 1);
+    /* A unit per something makes an inferred kind a level; a given kind stays. */
+    assert_int_equal(zb_plan_indicator_kind(plan, j), ZB_KIND_CUMULATIVE);
+    assert_int_equal(zb_plan_indicator_set_unit(plan, j, "万元/亩"), ZB_OK);
+    assert_int_equal(zb_plan_indicator_kind(plan, j), ZB_KIND_LEVEL);
+    assert_int_equal(zb_plan_indicator_set_kind(plan, j, ZB_KIND_CUMULATIVE), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_unit(plan, j, "元/平方米"), ZB_OK);
+    assert_int_equal(zb_plan_indicator_kind(plan, j), ZB_KIND_CUMULATIVE);
+    assert_int_equal(zb_plan_indicator_set_kind(plan, j, ZB_KIND_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_kind(plan, j), ZB_KIND_LEVEL);
+    assert_int_equal(zb_plan_indicator_set_kind(plan, j, (zb_kind)4), ZB_ERR_VALUE);
+
+    /* Direction: given wins; AUTO infers again. */
+    assert_int_equal(zb_plan_indicator_set_direction(plan, j, ZB_DIR_LOWER), ZB_OK);
+    assert_int_equal(zb_plan_indicator_direction(plan, j), ZB_DIR_LOWER);
+    assert_int_equal(zb_plan_indicator_set_direction(plan, j, ZB_DIR_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_direction(plan, j), ZB_DIR_HIGHER);
+    assert_int_equal(zb_plan_indicator_set_direction(plan, j, (zb_direction)-1), ZB_ERR_VALUE);
+
+    /* Weight: 0 is the default 1. */
+    assert_int_equal(zb_plan_indicator_set_weight(plan, j, 8), ZB_OK);
+    assert_true(zb_plan_indicator_weight(plan, j) == 8);
+    assert_int_equal(zb_plan_indicator_set_weight(plan, j, 0), ZB_OK);
+    assert_true(zb_plan_indicator_weight(plan, j) == 1);
+    assert_int_equal(zb_plan_indicator_set_weight(plan, j, -1), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_indicator_set_weight(plan, j, NAN), ZB_ERR_VALUE);
+    assert_true(zb_plan_indicator_weight(plan, j) == 1);
+
+    /* Attribute. */
+    assert_int_equal(zb_plan_indicator_attribute(plan, j), ZB_ATTR_NONE);
+    assert_int_equal(zb_plan_indicator_set_attribute(plan, j, ZB_ATTR_BINDING), ZB_OK);
+    assert_int_equal(zb_plan_indicator_attribute(plan, j), ZB_ATTR_BINDING);
+    assert_int_equal(zb_plan_indicator_set_attribute(plan, j, (zb_attribute)3), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_indicator_attribute(plan, j), ZB_ATTR_BINDING);
+
+    /* Base: the text as written, its number when it holds one. */
+    assert_int_equal(zb_plan_indicator_set_base(plan, j, 2024, " 1,200 "), ZB_OK);
+    assert_string_equal(zb_plan_indicator_base_text(plan, j), "1,200");
+    assert_int_equal(zb_plan_indicator_base_year(plan, j), 2024);
+    assert_true(zb_plan_indicator_base_value(plan, j) == 1200);
+    assert_int_equal(zb_plan_indicator_set_base(plan, j, 2024, "—"), ZB_OK);
+    assert_true(isnan(zb_plan_indicator_base_value(plan, j)));
+    assert_int_equal(zb_plan_indicator_set_base(plan, j, 2024, NULL), ZB_OK);
+    assert_string_equal(zb_plan_indicator_base_text(plan, j), "");
+    assert_int_equal(zb_plan_indicator_base_year(plan, j), 0);
+    assert_int_equal(zb_plan_indicator_set_base(plan, j, 20, "1"), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_indicator_set_base(plan, j, 2020, "\xff"), ZB_ERR_ENCODING);
+
+    /* A base turns a stated change into a level. */
+    assert_int_equal(zb_plan_indicator_set_target(plan, j, 0, "下降10%", ZB_QUAL_AUTO), ZB_OK);
+    assert_int_equal(zb_plan_indicator_target_as_change_at(plan, j, 0), 1);
+    assert_int_equal(zb_plan_indicator_set_base(plan, j, 2024, "50"), ZB_OK);
+    assert_int_equal(zb_plan_indicator_target_as_change_at(plan, j, 0), 0);
+    assert_true(fabs(zb_plan_indicator_target(plan, j) - 45) < 1e-12);
+
+    /* Note. */
+    assert_int_equal(zb_plan_indicator_set_note(plan, j, " 三年累计 "), ZB_OK);
+    assert_string_equal(zb_plan_indicator_note(plan, j), "三年累计");
+    assert_int_equal(zb_plan_indicator_set_note(plan, j, NULL), ZB_OK);
+    assert_string_equal(zb_plan_indicator_note(plan, j), "");
+    assert_int_equal(zb_plan_indicator_set_note(plan, j, "\xff"), ZB_ERR_ENCODING);
+
+    /* The definition's new fields. */
+    zb_indicator_def d2 = {.seq = 3, .name = "x", .attribute = ZB_ATTR_ANTICIPATORY, .base = "7", .base_year = 2023,
+                           .note = "n", .target = "8", .target_year = 2024};
+    assert_int_equal(zb_plan_add_indicator(plan, &d2, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_attribute(plan, i), ZB_ATTR_ANTICIPATORY);
+    assert_int_equal(zb_plan_indicator_base_year(plan, i), 2023);
+    assert_string_equal(zb_plan_indicator_note(plan, i), "n");
+    assert_int_equal(zb_plan_indicator_target_year(plan, i, 0), 2024);
+    d2.seq = 4;
+    d2.attribute = (zb_attribute)7;
+    assert_int_equal(zb_plan_add_indicator(plan, &d2, NULL), ZB_ERR_VALUE);
+    d2.attribute = ZB_ATTR_NONE;
+    d2.target_year = 99;
+    assert_int_equal(zb_plan_add_indicator(plan, &d2, NULL), ZB_ERR_VALUE);
+    assert_string_equal(zb_errmsg(plan), "indicator 4 (x): year 99 is not 0 or 1900–9999");
+    d2.target_year = 0;
+    d2.base_year = 10000;
+    assert_int_equal(zb_plan_add_indicator(plan, &d2, NULL), ZB_ERR_VALUE);
+    d2.base_year = 0;
+    d2.note = "\xff";
+    assert_int_equal(zb_plan_add_indicator(plan, &d2, NULL), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_indicator_count(plan), 3);
+}
+
 /* 考核权重: 0 in the definition means 1; anything else must be finite and above 0. */
 static void test_indicator_weight(void **state)
 {
@@ -1208,6 +1483,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_indicator_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicator_getters_bad_index, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicator_weight, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_fields_bad_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_targets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_target_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_setters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicator_responsible, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_task_duties, setup, teardown),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plan/plan_internal.h"
+#include "zhibiao/csv.h"
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
@@ -124,17 +125,18 @@ static void test_indicator_findings(void **state)
     add(plan, 41, "A", "", NULL, "1", NULL, NULL);
     add(plan, 42, "A", "正常指标(%)", NULL, "20%", "县经信局", NULL);
     const expected want[] = {
-        {ZB_SEV_ERROR, "target-not-number", "table.csv:6",
-         "indicator 5 (新增“小升规”企业(家)): target \"持续提升\" is not a number"},
-        {ZB_SEV_ERROR, "target-not-number", "indicator 6", "indicator 6 (培育企业(家)): has no target"},
+        {ZB_SEV_NOTE, "qualitative-target", "table.csv:6",
+         "indicator 5 (新增“小升规”企业(家)): target \"持续提升\" is qualitative: reported as 定性, not scored as "
+         "a number"},
+        {ZB_SEV_NOTE, "no-target", "indicator 6", "indicator 6 (培育企业(家)): has no target"},
         {ZB_SEV_WARNING, "unknown-unit", "indicator 20",
          "indicator 20 (低效用地整治提升(亩)): responsible unit 县规划和自然资源局 is not in the unit list; did you "
          "mean 县规和自然划资源局?"},
         {ZB_SEV_WARNING, "unknown-unit", "indicator 20",
          "indicator 20 (低效用地整治提升(亩)): responsible unit 开发区 is not in the unit list"},
-        {ZB_SEV_ERROR, "percent-target", "indicator 39",
+        {ZB_SEV_WARNING, "percent-target", "indicator 39",
          "indicator 39 (专利快速预审提速率(件)): target \"20%\" is a percentage but the unit is 件"},
-        {ZB_SEV_ERROR, "percent-target", "indicator 40",
+        {ZB_SEV_WARNING, "percent-target", "indicator 40",
          "indicator 40 (无单位指标): target \"20％\" is a percentage but the indicator has no unit"},
         {ZB_SEV_WARNING, "unknown-unit", "indicator 40",
          "indicator 40 (无单位指标): responsible unit 开发区 is not in the unit list"},
@@ -143,10 +145,45 @@ static void test_indicator_findings(void **state)
     };
     zb_findings *f = validate(plan);
     expect_findings(f, want, COUNT(want));
-    assert_int_equal(zb_findings_error_count(f), 5);
+    assert_int_equal(zb_findings_error_count(f), 1);
     /* A bad index. */
     assert_null(zb_findings_message(f, COUNT(want)));
     assert_int_equal(zb_findings_severity(f, COUNT(want)), ZB_SEV_NOTE);
+    zb_findings_free(f);
+}
+
+/* Every target form of a published table: none is an error; each is said once, at its cell. */
+static void test_target_forms(void **state)
+{
+    zb_plan *plan = *state;
+    const char *csv = "序号,指标名称,计量单位,基期值,2025年目标值,2026年目标值\n"
+                      "1,单位工业增加值能耗,吨标煤/万元,,下降3%,下降5%\n"
+                      "2,淘汰落后产能企业,家,8,≤10,—\n"
+                      "3,工业用水重复利用率,%,90,完成市下达任务,六十二\n"
+                      "4,亩均税收,万元/亩,28,增长5%,/\n"
+                      "5,企业数,家,,20%,\n";
+    assert_int_equal(zb_csv_load_string(plan, csv, strlen(csv), "t.csv", NULL), ZB_OK);
+    const expected want[] = {
+        {ZB_SEV_NOTE, "change-without-base", "t.csv:2:5",
+         "indicator 1 (单位工业增加值能耗): 2025 target \"下降3%\" is a change and the indicator has no base value "
+         "(基期值): actuals are read as the change"},
+        {ZB_SEV_NOTE, "change-without-base", "t.csv:2:6",
+         "indicator 1 (单位工业增加值能耗): 2026 target \"下降5%\" is a change and the indicator has no base value "
+         "(基期值): actuals are read as the change"},
+        {ZB_SEV_NOTE, "no-target", "t.csv:3:6", "indicator 2 (淘汰落后产能企业): 2026 target \"—\" is a placeholder: no target"},
+        {ZB_SEV_NOTE, "qualitative-target", "t.csv:4:5",
+         "indicator 3 (工业用水重复利用率): 2025 target \"完成市下达任务\" is qualitative: reported as 定性, not scored as a "
+         "number"},
+        {ZB_SEV_WARNING, "target-not-number", "t.csv:4:6",
+         "indicator 3 (工业用水重复利用率): 2026 target \"六十二\" is neither a number nor a recognised phrase; it is "
+         "shown as written and judged 无目标值"},
+        {ZB_SEV_NOTE, "no-target", "t.csv:5:6", "indicator 4 (亩均税收): 2026 target \"/\" is a placeholder: no target"},
+        {ZB_SEV_WARNING, "percent-target", "t.csv:6:5",
+         "indicator 5 (企业数): 2025 target \"20%\" is a percentage but the unit is 家"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    assert_int_equal(zb_findings_error_count(f), 0);
     zb_findings_free(f);
 }
 
@@ -346,7 +383,8 @@ static void test_notes(void **state)
     assert_int_equal(zb_plan_add_note(plan, "t.csv:1", "column name", " 类别", "类别"), ZB_OK);
     add(plan, 2, NULL, "持续", NULL, "持续提升", NULL, NULL);
     const expected want[] = {
-        {ZB_SEV_ERROR, "target-not-number", "indicator 2", "indicator 2 (持续): target \"持续提升\" is not a number"},
+        {ZB_SEV_NOTE, "qualitative-target", "indicator 2",
+         "indicator 2 (持续): target \"持续提升\" is qualitative: reported as 定性, not scored as a number"},
         {ZB_SEV_NOTE, "normalised", "plan", "unit name “县 市场 监管局” normalised to “县市场监管局” (white space removed)"},
         {ZB_SEV_NOTE, "normalised", "t.csv:2",
          "indicator 1: category “牵<U+00A0>引<U+00A0>性<U+00A0>指<U+00A0>标” normalised to “牵引性指标” (white space "
@@ -407,6 +445,7 @@ static void test_large_plan(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_target_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_plan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clean_plan, setup, teardown),

@@ -55,6 +55,70 @@ class TestMaking(support.TempDirTestCase):
             self.assertEqual(len(plan.recipients), 3)
             self.assertEqual(plan.copy_to[-1], "县人大常委会办公室")
 
+    def test_table_fields(self):
+        """Units, attribute, base, targets per year and the settable kind, direction, weight."""
+        with zhibiao.Plan(year=(2021, 2025)) as plan:
+            ind = plan.add_indicator(name="单位工业增加值能耗", unit="吨标煤/万元", attribute="binding",
+                                     base=0.52, base_year=2020, target="下降15%", target_year=2025,
+                                     note="较2020年")
+            ind.set_target("完成市下达任务", year=2023)
+            self.assertEqual(ind.unit, "吨标煤/万元")
+            self.assertTrue(ind.unit_given)
+            self.assertEqual(ind.attribute, zhibiao.Attribute.BINDING)
+            self.assertEqual((ind.base_year, ind.base_text, ind.base), (2020, "0.52", 0.52))
+            self.assertEqual(ind.note, "较2020年")
+            self.assertEqual(ind.kind, Kind.LEVEL)
+            self.assertEqual(ind.direction, Direction.LOWER)
+            self.assertEqual([t.year for t in ind.targets], [2023, 2025])
+            first, last = ind.targets
+            self.assertEqual(first.target_class, zhibiao.TargetClass.QUALITATIVE)
+            self.assertIsNone(first.value)
+            self.assertEqual(last.change, zhibiao.Change.PERCENT)
+            self.assertEqual(last.change_amount, -15)
+            self.assertAlmostEqual(last.value, 0.442)
+            self.assertEqual(last.qualifier, Qualifier.AT_MOST)
+            self.assertEqual(ind.target_text, "下降15%")      # the plan's last year
+            self.assertAlmostEqual(ind.target, 0.442)
+            self.assertEqual(ind.target_class, zhibiao.TargetClass.NUMERIC)
+            # Settable fields; None infers again or resets.
+            ind.kind = "cumulative"
+            ind.direction = Direction.HIGHER
+            ind.weight = 5
+            ind.attribute = "anticipatory"
+            ind.note = None
+            ind.unit = "万元/亩"
+            self.assertEqual((ind.kind, ind.direction, ind.weight), (Kind.CUMULATIVE, Direction.HIGHER, 5))
+            self.assertEqual((ind.attribute, ind.note, ind.unit), (zhibiao.Attribute.ANTICIPATORY, "", "万元/亩"))
+            ind.kind = None
+            ind.direction = None
+            ind.weight = None
+            ind.unit = None
+            self.assertEqual((ind.kind, ind.direction, ind.weight, ind.unit), (Kind.LEVEL, Direction.LOWER, 1, ""))
+            self.assertFalse(ind.unit_given)
+            ind.set_target(None, year=2023)
+            ind.set_base(None)
+            self.assertEqual(len(ind.targets), 1)
+            self.assertIsNone(ind.base_year)
+            self.assertEqual(ind.targets[0].value, 15)      # no base: the change itself
+            with self.assertRaises(zhibiao.Error) as cm:
+                ind.weight = -1
+            self.assertEqual(cm.exception.code, Status.VALUE)
+            with self.assertRaises(zhibiao.Error):
+                ind.set_target("1", year=20)
+            # Saved and loaded, the same.
+            again = zhibiao.Plan.from_json(plan.to_json())
+            self.assertEqual(again.to_json(), plan.to_json())
+            again.close()
+
+    def test_classify_target(self):
+        C, Q = zhibiao.TargetClass, Qualifier
+        self.assertEqual(zhibiao.classify_target("下降3%"), (C.NUMERIC, -3, Q.NONE, zhibiao.Change.PERCENT))
+        self.assertEqual(zhibiao.classify_target("≤10"), (C.NUMERIC, 10, Q.AT_MOST, zhibiao.Change.NONE))
+        self.assertEqual(zhibiao.classify_target("完成市下达任务")[0], C.QUALITATIVE)
+        self.assertEqual(zhibiao.classify_target("—")[:2], (C.NONE, None))
+        self.assertEqual(zhibiao.classify_target("见附件")[0], C.UNRECOGNISED)
+        self.assertEqual(zhibiao.infer_kind_with_unit("规上工业亩均税收", "万元/亩"), Kind.LEVEL)
+
     def test_span_of_years(self):
         with zhibiao.Plan(year=(2021, 2023)) as plan:
             self.assertEqual(plan.year, (2021, 2023))

@@ -14,15 +14,16 @@ library is found through ``ZHIBIAO_LIBRARY``, then next to this package, then a 
 above it (``build/lib``), then the system; docs/python.md says more.
 """
 from ._version import __version__
-from ._lib import (AttachmentKind, DateField, Direction, Error, FontRole, Kind, LibraryError, Meta,
-                   Part, Qualifier, Scoring, Severity, Standing, Status, strerror)
+from ._lib import (AttachmentKind, Attribute, Change, DateField, Direction, Error, FontRole, Kind,
+                   LibraryError, Meta, Part, Qualifier, Scoring, Severity, Standing, Status,
+                   TargetClass, strerror)
 from ._lib import C as _C
 from ._lib import path as library_path
 from ._convert import optional_number as _optional_number
 from ._convert import utf8 as _utf8
 from ._fonts import Fonts
 from ._plan import (Actual, Attachment, Block, Duty, Finding, Indicator, PdfInfo, Plan, ProgressRow,
-                    ProseTarget, Task, Unit)
+                    ProseTarget, Target, Task, Unit)
 
 import ctypes as _ctypes
 
@@ -52,6 +53,24 @@ def infer_kind(name):
     return Kind(_C.zb_infer_kind(_utf8(name, "name")))
 
 
+def infer_kind_with_unit(name, unit):
+    """The :class:`Kind` a name suggests with its unit written apart ("亩均税收", "万元/亩" → LEVEL)."""
+    return Kind(_C.zb_infer_kind_with_unit(_utf8(name, "name"), _utf8(unit, "unit")))
+
+
+def classify_target(text):
+    """What a target cell holds: (:class:`TargetClass`, number or None, :class:`Qualifier`,
+    :class:`Change`). "下降3%" → (NUMERIC, -3.0, NONE, PERCENT); "完成市下达任务" →
+    (QUALITATIVE, None, NONE, NONE); "—" → (NONE, None, NONE, NONE)."""
+    value = _ctypes.c_double()
+    qualifier = _ctypes.c_int()
+    change = _ctypes.c_int()
+    cls = _C.zb_classify_target(_utf8(text, "text"), _ctypes.byref(value), _ctypes.byref(qualifier),
+                                _ctypes.byref(change))
+    return (TargetClass(cls), _optional_number(value.value), Qualifier(qualifier.value),
+            Change(change.value))
+
+
 def infer_direction(name):
     """The :class:`Direction` a name suggests (能耗, 排放 → LOWER unless 下降…)."""
     return Direction(_C.zb_infer_direction(_utf8(name, "name")))
@@ -65,10 +84,11 @@ def infer_collective(name):
 __all__ = [
     "__version__", "library_path", "Error", "LibraryError", "strerror",
     "Plan", "Fonts", "Indicator", "Task", "Duty", "Unit", "Block", "Attachment", "Actual",
-    "ProseTarget", "Finding", "ProgressRow", "PdfInfo",
+    "ProseTarget", "Finding", "ProgressRow", "PdfInfo", "Target",
     "Status", "Meta", "DateField", "Qualifier", "Kind", "Direction", "Part", "AttachmentKind",
-    "Severity", "Standing", "FontRole", "Scoring",
-    "parse_target", "infer_unit", "infer_kind", "infer_direction", "infer_collective",
+    "Severity", "Standing", "FontRole", "Scoring", "Attribute", "TargetClass", "Change",
+    "parse_target", "classify_target", "infer_unit", "infer_kind", "infer_kind_with_unit",
+    "infer_direction", "infer_collective",
 ]
 
 # Public classes print as zhibiao.X (their home modules are private).

@@ -84,6 +84,30 @@ class Direction(enum.IntEnum):
     LOWER = 2
 
 
+class Attribute(enum.IntEnum):
+    """zb_attribute (plan.h): 约束性 (binding) or 预期性 (anticipatory)."""
+    NONE = 0
+    BINDING = 1
+    ANTICIPATORY = 2
+
+
+class TargetClass(enum.IntEnum):
+    """zb_target_class (plan.h): what a target cell holds."""
+    NONE = 0
+    NUMERIC = 1
+    QUALITATIVE = 2
+    UNRECOGNISED = 3
+
+
+class Change(enum.IntEnum):
+    """zb_change (plan.h): how a numeric target is stated (a value, or a change from the base)."""
+    NONE = 0
+    PERCENT = 1
+    POINTS = 2
+    AMOUNT = 3
+    ANNUAL = 4
+
+
 class Part(enum.IntEnum):
     """zb_part (plan.h): which text a body block belongs to."""
     DOCUMENT = 0
@@ -152,7 +176,9 @@ class ZbDate(Structure):
 class IndicatorDef(Structure):
     _fields_ = [("seq", c_int), ("category", c_char_p), ("name", c_char_p), ("unit", c_char_p),
                 ("target", c_char_p), ("qualifier", c_int), ("kind", c_int), ("direction", c_int),
-                ("responsible", c_char_p), ("source", c_char_p), ("weight", c_double)]
+                ("responsible", c_char_p), ("source", c_char_p), ("weight", c_double),
+                ("target_year", c_int), ("attribute", c_int), ("base", c_char_p), ("base_year", c_int),
+                ("note", c_char_p)]
 
 
 class TaskDef(Structure):
@@ -387,10 +413,38 @@ DECLARATIONS = [
     ("zb_plan_indicator_lead", _S, [_P, _Z], _text),
     ("zb_plan_indicator_source", _S, [_P, _Z], _text),
     ("zb_plan_indicator_weight", _D, [_P, _Z], None),
+    ("zb_plan_indicator_unit_given", _I, [_P, _Z], None),
+    ("zb_plan_indicator_target_class", _I, [_P, _Z], None),
+    ("zb_plan_indicator_attribute", _I, [_P, _Z], None),
+    ("zb_plan_indicator_base_year", _I, [_P, _Z], None),
+    ("zb_plan_indicator_base_text", _S, [_P, _Z], _text),
+    ("zb_plan_indicator_base_value", _D, [_P, _Z], None),
+    ("zb_plan_indicator_note", _S, [_P, _Z], _text),
+    ("zb_plan_indicator_target_count", _Z, [_P, _Z], None),
+    ("zb_plan_indicator_primary_target", _Z, [_P, _Z], None),
+    ("zb_plan_indicator_find_target", _Z, [_P, _Z, _I], None),
+    ("zb_plan_indicator_target_year", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_text_at", _S, [_P, _Z, _Z], _text),
+    ("zb_plan_indicator_target_value_at", _D, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_qualifier_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_class_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_change_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_change_amount_at", _D, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_as_change_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_set_target", _I, [_P, _Z, _I, _S, _I], _check_plan),
+    ("zb_plan_indicator_set_unit", _I, [_P, _Z, _S], _check_plan),
+    ("zb_plan_indicator_set_kind", _I, [_P, _Z, _I], _check_plan),
+    ("zb_plan_indicator_set_direction", _I, [_P, _Z, _I], _check_plan),
+    ("zb_plan_indicator_set_weight", _I, [_P, _Z, _D], _check_plan),
+    ("zb_plan_indicator_set_attribute", _I, [_P, _Z, _I], _check_plan),
+    ("zb_plan_indicator_set_base", _I, [_P, _Z, _I, _S], _check_plan),
+    ("zb_plan_indicator_set_note", _I, [_P, _Z, _S], _check_plan),
     ("zb_infer_unit", _Z, [_S, POINTER(c_char), _Z], None),
     ("zb_parse_target", _I, [_S, POINTER(c_double), POINTER(c_int)], None),
     ("zb_infer_kind", _I, [_S], None),
     ("zb_infer_direction", _I, [_S], None),
+    ("zb_infer_kind_with_unit", _I, [_S, _S], None),
+    ("zb_classify_target", _I, [_S, POINTER(c_double), POINTER(c_int), POINTER(c_int)], None),
     # tasks
     ("zb_plan_add_task", _I, [_P, POINTER(TaskDef), _ZP], _check_plan),
     ("zb_plan_task_count", _Z, [_P], None),

@@ -7,7 +7,8 @@ from ctypes import POINTER, byref, c_char, c_size_t
 from . import _convert
 from ._convert import optional_number, utf8
 from ._fonts import Fonts
-from ._lib import (AssessmentOptions, AttachmentKind, BreakdownOptions, BulletinOptions, C,
+from ._lib import (AssessmentOptions, AttachmentKind, Attribute, BreakdownOptions, BulletinOptions, C,
+                   Change, TargetClass,
                    CsvOptions, DateField, Direction, Error, FindingsP, Handle, ImportOptions,
                    IndicatorDef, Kind, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
                    ProgressSheetOptions, ProseTargetDef, Qualifier, Scoring, Severity, Standing,
@@ -41,6 +42,18 @@ class ProgressRow:
     completion: "float | None"
     expected: "float | None"
     explain: str                #: the numbers behind the standing in one line
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """One target of an indicator (:attr:`Indicator.targets`), a snapshot."""
+    year: "int | None"          #: the year it is for; None when tied to no year (the plan's)
+    text: str                   #: as displayed: "≥520", "完成市下达任务", "—"
+    value: "float | None"       #: what actuals are compared with; None when there is none
+    qualifier: Qualifier
+    target_class: TargetClass
+    change: Change              #: how it is stated: a value, or a change from the base
+    change_amount: "float | None"  #: the change as written, signed (-3 for 下降3%)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,14 +144,22 @@ class Indicator(_View):
     name = property(lambda self: self._get(C.zb_plan_indicator_name), doc="Name as given.")
     bare_name = property(lambda self: self._get(C.zb_plan_indicator_bare_name),
                          doc="The name without the unit group the unit was taken from.")
-    unit = property(lambda self: self._get(C.zb_plan_indicator_unit),
-                    doc="Measurement unit (计量单位); \"\" when none.")
+
     target_text = property(lambda self: self._get(C.zb_plan_indicator_target_text),
                            doc="Target as displayed, e.g. \"6.5左右\"; \"\" when none.")
     lead = property(lambda self: self._get(C.zb_plan_indicator_lead),
                     doc="The lead unit (牵头单位); \"\" when none.")
     source = property(lambda self: self._get(C.zb_plan_indicator_source),
                       doc="Where it came from (\"plan.json:14:7\"); \"\" when not known.")
+
+    @property
+    def unit(self):
+        """Measurement unit (计量单位); "" when none. Settable; None reads it from the name again."""
+        return self._get(C.zb_plan_indicator_unit)
+
+    @unit.setter
+    def unit(self, value):
+        self._set(C.zb_plan_indicator_set_unit, utf8(value, "unit"))
 
     @property
     def category(self):
@@ -167,10 +188,101 @@ class Indicator(_View):
     def direction(self):
         return Direction(self._get(C.zb_plan_indicator_direction))
 
+    @kind.setter
+    def kind(self, value):
+        """Settable; None or Kind.AUTO infers it again from the name and unit."""
+        self._set(C.zb_plan_indicator_set_kind, _convert.enum_value(Kind, value or Kind.AUTO, "kind"))
+
+    @direction.setter
+    def direction(self, value):
+        """Settable; None or Direction.AUTO infers it again."""
+        self._set(C.zb_plan_indicator_set_direction,
+                  _convert.enum_value(Direction, value or Direction.AUTO, "direction"))
+
     @property
     def weight(self):
-        """Assessment weight (1 unless given)."""
+        """Assessment weight (1 unless given); settable, None resets it to 1."""
         return self._get(C.zb_plan_indicator_weight)
+
+    @weight.setter
+    def weight(self, value):
+        self._set(C.zb_plan_indicator_set_weight, 0.0 if value is None else _convert.number(value, "weight"))
+
+    @property
+    def unit_given(self):
+        """Whether the unit was given apart from the name (a 计量单位 column)."""
+        return bool(self._get(C.zb_plan_indicator_unit_given))
+
+    @property
+    def attribute(self):
+        """属性: Attribute.BINDING (约束性), ANTICIPATORY (预期性) or NONE; settable."""
+        return Attribute(self._get(C.zb_plan_indicator_attribute))
+
+    @attribute.setter
+    def attribute(self, value):
+        self._set(C.zb_plan_indicator_set_attribute,
+                  _convert.enum_value(Attribute, value or Attribute.NONE, "attribute"))
+
+    @property
+    def note(self):
+        """备注; "" when none; settable."""
+        return self._get(C.zb_plan_indicator_note)
+
+    @note.setter
+    def note(self, value):
+        self._set(C.zb_plan_indicator_set_note, utf8(value, "note"))
+
+    @property
+    def base_year(self):
+        """Year of the base value (基期); None when not stated."""
+        return self._get(C.zb_plan_indicator_base_year) or None
+
+    @property
+    def base_text(self):
+        """Base value as displayed; "" when none."""
+        return self._get(C.zb_plan_indicator_base_text)
+
+    @property
+    def base(self):
+        """Base value as a number; None when it holds none."""
+        return optional_number(self._get(C.zb_plan_indicator_base_value))
+
+    def set_base(self, value, year=None):
+        """Sets the base value (text as displayed, or a number) and its year; None clears it."""
+        self._set(C.zb_plan_indicator_set_base, int(year or 0), _target_text(value))
+
+    @property
+    def target_class(self):
+        """What the primary target holds: a :class:`TargetClass`."""
+        return TargetClass(self._get(C.zb_plan_indicator_target_class))
+
+    @property
+    def targets(self):
+        """Every target, in year order (the one tied to no year first)."""
+        ptr = self._plan._h.read()
+        try:
+            i = self._index
+            out = []
+            for k in range(C.zb_plan_indicator_target_count(ptr, i)):
+                out.append(Target(C.zb_plan_indicator_target_year(ptr, i, k) or None,
+                                  C.zb_plan_indicator_target_text_at(ptr, i, k),
+                                  optional_number(C.zb_plan_indicator_target_value_at(ptr, i, k)),
+                                  Qualifier(C.zb_plan_indicator_target_qualifier_at(ptr, i, k)),
+                                  TargetClass(C.zb_plan_indicator_target_class_at(ptr, i, k)),
+                                  Change(C.zb_plan_indicator_target_change_at(ptr, i, k)),
+                                  optional_number(C.zb_plan_indicator_target_change_amount_at(ptr, i, k))))
+            return out
+        finally:
+            self._plan._h.done_reading()
+
+    def set_target(self, text, year=None, qualifier=None):
+        """Sets the target for ``year`` (None: the one tied to no year): text as displayed or a
+        number; None removes it. ``qualifier`` None reads it from the text."""
+        q = Qualifier.AUTO if qualifier is None else _convert.enum_value(Qualifier, qualifier, "qualifier")
+        self._set(C.zb_plan_indicator_set_target, int(year or 0), _target_text(text), q)
+
+    def _set(self, func, *args):
+        self._plan._h.change(func, self._index, *args)
 
     @property
     def units(self):
@@ -652,16 +764,25 @@ class Plan:
         return Indicator(self, i)
 
     def add_indicator(self, *, name, category=None, target=None, unit=None, units=None, seq=None,
-                      kind=None, qualifier=None, direction=None, weight=None, source=None):
+                      kind=None, qualifier=None, direction=None, weight=None, source=None,
+                      target_year=None, attribute=None, base=None, base_year=None, note=None):
         """Appends an indicator and returns it.
 
-        ``target`` is text as displayed ("6.5以上", "20%") or a number; ``unit`` None takes
-        it from the name's last (…); ``units`` the responsible units, a list (lead first)
-        or one string; ``kind``, ``qualifier``, ``direction`` None are inferred (names such
-        as "rate", "at_least", "lower" or the enums); ``seq`` None is one more than the
-        largest; ``weight`` None is 1.
+        ``target`` is text as displayed ("6.5以上", "20%", "完成市下达任务") or a number, for
+        ``target_year`` (None: tied to no year; add more with :meth:`Indicator.set_target`);
+        ``unit`` None takes it from the name's last (…); ``units`` the responsible units, a
+        list (lead first) or one string; ``kind``, ``qualifier``, ``direction`` None are
+        inferred (names such as "rate", "at_least", "lower" or the enums); ``seq`` None is one
+        more than the largest; ``weight`` None is 1; ``attribute`` "binding" (约束性) or
+        "anticipatory" (预期性); ``base`` the base value (基期值) of ``base_year``; ``note`` 备注.
         """
         d = IndicatorDef()
+        d.target_year = int(target_year or 0)
+        d.base = _target_text(base)
+        d.base_year = int(base_year or 0)
+        d.note = utf8(note, "note")
+        if attribute is not None:
+            d.attribute = _convert.enum_value(Attribute, attribute, "attribute")
         d.name = utf8(name, "name")
         d.category = utf8(category, "category")
         d.target = _target_text(target)
