@@ -49,6 +49,13 @@ typedef struct zb_table_options {
     double body_size;
     /** Title font size in points; 0 = 22 (二号). */
     double title_size;
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_table_options;
 
 /**
@@ -75,6 +82,13 @@ typedef struct zb_breakdown_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_breakdown_options;
 
 /**
@@ -105,6 +119,13 @@ typedef struct zb_progress_sheet_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_progress_sheet_options;
 
 /**
@@ -141,6 +162,13 @@ typedef struct zb_assessment_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_assessment_options;
 
 /**

@@ -533,6 +533,8 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     d->date = b->date;
     d->note = zb_plan_meta(plan, ZB_META_NOTE);
     d->seal_png = o->seal_png;
+    d->seal_data = o->seal_png_data;
+    d->seal_size = o->seal_png_size;
     d->sealed = o->sealed;
     d->copy_to = b->copy_to;
     d->copy_to_count = nc;
@@ -544,9 +546,10 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     return ZB_OK;
 }
 
-ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
-                                       const char *path, const zb_bulletin_options *options,
-                                       zb_pdf_info *info, zb_error *error)
+/* The bulletin to path, or to memory when out is given. */
+static zb_status bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                const char *path, char **out, size_t *len, const zb_bulletin_options *options,
+                                zb_pdf_info *info, zb_error *error)
 {
     zb_error_clear(error);
     if (info)
@@ -570,8 +573,29 @@ ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fo
     zb_bulletin b;
     st = zb_bulletin_build(plan, progress, o, &b, error);
     if (!st)
-        st = zb_document_write(&b.doc, fonts, path, ZB_EMBED_SUBSET, info, error);
+        st = zb_document_write(&b.doc, fonts, path, ZB_EMBED_SUBSET, out, len, info, error);
     zb_bulletin_free(&b);
     zb_progress_free(progress);
     return st;
+}
+
+ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                       const char *path, const zb_bulletin_options *options,
+                                       zb_pdf_info *info, zb_error *error)
+{
+    return bulletin_write(plan, fonts, period, path, NULL, NULL, options, info, error);
+}
+
+ZB_API zb_status zb_pdf_bulletin_to_buffer(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                           const zb_bulletin_options *options, char **out, size_t *len,
+                                           zb_pdf_info *info, zb_error *error)
+{
+    if (!out || !len) {
+        if (info)
+            memset(info, 0, sizeof *info);
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no place given for the bytes (out and len are required)");
+    }
+    *out = NULL;
+    *len = 0;
+    return bulletin_write(plan, fonts, period, ZB_IN_MEMORY, out, len, options, info, error);
 }

@@ -30,11 +30,13 @@ int zb_targets_table_build(const zb_plan *plan, zb_targets_table *t);
 void zb_targets_table_free(zb_targets_table *t);
 
 /* ---- from content to file ---- */
-/* Lays content out and writes it to path as a PDF: checks the seal, fills the roles that
- * fonts lacks (NULL = the defaults) on a fontset of its own, lays out, renders. info may be
- * NULL. */
+/* Lays content out and writes it as a PDF: checks the seal, fills the roles that fonts
+ * lacks (NULL = the defaults) on a fontset of its own, lays out, renders. With out NULL to
+ * the file at path; else to memory, *out (free() it) and *len, path then only naming it in
+ * messages. info may be NULL. */
 zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
-                            zb_font_embedding embedding, zb_pdf_info *info, zb_error *error);
+                            zb_font_embedding embedding, char **out, size_t *len, zb_pdf_info *info,
+                            zb_error *error);
 
 /* zb_pdf_write_notice() with a choice of font embedding. */
 zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,

@@ -105,6 +105,8 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     d->date = zb_plan_date(plan, ZB_DATE_ISSUED);
     d->note = zb_plan_meta(plan, ZB_META_NOTE);
     d->seal_png = o->seal_png;
+    d->seal_data = o->seal_png_data;
+    d->seal_size = o->seal_png_size;
     d->sealed = o->sealed;
 
     d->omit_imprint = o->omit_imprint;
@@ -121,10 +123,10 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     return 0;
 }
 
-zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
-                                        const char *path, const zb_notice_options *options,
-                                        zb_font_embedding embedding, zb_pdf_info *info,
-                                        zb_error *error)
+/* The notice to path, or to memory when out is given. */
+static zb_status notice_write(const zb_plan *plan, const zb_fontset *fonts, const char *path, char **out,
+                              size_t *len, const zb_notice_options *options, zb_font_embedding embedding,
+                              zb_pdf_info *info, zb_error *error)
 {
     zb_error_clear(error);
     if (info)
@@ -143,14 +145,36 @@ zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *f
     if (notice_content(plan, o, &d, &a))
         st = zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
     else
-        st = zb_document_write(&d, fonts, path, embedding, info, error);
+        st = zb_document_write(&d, fonts, path, embedding, out, len, info, error);
     arrays_free(&a);
     return st;
+}
+
+zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
+                                        const char *path, const zb_notice_options *options,
+                                        zb_font_embedding embedding, zb_pdf_info *info,
+                                        zb_error *error)
+{
+    return notice_write(plan, fonts, path, NULL, NULL, options, embedding, info, error);
 }
 
 ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
                                      const zb_notice_options *options, zb_pdf_info *info,
                                      zb_error *error)
 {
-    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET, info, error);
+    return notice_write(plan, fonts, path, NULL, NULL, options, ZB_EMBED_SUBSET, info, error);
+}
+
+ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
+                                         const zb_notice_options *options, char **out, size_t *len,
+                                         zb_pdf_info *info, zb_error *error)
+{
+    if (!out || !len) {
+        if (info)
+            memset(info, 0, sizeof *info);
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no place given for the bytes (out and len are required)");
+    }
+    *out = NULL;
+    *len = 0;
+    return notice_write(plan, fonts, ZB_IN_MEMORY, out, len, options, ZB_EMBED_SUBSET, info, error);
 }

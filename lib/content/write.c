@@ -1,4 +1,4 @@
-/* From a document's content to a file: the seal checked, the fonts completed, the pages laid
+/* From a document's content to a file or to memory: the seal checked, the fonts completed, the pages laid
  * out by the engine, then drawn by a renderer. */
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +27,23 @@ void zb_owned_free(zb_owned *o)
 }
 
 zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
-                            zb_font_embedding embedding, zb_pdf_info *info, zb_error *error)
+                            zb_font_embedding embedding, char **out, size_t *len, zb_pdf_info *info,
+                            zb_error *error)
 {
     zb_seal_size seal = {0, 0};
     zb_image image;
     memset(&image, 0, sizeof image);
     zb_status st = ZB_OK;
-    if (content->seal_png)
+    int sealed = content->seal_png || content->seal_data;
+    if (!content->seal_data != !content->seal_size)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "a seal given as bytes needs both seal_png_data and "
+                                                    "seal_png_size");
+    if (content->seal_png && content->seal_data)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "a seal given twice: as a file (%s) and as bytes",
+                            content->seal_png);
+    if (content->seal_data)
+        st = zb_png_decode(content->seal_data, content->seal_size, "seal (bytes in memory)", &image, error);
+    else if (content->seal_png)
         st = zb_png_load(content->seal_png, &image, error);
     if (st)
         return st;
@@ -59,8 +69,8 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     }
     zb_doc pages;
     zb_doc_init(&pages, fonts, error);
-    pages.image = content->seal_png ? &image : NULL;
-    st = zb_layout_document(content, content->seal_png ? &seal : NULL, &pages);
+    pages.image = sealed ? &image : NULL;
+    st = zb_layout_document(content, sealed ? &seal : NULL, &pages);
     size_t bytes = 0;
     if (!st) {
         zb_render_options ro;
@@ -69,7 +79,9 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
         ro.title = content->info_title;
         ro.author = content->info_author;
         ro.created = content->created;
-        st = zb_pdf_render(&pages, path, &ro, &bytes, error);
+        st = zb_pdf_render(&pages, path, &ro, out, &bytes, error);
+        if (!st && len)
+            *len = bytes;
     }
     if (!st && info) {
         info->pages = pages.pages;

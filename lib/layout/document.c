@@ -30,6 +30,7 @@ typedef struct engine {
     zb_buf text;
     char where[96];
     int sealed;
+    int has_seal; /* an image to press (from a file or bytes), of seal_w × seal_h pixels */
     double seal_w, seal_h;
     int last_page;      /* where the content ends, for the 版记 */
     double last_bottom;
@@ -511,7 +512,7 @@ static zb_status signature(engine *n)
 
     /* Lines from the one after the body: unsealed, one blank line, then signature and date;
      * sealed, the seal's top on that line and the signature just below its centre. */
-    double seal_h = n->c->seal_png ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
+    double seal_h = n->has_seal ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
     int lines_sig, last;
     pull_line(n);
     for (int attempt = 0;; attempt++) {
@@ -529,7 +530,7 @@ static zb_status signature(engine *n)
         if (*note)
             last++;
         int fits = last < ZB_GRID_LINES &&
-                   (!n->c->seal_png || zb_grid_top(k) + seal_h <= ZB_AREA_BOTTOM + ZB_LINE_PITCH);
+                   (!n->has_seal || zb_grid_top(k) + seal_h <= ZB_AREA_BOTTOM + ZB_LINE_PITCH);
         if (fits || attempt > 0)
             break;
         if (n->line > 2 && n->line - 2 > 0)
@@ -551,7 +552,7 @@ static zb_status signature(engine *n)
         snprintf(n->where, sizeof n->where, "note");
         st = text_at(n, note, 2 * c, line++, ZB_SIZE_BODY);
     }
-    if (!st && n->c->seal_png) {
+    if (!st && n->has_seal) {
         double cx = ZB_AREA_LEFT + (*date ? xd + wd / 2 : xs + ws / 2);
         double top = zb_grid_top(k);
         st = zb_doc_image(n->doc, n->page, cx - SEAL_WIDTH / 2, top, SEAL_WIDTH, seal_h);
@@ -844,8 +845,9 @@ zb_status zb_layout_document(const zb_document *content, const zb_seal_size *sea
     n.c = content;
     n.err = pages->err;
     n.fonts = pages->fonts;
-    n.sealed = content->sealed || content->seal_png;
-    if (content->seal_png && seal) {
+    n.sealed = content->sealed || seal;
+    if (seal) {
+        n.has_seal = 1;
         n.seal_w = seal->width;
         n.seal_h = seal->height;
     }

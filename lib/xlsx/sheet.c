@@ -9,18 +9,25 @@
 
 /* ---- life cycle ---------------------------------------------------------------------- */
 
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err)
 {
     memset(book, 0, sizeof *book);
-    zb_status st = zb_output_begin(&book->out, path, err);
+    /* libxlsxwriter 1.1.4 writes each part of the workbook to a temporary file before
+     * zipping them, and silently falls back from a folder it cannot use to TMPDIR, /tmp and
+     * the current folder: the folder is chosen and checked here, and named when unusable. */
+    const char *tmp;
+    zb_status st = zb_scratch_dir(scratch_dir, "the scratch_dir option", &tmp, err);
+    if (st)
+        return st;
+    st = zb_output_begin(&book->out, path, err);
     if (st)
         return st;
     /* constant_memory would flush rows as soon as a later row is written, and a vertical
-     * merge writes into rows above; tmpdir NULL lets libxlsxwriter use the system's. */
+     * merge writes into rows above. */
     lxw_workbook_options opt;
     memset(&opt, 0, sizeof opt);
     opt.constant_memory = LXW_FALSE;
-    opt.tmpdir = NULL;
+    opt.tmpdir = (char *)tmp;
     book->wb = workbook_new_opt(book->out.tmp, &opt);
     if (!book->wb) {
         zb_output_abort(&book->out);

@@ -377,7 +377,7 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     zb_xlsx_sheet_name(o->sheet_name, "目标体系表", sheet);
 
     zb_xlsx_book book;
-    st = zb_xlsx_open(&book, path, error);
+    st = zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (st)
         return st;
     t.book = &book;

@@ -60,7 +60,7 @@ typedef struct zb_xlsx_book {
 
 /* Reserves the temporary file and opens a workbook on it (constant_memory off: the
  * writers merge cells above rows already written). */
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err);
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err);
 /* Writes the workbook and renames it into place; on failure the destination is untouched
  * and the temporary file removed. The book is finished either way. Closes run in parallel
  * when zb_xlsx_core_is_ours(), one at a time otherwise. */

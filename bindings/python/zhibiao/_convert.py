@@ -3,7 +3,7 @@ arguments (an unknown keyword is a TypeError naming it, as for any Python functi
 import datetime
 import math
 import os
-from ctypes import c_char_p, c_double, c_int, pointer
+from ctypes import c_char_p, c_double, c_int, c_void_p, cast, create_string_buffer, pointer
 
 from ._lib import ProgressOptions
 
@@ -69,6 +69,18 @@ def options(struct, function, given, enums=None, paths=()):
         if key == "about_tolerance" and "progress" in fields:
             if value is not None:
                 s.progress = pointer(ProgressOptions(number(value, key)))
+            continue
+        if key == "seal_png_data" and key in fields:
+            # The seal as PNG bytes: kept alive by the struct for the call.
+            if value is not None:
+                if not isinstance(value, (bytes, bytearray, memoryview)):
+                    raise TypeError(f"seal_png_data must be bytes, not {type(value).__name__}")
+                data = bytes(value)
+                if not data:
+                    raise ValueError("seal_png_data: an empty seal")
+                s._seal = create_string_buffer(data, len(data))
+                s.seal_png_data = cast(s._seal, c_void_p)
+                s.seal_png_size = len(data)
             continue
         ctype = fields.get(key)
         if ctype not in (c_char_p, c_int, c_double):

@@ -943,68 +943,70 @@ class Plan:
         """Writes the target table (目标体系表) as .xlsx. Options as zb_table_options: label,
         title, sheet_name, header_*, unit_column, font_body, font_heading, font_title,
         body_size, title_size."""
-        o = _convert.options(TableOptions, "write_target_table", options)
+        o = _convert.options(TableOptions, "write_target_table", options, paths=("scratch_dir",))
         self._call(C.zb_xlsx_write_target_table, _convert.path(path), o, ZbError())
 
     def write_target_table_bytes(self, **options):
         """:meth:`write_target_table` to memory: the workbook's bytes."""
-        o = _convert.options(TableOptions, "write_target_table_bytes", options)
+        o = _convert.options(TableOptions, "write_target_table_bytes", options, paths=("scratch_dir",))
         return self._bytes(C.zb_xlsx_target_table_to_buffer, o)
 
     def write_breakdown(self, path, **options):
         """Writes the responsibility breakdown (责任分解表) as .xlsx. Options: title,
         font_body, font_heading, font_title."""
-        o = _convert.options(BreakdownOptions, "write_breakdown", options)
+        o = _convert.options(BreakdownOptions, "write_breakdown", options, paths=("scratch_dir",))
         self._call(C.zb_xlsx_write_breakdown, _convert.path(path), o, ZbError())
 
     def write_breakdown_bytes(self, **options):
-        o = _convert.options(BreakdownOptions, "write_breakdown_bytes", options)
+        o = _convert.options(BreakdownOptions, "write_breakdown_bytes", options, paths=("scratch_dir",))
         return self._bytes(C.zb_xlsx_breakdown_to_buffer, o)
 
     def write_progress(self, path, period, **options):
         """Writes the monitoring workbook (指标监测表) at ``period``. Options: title,
         about_tolerance, font_body, font_heading, font_title."""
-        o = _convert.options(ProgressSheetOptions, "write_progress", options)
+        o = _convert.options(ProgressSheetOptions, "write_progress", options, paths=("scratch_dir",))
         self._call(C.zb_xlsx_write_progress, _convert.period(period), _convert.path(path), o, ZbError())
 
     def write_progress_bytes(self, period, **options):
-        o = _convert.options(ProgressSheetOptions, "write_progress_bytes", options)
+        o = _convert.options(ProgressSheetOptions, "write_progress_bytes", options, paths=("scratch_dir",))
         return self._bytes(C.zb_xlsx_progress_to_buffer, _convert.period(period), o)
 
     def write_assessment(self, path, period, **options):
         """Writes the annual assessment (年度考核) at ``period``. Options: title, scoring
         ("proportional" or "all_or_nothing"), cap, about_tolerance, font_*."""
-        o = _convert.options(AssessmentOptions, "write_assessment", options, enums={"scoring": Scoring})
+        o = _convert.options(AssessmentOptions, "write_assessment", options, enums={"scoring": Scoring},
+                                paths=("scratch_dir",))
         self._call(C.zb_xlsx_write_assessment, _convert.period(period), _convert.path(path), o, ZbError())
 
     def write_assessment_bytes(self, period, **options):
-        o = _convert.options(AssessmentOptions, "write_assessment_bytes", options, enums={"scoring": Scoring})
+        o = _convert.options(AssessmentOptions, "write_assessment_bytes", options, enums={"scoring": Scoring},
+                                paths=("scratch_dir",))
         return self._bytes(C.zb_xlsx_assessment_to_buffer, _convert.period(period), o)
 
     def write_notice(self, path, fonts=None, **options):
         """Writes the notice (通知) as a GB/T 9704 PDF and returns its :class:`PdfInfo`.
         ``fonts`` a :class:`Fonts` (None = the library's defaults, loaded for this call).
         Options: seal_png, sealed, omit_attachments, omit_imprint."""
-        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png",))
+        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png", "scratch_dir"))
         info = ZbPdfInfo()
         self._call(C.zb_pdf_write_notice, _convert.path(path), o, info, ZbError(), fonts=fonts)
         return _info(info)
 
     def write_notice_bytes(self, fonts=None, **options):
-        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png",))
+        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png", "scratch_dir"))
         return self._bytes(C.zb_pdf_notice_to_buffer, o, fonts=fonts, info=True)
 
     def write_bulletin(self, path, period, fonts=None, **options):
         """Writes the progress bulletin (通报) at ``period`` as a PDF; returns its
         :class:`PdfInfo`. Options: title, doc_number, about_tolerance, seal_png, sealed."""
-        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png",))
+        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png", "scratch_dir"))
         info = ZbPdfInfo()
         self._call(C.zb_pdf_write_bulletin, _convert.period(period), _convert.path(path), o, info,
                    ZbError(), fonts=fonts)
         return _info(info)
 
     def write_bulletin_bytes(self, period, fonts=None, **options):
-        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png",))
+        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png", "scratch_dir"))
         return self._bytes(C.zb_pdf_bulletin_to_buffer, _convert.period(period), o, fonts=fonts,
                            info=True)
 

@@ -20,9 +20,11 @@ typedef struct zb_render_options {
     time_t created;     /* CreationDate */
 } zb_render_options;
 
-/* Draws the pages into a PDF at path (written beside it, then renamed into place).
- * *bytes receives the file's size. */
+/* Draws the pages into a PDF, made in memory: with out NULL written to path (beside it,
+ * then renamed into place); else handed over in *out (free() it) and path is only what
+ * messages call the document. *bytes receives the size. Nothing else touches the disk: font
+ * subsets go to libharu from memory. */
 zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options,
-                        size_t *bytes, zb_error *err);
+                        char **out, size_t *bytes, zb_error *err);
 
 #endif /* ZB_RENDER_PDF_H */

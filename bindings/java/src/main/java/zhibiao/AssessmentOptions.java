@@ -1,5 +1,6 @@
 package zhibiao;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -19,8 +20,10 @@ public final class AssessmentOptions {
     private final String fontBody;
     private final String fontHeading;
     private final String fontTitle;
+    private final Path scratchDir;
 
     private AssessmentOptions(Builder b) {
+        this.scratchDir = b.scratchDir;
         this.title = b.title;
         this.scoring = b.scoring;
         this.cap = b.cap;
@@ -38,6 +41,7 @@ public final class AssessmentOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.scratchDir = scratchDir;
         b.title = title;
         b.scoring = scoring;
         b.cap = cap;
@@ -83,6 +87,11 @@ public final class AssessmentOptions {
         return Optional.ofNullable(fontTitle);
     }
 
+    /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+    public Optional<Path> scratchDir() {
+        return Optional.ofNullable(scratchDir);
+    }
+
     ZbLibrary.AssessmentOptionsStruct toStruct() {
         ZbLibrary.AssessmentOptionsStruct s = new ZbLibrary.AssessmentOptionsStruct();
         s.title = title;
@@ -95,6 +104,7 @@ public final class AssessmentOptions {
         s.font_body = fontBody;
         s.font_heading = fontHeading;
         s.font_title = fontTitle;
+        s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
         return s;
     }
 
@@ -103,7 +113,8 @@ public final class AssessmentOptions {
         if (!(o instanceof AssessmentOptions))
             return false;
         AssessmentOptions x = (AssessmentOptions) o;
-        return Objects.equals(title, x.title)
+        return Objects.equals(scratchDir, x.scratchDir)
+                && Objects.equals(title, x.title)
                 && Objects.equals(scoring, x.scoring)
                 && Objects.equals(cap, x.cap)
                 && Objects.equals(aboutTolerance, x.aboutTolerance)
@@ -114,7 +125,7 @@ public final class AssessmentOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(title, scoring, cap, aboutTolerance, fontBody, fontHeading, fontTitle);
+        return Objects.hash(scratchDir, title, scoring, cap, aboutTolerance, fontBody, fontHeading, fontTitle);
     }
 
     /** Builds {@link AssessmentOptions}; every setter returns the builder. */
@@ -126,6 +137,7 @@ public final class AssessmentOptions {
         private String fontBody;
         private String fontHeading;
         private String fontTitle;
+        private Path scratchDir;
 
         private Builder() {
         }
@@ -173,6 +185,12 @@ public final class AssessmentOptions {
         /** Font of the title; default 方正小标宋简体. */
         public Builder fontTitle(String fontTitle) {
             this.fontTitle = fontTitle;
+            return this;
+        }
+
+        /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+        public Builder scratchDir(Path scratchDir) {
+            this.scratchDir = scratchDir;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package zhibiao;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,8 +16,10 @@ public final class BreakdownOptions {
     private final String fontBody;
     private final String fontHeading;
     private final String fontTitle;
+    private final Path scratchDir;
 
     private BreakdownOptions(Builder b) {
+        this.scratchDir = b.scratchDir;
         this.title = b.title;
         this.fontBody = b.fontBody;
         this.fontHeading = b.fontHeading;
@@ -31,6 +34,7 @@ public final class BreakdownOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.scratchDir = scratchDir;
         b.title = title;
         b.fontBody = fontBody;
         b.fontHeading = fontHeading;
@@ -58,12 +62,18 @@ public final class BreakdownOptions {
         return Optional.ofNullable(fontTitle);
     }
 
+    /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+    public Optional<Path> scratchDir() {
+        return Optional.ofNullable(scratchDir);
+    }
+
     ZbLibrary.BreakdownOptionsStruct toStruct() {
         ZbLibrary.BreakdownOptionsStruct s = new ZbLibrary.BreakdownOptionsStruct();
         s.title = title;
         s.font_body = fontBody;
         s.font_heading = fontHeading;
         s.font_title = fontTitle;
+        s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
         return s;
     }
 
@@ -72,7 +82,8 @@ public final class BreakdownOptions {
         if (!(o instanceof BreakdownOptions))
             return false;
         BreakdownOptions x = (BreakdownOptions) o;
-        return Objects.equals(title, x.title)
+        return Objects.equals(scratchDir, x.scratchDir)
+                && Objects.equals(title, x.title)
                 && Objects.equals(fontBody, x.fontBody)
                 && Objects.equals(fontHeading, x.fontHeading)
                 && Objects.equals(fontTitle, x.fontTitle);
@@ -80,7 +91,7 @@ public final class BreakdownOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(title, fontBody, fontHeading, fontTitle);
+        return Objects.hash(scratchDir, title, fontBody, fontHeading, fontTitle);
     }
 
     /** Builds {@link BreakdownOptions}; every setter returns the builder. */
@@ -89,6 +100,7 @@ public final class BreakdownOptions {
         private String fontBody;
         private String fontHeading;
         private String fontTitle;
+        private Path scratchDir;
 
         private Builder() {
         }
@@ -114,6 +126,12 @@ public final class BreakdownOptions {
         /** Font of the title; default 方正小标宋简体. */
         public Builder fontTitle(String fontTitle) {
             this.fontTitle = fontTitle;
+            return this;
+        }
+
+        /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+        public Builder scratchDir(Path scratchDir) {
+            this.scratchDir = scratchDir;
             return this;
         }
 

@@ -19,8 +19,10 @@ public final class BulletinOptions {
     private final Double aboutTolerance;
     private final Path sealPng;
     private final boolean sealed;
+    private final byte[] sealPngBytes;
 
     private BulletinOptions(Builder b) {
+        this.sealPngBytes = b.sealPngBytes;
         this.fonts = b.fonts;
         this.title = b.title;
         this.docNumber = b.docNumber;
@@ -37,6 +39,7 @@ public final class BulletinOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.sealPngBytes = sealPngBytes;
         b.fonts = fonts;
         b.title = title;
         b.docNumber = docNumber;
@@ -76,6 +79,11 @@ public final class BulletinOptions {
         return sealed;
     }
 
+    /** The seal as PNG bytes (for example from a database) instead of a file; copied; implies sealed. Giving it and sealPng is an error. */
+    public Optional<byte[]> sealPngBytes() {
+        return sealPngBytes == null ? Optional.empty() : Optional.of(sealPngBytes.clone());
+    }
+
     ZbLibrary.BulletinOptionsStruct toStruct() {
         ZbLibrary.BulletinOptionsStruct s = new ZbLibrary.BulletinOptionsStruct();
         s.title = title;
@@ -86,6 +94,12 @@ public final class BulletinOptions {
         }
         s.seal_png = sealPng == null ? null : sealPng.toString();
         s.sealed = sealed ? 1 : 0;
+        if (sealPngBytes != null) {
+            com.sun.jna.Memory m = new com.sun.jna.Memory(sealPngBytes.length);
+            m.write(0, sealPngBytes, 0, sealPngBytes.length);
+            s.seal_png_data = m;
+            s.seal_png_size = new ZbLibrary.SizeT(sealPngBytes.length);
+        }
         return s;
     }
 
@@ -94,7 +108,8 @@ public final class BulletinOptions {
         if (!(o instanceof BulletinOptions))
             return false;
         BulletinOptions x = (BulletinOptions) o;
-        return Objects.equals(fonts, x.fonts)
+        return java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
+                && Objects.equals(fonts, x.fonts)
                 && Objects.equals(title, x.title)
                 && Objects.equals(docNumber, x.docNumber)
                 && Objects.equals(aboutTolerance, x.aboutTolerance)
@@ -104,7 +119,7 @@ public final class BulletinOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(fonts, title, docNumber, aboutTolerance, sealPng, sealed);
+        return 31 * Objects.hash(fonts, title, docNumber, aboutTolerance, sealPng, sealed) + java.util.Arrays.hashCode(sealPngBytes);
     }
 
     /** Builds {@link BulletinOptions}; every setter returns the builder. */
@@ -115,6 +130,7 @@ public final class BulletinOptions {
         private Double aboutTolerance;
         private Path sealPng;
         private boolean sealed;
+        private byte[] sealPngBytes;
 
         private Builder() {
         }
@@ -154,6 +170,14 @@ public final class BulletinOptions {
         /** Lay out the signature and date for a document that will be sealed. */
         public Builder sealed(boolean sealed) {
             this.sealed = sealed;
+            return this;
+        }
+
+        /** The seal as PNG bytes (for example from a database) instead of a file; copied; implies sealed. Giving it and sealPng is an error. */
+        public Builder sealPngBytes(byte[] png) {
+            if (png != null && png.length == 0)
+                throw new IllegalArgumentException("sealPngBytes: an empty seal");
+            this.sealPngBytes = png == null ? null : png.clone();
             return this;
         }
 

@@ -77,6 +77,27 @@ public final class Fonts implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Uses a font held in memory for {@code role} (zb_fontset_set_role_memory()): the bytes of
+     * a .ttf, or of a .ttc with face {@code faceIndex}, as read from a database or an upload.
+     * The library copies them now (the array may be reused at once) and never reads or writes
+     * the disk for this font. {@code name} is what messages and {@link #file(FontRole)} call
+     * it, e.g. "simfang.ttf" (null: "&lt;memory&gt;").
+     */
+    public Fonts set(FontRole role, byte[] font, int faceIndex, String name) {
+        int r = role(role);
+        byte[] data = Objects.requireNonNull(font, "font");
+        change(p -> Lib.c().zb_fontset_set_role_memory(p, r, data, new ZbLibrary.SizeT(data.length), faceIndex, name));
+        return this;
+    }
+
+    /** Appends a font held in memory to the fallback chain, copied as by {@link #set(FontRole, byte[], int, String)}. */
+    public Fonts addFallback(byte[] font, int faceIndex, String name) {
+        byte[] data = Objects.requireNonNull(font, "font");
+        change(p -> Lib.c().zb_fontset_add_fallback_memory(p, data, new ZbLibrary.SizeT(data.length), faceIndex, name));
+        return this;
+    }
+
     /** Appends a font searched for the characters a role's font lacks. */
     public Fonts addFallback(Path path) {
         return addFallback(path, 0);

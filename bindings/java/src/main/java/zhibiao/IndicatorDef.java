@@ -22,6 +22,11 @@ public final class IndicatorDef {
     private final List<String> units;
     private final String source;
     private final double weight;
+    private final int targetYear;
+    private final Attribute attribute;
+    private final String base;
+    private final int baseYear;
+    private final String note;
 
     private IndicatorDef(Builder b) {
         seq = b.seq;
@@ -35,6 +40,11 @@ public final class IndicatorDef {
         units = List.copyOf(b.units);
         source = b.source;
         weight = b.weight;
+        targetYear = b.targetYear;
+        attribute = b.attribute;
+        base = b.base;
+        baseYear = b.baseYear;
+        note = b.note;
     }
 
     /** A builder for an indicator named {@code name}, e.g. 新增“小升规”企业(家). */
@@ -65,6 +75,11 @@ public final class IndicatorDef {
         s.responsible = units.isEmpty() ? null : String.join("、", units);
         s.source = source;
         s.weight = weight;
+        s.target_year = targetYear;
+        s.attribute = attribute.value();
+        s.base = base;
+        s.base_year = baseYear;
+        s.note = note;
         return s;
     }
 
@@ -81,6 +96,11 @@ public final class IndicatorDef {
         private final List<String> units = new ArrayList<>();
         private String source;
         private double weight;
+        private int targetYear;
+        private Attribute attribute = Attribute.NONE;
+        private String base;
+        private int baseYear;
+        private String note;
 
         private Builder(String name) {
             this.name = name;
@@ -146,6 +166,31 @@ public final class IndicatorDef {
             if (!Double.isFinite(weight) || weight < 0)
                 throw new IllegalArgumentException("weight must be a finite number >= 0, not " + weight);
             this.weight = weight;
+            return this;
+        }
+
+        /** Year of the target (2025年目标值); 0 (the default): tied to no year, the plan's own. */
+        public Builder targetYear(int year) {
+            this.targetYear = year;
+            return this;
+        }
+
+        /** Attribute (属性); {@link Attribute#NONE} (the default): not stated. */
+        public Builder attribute(Attribute attribute) {
+            this.attribute = Objects.requireNonNull(attribute, "attribute");
+            return this;
+        }
+
+        /** Base value as displayed (基期值, e.g. "1,200") and its year (0: not stated). */
+        public Builder base(int year, String text) {
+            this.baseYear = year;
+            this.base = text;
+            return this;
+        }
+
+        /** Remark (备注). */
+        public Builder note(String note) {
+            this.note = note;
             return this;
         }
 

@@ -17,8 +17,10 @@ public final class NoticeOptions {
     private final boolean sealed;
     private final boolean omitAttachments;
     private final boolean omitImprint;
+    private final byte[] sealPngBytes;
 
     private NoticeOptions(Builder b) {
+        this.sealPngBytes = b.sealPngBytes;
         this.fonts = b.fonts;
         this.sealPng = b.sealPng;
         this.sealed = b.sealed;
@@ -34,6 +36,7 @@ public final class NoticeOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.sealPngBytes = sealPngBytes;
         b.fonts = fonts;
         b.sealPng = sealPng;
         b.sealed = sealed;
@@ -67,12 +70,23 @@ public final class NoticeOptions {
         return omitImprint;
     }
 
+    /** The seal as PNG bytes (for example from a database) instead of a file; copied; implies sealed. Giving it and sealPng is an error. */
+    public Optional<byte[]> sealPngBytes() {
+        return sealPngBytes == null ? Optional.empty() : Optional.of(sealPngBytes.clone());
+    }
+
     ZbLibrary.NoticeOptionsStruct toStruct() {
         ZbLibrary.NoticeOptionsStruct s = new ZbLibrary.NoticeOptionsStruct();
         s.seal_png = sealPng == null ? null : sealPng.toString();
         s.sealed = sealed ? 1 : 0;
         s.omit_attachments = omitAttachments ? 1 : 0;
         s.omit_imprint = omitImprint ? 1 : 0;
+        if (sealPngBytes != null) {
+            com.sun.jna.Memory m = new com.sun.jna.Memory(sealPngBytes.length);
+            m.write(0, sealPngBytes, 0, sealPngBytes.length);
+            s.seal_png_data = m;
+            s.seal_png_size = new ZbLibrary.SizeT(sealPngBytes.length);
+        }
         return s;
     }
 
@@ -81,7 +95,8 @@ public final class NoticeOptions {
         if (!(o instanceof NoticeOptions))
             return false;
         NoticeOptions x = (NoticeOptions) o;
-        return Objects.equals(fonts, x.fonts)
+        return java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
+                && Objects.equals(fonts, x.fonts)
                 && Objects.equals(sealPng, x.sealPng)
                 && Objects.equals(sealed, x.sealed)
                 && Objects.equals(omitAttachments, x.omitAttachments)
@@ -90,7 +105,7 @@ public final class NoticeOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(fonts, sealPng, sealed, omitAttachments, omitImprint);
+        return 31 * Objects.hash(fonts, sealPng, sealed, omitAttachments, omitImprint) + java.util.Arrays.hashCode(sealPngBytes);
     }
 
     /** Builds {@link NoticeOptions}; every setter returns the builder. */
@@ -100,6 +115,7 @@ public final class NoticeOptions {
         private boolean sealed;
         private boolean omitAttachments;
         private boolean omitImprint;
+        private byte[] sealPngBytes;
 
         private Builder() {
         }
@@ -131,6 +147,14 @@ public final class NoticeOptions {
         /** Leave out the 版记 (抄送, 印发机关 and 印发日期). */
         public Builder omitImprint(boolean omitImprint) {
             this.omitImprint = omitImprint;
+            return this;
+        }
+
+        /** The seal as PNG bytes (for example from a database) instead of a file; copied; implies sealed. Giving it and sealPng is an error. */
+        public Builder sealPngBytes(byte[] png) {
+            if (png != null && png.length == 0)
+                throw new IllegalArgumentException("sealPngBytes: an empty seal");
+            this.sealPngBytes = png == null ? null : png.clone();
             return this;
         }
 

@@ -352,12 +352,29 @@ public final class Plan implements AutoCloseable {
         List<String> units = new ArrayList<>();
         for (long j = 0; j < n; j++)
             units.add(c.zb_plan_indicator_responsible(p, i, new ZbLibrary.SizeT(j)));
+        ZbLibrary.SizeT primary = c.zb_plan_indicator_primary_target(p, i);
+        long nt = c.zb_plan_indicator_target_count(p, i).longValue();
+        List<Target> targets = new ArrayList<>();
+        for (long t = 0; t < nt; t++) {
+            ZbLibrary.SizeT k = new ZbLibrary.SizeT(t);
+            targets.add(new Target(c.zb_plan_indicator_target_year(p, i, k), c.zb_plan_indicator_target_text_at(p, i, k),
+                    TargetClass.of(c.zb_plan_indicator_target_class_at(p, i, k)),
+                    optional(c.zb_plan_indicator_target_value_at(p, i, k)),
+                    Qualifier.of(c.zb_plan_indicator_target_qualifier_at(p, i, k)),
+                    Change.of(c.zb_plan_indicator_target_change_at(p, i, k)),
+                    optional(c.zb_plan_indicator_target_change_amount_at(p, i, k)),
+                    c.zb_plan_indicator_target_as_change_at(p, i, k) != 0,
+                    !primary.isNone() && primary.longValue() == t));
+        }
         return new Indicator((int) i.longValue(), c.zb_plan_indicator_seq(p, i), c.zb_plan_indicator_name(p, i),
                 c.zb_plan_indicator_bare_name(p, i), cat.isNone() ? "" : c.zb_plan_category_name(p, cat),
-                c.zb_plan_indicator_unit(p, i), c.zb_plan_indicator_target_text(p, i),
-                optional(c.zb_plan_indicator_target(p, i)), Qualifier.of(c.zb_plan_indicator_qualifier(p, i)),
-                Kind.of(c.zb_plan_indicator_kind(p, i)), Direction.of(c.zb_plan_indicator_direction(p, i)), units,
-                c.zb_plan_indicator_source(p, i), c.zb_plan_indicator_weight(p, i));
+                c.zb_plan_indicator_unit(p, i), c.zb_plan_indicator_unit_given(p, i) != 0,
+                c.zb_plan_indicator_target_text(p, i), optional(c.zb_plan_indicator_target(p, i)),
+                Qualifier.of(c.zb_plan_indicator_qualifier(p, i)), TargetClass.of(c.zb_plan_indicator_target_class(p, i)),
+                Kind.of(c.zb_plan_indicator_kind(p, i)), Direction.of(c.zb_plan_indicator_direction(p, i)),
+                Attribute.of(c.zb_plan_indicator_attribute(p, i)), c.zb_plan_indicator_base_year(p, i),
+                c.zb_plan_indicator_base_text(p, i), optional(c.zb_plan_indicator_base_value(p, i)), targets, units,
+                c.zb_plan_indicator_note(p, i), c.zb_plan_indicator_source(p, i), c.zb_plan_indicator_weight(p, i));
     }
 
     /** Appends an indicator and its responsible units; returns it as added. */
@@ -370,14 +387,66 @@ public final class Plan implements AutoCloseable {
         });
     }
 
-    /** Appends a responsible unit to the indicator with sequence number {@code seq}. */
-    public void addIndicatorUnit(int seq, String unit) {
+    /** A change to the indicator with sequence number {@code seq}; NOT_FOUND when there is none. */
+    private void changeIndicator(int seq, java.util.function.BiFunction<ZbLibrary.PlanPtr, ZbLibrary.SizeT, Integer> call) {
         change(p -> {
             ZbLibrary.SizeT i = Lib.c().zb_plan_find_indicator(p, seq);
             if (i.isNone())
                 throw new ZhibiaoException(Status.NOT_FOUND, "no indicator has the sequence number " + seq);
-            return Lib.c().zb_plan_add_indicator_responsible(p, i, unit);
+            return call.apply(p, i);
         });
+    }
+
+    /** Appends a responsible unit to the indicator with sequence number {@code seq}. */
+    public void addIndicatorUnit(int seq, String unit) {
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_add_indicator_responsible(p, i, unit));
+    }
+
+    /**
+     * Sets, replaces or removes (text null) the target of indicator {@code seq} for
+     * {@code year} (0: the one tied to no year); {@code qualifier} AUTO reads it from the text.
+     */
+    public void setIndicatorTarget(int seq, int year, String text, Qualifier qualifier) {
+        int q = Objects.requireNonNull(qualifier, "qualifier").value();
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_target(p, i, year, text, q));
+    }
+
+    /** Sets the unit of indicator {@code seq}; null reads it from the name again, "" means none. */
+    public void setIndicatorUnit(int seq, String unit) {
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_unit(p, i, unit));
+    }
+
+    /** Sets the kind of indicator {@code seq}; AUTO infers it again. */
+    public void setIndicatorKind(int seq, Kind kind) {
+        int k = Objects.requireNonNull(kind, "kind").value();
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_kind(p, i, k));
+    }
+
+    /** Sets the direction of indicator {@code seq}; AUTO infers it again. */
+    public void setIndicatorDirection(int seq, Direction direction) {
+        int d = Objects.requireNonNull(direction, "direction").value();
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_direction(p, i, d));
+    }
+
+    /** Sets the assessment weight of indicator {@code seq}; 0 means the default 1. */
+    public void setIndicatorWeight(int seq, double weight) {
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_weight(p, i, weight));
+    }
+
+    /** Sets the attribute (属性) of indicator {@code seq}. */
+    public void setIndicatorAttribute(int seq, Attribute attribute) {
+        int a = Objects.requireNonNull(attribute, "attribute").value();
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_attribute(p, i, a));
+    }
+
+    /** Sets the base value (基期值) of indicator {@code seq} and its year (0: not stated); text null clears both. */
+    public void setIndicatorBase(int seq, int year, String text) {
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_base(p, i, year, text));
+    }
+
+    /** Sets the remark (备注) of indicator {@code seq}; null clears it. */
+    public void setIndicatorNote(int seq, String note) {
+        changeIndicator(seq, (p, i) -> Lib.c().zb_plan_indicator_set_note(p, i, note));
     }
 
     // ---- tasks -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package zhibiao;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -17,8 +18,10 @@ public final class ProgressSheetOptions {
     private final String fontBody;
     private final String fontHeading;
     private final String fontTitle;
+    private final Path scratchDir;
 
     private ProgressSheetOptions(Builder b) {
+        this.scratchDir = b.scratchDir;
         this.title = b.title;
         this.aboutTolerance = b.aboutTolerance;
         this.fontBody = b.fontBody;
@@ -34,6 +37,7 @@ public final class ProgressSheetOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.scratchDir = scratchDir;
         b.title = title;
         b.aboutTolerance = aboutTolerance;
         b.fontBody = fontBody;
@@ -67,6 +71,11 @@ public final class ProgressSheetOptions {
         return Optional.ofNullable(fontTitle);
     }
 
+    /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+    public Optional<Path> scratchDir() {
+        return Optional.ofNullable(scratchDir);
+    }
+
     ZbLibrary.ProgressSheetOptionsStruct toStruct() {
         ZbLibrary.ProgressSheetOptionsStruct s = new ZbLibrary.ProgressSheetOptionsStruct();
         s.title = title;
@@ -77,6 +86,7 @@ public final class ProgressSheetOptions {
         s.font_body = fontBody;
         s.font_heading = fontHeading;
         s.font_title = fontTitle;
+        s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
         return s;
     }
 
@@ -85,7 +95,8 @@ public final class ProgressSheetOptions {
         if (!(o instanceof ProgressSheetOptions))
             return false;
         ProgressSheetOptions x = (ProgressSheetOptions) o;
-        return Objects.equals(title, x.title)
+        return Objects.equals(scratchDir, x.scratchDir)
+                && Objects.equals(title, x.title)
                 && Objects.equals(aboutTolerance, x.aboutTolerance)
                 && Objects.equals(fontBody, x.fontBody)
                 && Objects.equals(fontHeading, x.fontHeading)
@@ -94,7 +105,7 @@ public final class ProgressSheetOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(title, aboutTolerance, fontBody, fontHeading, fontTitle);
+        return Objects.hash(scratchDir, title, aboutTolerance, fontBody, fontHeading, fontTitle);
     }
 
     /** Builds {@link ProgressSheetOptions}; every setter returns the builder. */
@@ -104,6 +115,7 @@ public final class ProgressSheetOptions {
         private String fontBody;
         private String fontHeading;
         private String fontTitle;
+        private Path scratchDir;
 
         private Builder() {
         }
@@ -137,6 +149,12 @@ public final class ProgressSheetOptions {
         /** Font of the title; default 方正小标宋简体. */
         public Builder fontTitle(String fontTitle) {
             this.fontTitle = fontTitle;
+            return this;
+        }
+
+        /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+        public Builder scratchDir(Path scratchDir) {
+            this.scratchDir = scratchDir;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package zhibiao;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,8 +27,10 @@ public final class TableOptions {
     private final String fontTitle;
     private final double bodySize;
     private final double titleSize;
+    private final Path scratchDir;
 
     private TableOptions(Builder b) {
+        this.scratchDir = b.scratchDir;
         this.label = b.label;
         this.title = b.title;
         this.sheetName = b.sheetName;
@@ -53,6 +56,7 @@ public final class TableOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.scratchDir = scratchDir;
         b.label = label;
         b.title = title;
         b.sheetName = sheetName;
@@ -146,6 +150,11 @@ public final class TableOptions {
         return titleSize;
     }
 
+    /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+    public Optional<Path> scratchDir() {
+        return Optional.ofNullable(scratchDir);
+    }
+
     ZbLibrary.TableOptionsStruct toStruct() {
         ZbLibrary.TableOptionsStruct s = new ZbLibrary.TableOptionsStruct();
         s.label = label;
@@ -163,6 +172,7 @@ public final class TableOptions {
         s.font_title = fontTitle;
         s.body_size = bodySize;
         s.title_size = titleSize;
+        s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
         return s;
     }
 
@@ -171,7 +181,8 @@ public final class TableOptions {
         if (!(o instanceof TableOptions))
             return false;
         TableOptions x = (TableOptions) o;
-        return Objects.equals(label, x.label)
+        return Objects.equals(scratchDir, x.scratchDir)
+                && Objects.equals(label, x.label)
                 && Objects.equals(title, x.title)
                 && Objects.equals(sheetName, x.sheetName)
                 && Objects.equals(headerSeq, x.headerSeq)
@@ -190,7 +201,7 @@ public final class TableOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize);
+        return Objects.hash(scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize);
     }
 
     /** Builds {@link TableOptions}; every setter returns the builder. */
@@ -210,6 +221,7 @@ public final class TableOptions {
         private String fontTitle;
         private double bodySize;
         private double titleSize;
+        private Path scratchDir;
 
         private Builder() {
         }
@@ -305,6 +317,12 @@ public final class TableOptions {
             if (!Double.isFinite(titleSize) || titleSize < 0)
                 throw new IllegalArgumentException("titleSize must be a finite number >= 0 (0: the default), not " + titleSize);
             this.titleSize = titleSize;
+            return this;
+        }
+
+        /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
+        public Builder scratchDir(Path scratchDir) {
+            this.scratchDir = scratchDir;
             return this;
         }
 

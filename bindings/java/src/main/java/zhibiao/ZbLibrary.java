@@ -103,7 +103,7 @@ interface ZbLibrary extends Library {
 
     /** zb_indicator_def (plan.h). */
     @Structure.FieldOrder({"seq", "category", "name", "unit", "target", "qualifier", "kind", "direction",
-            "responsible", "source", "weight"})
+            "responsible", "source", "weight", "target_year", "attribute", "base", "base_year", "note"})
     final class IndicatorDefStruct extends Struct {
         public int seq;
         public String category;
@@ -116,6 +116,11 @@ interface ZbLibrary extends Library {
         public String responsible;
         public String source;
         public double weight;
+        public int target_year;
+        public int attribute;
+        public String base;
+        public int base_year;
+        public String note;
     }
 
     /** zb_task_def (plan.h). */
@@ -169,7 +174,7 @@ interface ZbLibrary extends Library {
     /** zb_table_options (xlsx.h). */
     @Structure.FieldOrder({"label", "title", "sheet_name", "header_seq", "header_category", "header_name",
             "header_unit", "header_target", "header_responsible", "unit_column", "font_body", "font_heading",
-            "font_title", "body_size", "title_size"})
+            "font_title", "body_size", "title_size", "scratch_dir"})
     final class TableOptionsStruct extends Struct {
         public String label;
         public String title;
@@ -186,29 +191,32 @@ interface ZbLibrary extends Library {
         public String font_title;
         public double body_size;
         public double title_size;
+        public String scratch_dir;
     }
 
     /** zb_breakdown_options (xlsx.h). */
-    @Structure.FieldOrder({"title", "font_body", "font_heading", "font_title"})
+    @Structure.FieldOrder({"title", "font_body", "font_heading", "font_title", "scratch_dir"})
     final class BreakdownOptionsStruct extends Struct {
         public String title;
         public String font_body;
         public String font_heading;
         public String font_title;
+        public String scratch_dir;
     }
 
     /** zb_progress_sheet_options (xlsx.h). */
-    @Structure.FieldOrder({"title", "progress", "font_body", "font_heading", "font_title"})
+    @Structure.FieldOrder({"title", "progress", "font_body", "font_heading", "font_title", "scratch_dir"})
     final class ProgressSheetOptionsStruct extends Struct {
         public String title;
         public ProgressOptionsStruct.ByReference progress;
         public String font_body;
         public String font_heading;
         public String font_title;
+        public String scratch_dir;
     }
 
     /** zb_assessment_options (xlsx.h). */
-    @Structure.FieldOrder({"title", "scoring", "cap", "progress", "font_body", "font_heading", "font_title"})
+    @Structure.FieldOrder({"title", "scoring", "cap", "progress", "font_body", "font_heading", "font_title", "scratch_dir"})
     final class AssessmentOptionsStruct extends Struct {
         public String title;
         public int scoring;
@@ -217,25 +225,30 @@ interface ZbLibrary extends Library {
         public String font_body;
         public String font_heading;
         public String font_title;
+        public String scratch_dir;
     }
 
     /** zb_notice_options (pdf.h). */
-    @Structure.FieldOrder({"seal_png", "sealed", "omit_attachments", "omit_imprint"})
+    @Structure.FieldOrder({"seal_png", "sealed", "omit_attachments", "omit_imprint", "seal_png_data", "seal_png_size"})
     final class NoticeOptionsStruct extends Struct {
         public String seal_png;
         public int sealed;
         public int omit_attachments;
         public int omit_imprint;
+        public Pointer seal_png_data;
+        public SizeT seal_png_size = new SizeT();
     }
 
     /** zb_bulletin_options (pdf.h). */
-    @Structure.FieldOrder({"title", "doc_number", "progress", "seal_png", "sealed"})
+    @Structure.FieldOrder({"title", "doc_number", "progress", "seal_png", "sealed", "seal_png_data", "seal_png_size"})
     final class BulletinOptionsStruct extends Struct {
         public String title;
         public String doc_number;
         public ProgressOptionsStruct.ByReference progress;
         public String seal_png;
         public int sealed;
+        public Pointer seal_png_data;
+        public SizeT seal_png_size = new SizeT();
     }
 
     /** zb_pdf_info (pdf.h). */
@@ -305,6 +318,34 @@ interface ZbLibrary extends Library {
     String zb_plan_indicator_lead(PlanPtr plan, SizeT i);
     String zb_plan_indicator_source(PlanPtr plan, SizeT i);
     double zb_plan_indicator_weight(PlanPtr plan, SizeT i);
+    int zb_plan_indicator_unit_given(PlanPtr plan, SizeT i);
+    int zb_plan_indicator_target_class(PlanPtr plan, SizeT i);
+    int zb_plan_indicator_attribute(PlanPtr plan, SizeT i);
+    int zb_plan_indicator_base_year(PlanPtr plan, SizeT i);
+    String zb_plan_indicator_base_text(PlanPtr plan, SizeT i);
+    double zb_plan_indicator_base_value(PlanPtr plan, SizeT i);
+    String zb_plan_indicator_note(PlanPtr plan, SizeT i);
+    SizeT zb_plan_indicator_target_count(PlanPtr plan, SizeT i);
+    SizeT zb_plan_indicator_primary_target(PlanPtr plan, SizeT i);
+    SizeT zb_plan_indicator_find_target(PlanPtr plan, SizeT i, int year);
+    int zb_plan_indicator_target_year(PlanPtr plan, SizeT i, SizeT k);
+    String zb_plan_indicator_target_text_at(PlanPtr plan, SizeT i, SizeT k);
+    double zb_plan_indicator_target_value_at(PlanPtr plan, SizeT i, SizeT k);
+    int zb_plan_indicator_target_qualifier_at(PlanPtr plan, SizeT i, SizeT k);
+    int zb_plan_indicator_target_class_at(PlanPtr plan, SizeT i, SizeT k);
+    int zb_plan_indicator_target_change_at(PlanPtr plan, SizeT i, SizeT k);
+    double zb_plan_indicator_target_change_amount_at(PlanPtr plan, SizeT i, SizeT k);
+    int zb_plan_indicator_target_as_change_at(PlanPtr plan, SizeT i, SizeT k);
+    int zb_plan_indicator_set_target(PlanPtr plan, SizeT i, int year, String text, int qualifier);
+    int zb_plan_indicator_set_unit(PlanPtr plan, SizeT i, String unit);
+    int zb_plan_indicator_set_kind(PlanPtr plan, SizeT i, int kind);
+    int zb_plan_indicator_set_direction(PlanPtr plan, SizeT i, int direction);
+    int zb_plan_indicator_set_weight(PlanPtr plan, SizeT i, double weight);
+    int zb_plan_indicator_set_attribute(PlanPtr plan, SizeT i, int attribute);
+    int zb_plan_indicator_set_base(PlanPtr plan, SizeT i, int year, String text);
+    int zb_plan_indicator_set_note(PlanPtr plan, SizeT i, String note);
+    int zb_infer_kind_with_unit(String name, String unit);
+    int zb_classify_target(String text, DoubleByReference number, IntByReference qualifier, IntByReference change);
     SizeT zb_infer_unit(String name, byte[] buf, SizeT size);
     int zb_parse_target(String text, DoubleByReference value, IntByReference qualifier);
     int zb_infer_kind(String name);
@@ -432,6 +473,8 @@ interface ZbLibrary extends Library {
     String zb_fontset_errmsg(FontsetPtr fonts);
     int zb_fontset_set(FontsetPtr fonts, int role, String path, int faceIndex);
     int zb_fontset_add_fallback(FontsetPtr fonts, String path, int faceIndex);
+    int zb_fontset_set_role_memory(FontsetPtr fonts, int role, byte[] data, SizeT size, int faceIndex, String name);
+    int zb_fontset_add_fallback_memory(FontsetPtr fonts, byte[] data, SizeT size, int faceIndex, String name);
     int zb_fontset_load_json(FontsetPtr fonts, String path);
     int zb_fontset_load_defaults(FontsetPtr fonts);
     String zb_fontset_file(FontsetPtr fonts, int role);

@@ -40,17 +40,31 @@ public final class Zhibiao {
         return Objects.requireNonNull(status, "status").describe();
     }
 
-    /** A target as displayed, read: its number and qualifier. */
-    public static final class Target {
+    /** A target cell as read: what it holds, its number, qualifier and how it is stated. */
+    public static final class Reading {
+        private final TargetClass targetClass;
         private final double value;
         private final Qualifier qualifier;
+        private final Change change;
 
-        Target(double value, Qualifier qualifier) {
+        Reading(TargetClass targetClass, double value, Qualifier qualifier, Change change) {
+            this.targetClass = targetClass;
             this.value = value;
             this.qualifier = qualifier;
+            this.change = change;
         }
 
-        /** The number, e.g. 6.5 for "6.5以上". */
+        /** What the cell holds. */
+        public TargetClass targetClass() {
+            return targetClass;
+        }
+
+        /** How the number is stated: the value itself or a change (下降3% → PERCENT, −3). */
+        public Change change() {
+            return change;
+        }
+
+        /** The number, e.g. 6.5 for "6.5以上", −3 for "下降3%"; NaN when the cell holds none. */
         public double value() {
             return value;
         }
@@ -62,7 +76,7 @@ public final class Zhibiao {
 
         @Override
         public String toString() {
-            return value + " " + qualifier;
+            return targetClass + " " + value + " " + qualifier + " " + change;
         }
     }
 
@@ -70,12 +84,32 @@ public final class Zhibiao {
      * Reads a target as displayed (zb_parse_target()): "6.5以上" → 6.5 AT_LEAST, "450" → 450
      * NONE; empty when the text holds no single number ("持续提升").
      */
-    public static Optional<Target> parseTarget(String text) {
+    public static Optional<Reading> parseTarget(String text) {
         DoubleByReference value = new DoubleByReference();
         IntByReference qualifier = new IntByReference();
         if (Lib.c().zb_parse_target(Objects.requireNonNull(text, "text"), value, qualifier) == 0)
             return Optional.empty();
-        return Optional.of(new Target(value.getValue(), Qualifier.of(qualifier.getValue())));
+        return Optional.of(new Reading(TargetClass.NUMERIC, value.getValue(), Qualifier.of(qualifier.getValue()),
+                Change.NONE));
+    }
+
+    /**
+     * What a target cell holds (zb_classify_target()): a number, maybe qualified or a stated
+     * change ("下降3%"), a qualitative phrase ("完成市下达任务"), a placeholder ("—") or
+     * unrecognised text.
+     */
+    public static Reading classifyTarget(String text) {
+        DoubleByReference value = new DoubleByReference();
+        IntByReference qualifier = new IntByReference();
+        IntByReference change = new IntByReference();
+        TargetClass k = TargetClass.of(Lib.c().zb_classify_target(Objects.requireNonNull(text, "text"), value,
+                qualifier, change));
+        return new Reading(k, value.getValue(), Qualifier.of(qualifier.getValue()), Change.of(change.getValue()));
+    }
+
+    /** The kind a name suggests with the unit written apart from it (万元/亩 → LEVEL). */
+    public static Kind inferKind(String name, String unit) {
+        return Kind.of(Lib.c().zb_infer_kind_with_unit(Objects.requireNonNull(name, "name"), unit));
     }
 
     /** The measurement unit a name carries in its last (…): 培育智能工厂(数字化车间)(家) → 家; "" when none. */

@@ -124,6 +124,9 @@ public class ConsistencyTest {
         sameEnum("zb_standing", "ZB_STANDING_", Standing.class, Standing::value);
         sameEnum("zb_font_role", "ZB_FONT_", FontRole.class, FontRole::value);
         sameEnum("zb_scoring", "ZB_SCORING_", Scoring.class, Scoring::value);
+        sameEnum("zb_attribute", "ZB_ATTR_", Attribute.class, Attribute::value);
+        sameEnum("zb_target_class", "ZB_TARGET_", TargetClass.class, TargetClass::value);
+        sameEnum("zb_change", "ZB_CHANGE_", Change.class, Change::value);
     }
 
     /** Field names of a C struct, in order. */

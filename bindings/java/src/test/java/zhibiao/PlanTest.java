@@ -270,7 +270,7 @@ public class PlanTest {
 
     @Test
     public void helpers() {
-        Zhibiao.Target t = Zhibiao.parseTarget("6.5以上").orElseThrow();
+        Zhibiao.Reading t = Zhibiao.parseTarget("6.5以上").orElseThrow();
         assertEquals(6.5, t.value(), 0);
         assertEquals(Qualifier.AT_LEAST, t.qualifier());
         assertTrue(Zhibiao.parseTarget("持续提升").isEmpty());

@@ -152,6 +152,56 @@ public class WriterTest {
     }
 
     @Test
+    public void inputsFromMemory() throws IOException {
+        Path sealFile = Support.testData("seals", "rgba8.png");
+        byte[] fromFiles = plan.noticeBytes(NoticeOptions.builder().fonts(fonts).sealPng(sealFile).build());
+        try (Fonts mine = new Fonts()) {
+            for (FontRole r : FontRole.values())
+                mine.set(r, Files.readAllBytes(Path.of(fonts.file(r))), fonts.faceIndex(r), "db:" + r);
+            for (String f : fonts.fallbacks())
+                mine.addFallback(Files.readAllBytes(Path.of(f)), 0, null);
+            assertEquals("db:BODY", mine.file(FontRole.BODY));
+            assertTrue(mine.describe(FontRole.BODY).contains("db:BODY (bytes in memory)"));
+            NoticeOptions o = NoticeOptions.builder().fonts(mine).sealPngBytes(Files.readAllBytes(sealFile)).build();
+            assertArrayEquals(fromFiles, plan.noticeBytes(o));
+            Path file = out("sealed.pdf");
+            plan.writeNotice(file, o);
+            assertArrayEquals(fromFiles, Files.readAllBytes(file));
+            ZhibiaoException twice = assertThrows(ZhibiaoException.class,
+                    () -> plan.noticeBytes(o.toBuilder().sealPng(sealFile).build()));
+            assertEquals(Status.ARGUMENT, twice.code());
+            ZhibiaoException notPng = assertThrows(ZhibiaoException.class,
+                    () -> plan.bulletinBytes("2024-06", BulletinOptions.builder().fonts(mine)
+                            .sealPngBytes("not a png".getBytes(StandardCharsets.UTF_8)).build()));
+            assertTrue(notPng.getMessage(), notPng.getMessage().contains("seal (bytes in memory)"));
+            ZhibiaoException bad = assertThrows(ZhibiaoException.class,
+                    () -> mine.set(FontRole.TITLE, "junk".getBytes(StandardCharsets.UTF_8), 0, "junk.ttf"));
+            assertTrue(bad.getMessage(), bad.getMessage().startsWith("junk.ttf: "));
+        }
+        assertThrows(IllegalArgumentException.class, () -> NoticeOptions.builder().sealPngBytes(new byte[0]));
+    }
+
+    @Test
+    public void scratchFolder() throws IOException {
+        Path scratch = tmp.newFolder("scratch").toPath();
+        byte[] mem = plan.targetTableBytes(TableOptions.builder().scratchDir(scratch).build());
+        assertArrayEquals(plan.targetTableBytes(), mem);
+        try (var left = Files.list(scratch)) {
+            assertEquals(0, left.count());
+        }
+        Path missing = scratch.resolve("missing");
+        ZhibiaoException e = assertThrows(ZhibiaoException.class,
+                () -> plan.breakdownBytes(BreakdownOptions.builder().scratchDir(missing).build()));
+        assertEquals(Status.WRITE, e.code());
+        assertEquals(missing + " (the scratch_dir option): cannot hold temporary files: No such file or directory",
+                e.getMessage());
+        assertThrows(ZhibiaoException.class, () -> plan.writeProgress(out("p.xlsx"), "2024-06",
+                ProgressSheetOptions.builder().scratchDir(missing).build()));
+        assertThrows(ZhibiaoException.class, () -> plan.assessmentBytes("2024-12",
+                AssessmentOptions.builder().scratchDir(missing).build()));
+    }
+
+    @Test
     public void fonts() {
         for (FontRole r : FontRole.values()) {
             assertFalse(fonts.file(r).isEmpty());
