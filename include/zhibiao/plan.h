@@ -240,7 +240,8 @@ typedef struct zb_indicator_def {
     zb_direction direction;
     /**
      * Responsible units in one string, the lead first, separated by 、 , ， ; ； or
-     * white space, e.g. "县发改局、开发区". NULL = none; more can be appended with
+     * white space outside brackets and quotes, e.g. "县发改局、开发区" (but
+     * "各县（市、区）人民政府" is one unit). NULL = none; more can be appended with
      * zb_plan_add_indicator_responsible().
      */
     const char *responsible;
@@ -531,8 +532,23 @@ ZB_API const char *zb_plan_task_duty_text(const zb_plan *plan, size_t t, size_t 
 ZB_API const char *zb_plan_task_duty_note(const zb_plan *plan, size_t t, size_t d);
 /** @brief Number of units named in item @p d of task @p t. */
 ZB_API size_t zb_plan_task_duty_responsible_count(const zb_plan *plan, size_t t, size_t d);
-/** @brief Unit @p k of item @p d of task @p t; k = 0 is the lead, the rest cooperate. */
+/**
+ * @brief Unit @p k of item @p d of task @p t, the leads first: units 0 to
+ *        zb_plan_task_duty_lead_count() − 1 lead (牵头), the rest cooperate (配合).
+ */
 ZB_API const char *zb_plan_task_duty_responsible(const zb_plan *plan, size_t t, size_t d, size_t k);
+/**
+ * @brief How many of the units of item @p d of task @p t lead: 1 unless set (a note such as
+ *        `牵头单位:县发改局、县经信局;配合单位:…` names two); 0 for an item without units or a
+ *        bad index.
+ */
+ZB_API size_t zb_plan_task_duty_lead_count(const zb_plan *plan, size_t t, size_t d);
+/**
+ * @brief Sets how many of the item's units lead: the first @p count of them.
+ * @return ::ZB_ERR_ARGUMENT for a bad index; ::ZB_ERR_VALUE unless 1 <= @p count <= the
+ *         item's number of units. The plan is unchanged on error.
+ */
+ZB_API zb_status zb_plan_set_task_duty_lead_count(zb_plan *plan, size_t t, size_t d, size_t count);
 
 /**@}*/
 /* ------------------------------------------------------------------------------------ */

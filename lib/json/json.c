@@ -81,7 +81,7 @@ static const char *const flat_indicator_keys[] = {
     "kind", "direction", "weight", "responsible", "note", NULL};
 static const char *const target_keys[] = {"year", "target", "qualifier", NULL};
 static const char *const task_keys[] = {"number", "headings", "title", "text", "duties", NULL};
-static const char *const duty_keys[] = {"text", "responsible", "note", NULL};
+static const char *const duty_keys[] = {"text", "responsible", "leads", "note", NULL};
 static const char *const block_keys[] = {"level", "text", NULL};
 static const char *const prose_keys[] = {"name", "unit", "value", "qualifier", "years", "sentence", "task", NULL};
 static const char *const attachment_keys[] = {"number", "kind", "title", "text", NULL};
@@ -786,8 +786,22 @@ static zb_status load_duty(loader *ld, json_t *v, size_t task)
         }
         pop(ld);
     }
+    int leads = 1, present;
+    if ((st = opt_int(ld, v, "leads", 1, INT_MAX, "a positive integer", &leads, &present)))
+        return st;
     if ((st = zb_plan_add_task_duty(ld->plan, task, text, resp, note)) != ZB_OK)
         return fail_plan(ld, st);
+    size_t d = zb_plan_task_duty_count(ld->plan, task) - 1;
+    size_t units = zb_plan_task_duty_responsible_count(ld->plan, task, d);
+    if (present && (size_t)leads != zb_plan_task_duty_lead_count(ld->plan, task, d)) {
+        push_key(ld, "leads");
+        if ((size_t)leads > units)
+            return fail_here(ld, ZB_ERR_VALUE, "%d lead units, but the item names %zu unit%s", leads, units,
+                             units == 1 ? "" : "s");
+        if ((st = zb_plan_set_task_duty_lead_count(ld->plan, task, d, (size_t)leads)) != ZB_OK)
+            return fail_plan(ld, st);
+        pop(ld);
+    }
     return ZB_OK;
 }
 
@@ -1607,6 +1621,9 @@ static void w_tasks(writer *w, const zb_plan *plan)
                     }
                     w_close(w, ']');
                 }
+                size_t leads = zb_plan_task_duty_lead_count(plan, t, d);
+                if (leads > 1)
+                    w_key_int(w, "leads", (int)leads);
                 w_opt_string(w, "note", zb_plan_task_duty_note(plan, t, d));
                 w_close(w, '}');
             }

@@ -249,6 +249,7 @@ typedef struct duty_rec {
     char *text;
     char *note;
     str_list responsible;
+    size_t leads; /* units that lead; 0 = the first one */
 } duty_rec;
 
 typedef struct task_rec {
@@ -409,15 +410,32 @@ static int is_unit_separator(uint32_t cp)
     return cp == 0x3001 || cp == ',' || cp == 0xFF0C || cp == ';' || cp == 0xFF1B || is_space(cp);
 }
 
-/* Splits "县发改局、开发区" into normalised names, empty pieces and repeats dropped. */
+static int opens_group(uint32_t cp)
+{
+    return cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == '[' || cp == 0x3014 || cp == 0x201C || cp == 0x300A;
+}
+
+static int closes_group(uint32_t cp)
+{
+    return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']' || cp == 0x3015 || cp == 0x201D || cp == 0x300B;
+}
+
+/* Splits "县发改局、开发区" into normalised names, empty pieces and repeats dropped. A
+ * separator inside brackets or quotes is part of the name: 各县（市、区）人民政府. */
 static zb_status split_units(const char *s, str_list *out)
 {
     memset(out, 0, sizeof *out);
     if (!s)
         return ZB_OK;
     size_t i = 0, start = 0, len = strlen(s), n;
+    int depth = 0;
     while (i <= len) {
-        int sep = i == len || is_unit_separator(zb_utf8_decode(s + i, &n));
+        uint32_t cp = i < len ? zb_utf8_decode(s + i, &n) : 0;
+        if (opens_group(cp))
+            depth++;
+        else if (closes_group(cp) && depth > 0)
+            depth--;
+        int sep = i == len || (depth == 0 && is_unit_separator(cp));
         if (i == len)
             n = 1;
         if (sep) {
@@ -1897,6 +1915,31 @@ const char *zb_plan_task_duty_responsible(const zb_plan *plan, size_t t, size_t 
 {
     const duty_rec *duty = get_duty(plan, t, d);
     return duty ? str_list_get(&duty->responsible, k) : NULL;
+}
+
+size_t zb_plan_task_duty_lead_count(const zb_plan *plan, size_t t, size_t d)
+{
+    const duty_rec *duty = get_duty(plan, t, d);
+    if (!duty || !duty->responsible.count)
+        return 0;
+    return duty->leads ? duty->leads : 1;
+}
+
+zb_status zb_plan_set_task_duty_lead_count(zb_plan *plan, size_t t, size_t d, size_t count)
+{
+    if (!plan)
+        return ZB_ERR_ARGUMENT;
+    if (t >= plan->task_count || d >= plan->tasks[t].duty_count)
+        return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "task %zu, responsibility item %zu: no such item", t, d);
+    task_rec *task = &plan->tasks[t];
+    duty_rec *duty = &task->duties[d];
+    if (count < 1 || count > duty->responsible.count)
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%stask %s: %zu lead units, but the item names %zu unit%s",
+                            task->source, *task->source ? ": " : "", task->number, count, duty->responsible.count,
+                            duty->responsible.count == 1 ? "" : "s");
+    duty->leads = count;
+    zb_plan_clear_error(plan);
+    return ZB_OK;
 }
 
 /* ---- body text ----------------------------------------------------------------------- */

@@ -97,6 +97,7 @@ typedef struct bd {
     name_map sheets;   /* folded sheet name (owned) -> next " (k)" to try */
     size_t links;      /* hyperlinks written to 按单位 */
     zb_buf join;       /* cooperating units of one row, joined */
+    zb_buf leads;      /* lead units of one row, joined */
     zb_buf label;      /* "1. 任务标题" */
     zb_buf line;       /* a unit sheet's caption; a link to a sheet */
     double *heights;   /* heights of a block of rows; [0] is for a kept group row */
@@ -271,10 +272,12 @@ static zb_status collect(bd *b, zb_error *err)
             if (!nd)
                 continue;
             id++;
+            /* An item may have several leads (牵头单位:A、B): each counts as leading. */
             size_t nr = zb_plan_task_duty_responsible_count(plan, t, d);
+            size_t leads = zb_plan_task_duty_lead_count(plan, t, d);
             for (size_t k = 0; k < nr && !st; k++)
                 st = mention(b, zb_plan_task_duty_responsible(plan, t, d, k),
-                             k ? COOP_ITEM : LEAD_ITEM, ref, id, err);
+                             k < leads ? LEAD_ITEM : COOP_ITEM, ref, id, err);
         }
     }
     size_t ni = zb_plan_indicator_count(plan);
@@ -411,17 +414,17 @@ static zb_status name_sheets(bd *b, zb_error *err)
 
 /* ---- texts of a row ------------------------------------------------------------------ */
 
-/* Units [from, n) of an item or indicator joined with 、 into b->join; NULL out of memory. */
-static const char *join_item_units(bd *b, const item *it, size_t from)
+/* Units [from, to) of an item joined with 、 into z; NULL out of memory. */
+static const char *join_item_units(bd *b, zb_buf *z, const item *it, size_t from, size_t to)
 {
-    buf_reset(&b->join);
+    buf_reset(z);
     size_t n = zb_plan_task_duty_responsible_count(b->plan, it->task, it->duty);
-    for (size_t k = from; k < n; k++) {
+    for (size_t k = from; k < n && k < to; k++) {
         if (k > from)
-            zb_buf_adds(&b->join, "、");
-        zb_buf_adds(&b->join, zb_xlsx_safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, k)));
+            zb_buf_adds(z, "、");
+        zb_buf_adds(z, zb_xlsx_safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, k)));
     }
-    return buf_text(&b->join);
+    return buf_text(z);
 }
 
 static const char *join_indicator_units(bd *b, size_t i, size_t from)
@@ -464,12 +467,12 @@ static const char *item_text(const bd *b, const item *it)
     return text && *text ? text : zb_xlsx_safe(zb_plan_task_title(plan, it->task));
 }
 
-static const char *item_lead(const bd *b, const item *it)
+/* The lead units, joined; NULL out of memory. */
+static const char *item_lead(bd *b, const item *it)
 {
-    if (it->duty == ZB_NONE ||
-        zb_plan_task_duty_responsible_count(b->plan, it->task, it->duty) == 0)
+    if (it->duty == ZB_NONE)
         return "";
-    return zb_xlsx_safe(zb_plan_task_duty_responsible(b->plan, it->task, it->duty, 0));
+    return join_item_units(b, &b->leads, it, 0, zb_plan_task_duty_lead_count(b->plan, it->task, it->duty));
 }
 
 static const char *item_note(const bd *b, const item *it)
@@ -639,6 +642,8 @@ static zb_status item_block(bd *b, sheet *s, const size_t *items, size_t n, size
         const char *text = item_text(b, it);
         const char *lead = item_lead(b, it);
         const char *note = item_note(b, it);
+        if (!lead)
+            return nomem(b, err);
         int counted = it->duty != ZB_NONE;
         e = put_seq(b, s, r, counted ? (*seq)++ : 0);
         if (!e && n == 1)
@@ -648,7 +653,9 @@ static zb_status item_block(bd *b, sheet *s, const size_t *items, size_t n, size
         if (!e)
             e = put(s, r, 3, lead, b->fmt.center);
         const char *coop = "";
-        if (!e && counted && !(coop = join_item_units(b, it, 1)))
+        if (!e && counted &&
+            !(coop = join_item_units(b, &b->join, it, zb_plan_task_duty_lead_count(b->plan, it->task, it->duty),
+                                     (size_t)-1)))
             return nomem(b, err);
         if (!e)
             e = put(s, r, 4, coop, b->fmt.center);
@@ -1006,6 +1013,7 @@ static void bd_free(bd *b)
     map_free(&b->by_name, 0);
     map_free(&b->sheets, 1);
     zb_buf_free(&b->join);
+    zb_buf_free(&b->leads);
     zb_buf_free(&b->label);
     zb_buf_free(&b->line);
 }

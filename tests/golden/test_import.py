@@ -3,7 +3,8 @@
 
 Usage: test_import.py ZHIBIAO_PROGRAM   (env: ZB_SOURCE_DIR)
 
-For each published seed (../shared/seeds beside the source tree; skipped when absent):
+For each published seed ($ZB_SEEDS_DIR, else ../shared/seeds beside the source tree; skipped
+when absent):
 `zhibiao import` writes a plan that `zhibiao check` accepts with no errors; for 桐庐, the
 target table written from the import equals, cell for cell and merge for merge, the one
 written from examples/data/tonglu-2024.json; `zhibiao breakdown` gives every unit named in
@@ -40,7 +41,7 @@ def cells(path):
 def main():
     cli = sys.argv[1]
     src = os.environ["ZB_SOURCE_DIR"]
-    seeds = os.path.join(src, "..", "shared", "seeds")
+    seeds = os.environ.get("ZB_SEEDS_DIR") or os.path.join(src, "..", "shared", "seeds")
     if not all(os.path.exists(os.path.join(seeds, s)) for s in SEEDS.values()):
         print("seeds not found beside the source tree: skipped")
         print("0 passed, 0 failed")

@@ -748,6 +748,33 @@ static void test_unit_items_of_one_task(void **state)
     close_book(&bk);
 }
 
+/* An item with two leads (牵头单位:A、B): both count as leading and both show as lead. */
+static void test_two_leads(void **state)
+{
+    fixture *f = *state;
+    size_t t = add_task(f->plan, "2", NULL, "推进数字化改造", NULL);
+    add_duty(f->plan, t, NULL, "市发改委、市经信局、各县（市、区）人民政府", NULL);
+    assert_int_equal(zb_plan_set_task_duty_lead_count(f->plan, t, 0, 2), ZB_OK);
+    assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, NULL, NULL), ZB_OK);
+    book bk;
+    open_book(&bk, f->path);
+    char *s = sheet_xml(&bk, f->path, "任务分解");
+    assert_non_null(s);
+    assert_cell(&bk, s, "D3", "市发改委、市经信局");
+    assert_cell(&bk, s, "E3", "各县（市、区）人民政府");
+    free(s);
+    s = sheet_xml(&bk, f->path, "市经信局");
+    assert_non_null(s);
+    assert_cell(&bk, s, "A4", "一、牵头事项(1项)");
+    free(s);
+    s = sheet_xml(&bk, f->path, "各县（市、区）人民政府");
+    assert_non_null(s);
+    char buf[4096];
+    assert_non_null(strstr(cell(&bk, s, "A2", buf, sizeof buf), "牵头事项0项,配合事项1项"));
+    free(s);
+    close_book(&bk);
+}
+
 static void test_titles(void **state)
 {
     fixture *f = *state;
@@ -1055,6 +1082,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_units_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unit_sheet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unit_items_of_one_task, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_leads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_plan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_formula_stays_text, setup, teardown),

@@ -144,11 +144,15 @@ static void assert_json_round_trip(const zb_plan *plan)
 
 static zb_plan *import_seed(const char *file, zb_findings **report)
 {
-    char rel[256];
-    snprintf(rel, sizeof rel, "../shared/seeds/%s", file);
-    char *path = path_in("ZB_SOURCE_DIR", rel);
+    /* $ZB_SEEDS_DIR, else ../shared/seeds beside the source tree. */
+    char *path = path_in("ZB_SEEDS_DIR", file);
+    if (!path) {
+        char rel[256];
+        snprintf(rel, sizeof rel, "../shared/seeds/%s", file);
+        path = path_in("ZB_SOURCE_DIR", rel);
+    }
     if (!readable(path)) {
-        fprintf(stderr, "%s is not there: skipping the seed\n", path ? path : rel);
+        fprintf(stderr, "%s is not there: skipping the seed\n", path ? path : file);
         free(path);
         skip();
     }

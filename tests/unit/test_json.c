@@ -127,6 +127,7 @@ static void assert_plans_equal(const zb_plan *a, const zb_plan *b)
             assert_str(zb_plan_task_duty_note(a, t, d), zb_plan_task_duty_note(b, t, d));
             size_t n = zb_plan_task_duty_responsible_count(a, t, d);
             assert_int_equal(n, zb_plan_task_duty_responsible_count(b, t, d));
+            assert_int_equal(zb_plan_task_duty_lead_count(a, t, d), zb_plan_task_duty_lead_count(b, t, d));
             for (size_t k = 0; k < n; k++)
                 assert_str(zb_plan_task_duty_responsible(a, t, d, k), zb_plan_task_duty_responsible(b, t, d, k));
         }
@@ -259,6 +260,8 @@ static zb_plan *rich_plan(void)
     assert_int_equal(zb_plan_add_task(p, &task, &t), ZB_OK);
     assert_int_equal(zb_plan_add_task_duty(p, t, NULL, "县经信局、县发改局", "各产业集群工作组成员单位配合"), ZB_OK);
     assert_int_equal(zb_plan_add_task_duty(p, t, "绘制产业链鱼骨图。", "县发改局", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(p, t, "两家牵头。", "县发改局、县经信局、各乡镇（街道、园区）", NULL), ZB_OK);
+    assert_int_equal(zb_plan_set_task_duty_lead_count(p, t, 2, 2), ZB_OK);
     zb_task_def bare = {0};
     assert_int_equal(zb_plan_add_task(p, &bare, NULL), ZB_OK);
     assert_int_equal(zb_plan_add_block(p, 1, "一、主要目标"), ZB_OK);
@@ -345,7 +348,7 @@ static const char *full_text =
     "  \"categories\": [{\"name\": \"攻\\u575a目标\", \"indicators\": [{\"seq\": 3, \"n\\u0061me\": \"亩均税收(万元)\", \"target\": 2e1}]}],\n"
     "  \"tasks\": [{\"number\": \"1\", \"headings\": [\"二、主要任务\"], \"title\": \"开展整治\", \"text\": \"全文\",\n"
     "             \"duties\": [{\"text\": \"前一句\", \"responsible\": [\"县经济商务局\", \"县发改局\"], \"note\": \"各乡镇配合\"},\n"
-    "                        {\"responsible\": \"县资规局,县税务局\"}, {}]}],\n"
+    "                        {\"responsible\": \"县资规局,县税务局\", \"leads\": 2}, {}]}],\n"
     "  \"body\": [{\"text\": \"为深入实施……\"}, {\"level\": 2, \"text\": \"(一)目标\"}],\n"
     "  \"attachments\": [{\"title\": \"目标表\", \"kind\": \"targets\"}, {\"number\": 4, \"title\": \"说明\", \"text\": \"正文\"}],\n"
     "  \"actuals\": [{\"seq\": 7, \"period\": \"2022-06\", \"value\": 12.5, \"note\": \"半年\"}, {\"seq\": 4, \"period\": \"2021-12\", \"value\": 150}]\n"
@@ -418,6 +421,8 @@ static void test_load_every_key(void **state)
     assert_str(zb_plan_task_duty_responsible(p, 0, 0, 1), "县发改局");
     assert_int_equal(zb_plan_task_duty_responsible_count(p, 0, 1), 2);
     assert_str(zb_plan_task_duty_responsible(p, 0, 1, 1), "县税务局");
+    assert_int_equal(zb_plan_task_duty_lead_count(p, 0, 0), 1);
+    assert_int_equal(zb_plan_task_duty_lead_count(p, 0, 1), 2);
     assert_str(zb_plan_task_duty_text(p, 0, 2), "");
     assert_int_equal(zb_plan_task_duty_responsible_count(p, 0, 2), 0);
     assert_int_equal(zb_plan_block_count(p), 2);

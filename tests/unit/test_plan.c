@@ -971,6 +971,39 @@ static void test_task_duties(void **state)
     assert_int_equal(zb_plan_task_duty_count(plan, 0), 3);
 }
 
+/* An item may have several leads (牵头单位:A、B;配合单位:C); a separator inside brackets is
+ * part of a unit's name. */
+static void test_task_duty_leads(void **state)
+{
+    zb_plan *plan = *state;
+    zb_task_def def = {.number = "1"};
+    assert_int_equal(zb_plan_add_task(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "市发改委、市经信局、各县（市、区）人民政府", NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, NULL, NULL), ZB_OK);
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 0, 0), 3);
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 0, 2), "各县（市、区）人民政府");
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 0, 0), 1); /* the first, unless set */
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 0, 1), 0); /* no units */
+    assert_int_equal(zb_plan_set_task_duty_lead_count(plan, 0, 0, 2), ZB_OK);
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 0, 0), 2);
+    /* A bad call changes nothing. */
+    assert_int_equal(zb_plan_set_task_duty_lead_count(plan, 0, 0, 4), ZB_ERR_VALUE);
+    assert_non_null(strstr(zb_errmsg(plan), "4 lead units, but the item names 3 units"));
+    assert_int_equal(zb_plan_set_task_duty_lead_count(plan, 0, 0, 0), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_set_task_duty_lead_count(plan, 0, 1, 1), ZB_ERR_VALUE);
+    assert_int_equal(zb_plan_set_task_duty_lead_count(plan, 0, 2, 1), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_set_task_duty_lead_count(plan, 1, 0, 1), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_set_task_duty_lead_count(NULL, 0, 0, 1), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 0, 0), 2);
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 0, 2), 0);
+    assert_int_equal(zb_plan_task_duty_lead_count(NULL, 0, 0), 0);
+    /* Brackets and quotes of every kind keep their separators. */
+    assert_int_equal(zb_plan_add_task_duty(plan, 0, NULL, "“低散乱污、高耗低效”整治办,各镇【街道、园区】", NULL), ZB_OK);
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 0, 2), 2);
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 2, 0), "“低散乱污、高耗低效”整治办");
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 2, 1), "各镇【街道、园区】");
+}
+
 /* ---- body and attachments ---- */
 
 static void test_blocks(void **state)
@@ -1490,6 +1523,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_indicator_responsible, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_task_duties, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_task_duty_leads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_block_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prose_targets, setup, teardown),

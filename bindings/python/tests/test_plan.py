@@ -226,6 +226,23 @@ class TestMaking(support.TempDirTestCase):
             self.assertEqual(duty.note, "各乡镇配合")
             self.assertEqual(duty.text, "")
             self.assertEqual(task.duties[1].text, "实施小升规三年行动。")
+            # Two leads (牵头单位:县经信局、县发改局), kept by the JSON round trip.
+            self.assertEqual(duty.lead_count, 1)
+            self.assertEqual(duty.leads, ["县经信局"])
+            duty.lead_count = 2
+            self.assertEqual(duty.leads, ["县经信局", "县发改局"])
+            self.assertEqual(duty.cooperating, ["县科技局"])
+            with self.assertRaises(zhibiao.Error) as cm:
+                duty.lead_count = 4
+            self.assertEqual(cm.exception.code, Status.VALUE)
+            with self.assertRaises(ValueError):
+                duty.lead_count = 0
+            self.assertEqual(duty.lead_count, 2)
+            with zhibiao.Plan.from_json(plan.to_json()) as copy:
+                self.assertEqual(copy.tasks[0].duties[0].leads, ["县经信局", "县发改局"])
+            # A separator inside brackets is part of the unit's name.
+            self.assertEqual(task.add_duty("各县（市、区）人民政府、市发改局").units,
+                             ["各县（市、区）人民政府", "市发改局"])
 
             plan.add_block("一、总体要求", level=1)
             block = plan.add_block("现将方案印发给你们。")

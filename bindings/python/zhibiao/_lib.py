@@ -462,6 +462,8 @@ DECLARATIONS = [
     ("zb_plan_task_duty_note", _S, [_P, _Z, _Z], _text),
     ("zb_plan_task_duty_responsible_count", _Z, [_P, _Z, _Z], None),
     ("zb_plan_task_duty_responsible", _S, [_P, _Z, _Z, _Z], _text),
+    ("zb_plan_task_duty_lead_count", _Z, [_P, _Z, _Z], None),
+    ("zb_plan_set_task_duty_lead_count", _I, [_P, _Z, _Z, _Z], _check_plan),
     # body
     ("zb_plan_add_block", _I, [_P, _I, _S], _check_plan),
     ("zb_plan_add_block_to", _I, [_P, _I, _I, _S], _check_plan),

@@ -337,15 +337,35 @@ class Duty(_View):
             self._plan._h.done_reading()
 
     @property
+    def lead_count(self):
+        """How many of the units, from the first, lead (牵头); 0 when the item names none.
+        Settable: ``duty.lead_count = 2`` for ``牵头单位:A、B``."""
+        return self._get(C.zb_plan_task_duty_lead_count)
+
+    @lead_count.setter
+    def lead_count(self, count):
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise TypeError(f"lead_count: expected an int, got {type(count).__name__}")
+        if count < 1:
+            raise ValueError(f"lead_count: expected at least 1, got {count}")
+        self._plan._h.change(C.zb_plan_set_task_duty_lead_count, self._task, self._index,
+                             min(count, 2**63))
+
+    @property
+    def leads(self):
+        """The lead units (牵头), usually one."""
+        return self.units[:self.lead_count]
+
+    @property
     def lead(self):
-        """The lead unit (牵头); "" when none."""
+        """The first lead unit (牵头); "" when none."""
         units = self.units
         return units[0] if units else ""
 
     @property
     def cooperating(self):
-        """The cooperating units (配合)."""
-        return self.units[1:]
+        """The cooperating units (配合): those after the leads."""
+        return self.units[self.lead_count:]
 
     def __eq__(self, other):
         return super().__eq__(other) and self._task == other._task
