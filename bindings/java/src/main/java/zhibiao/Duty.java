@@ -8,8 +8,10 @@ public final class Duty {
     private final String text;
     private final String note;
     private final List<String> units;
+    private final int leadCount;
 
-    Duty(String text, String note, List<String> units) {
+    Duty(String text, String note, List<String> units, int leadCount) {
+        this.leadCount = leadCount;
         this.text = text;
         this.note = note;
         this.units = List.copyOf(units);
@@ -25,19 +27,24 @@ public final class Duty {
         return note;
     }
 
-    /** The units named, the lead (牵头) first. */
+    /** The units named, the leads (牵头) first. */
     public List<String> units() {
         return units;
     }
 
-    /** The lead unit; "" when none. */
+    /** The lead unit (the first lead); "" when none. */
     public String lead() {
         return units.isEmpty() ? "" : units.get(0);
     }
 
-    /** The cooperating units (配合). */
+    /** The leading units (牵头): the first {@code leadCount} units, usually one. */
+    public List<String> leads() {
+        return units.subList(0, Math.min(leadCount, units.size()));
+    }
+
+    /** The cooperating units (配合): those after the leads. */
     public List<String> cooperating() {
-        return units.isEmpty() ? units : units.subList(1, units.size());
+        return units.subList(Math.min(leadCount, units.size()), units.size());
     }
 
     @Override
@@ -52,11 +59,12 @@ public final class Duty {
         Duty x = (Duty) o;
         return text.equals(x.text)
                 && note.equals(x.note)
-                && units.equals(x.units);
+                && units.equals(x.units)
+                && leadCount == x.leadCount;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, note, units);
+        return Objects.hash(text, note, units, leadCount);
     }
 }

@@ -471,7 +471,8 @@ public final class Plan implements AutoCloseable {
             ZbLibrary.SizeT dd = new ZbLibrary.SizeT(d);
             duties.add(new Duty(c.zb_plan_task_duty_text(p, t, dd), c.zb_plan_task_duty_note(p, t, dd),
                     strings(c.zb_plan_task_duty_responsible_count(p, t, dd),
-                            k -> c.zb_plan_task_duty_responsible(p, t, dd, k))));
+                            k -> c.zb_plan_task_duty_responsible(p, t, dd, k)),
+                    (int) c.zb_plan_task_duty_lead_count(p, t, dd).longValue()));
         }
         return new Task((int) t.longValue(), c.zb_plan_task_number(p, t), headings, c.zb_plan_task_title(p, t),
                 c.zb_plan_task_text(p, t), c.zb_plan_task_source(p, t), duties);
@@ -504,6 +505,12 @@ public final class Plan implements AutoCloseable {
     public void addDuty(int task, List<String> units, String text, String note) {
         String responsible = String.join("、", Objects.requireNonNull(units, "units"));
         change(p -> Lib.c().zb_plan_add_task_duty(p, new ZbLibrary.SizeT(task), text, responsible, note));
+    }
+
+    /** Makes the first {@code count} units of item {@code duty} of task {@code task} its leads (牵头). */
+    public void setDutyLeadCount(int task, int duty, int count) {
+        change(p -> Lib.c().zb_plan_set_task_duty_lead_count(p, new ZbLibrary.SizeT(task), new ZbLibrary.SizeT(duty),
+                new ZbLibrary.SizeT(count)));
     }
 
     // ---- body text and attachments ---------------------------------------------------------

@@ -366,6 +366,8 @@ interface ZbLibrary extends Library {
     String zb_plan_task_duty_note(PlanPtr plan, SizeT t, SizeT d);
     SizeT zb_plan_task_duty_responsible_count(PlanPtr plan, SizeT t, SizeT d);
     String zb_plan_task_duty_responsible(PlanPtr plan, SizeT t, SizeT d, SizeT k);
+    SizeT zb_plan_task_duty_lead_count(PlanPtr plan, SizeT t, SizeT d);
+    int zb_plan_set_task_duty_lead_count(PlanPtr plan, SizeT t, SizeT d, SizeT count);
 
     // body
     int zb_plan_add_block(PlanPtr plan, int level, String text);

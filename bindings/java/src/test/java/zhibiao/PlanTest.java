@@ -144,6 +144,11 @@ public class PlanTest {
             assertEquals("县经信局", back.duties().get(0).lead());
             assertEquals(List.of("县发改局"), back.duties().get(0).cooperating());
             assertEquals("配合", back.duties().get(0).note());
+            assertEquals(List.of("县经信局"), back.duties().get(0).leads());
+            plan.setDutyLeadCount(t.index(), 0, 2);
+            assertEquals(List.of("县经信局", "县发改局"), plan.tasks().get(0).duties().get(0).leads());
+            assertEquals(List.of(), plan.tasks().get(0).duties().get(0).cooperating());
+            assertEquals(Status.VALUE, assertThrows(ZhibiaoException.class, () -> plan.setDutyLeadCount(t.index(), 0, 3)).code());
 
             plan.addBlock(1, "一、总体要求");
             plan.addBlock(Part.DOCUMENT, 0, "正文。");
@@ -174,6 +179,61 @@ public class PlanTest {
                 assertEquals(plan.tasks().get(0).duties(), again.tasks().get(0).duties());
             }
         }
+    }
+
+    @Test
+    public void targetsPerYearAndTheSetters() {
+        try (Plan plan = new Plan()) {
+            plan.setYears(2021, 2025);
+            Indicator i = plan.addIndicator(IndicatorDef.builder("单位工业增加值能耗").unit("吨标煤/万元").target("下降3%")
+                    .targetYear(2025).attribute(Attribute.BINDING).base(2020, "0.5").note("省定").build());
+            assertTrue(i.unitGiven());
+            assertEquals("吨标煤/万元", i.unit());
+            assertEquals(Attribute.BINDING, i.attribute());
+            assertEquals(2020, i.baseYear());
+            assertEquals("0.5", i.baseText());
+            assertEquals(0.5, i.baseValue().getAsDouble(), 0);
+            assertEquals("省定", i.note());
+            Target t = i.primaryTarget().orElseThrow();
+            assertEquals(2025, t.year());
+            assertEquals(Change.PERCENT, t.change());
+            assertEquals(-3.0, t.changeAmount().getAsDouble(), 0);
+            assertEquals(TargetClass.NUMERIC, t.targetClass());
+            assertEquals(0.485, t.value().getAsDouble(), 1e-9);
+            plan.setIndicatorTarget(1, 2023, "完成市下达任务", Qualifier.AUTO);
+            Indicator again = plan.indicator(1).orElseThrow();
+            assertEquals(2, again.targets().size());
+            assertEquals(TargetClass.QUALITATIVE, again.target(2023).orElseThrow().targetClass());
+            assertTrue(again.target(2023).orElseThrow().value().isEmpty());
+            assertEquals(2025, again.primaryTarget().orElseThrow().year());
+            plan.setIndicatorTarget(1, 2023, null, Qualifier.AUTO);
+            assertEquals(1, plan.indicator(1).orElseThrow().targets().size());
+            plan.setIndicatorKind(1, Kind.LEVEL);
+            plan.setIndicatorDirection(1, Direction.LOWER);
+            plan.setIndicatorWeight(1, 3);
+            plan.setIndicatorAttribute(1, Attribute.ANTICIPATORY);
+            plan.setIndicatorBase(1, 2020, "0.6");
+            plan.setIndicatorNote(1, null);
+            plan.setIndicatorUnit(1, "");
+            Indicator set = plan.indicator(1).orElseThrow();
+            assertEquals(Kind.LEVEL, set.kind());
+            assertEquals(Direction.LOWER, set.direction());
+            assertEquals(3.0, set.weight(), 0);
+            assertEquals(Attribute.ANTICIPATORY, set.attribute());
+            assertEquals("0.6", set.baseText());
+            assertEquals("", set.note());
+            assertEquals("", set.unit());
+            assertEquals(Status.VALUE, assertThrows(ZhibiaoException.class, () -> plan.setIndicatorWeight(1, -1)).code());
+            assertEquals(Status.NOT_FOUND, assertThrows(ZhibiaoException.class, () -> plan.setIndicatorNote(9, "x")).code());
+            assertEquals(Status.VALUE,
+                    assertThrows(ZhibiaoException.class, () -> plan.setIndicatorTarget(1, 12, "5", Qualifier.AUTO)).code());
+        }
+        Zhibiao.Reading r = Zhibiao.classifyTarget("下降3%");
+        assertEquals(TargetClass.NUMERIC, r.targetClass());
+        assertEquals(Change.PERCENT, r.change());
+        assertEquals(TargetClass.QUALITATIVE, Zhibiao.classifyTarget("持续提升").targetClass());
+        assertEquals(TargetClass.NONE, Zhibiao.classifyTarget("—").targetClass());
+        assertEquals(Kind.LEVEL, Zhibiao.inferKind("规上工业亩均税收", "万元/亩"));
     }
 
     @Test
