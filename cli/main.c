@@ -272,12 +272,27 @@ static zb_fontset *load_fonts(const char *json, int *rc)
     return fonts;
 }
 
+/* The format of an official document: --format when given, else OFD for an OUT ending in
+ * .ofd, else PDF. */
+static int document_format(const char *cmd, const char *format, const char *out, int *ofd)
+{
+    if (format) {
+        if (strcmp(format, "pdf") != 0 && strcmp(format, "ofd") != 0)
+            return usage_error(cmd, "--format: expected pdf or ofd, got '%s'", format);
+        *ofd = strcmp(format, "ofd") == 0;
+    } else {
+        *ofd = has_suffix(out, ".ofd");
+    }
+    return EXIT_DONE;
+}
+
 static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *out,
-                        const zb_notice_options *opts)
+                        const zb_notice_options *opts, int ofd)
 {
     zb_error err;
     zb_pdf_info info;
-    zb_status st = zb_pdf_write_notice(plan, fonts, out, opts, &info, &err);
+    zb_status st = ofd ? zb_ofd_write_notice(plan, fonts, out, opts, &info, &err)
+                       : zb_pdf_write_notice(plan, fonts, out, opts, &info, &err);
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", err.message);
         return exit_for(st);
@@ -294,9 +309,10 @@ static int cmd_notice(int argc, char **argv)
     if (wants_help(argc, argv))
         return print_command_help("notice");
     const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
-               *no_imprint = NULL;
+               *no_imprint = NULL, *format = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
+        {NULL, "--format", 1, &format},
         {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
         {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
     };
@@ -309,6 +325,10 @@ static int cmd_notice(int argc, char **argv)
         return usage_error("notice", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("notice", "%s", "needs -o OUT.pdf");
+    int ofd;
+    rc = document_format("notice", format, out, &ofd);
+    if (rc)
+        return rc;
     zb_plan *plan = plan_for_output(pos[0], &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     if (!rc) {
@@ -317,7 +337,7 @@ static int cmd_notice(int argc, char **argv)
         no.sealed = sealed != NULL;
         no.omit_attachments = no_attach != NULL;
         no.omit_imprint = no_imprint != NULL;
-        rc = write_notice(plan, fonts, out, &no);
+        rc = write_notice(plan, fonts, out, &no, ofd);
     }
     zb_fontset_free(fonts);
     zb_plan_free(plan);
@@ -354,7 +374,7 @@ static int number_option(const char *cmd, const char *name, const char *text, do
 
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format;
     zb_progress_options progress; /* --tolerance, read here for all three commands */
     const char *pos[2];
     size_t npos;
@@ -368,6 +388,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--fonts", 1, &a->fonts},       {NULL, "--title", 1, &a->title},
         {NULL, "--doc-number", 1, &a->doc_number}, {NULL, "--scoring", 1, &a->scoring},
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
+        {NULL, "--format", 1, &a->format},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
@@ -378,6 +399,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         return usage_error(cmd, "%s", "needs --period YYYY-MM");
     if (!a->out)
         return usage_error(cmd, "%s", "needs -o OUT");
+    if (a->format && strcmp(cmd, "bulletin") != 0)
+        return usage_error(cmd, "unknown option '%s'", "--format");
     if (a->tolerance)
         return number_option(cmd, "--tolerance: not a number: '%s'", a->tolerance, &a->progress.about_tolerance);
     return EXIT_DONE;
@@ -420,6 +443,9 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
+    int ofd = 0;
+    if (!rc)
+        rc = document_format("bulletin", a.format, a.out, &ofd);
     if (rc)
         return rc;
     zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
@@ -431,7 +457,8 @@ static int cmd_bulletin(int argc, char **argv)
         bo.progress = &a.progress;
         zb_error err;
         zb_pdf_info info;
-        zb_status st = zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
+        zb_status st = ofd ? zb_ofd_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err)
+                           : zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
         if (st != ZB_OK) {
             fprintf(stderr, "zhibiao: %s\n", err.message);
             rc = exit_for(st);
@@ -712,13 +739,13 @@ static int cmd_demo(int argc, char **argv)
     }
     if (!rc) {
         snprintf(path, n, "%s/wuyi-2022-notice.pdf", dir);
-        rc = write_notice(wuyi, fonts, path, NULL);
+        rc = write_notice(wuyi, fonts, path, NULL, 0);
         if (!rc)
             printf("%s\n", path);
     }
     if (!rc) {
         snprintf(path, n, "%s/tonglu-2024-notice.pdf", dir);
-        rc = write_notice(tonglu, fonts, path, NULL);
+        rc = write_notice(tonglu, fonts, path, NULL, 0);
         if (!rc)
             printf("%s\n", path);
     }
@@ -746,7 +773,8 @@ static const command commands[] = {
      "header, title, recipients, body, attachments list, signature and date, 附注, each\n"
      "attachment on its own page (the target table, the unit list or text), the 版记 and\n"
      "page numbers. The plan is validated first; with errors nothing is written.\n\n"
-     "  -o, --output OUT.pdf   where to write (required)\n"
+     "  -o, --output OUT.pdf   where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
+     "  --format pdf|ofd       the format, whatever OUT's name (default: by OUT's name)\n"
      "  --fonts F.json         fonts by role: {\"body\": \"simfang.ttf\", \"title\": {\"file\":\n"
      "                         \"x.ttc\", \"index\": 0}, \"heading\": …, \"kai\": …, \"number\": …,\n"
      "                         \"fallback\": […]}; unset roles come from $ZHIBIAO_FONT_DIR, then\n"
@@ -755,7 +783,7 @@ static const command commands[] = {
      "  --sealed               lay out the signature for a seal stamped by hand\n"
      "  --no-attachments       leave the attachments out\n"
      "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)",
-     "notice PLAN -o OUT.pdf [--fonts F.json] [--seal PNG] [--sealed]"},
+     "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
@@ -800,12 +828,13 @@ static const command commands[] = {
      "done, ahead, lagging or unreported, the lagging ones with their lead units, a chart of\n"
      "completion by category, and the progress table as its attachment.\n\n"
      "  --period YYYY-MM        the month evaluated (required)\n"
-     "  -o, --output OUT.pdf    where to write (required)\n"
+     "  -o, --output OUT.pdf    where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
+     "  --format pdf|ofd        the format, whatever OUT's name (default: by OUT's name)\n"
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
      "  --tolerance N           as for progress",
-     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf"},
+     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf|OUT.ofd [--format pdf|ofd]"},
     {"assess", cmd_assess,
      "Writes the annual assessment (年度考核): each indicator's score (its weight times the\n"
      "scoring rule), each lead unit's score and the ranking.\n\n"

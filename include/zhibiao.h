@@ -14,5 +14,6 @@
 #include "zhibiao/xlsx.h"
 #include "zhibiao/font.h"
 #include "zhibiao/pdf.h"
+#include "zhibiao/ofd.h"
 
 #endif /* ZB_ZHIBIAO_H */

@@ -546,10 +546,9 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     return ZB_OK;
 }
 
-/* The bulletin to path, or to memory when out is given. */
-static zb_status bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const char *period,
-                                const char *path, char **out, size_t *len, const zb_bulletin_options *options,
-                                zb_pdf_info *info, zb_error *error)
+zb_status zb_bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                            const zb_bulletin_options *options, const zb_document_target *to,
+                            zb_pdf_info *info, zb_error *error)
 {
     zb_error_clear(error);
     if (info)
@@ -558,8 +557,9 @@ static zb_status bulletin_write(const zb_plan *plan, const zb_fontset *fonts, co
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
     if (!period)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no period given");
-    if (!path || !*path)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    zb_status st = zb_document_target_check(to, error);
+    if (st)
+        return st;
     zb_bulletin_options defaults;
     memset(&defaults, 0, sizeof defaults);
     const zb_bulletin_options *o = options ? options : &defaults;
@@ -567,35 +567,64 @@ static zb_status bulletin_write(const zb_plan *plan, const zb_fontset *fonts, co
     /* The evaluation checks the period: a malformed one or one outside the plan's years is
      * ZB_ERR_VALUE. */
     zb_progress *progress = NULL;
-    zb_status st = zb_progress_evaluate(plan, period, o->progress, &progress, error);
+    st = zb_progress_evaluate(plan, period, o->progress, &progress, error);
     if (st)
         return st;
     zb_bulletin b;
     st = zb_bulletin_build(plan, progress, o, &b, error);
     if (!st)
-        st = zb_document_write(&b.doc, fonts, path, ZB_EMBED_SUBSET, out, len, info, error);
+        st = zb_document_write(&b.doc, fonts, to, info, error);
     zb_bulletin_free(&b);
     zb_progress_free(progress);
     return st;
+}
+
+static zb_status write_file(zb_render_format format, const zb_plan *plan, const zb_fontset *fonts,
+                            const char *period, const char *path,
+                            const zb_bulletin_options *options, zb_pdf_info *info, zb_error *error)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = format;
+    to.path = path ? path : ""; /* "": no output path given */
+    return zb_bulletin_write(plan, fonts, period, options, &to, info, error);
 }
 
 ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
                                        const char *path, const zb_bulletin_options *options,
                                        zb_pdf_info *info, zb_error *error)
 {
-    return bulletin_write(plan, fonts, period, path, NULL, NULL, options, info, error);
+    return write_file(ZB_RENDER_PDF, plan, fonts, period, path, options, info, error);
+}
+
+ZB_API zb_status zb_ofd_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                       const char *path, const zb_bulletin_options *options,
+                                       zb_pdf_info *info, zb_error *error)
+{
+    return write_file(ZB_RENDER_OFD, plan, fonts, period, path, options, info, error);
+}
+
+ZB_API zb_status zb_ofd_bulletin_to_buffer(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                           const zb_bulletin_options *options, char **out, size_t *len,
+                                           zb_pdf_info *info, zb_error *error)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_OFD;
+    to.out = out;
+    to.len = len;
+    return zb_bulletin_write(plan, fonts, period, options, &to, info, error);
 }
 
 ZB_API zb_status zb_pdf_bulletin_to_buffer(const zb_plan *plan, const zb_fontset *fonts, const char *period,
                                            const zb_bulletin_options *options, char **out, size_t *len,
                                            zb_pdf_info *info, zb_error *error)
 {
-    if (!out || !len) {
-        if (info)
-            memset(info, 0, sizeof *info);
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no place given for the bytes (out and len are required)");
-    }
-    *out = NULL;
-    *len = 0;
-    return bulletin_write(plan, fonts, period, ZB_IN_MEMORY, out, len, options, info, error);
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_PDF;
+    to.embedding = ZB_EMBED_SUBSET;
+    to.out = out;
+    to.len = len;
+    return zb_bulletin_write(plan, fonts, period, options, &to, info, error);
 }

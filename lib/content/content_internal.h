@@ -6,7 +6,8 @@
 #define ZB_CONTENT_INTERNAL_H
 
 #include "layout/document.h"
-#include "render/pdf/render_pdf.h"
+#include "render/render.h"
+#include "zhibiao/ofd.h"
 #include "zhibiao/pdf.h"
 
 /* ---- strings a builder owns until the document is written ---- */
@@ -30,13 +31,33 @@ int zb_targets_table_build(const zb_plan *plan, zb_targets_table *t);
 void zb_targets_table_free(zb_targets_table *t);
 
 /* ---- from content to file ---- */
-/* Lays content out and writes it as a PDF: checks the seal, fills the roles that fonts
- * lacks (NULL = the defaults) on a fontset of its own, lays out, renders. With out NULL to
- * the file at path; else to memory, *out (free() it) and *len, path then only naming it in
- * messages. info may be NULL. */
-zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
-                            zb_font_embedding embedding, char **out, size_t *len, zb_pdf_info *info,
-                            zb_error *error);
+/* Where a document goes, and in which format. */
+typedef struct zb_document_target {
+    zb_render_format format;
+    zb_font_embedding embedding; /* PDF only */
+    const char *path;            /* a file; NULL: memory, into *out (free()) and *len */
+    char **out;
+    size_t *len;
+} zb_document_target;
+
+/* Checks that the target names a path, or a place for the bytes (which it clears). */
+zb_status zb_document_target_check(const zb_document_target *to, zb_error *error);
+
+/* Lays content out and writes it where to says, in its format: checks the seal, fills the
+ * roles that fonts lacks (NULL = the defaults) on a fontset of its own, lays out, renders.
+ * info may be NULL. */
+zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
+                            const zb_document_target *to, zb_pdf_info *info, zb_error *error);
+
+/* The notice of plan, written where to says. */
+zb_status zb_notice_write(const zb_plan *plan, const zb_fontset *fonts,
+                          const zb_notice_options *options, const zb_document_target *to,
+                          zb_pdf_info *info, zb_error *error);
+
+/* The bulletin of plan at period, written where to says. */
+zb_status zb_bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                            const zb_bulletin_options *options, const zb_document_target *to,
+                            zb_pdf_info *info, zb_error *error);
 
 /* zb_pdf_write_notice() with a choice of font embedding. */
 zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,

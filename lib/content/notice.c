@@ -123,31 +123,41 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     return 0;
 }
 
-/* The notice to path, or to memory when out is given. */
-static zb_status notice_write(const zb_plan *plan, const zb_fontset *fonts, const char *path, char **out,
-                              size_t *len, const zb_notice_options *options, zb_font_embedding embedding,
-                              zb_pdf_info *info, zb_error *error)
+zb_status zb_notice_write(const zb_plan *plan, const zb_fontset *fonts,
+                          const zb_notice_options *options, const zb_document_target *to,
+                          zb_pdf_info *info, zb_error *error)
 {
     zb_error_clear(error);
     if (info)
         memset(info, 0, sizeof *info);
     if (!plan)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
-    if (!path || !*path)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    zb_status st = zb_document_target_check(to, error);
+    if (st)
+        return st;
     zb_notice_options defaults;
     memset(&defaults, 0, sizeof defaults);
     const zb_notice_options *o = options ? options : &defaults;
 
     zb_document d;
     notice_arrays a;
-    zb_status st;
     if (notice_content(plan, o, &d, &a))
         st = zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
     else
-        st = zb_document_write(&d, fonts, path, embedding, out, len, info, error);
+        st = zb_document_write(&d, fonts, to, info, error);
     arrays_free(&a);
     return st;
+}
+
+static zb_document_target file_target(zb_render_format format, zb_font_embedding embedding,
+                                      const char *path)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = format;
+    to.embedding = embedding;
+    to.path = path ? path : ""; /* "": no output path given */
+    return to;
 }
 
 zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *fonts,
@@ -155,26 +165,46 @@ zb_status zb_pdf_write_notice_embedding(const zb_plan *plan, const zb_fontset *f
                                         zb_font_embedding embedding, zb_pdf_info *info,
                                         zb_error *error)
 {
-    return notice_write(plan, fonts, path, NULL, NULL, options, embedding, info, error);
+    zb_document_target to = file_target(ZB_RENDER_PDF, embedding, path);
+    return zb_notice_write(plan, fonts, options, &to, info, error);
 }
 
 ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
                                      const zb_notice_options *options, zb_pdf_info *info,
                                      zb_error *error)
 {
-    return notice_write(plan, fonts, path, NULL, NULL, options, ZB_EMBED_SUBSET, info, error);
+    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET, info, error);
+}
+
+ZB_API zb_status zb_ofd_write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *path,
+                                     const zb_notice_options *options, zb_pdf_info *info,
+                                     zb_error *error)
+{
+    zb_document_target to = file_target(ZB_RENDER_OFD, ZB_EMBED_SUBSET, path);
+    return zb_notice_write(plan, fonts, options, &to, info, error);
+}
+
+ZB_API zb_status zb_ofd_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
+                                         const zb_notice_options *options, char **out, size_t *len,
+                                         zb_pdf_info *info, zb_error *error)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_OFD;
+    to.out = out;
+    to.len = len;
+    return zb_notice_write(plan, fonts, options, &to, info, error);
 }
 
 ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
                                          const zb_notice_options *options, char **out, size_t *len,
                                          zb_pdf_info *info, zb_error *error)
 {
-    if (!out || !len) {
-        if (info)
-            memset(info, 0, sizeof *info);
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no place given for the bytes (out and len are required)");
-    }
-    *out = NULL;
-    *len = 0;
-    return notice_write(plan, fonts, ZB_IN_MEMORY, out, len, options, ZB_EMBED_SUBSET, info, error);
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_PDF;
+    to.embedding = ZB_EMBED_SUBSET;
+    to.out = out;
+    to.len = len;
+    return zb_notice_write(plan, fonts, options, &to, info, error);
 }

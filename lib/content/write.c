@@ -1,10 +1,12 @@
-/* From a document's content to a file or to memory: the seal checked, the fonts completed, the pages laid
- * out by the engine, then drawn by a renderer. */
+/* From a document's content to a file or to memory: the seal checked, the fonts completed,
+ * the pages laid out by the engine, then drawn by the renderer of the format asked for. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "content/content_internal.h"
 #include "image/image.h"
+#include "render/ofd/render_ofd.h"
+#include "render/pdf/render_pdf.h"
 
 char *zb_own(zb_owned *o, zb_buf *buf)
 {
@@ -26,10 +28,34 @@ void zb_owned_free(zb_owned *o)
     memset(o, 0, sizeof *o);
 }
 
-zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts, const char *path,
-                            zb_font_embedding embedding, char **out, size_t *len, zb_pdf_info *info,
-                            zb_error *error)
+/* The renderers, by format. */
+static const zb_renderer renderers[] = {
+    [ZB_RENDER_PDF] = {"PDF", zb_pdf_render, zb_pdf_render_to_memory},
+    [ZB_RENDER_OFD] = {"OFD", zb_ofd_render, zb_ofd_render_to_memory},
+};
+
+zb_status zb_document_target_check(const zb_document_target *to, zb_error *error)
 {
+    if (to->path)
+        return *to->path ? ZB_OK : zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    if (!to->out || !to->len)
+        return zb_error_set(error, ZB_ERR_ARGUMENT,
+                            "no place given for the bytes (out and len are required)");
+    *to->out = NULL;
+    *to->len = 0;
+    return ZB_OK;
+}
+
+zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
+                            const zb_document_target *to, zb_pdf_info *info, zb_error *error)
+{
+    if ((unsigned)to->format >= sizeof renderers / sizeof *renderers)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "unknown document format %d", (int)to->format);
+    const zb_renderer *renderer = &renderers[to->format];
+    if (!to->path && !renderer->to_memory)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "the %s renderer writes files only",
+                            renderer->name);
+
     zb_seal_size seal = {0, 0};
     zb_image image;
     memset(&image, 0, sizeof image);
@@ -75,13 +101,16 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     if (!st) {
         zb_render_options ro;
         memset(&ro, 0, sizeof ro);
-        ro.embedding = embedding;
+        ro.embedding = to->embedding;
         ro.title = content->info_title;
         ro.author = content->info_author;
         ro.created = content->created;
-        st = zb_pdf_render(&pages, path, &ro, out, &bytes, error);
-        if (!st && len)
-            *len = bytes;
+        if (to->path) {
+            st = renderer->to_file(&pages, to->path, &ro, &bytes, error);
+        } else {
+            st = renderer->to_memory(&pages, &ro, to->out, to->len, error);
+            bytes = st ? 0 : *to->len;
+        }
     }
     if (!st && info) {
         info->pages = pages.pages;

@@ -28,10 +28,17 @@ zb_fontset *zb_fontset_copy(const zb_fontset *fonts);
  * Debian font paths looked up below system_root ("" = the real ones): for tests. */
 zb_status zb_fontset_load_defaults_from(zb_fontset *fonts, const char *font_dir, const char *system_root);
 
+/* The standard face a role stands for, as GB/T 9704 names it ("仿宋_GB2312", "方正小标宋简体",
+ * "黑体", "楷体_GB2312", "宋体"); "" for a bad role. */
+const char *zb_font_role_standard(zb_font_role role);
+
 /* Nonzero when the face has a glyph for cp. */
 int zb_face_has(const zb_face *face, uint32_t cp);
 /* Horizontal advance of cp in 1/1000 em (0 when the face lacks it). */
 int zb_face_advance(const zb_face *face, uint32_t cp);
+/* Horizontal advance of cp in font units, and the face's units per em (advance 0 when the
+ * face lacks cp). */
+int zb_face_advance_units(const zb_face *face, uint32_t cp, unsigned *upem);
 /* Ascender and descender (descender negative) in 1/1000 em, from the hhea/OS-2 tables. */
 void zb_face_extents(const zb_face *face, int *ascender, int *descender);
 /* Family name as the font gives it (e.g. "AR PL UMing CN"); never NULL. */

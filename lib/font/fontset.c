@@ -380,6 +380,16 @@ int zb_face_advance(const zb_face *face, uint32_t cp)
     return to_milli(hb_font_get_glyph_h_advance(face->font, g), face->upem);
 }
 
+int zb_face_advance_units(const zb_face *face, uint32_t cp, unsigned *upem)
+{
+    hb_codepoint_t g;
+    if (upem)
+        *upem = face ? face->upem : 1000;
+    if (!face || !hb_font_get_nominal_glyph(face->font, cp, &g))
+        return 0;
+    return hb_font_get_glyph_h_advance(face->font, g);
+}
+
 void zb_face_extents(const zb_face *face, int *ascender, int *descender)
 {
     if (ascender)
@@ -482,6 +492,8 @@ static const struct {
 };
 
 static int role_ok(zb_font_role role) { return (int)role >= 0 && (int)role < ZB_FONT_ROLE_COUNT; }
+
+const char *zb_font_role_standard(zb_font_role role) { return role_ok(role) ? roles[role].standard : ""; }
 
 /* Copies a message into the fontset, cut at a character boundary when it is too long. */
 static zb_status fail_msg(zb_fontset *fonts, zb_status code, const char *msg)

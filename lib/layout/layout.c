@@ -296,6 +296,7 @@ zb_status zb_shape(zb_doc *doc, zb_glyphs *out, const char *text, size_t len, zb
         memset(g, 0, sizeof *g);
         g->cp = cp;
         g->face = face;
+        g->role = role;
         g->size = size;
         g->ink = ink;
         int full = zb_is_cjk(cp) || cp == 0x3000;
@@ -624,6 +625,7 @@ static zb_status emit_run(zb_doc *doc, int page, const zb_glyph *g, size_t s, si
     it->x = x[0];
     it->y = y;
     it->face = g[s].face;
+    it->role = g[s].role;
     it->size = g[s].size;
     it->ink = g[s].ink;
     it->char_space = e - s > 1 ? tc : 0;
@@ -668,7 +670,8 @@ zb_status zb_emit(zb_doc *doc, int page, double x, double y, const zb_glyph *g, 
             if (i > a) {
                 const zb_glyph *p = &g[s + i - 1];
                 double t = (dx[i] - dx[i - 1]) / hscale - p->adv;
-                if (!c->face || c->face != p->face || c->size != p->size || c->ink != p->ink)
+                if (!c->face || c->face != p->face || c->role != p->role || c->size != p->size ||
+                    c->ink != p->ink)
                     flush = 1;
                 else if (i - a == 1)
                     tc = t;

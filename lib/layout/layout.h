@@ -56,6 +56,7 @@ typedef struct zb_item {
     double x2, y2;
     double w, h;        /* rule: h is the thickness; image: size */
     const zb_face *face; /* text */
+    zb_font_role role;   /* text: the role it is set in (the face may be a fallback) */
     double size, char_space, hscale;
     size_t text, len; /* text: UTF-8 bytes in the document's pool */
     size_t seq;       /* order of drawing within a page */
@@ -101,6 +102,7 @@ enum {
 typedef struct zb_glyph {
     uint32_t cp;
     const zb_face *face; /* NULL for a space no font has: a gap */
+    zb_font_role role;
     double adv;          /* the face's advance at the size, points */
     double width;        /* the room it takes on a line, char spacing included */
     double offset;       /* where the glyph sits in that room */

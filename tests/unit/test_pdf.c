@@ -23,7 +23,9 @@
 #include <unistd.h>
 
 #include "content/content_internal.h"
+#include "font/font_internal.h"
 #include "image/image.h"
+#include "render/pdf/render_pdf.h"
 #include "support.h"
 #include "zhibiao.h"
 
@@ -686,6 +688,61 @@ static void test_subset_smaller(void **state)
     assert_true(sub.bytes * 4 <= full.bytes);
 }
 
+/* libharu's glyph for every code, from a subset of scattered characters (many cmap
+ * segments), is the same after zb_pdf_flatten_cmap() as before, and the map is one segment. */
+static void test_flatten_cmap(void **state)
+{
+    fixture *f = *state;
+    const zb_face *face = zb_fontset_face(f->fonts, ZB_FONT_BODY);
+    assert_non_null(face);
+    uint32_t cps[3000];
+    size_t n = 0;
+    for (uint32_t cp = 0x20; cp < 0x7F; cp += 3)
+        cps[n++] = cp;
+    for (uint32_t cp = 0x3001; cp <= 0x3011; cp += 2)
+        cps[n++] = cp;
+    for (uint32_t cp = 0x4E00; cp <= 0x9FA5 && n < 2900; cp += 7)
+        cps[n++] = cp;
+    cps[n++] = 0xFF08;
+    cps[n++] = 0xFF09;
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(zb_face_subset(face, cps, n, &data, &len, NULL), ZB_OK);
+    char path[600];
+    zbt_path(f->dir, "subset.ttf", path, sizeof path);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(data, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+    free(data);
+
+    HPDF_Doc plain = HPDF_New(NULL, NULL), flat = HPDF_New(NULL, NULL);
+    assert_non_null(plain);
+    assert_non_null(flat);
+    const char *a = HPDF_LoadTTFontFromFile(plain, path, HPDF_TRUE);
+    const char *b = HPDF_LoadTTFontFromFile(flat, path, HPDF_TRUE);
+    assert_non_null(a);
+    assert_non_null(b);
+    HPDF_FontDef da = HPDF_GetFontDef(plain, a), db = HPDF_GetFontDef(flat, b);
+    HPDF_UINT16 segs = ((HPDF_TTFontDefAttr)da->attr)->cmap.seg_count_x2 / 2;
+    assert_true(segs > 100); /* the scan that is saved */
+    assert_int_equal(zb_pdf_flatten_cmap(flat, b), 1);
+    assert_int_equal(((HPDF_TTFontDefAttr)db->attr)->cmap.seg_count_x2, 2);
+    size_t mapped = 0;
+    for (uint32_t u = 0; u <= 0xFFFF; u++) {
+        HPDF_UINT16 ga = HPDF_TTFontDef_GetGlyphid(da, (HPDF_UINT16)u);
+        HPDF_UINT16 gb = HPDF_TTFontDef_GetGlyphid(db, (HPDF_UINT16)u);
+        if (ga != gb)
+            fail_msg("U+%04X: glyph %u, flattened %u", (unsigned)u, ga, gb);
+        mapped += ga != 0;
+    }
+    assert_true(mapped > 2000 && mapped <= n); /* what the face has of them */
+    /* Not a TrueType font of this document: left alone. */
+    assert_int_equal(zb_pdf_flatten_cmap(flat, "Helvetica"), 0);
+    HPDF_Free(plain);
+    HPDF_Free(flat);
+}
+
 static void test_layout_pages(void **state)
 {
     fixture *f = *state;
@@ -725,6 +782,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_subset_smaller, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flatten_cmap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_layout_pages, setup, teardown),
     };
     return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);

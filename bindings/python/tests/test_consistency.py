@@ -20,7 +20,7 @@ try:
 except ImportError:
     import support
 
-HEADERS = ("common", "plan", "json", "csv", "import", "progress", "xlsx", "font", "pdf")
+HEADERS = ("common", "plan", "json", "csv", "import", "progress", "xlsx", "font", "pdf", "ofd")
 
 # C enum -> (Python enum, prefix of its constants)
 ENUMS = {

@@ -196,6 +196,49 @@ class TestScratch(WriterTestCase):
             self.plan.write_assessment(self.path("a.xlsx"), "2024-12", scratch_dir=missing)
 
 
+@support.requires("zb_ofd_write_notice", "zb_ofd_notice_to_buffer", "zb_ofd_write_bulletin",
+                  "zb_ofd_bulletin_to_buffer")
+class TestOfd(WriterTestCase):
+    """The notice and the bulletin as OFD (GB/T 33190): chosen by the file name or by format."""
+
+    def entry(self, data):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return z.read("OFD.xml").decode("utf-8")
+
+    def test_notice_by_name_and_format(self):
+        info = self.plan.write_notice(self.path("n.ofd"), fonts=self.fonts)
+        data = self.plan.write_notice_bytes(fonts=self.fonts, format="ofd")
+        self.assertEqual(self.read("n.ofd"), data)
+        self.assertTrue(data.startswith(b"PK\x03\x04"))
+        self.assertIn('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0"', self.entry(data))
+        self.assertEqual(info.bytes, len(data))
+        self.assertEqual(info.pages, self.plan.write_notice(self.path("n.pdf"), fonts=self.fonts).pages)
+        # format wins over the name; the default for bytes is PDF.
+        self.plan.write_notice(self.path("x.pdf"), fonts=self.fonts, format=".OFD")
+        self.assertEqual(self.read("x.pdf"), data)
+        self.plan.write_notice(self.path("y.ofd"), fonts=self.fonts, format="pdf")
+        self.assertTrue(self.read("y.ofd").startswith(b"%PDF-"))
+        self.assertTrue(self.plan.write_notice_bytes(fonts=self.fonts).startswith(b"%PDF-"))
+
+    def test_bulletin(self):
+        info = self.plan.write_bulletin(self.path("b.ofd"), "2024-06", fonts=self.fonts)
+        data = self.plan.write_bulletin_bytes("2024-06", fonts=self.fonts, format="ofd")
+        self.assertEqual(self.read("b.ofd"), data)
+        self.assertEqual(info.bytes, len(data))
+        self.assertIn("<ofd:CreationDate>2024-06-30</ofd:CreationDate>", self.entry(data))
+
+    def test_errors(self):
+        with self.assertRaisesRegex(ValueError, "'xps' is not one of pdf, ofd"):
+            self.plan.write_notice_bytes(fonts=self.fonts, format="xps")
+        with self.assertRaises(TypeError):
+            self.plan.write_notice(self.path("n.ofd"), fonts=self.fonts, format=1)
+        seal = self.path("no-such-seal.png")
+        with self.assertRaises(zhibiao.Error) as cm:
+            self.plan.write_notice(self.path("s.ofd"), fonts=self.fonts, seal_png=seal)
+        self.assertEqual(cm.exception.code, Status.IO)
+        self.assertFalse(os.path.exists(self.path("s.ofd")))
+
+
 @support.requires("zb_xlsx_write_progress", "zb_xlsx_progress_to_buffer")
 class TestProgress(WriterTestCase):
     def test_file_and_bytes(self):

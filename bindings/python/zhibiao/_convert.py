@@ -31,6 +31,20 @@ def period(value):
     raise TypeError(f"period must be a 'YYYY-MM' str or a date, not {type(value).__name__}")
 
 
+def document_format(value, target=None):
+    """"pdf" or "ofd" for an official document: the format given (any case, a leading dot
+    allowed), else "ofd" for a target whose name ends in .ofd, else "pdf"."""
+    if value is None:
+        name = os.fsdecode(os.fspath(target)) if target is not None else ""
+        return "ofd" if name.lower().endswith(".ofd") else "pdf"
+    if not isinstance(value, str):
+        raise TypeError(f"format must be a str, not {type(value).__name__}")
+    f = value.strip().lower().lstrip(".")
+    if f not in ("pdf", "ofd"):
+        raise ValueError(f"format: {value!r} is not one of pdf, ofd")
+    return f
+
+
 def number(value, what):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{what} must be a number, not {type(value).__name__}")

@@ -575,6 +575,14 @@ DECLARATIONS = [
      _check_error),
     ("zb_pdf_bulletin_to_buffer", _I, [_P, _F, _S, POINTER(BulletinOptions), _OUT, _ZP, _INFO, _E],
      _check_error),
+    # ofd.h
+    ("zb_ofd_write_notice", _I, [_P, _F, _S, POINTER(NoticeOptions), _INFO, _E], _check_error),
+    ("zb_ofd_write_bulletin", _I, [_P, _F, _S, _S, POINTER(BulletinOptions), _INFO, _E],
+     _check_error),
+    ("zb_ofd_notice_to_buffer", _I, [_P, _F, POINTER(NoticeOptions), _OUT, _ZP, _INFO, _E],
+     _check_error),
+    ("zb_ofd_bulletin_to_buffer", _I, [_P, _F, _S, POINTER(BulletinOptions), _OUT, _ZP, _INFO, _E],
+     _check_error),
 ]
 
 # ---- finding the library -----------------------------------------------------------------

@@ -1003,32 +1003,43 @@ class Plan:
                                 paths=("scratch_dir",))
         return self._bytes(C.zb_xlsx_assessment_to_buffer, _convert.period(period), o)
 
-    def write_notice(self, path, fonts=None, **options):
-        """Writes the notice (通知) as a GB/T 9704 PDF and returns its :class:`PdfInfo`.
-        ``fonts`` a :class:`Fonts` (None = the library's defaults, loaded for this call).
-        Options: seal_png, sealed, omit_attachments, omit_imprint."""
-        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png", "scratch_dir"))
+    def write_notice(self, path, fonts=None, *, format=None, **options):
+        """Writes the notice (通知) as a GB/T 9704 document and returns its :class:`PdfInfo`:
+        a PDF, or an OFD (GB/T 33190) when ``format`` is "ofd" or, without ``format``,
+        when ``path`` ends in .ofd. ``fonts`` a :class:`Fonts` (None = the library's
+        defaults, loaded for this call). Options: seal_png, sealed, omit_attachments,
+        omit_imprint."""
+        ofd = _convert.document_format(format, path) == "ofd"
+        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png",))
         info = ZbPdfInfo()
-        self._call(C.zb_pdf_write_notice, _convert.path(path), o, info, ZbError(), fonts=fonts)
-        return _info(info)
-
-    def write_notice_bytes(self, fonts=None, **options):
-        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png", "scratch_dir"))
-        return self._bytes(C.zb_pdf_notice_to_buffer, o, fonts=fonts, info=True)
-
-    def write_bulletin(self, path, period, fonts=None, **options):
-        """Writes the progress bulletin (通报) at ``period`` as a PDF; returns its
-        :class:`PdfInfo`. Options: title, doc_number, about_tolerance, seal_png, sealed."""
-        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png", "scratch_dir"))
-        info = ZbPdfInfo()
-        self._call(C.zb_pdf_write_bulletin, _convert.period(period), _convert.path(path), o, info,
+        self._call(C.zb_ofd_write_notice if ofd else C.zb_pdf_write_notice, _convert.path(path), o, info,
                    ZbError(), fonts=fonts)
         return _info(info)
 
-    def write_bulletin_bytes(self, period, fonts=None, **options):
-        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png", "scratch_dir"))
-        return self._bytes(C.zb_pdf_bulletin_to_buffer, _convert.period(period), o, fonts=fonts,
+    def write_notice_bytes(self, fonts=None, *, format="pdf", **options):
+        """The notice's bytes: a PDF, or an OFD with format="ofd"."""
+        ofd = _convert.document_format(format) == "ofd"
+        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png",))
+        return self._bytes(C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer, o, fonts=fonts,
                            info=True)
+
+    def write_bulletin(self, path, period, fonts=None, *, format=None, **options):
+        """Writes the progress bulletin (通报) at ``period`` as a PDF, or an OFD as
+        :meth:`write_notice` says; returns its :class:`PdfInfo`. Options: title,
+        doc_number, about_tolerance, seal_png, sealed."""
+        ofd = _convert.document_format(format, path) == "ofd"
+        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png",))
+        info = ZbPdfInfo()
+        self._call(C.zb_ofd_write_bulletin if ofd else C.zb_pdf_write_bulletin, _convert.period(period),
+                   _convert.path(path), o, info, ZbError(), fonts=fonts)
+        return _info(info)
+
+    def write_bulletin_bytes(self, period, fonts=None, *, format="pdf", **options):
+        """The bulletin's bytes: a PDF, or an OFD with format="ofd"."""
+        ofd = _convert.document_format(format) == "ofd"
+        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png",))
+        return self._bytes(C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer,
+                           _convert.period(period), o, fonts=fonts, info=True)
 
     # -- lifetime --
 

@@ -207,6 +207,87 @@ static void fix_to_unicode(render *r, font_use *u)
 #endif
 }
 
+/* libharu 2.3.0 maps every one of the 65,536 codes of a UTF-8 font to a glyph when it sets
+ * the font up (CIDFontType2_New), and again for every character drawn, each time by a
+ * linear scan of the font's cmap segments: a subset of a few hundred scattered characters
+ * has about as many segments, so that was a quarter of a notice's time. The same map as one
+ * segment over a table of the 65,536 glyph ids answers each code in one step. Only libharu's
+ * parsed copy changes: the file embeds the cmap table as the font file has it. */
+int zb_pdf_flatten_cmap(HPDF_Doc pdf, const char *name)
+{
+#if defined(HPDF_MAJOR_VERSION) && HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3
+    HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+        return 0;
+    HPDF_TTF_CmapRange *c = &((HPDF_TTFontDefAttr)def->attr)->cmap;
+    unsigned segs = c->seg_count_x2 / 2u;
+    if (c->format != 4 || segs == 0 || !c->end_count || !c->start_count || !c->id_delta ||
+        !c->id_range_offset)
+        return 0;
+    HPDF_UINT16 *map = HPDF_GetMem(def->mmgr, 65536 * sizeof *map);
+    HPDF_UINT16 *end = HPDF_GetMem(def->mmgr, sizeof *end);
+    HPDF_UINT16 *start = HPDF_GetMem(def->mmgr, sizeof *start);
+    HPDF_INT16 *delta = HPDF_GetMem(def->mmgr, sizeof *delta);
+    HPDF_UINT16 *range = HPDF_GetMem(def->mmgr, sizeof *range);
+    int ok = map && end && start && delta && range;
+    /* HPDF_TTFontDef_GetGlyphid's answer for each code; the segment of code u is the first
+     * whose end is at least u, which never moves back as u grows. */
+    unsigned p = 0;
+    for (uint32_t u = 0; ok && u <= 0xFFFF; u++) {
+        while (p < segs && u > c->end_count[p])
+            p++;
+        if (p == segs) { /* no final 0xFFFF segment: leave libharu to it */
+            ok = 0;
+            break;
+        }
+        HPDF_UINT16 gid = 0;
+        if (c->start_count[p] > u)
+            gid = 0;
+        else if (c->id_range_offset[p] == 0)
+            gid = (HPDF_UINT16)(u + (uint32_t)(int32_t)c->id_delta[p]);
+        else {
+            HPDF_UINT idx = c->id_range_offset[p] / 2u + (u - c->start_count[p]) - (segs - p);
+            if (c->glyph_id_array && idx < c->glyph_id_array_count)
+                gid = (HPDF_UINT16)(c->glyph_id_array[idx] + (uint32_t)(int32_t)c->id_delta[p]);
+        }
+        map[u] = gid;
+    }
+    if (!ok) {
+        HPDF_UINT16 *mine[] = {map, end, start, range};
+        for (size_t i = 0; i < sizeof mine / sizeof mine[0]; i++)
+            if (mine[i])
+                HPDF_FreeMem(def->mmgr, mine[i]);
+        if (delta)
+            HPDF_FreeMem(def->mmgr, delta);
+        HPDF_ResetError(pdf); /* a table that could not be made is no error of the file */
+        return 0;
+    }
+    HPDF_FreeMem(def->mmgr, c->end_count);
+    HPDF_FreeMem(def->mmgr, c->start_count);
+    HPDF_FreeMem(def->mmgr, c->id_delta);
+    HPDF_FreeMem(def->mmgr, c->id_range_offset);
+    if (c->glyph_id_array)
+        HPDF_FreeMem(def->mmgr, c->glyph_id_array);
+    /* One segment, 0 to 0xFFFF, whose range offset makes glyph_id_array[u] the entry of u. */
+    end[0] = 0xFFFF;
+    start[0] = 0;
+    delta[0] = 0;
+    range[0] = 2;
+    c->seg_count_x2 = 2;
+    c->end_count = end;
+    c->start_count = start;
+    c->id_delta = delta;
+    c->id_range_offset = range;
+    c->glyph_id_array = map;
+    c->glyph_id_array_count = 65536;
+    return 1;
+#else
+    (void)pdf;
+    (void)name;
+    return 0;
+#endif
+}
+
 static zb_status load_fonts(render *r, zb_font_embedding embedding)
 {
     for (size_t i = 0; i < r->nfonts; i++) {
@@ -254,6 +335,7 @@ static zb_status load_fonts(render *r, zb_font_embedding embedding)
                                     r->path, zb_face_path(r->fonts[j].face),
                                     zb_face_path(u->face), name);
         u->name = name;
+        zb_pdf_flatten_cmap(r->pdf, name);
         u->font = HPDF_GetFont(r->pdf, name, "UTF-8");
         if (!u->font)
             return hpdf_fail(r, "setting up a font for UTF-8 text");
@@ -503,8 +585,9 @@ static zb_status render_all(render *r, const zb_render_options *o, char **out, s
     return st;
 }
 
-zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options,
-                        char **out, size_t *bytes, zb_error *err)
+/* Draws the document to path, or to memory when out is given. */
+static zb_status render_doc(const zb_doc *doc, const char *path, const zb_render_options *options, char **out,
+                            size_t *bytes, zb_error *err)
 {
     render r;
     memset(&r, 0, sizeof r);
@@ -526,4 +609,16 @@ zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_opt
     free(r.fonts);
     zb_buf_free(&r.scratch);
     return st;
+}
+
+zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options, size_t *bytes,
+                        zb_error *err)
+{
+    return render_doc(doc, path, options, NULL, bytes, err);
+}
+
+zb_status zb_pdf_render_to_memory(const zb_doc *doc, const zb_render_options *options, char **out, size_t *len,
+                                  zb_error *err)
+{
+    return render_doc(doc, ZB_IN_MEMORY, options, out, len, err);
 }
