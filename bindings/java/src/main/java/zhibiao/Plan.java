@@ -854,6 +854,43 @@ public final class Plan implements AutoCloseable {
                 (p, f, out, len, err) -> Lib.c().zb_pdf_bulletin_to_buffer(p, f, period, o, out, len, null, err));
     }
 
+    /** Writes the notice as an OFD (GB/T 33190-2016 版式文档), laid out as the PDF is. */
+    public PdfInfo writeOfdNotice(Path path, NoticeOptions options) {
+        String file = file(path);
+        NoticeOptions opts = options(options);
+        ZbLibrary.NoticeOptionsStruct o = opts.toStruct();
+        ZbLibrary.PdfInfoStruct info = new ZbLibrary.PdfInfoStruct();
+        withFonts(opts.fonts().orElse(null), (p, f, err) -> Lib.c().zb_ofd_write_notice(p, f, file, o, info, err));
+        return info(info);
+    }
+
+    /** The OFD notice's bytes: byte for byte what {@link #writeOfdNotice(Path, NoticeOptions)} writes. */
+    public byte[] ofdNoticeBytes(NoticeOptions options) {
+        NoticeOptions opts = options(options);
+        ZbLibrary.NoticeOptionsStruct o = opts.toStruct();
+        return fontBytes(opts.fonts().orElse(null),
+                (p, f, out, len, err) -> Lib.c().zb_ofd_notice_to_buffer(p, f, o, out, len, null, err));
+    }
+
+    /** Writes the progress bulletin at {@code period} as an OFD. */
+    public PdfInfo writeOfdBulletin(Path path, String period, BulletinOptions options) {
+        String file = file(path);
+        BulletinOptions opts = options(options);
+        ZbLibrary.BulletinOptionsStruct o = opts.toStruct();
+        ZbLibrary.PdfInfoStruct info = new ZbLibrary.PdfInfoStruct();
+        withFonts(opts.fonts().orElse(null),
+                (p, f, err) -> Lib.c().zb_ofd_write_bulletin(p, f, period, file, o, info, err));
+        return info(info);
+    }
+
+    /** The OFD bulletin's bytes. */
+    public byte[] ofdBulletinBytes(String period, BulletinOptions options) {
+        BulletinOptions opts = options(options);
+        ZbLibrary.BulletinOptionsStruct o = opts.toStruct();
+        return fontBytes(opts.fonts().orElse(null),
+                (p, f, out, len, err) -> Lib.c().zb_ofd_bulletin_to_buffer(p, f, period, o, out, len, null, err));
+    }
+
     // ---- lifetime --------------------------------------------------------------------------
 
     /** Whether {@link #close()} was called. */

@@ -495,4 +495,15 @@ interface ZbLibrary extends Library {
     int zb_pdf_bulletin_to_buffer(PlanPtr plan, FontsetPtr fonts, String period, BulletinOptionsStruct options,
                                   PointerByReference out, SizeTByReference len, PdfInfoStruct info,
                                   ZbError error);
+
+    // ---- ofd.h -----------------------------------------------------------------------------
+    int zb_ofd_write_notice(PlanPtr plan, FontsetPtr fonts, String path, NoticeOptionsStruct options,
+                            PdfInfoStruct info, ZbError error);
+    int zb_ofd_write_bulletin(PlanPtr plan, FontsetPtr fonts, String period, String path,
+                              BulletinOptionsStruct options, PdfInfoStruct info, ZbError error);
+    int zb_ofd_notice_to_buffer(PlanPtr plan, FontsetPtr fonts, NoticeOptionsStruct options,
+                                PointerByReference out, SizeTByReference len, PdfInfoStruct info, ZbError error);
+    int zb_ofd_bulletin_to_buffer(PlanPtr plan, FontsetPtr fonts, String period, BulletinOptionsStruct options,
+                                  PointerByReference out, SizeTByReference len, PdfInfoStruct info,
+                                  ZbError error);
 }

@@ -142,6 +142,22 @@ public class WriterTest {
     }
 
     @Test
+    public void ofd() throws IOException {
+        NoticeOptions o = NoticeOptions.builder().fonts(fonts).build();
+        byte[] mem = plan.ofdNoticeBytes(o);
+        assertTrue(isXlsx(mem)); /* an OFD is a zip too */
+        Path file = out("notice.ofd");
+        PdfInfo info = plan.writeOfdNotice(file, o);
+        assertArrayEquals(mem, Files.readAllBytes(file));
+        assertTrue(info.pages() > 1);
+        BulletinOptions b = BulletinOptions.builder().fonts(fonts).build();
+        Path q2 = out("q2.ofd");
+        plan.writeOfdBulletin(q2, "2024-06", b);
+        assertArrayEquals(plan.ofdBulletinBytes("2024-06", b), Files.readAllBytes(q2));
+        assertThrows(ZhibiaoException.class, () -> plan.ofdBulletinBytes("2024-13", b));
+    }
+
+    @Test
     public void seal() throws IOException {
         Path notPng = out("seal.png");
         Files.writeString(notPng, "not a png");
