@@ -103,31 +103,49 @@ static size_t report_findings(const zb_findings *f, zb_severity min)
     return zb_findings_error_count(f);
 }
 
-/* Validates before writing: a document with errors is not written. */
-static int validate_for_output(const zb_plan *plan)
+/* Validates before writing, as that document needs (and, for the progress commands, the
+ * actuals at the period): a plan with errors is not written unless forced. Warnings are
+ * printed either way. */
+static int validate_for_output(const zb_plan *plan, zb_document_kind document, const char *period, int force)
 {
+    zb_validate_options vo = {0};
+    vo.document = document;
+    vo.actuals = period != NULL;
+    vo.period = period;
     zb_findings *f = NULL;
-    if (zb_plan_validate(plan, &f) != ZB_OK) {
+    zb_status st = zb_plan_validate_opt(plan, &vo, &f);
+    if (st == ZB_ERR_VALUE) /* a period not written YYYY-MM: the writer says so */
+        st = zb_plan_validate_opt(plan, &(zb_validate_options){document, 0, NULL}, &f);
+    if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: out of memory\n");
         return EXIT_INPUT;
     }
     size_t errors = report_findings(f, ZB_SEV_WARNING);
     zb_findings_free(f);
-    if (errors) {
-        fprintf(stderr, "zhibiao: %zu error%s: nothing written\n", errors, errors == 1 ? "" : "s");
+    if (errors && !force) {
+        fprintf(stderr, "zhibiao: %zu error%s: nothing written (--force writes it anyway)\n", errors,
+                errors == 1 ? "" : "s");
         return EXIT_INPUT;
     }
     return EXIT_DONE;
 }
 
-/* The plan a writing command works on: loaded and validated, or NULL with *rc set (the
- * messages already printed). */
-static zb_plan *plan_for_output(const char *path, int *rc)
+/* The plan a writing command works on: loaded, with the actuals when given, and validated
+ * for the document; or NULL with *rc set (the messages already printed). */
+static zb_plan *plan_for_output(const char *path, const char *actuals, zb_document_kind document,
+                                const char *period, int force, int *rc)
 {
     zb_plan *plan = zb_plan_new();
     *rc = plan ? load_plan(plan, path) : EXIT_INPUT;
+    if (!*rc && actuals) {
+        zb_status st = zb_csv_load_actuals(plan, actuals, NULL);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
+            *rc = exit_for(st);
+        }
+    }
     if (!*rc)
-        *rc = validate_for_output(plan);
+        *rc = validate_for_output(plan, document, period, force);
     if (*rc) {
         zb_plan_free(plan);
         return NULL;
@@ -213,9 +231,10 @@ static int cmd_table(int argc, char **argv)
     if (wants_help(argc, argv))
         return print_command_help("table");
     const char *out = NULL, *label = NULL, *title = NULL, *unit_column = NULL, *sheet = NULL;
-    const char *font_body = NULL, *font_heading = NULL, *font_title = NULL;
+    const char *font_body = NULL, *font_heading = NULL, *font_title = NULL, *force = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},         {NULL, "--label", 1, &label},
+        {NULL, "--force", 0, &force},
         {NULL, "--title", 1, &title},        {NULL, "--sheet", 1, &sheet},
         {NULL, "--unit-column", 0, &unit_column}, {NULL, "--font-body", 1, &font_body},
         {NULL, "--font-heading", 1, &font_heading}, {NULL, "--font-title", 1, &font_title},
@@ -230,7 +249,7 @@ static int cmd_table(int argc, char **argv)
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
 
-    zb_plan *plan = plan_for_output(pos[0], &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_TABLE, NULL, force != NULL, &rc);
     if (!rc) {
         zb_table_options to = {0};
         to.label = label;
@@ -309,10 +328,10 @@ static int cmd_notice(int argc, char **argv)
     if (wants_help(argc, argv))
         return print_command_help("notice");
     const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
-               *no_imprint = NULL, *format = NULL;
+               *no_imprint = NULL, *format = NULL, *force = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
-        {NULL, "--format", 1, &format},
+        {NULL, "--format", 1, &format},       {NULL, "--force", 0, &force},
         {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
         {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
     };
@@ -329,7 +348,7 @@ static int cmd_notice(int argc, char **argv)
     rc = document_format("notice", format, out, &ofd);
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(pos[0], &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL, &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     if (!rc) {
         zb_notice_options no = {0};
@@ -342,22 +361,6 @@ static int cmd_notice(int argc, char **argv)
     zb_fontset_free(fonts);
     zb_plan_free(plan);
     return rc;
-}
-
-/* PLAN [ACTUALS] for the progress commands: the plan validated, then the actuals added. */
-static zb_plan *plan_with_actuals(const char *plan_path, const char *actuals, int *rc)
-{
-    zb_plan *plan = plan_for_output(plan_path, rc);
-    if (!plan || !actuals)
-        return plan;
-    zb_status st = zb_csv_load_actuals(plan, actuals, NULL);
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
-        *rc = exit_for(st);
-        zb_plan_free(plan);
-        return NULL;
-    }
-    return plan;
 }
 
 /* A number option: the whole text must be a finite number. */
@@ -374,7 +377,7 @@ static int number_option(const char *cmd, const char *name, const char *text, do
 
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *force;
     zb_progress_options progress; /* --tolerance, read here for all three commands */
     const char *pos[2];
     size_t npos;
@@ -388,7 +391,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--fonts", 1, &a->fonts},       {NULL, "--title", 1, &a->title},
         {NULL, "--doc-number", 1, &a->doc_number}, {NULL, "--scoring", 1, &a->scoring},
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
-        {NULL, "--format", 1, &a->format},
+        {NULL, "--format", 1, &a->format},     {NULL, "--force", 0, &a->force},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
@@ -425,7 +428,8 @@ static int cmd_progress(int argc, char **argv)
     int rc = parse_progress_args("progress", argc, argv, &a);
     if (rc)
         return rc;
-    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_PROGRESS, a.period,
+                                    a.force != NULL, &rc);
     if (!plan)
         return rc;
     zb_progress_sheet_options so = {0};
@@ -448,7 +452,8 @@ static int cmd_bulletin(int argc, char **argv)
         rc = document_format("bulletin", a.format, a.out, &ofd);
     if (rc)
         return rc;
-    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.period,
+                                    a.force != NULL, &rc);
     zb_fontset *fonts = plan ? load_fonts(a.fonts, &rc) : NULL;
     if (plan && fonts) {
         zb_bulletin_options bo = {0};
@@ -490,7 +495,8 @@ static int cmd_assess(int argc, char **argv)
     }
     if (rc)
         return rc;
-    zb_plan *plan = plan_with_actuals(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, &rc);
+    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_ASSESSMENT, a.period,
+                                    a.force != NULL, &rc);
     if (!plan)
         return rc;
     ao.title = a.title;
@@ -549,18 +555,18 @@ static int cmd_breakdown(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("breakdown");
-    const char *out = NULL, *title = NULL;
-    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--title", 1, &title}};
+    const char *out = NULL, *title = NULL, *force = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--title", 1, &title}, {NULL, "--force", 0, &force}};
     const char *pos[1];
     size_t npos;
-    int rc = parse_args("breakdown", argc, argv, opts, 2, pos, 1, &npos);
+    int rc = parse_args("breakdown", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
     if (rc)
         return rc;
     if (npos != 1)
         return usage_error("breakdown", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
-    zb_plan *plan = plan_for_output(pos[0], &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;
@@ -581,22 +587,40 @@ static int cmd_check(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("check");
-    const char *quiet = NULL;
-    const opt opts[] = {{"-q", "--quiet", 0, &quiet}};
+    const char *quiet = NULL, *document = NULL;
+    const opt opts[] = {{"-q", "--quiet", 0, &quiet}, {NULL, "--for", 1, &document}};
     const char *pos[1];
     size_t npos;
-    int rc = parse_args("check", argc, argv, opts, 1, pos, 1, &npos);
+    int rc = parse_args("check", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
     if (rc)
         return rc;
     if (npos != 1)
         return usage_error("check", "%s", "expects one PLAN (.json or .csv)");
+    /* The names of the commands that write each document. */
+    static const struct {
+        const char *name;
+        zb_document_kind kind;
+    } documents[] = {{"table", ZB_DOCUMENT_TABLE},       {"breakdown", ZB_DOCUMENT_BREAKDOWN},
+                     {"progress", ZB_DOCUMENT_PROGRESS}, {"assess", ZB_DOCUMENT_ASSESSMENT},
+                     {"notice", ZB_DOCUMENT_NOTICE},     {"bulletin", ZB_DOCUMENT_BULLETIN}};
+    zb_validate_options vo = {0};
+    if (document) {
+        size_t k = 0;
+        while (k < sizeof documents / sizeof documents[0] && strcmp(documents[k].name, document) != 0)
+            k++;
+        if (k == sizeof documents / sizeof documents[0])
+            return usage_error("check",
+                               "--for: expected table, breakdown, progress, assess, notice or bulletin, got '%s'",
+                               document);
+        vo.document = documents[k].kind;
+    }
     zb_plan *plan = zb_plan_new();
     if (!plan)
         return EXIT_INPUT;
     rc = load_plan(plan, pos[0]);
     if (!rc) {
         zb_findings *f = NULL;
-        if (zb_plan_validate(plan, &f) != ZB_OK) {
+        if (zb_plan_validate_opt(plan, &vo, &f) != ZB_OK) {
             fprintf(stderr, "zhibiao: out of memory\n");
             rc = EXIT_INPUT;
         } else {
@@ -749,6 +773,31 @@ static int cmd_demo(int argc, char **argv)
         if (!rc)
             printf("%s\n", path);
     }
+    /* The same documents as OFD (GB/T 33190), as archives keep them. */
+    if (!rc) {
+        snprintf(path, n, "%s/wuyi-2022-notice.ofd", dir);
+        rc = write_notice(wuyi, fonts, path, NULL, 1);
+        if (!rc)
+            printf("%s\n", path);
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-notice.ofd", dir);
+        rc = write_notice(tonglu, fonts, path, NULL, 1);
+        if (!rc)
+            printf("%s\n", path);
+    }
+    if (!rc) {
+        snprintf(path, n, "%s/tonglu-2024-bulletin.ofd", dir);
+        zb_error err;
+        zb_pdf_info info;
+        zb_status st = zb_ofd_write_bulletin(tonglu, fonts, "2024-06", path, NULL, &info, &err);
+        if (st != ZB_OK) {
+            fprintf(stderr, "zhibiao: %s\n", err.message);
+            rc = exit_for(st);
+        } else {
+            printf("%s\n", path);
+        }
+    }
     free(path);
     zb_fontset_free(fonts);
     zb_plan_free(wuyi);
@@ -765,14 +814,16 @@ static const command commands[] = {
      "  DIR/tonglu-2024-notice.pdf      the 桐庐 plan with its target table and unit list\n"
      "  DIR/tonglu-2024-progress.xlsx   the June monitoring workbook (made-up actuals)\n"
      "  DIR/tonglu-2024-bulletin.pdf    the second-quarter bulletin\n"
-     "  DIR/tonglu-2024-assessment.xlsx the year-end assessment\n\n"
+     "  DIR/tonglu-2024-assessment.xlsx the year-end assessment\n"
+     "  DIR/*.ofd                       the two notices and the bulletin as OFD (GB/T 33190)\n\n"
      "  --fonts F.json   fonts by role for the PDFs (see 'zhibiao notice --help')",
      "demo [-o DIR] [--fonts F.json]"},
     {"notice", cmd_notice,
      "Writes PLAN (.json) as an official notice (通知) in the GB/T 9704-2012 format: red\n"
      "header, title, recipients, body, attachments list, signature and date, 附注, each\n"
      "attachment on its own page (the target table, the unit list or text), the 版记 and\n"
-     "page numbers. The plan is validated first; with errors nothing is written.\n\n"
+     "page numbers. The plan is validated first (it needs a title and an issuing organ); with\n"
+     "errors nothing is written.\n\n"
      "  -o, --output OUT.pdf   where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
      "  --format pdf|ofd       the format, whatever OUT's name (default: by OUT's name)\n"
      "  --fonts F.json         fonts by role: {\"body\": \"simfang.ttf\", \"title\": {\"file\":\n"
@@ -782,7 +833,8 @@ static const command commands[] = {
      "  --seal PNG             a seal image pressed over the signature and date\n"
      "  --sealed               lay out the signature for a seal stamped by hand\n"
      "  --no-attachments       leave the attachments out\n"
-     "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)",
+     "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)\n"
+     "  --force                write even when the plan has errors (they are still listed)",
      "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
@@ -794,7 +846,8 @@ static const command commands[] = {
      "  --unit-column           a 计量单位 column; names without their unit\n"
      "  --font-body NAME        body font (default: 仿宋_GB2312)\n"
      "  --font-heading NAME     label and header font (default: 黑体)\n"
-     "  --font-title NAME       title font (default: 方正小标宋简体)",
+     "  --font-title NAME       title font (default: 方正小标宋简体)\n"
+     "  --force                 write even when the plan has errors (they are still listed)",
      "table PLAN -o OUT.xlsx [options]"},
     {"import", cmd_import,
      "Reads a plan as published on a government website (plain text copied from the page) and\n"
@@ -810,18 +863,21 @@ static const command commands[] = {
      "Writes the responsibility breakdown (责任分解表) of PLAN: every responsibility item with\n"
      "its lead and cooperating units, counts per unit, and a sheet per unit.\n\n"
      "  -o, --output OUT.xlsx   where to write (required)\n"
-     "  --title TEXT            title (default: <plan title>责任分解表)",
+     "  --title TEXT            title (default: <plan title>责任分解表)\n"
+     "  --force                 write even when the plan has errors (they are still listed)",
      "breakdown PLAN -o OUT.xlsx"},
     {"progress", cmd_progress,
      "Writes the monthly monitoring workbook (月度监测): each indicator's target, year-to-date\n"
      "actual, completion (a live formula), time schedule (序时进度), status and the numbers\n"
      "behind it, with a summary sheet and a chart. ACTUALS.csv has the columns\n"
      "seq,period,actual[,note]; actuals may also be in the plan's JSON. docs/progress.md gives\n"
-     "the rules.\n\n"
+     "the rules. A month nobody reported, and a year-to-date actual lower than an earlier\n"
+     "month's, are warned about.\n\n"
      "  --period YYYY-MM        the month evaluated (required)\n"
      "  -o, --output OUT.xlsx   where to write (required)\n"
      "  --title TEXT            title (default: <year>年<m>月指标监测表)\n"
-     "  --tolerance N           how far a 左右 target may be missed (default 0.5 points for %, 2 % else)",
+     "  --tolerance N           how far a 左右 target may be missed (default 0.5 points for %, 2 % else)\n"
+     "  --force                 write even when the plan has errors (they are still listed)",
      "progress PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.xlsx"},
     {"bulletin", cmd_bulletin,
      "Writes the quarterly bulletin (季度通报) as a GB/T 9704 document: how many indicators are\n"
@@ -833,7 +889,8 @@ static const command commands[] = {
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
-     "  --tolerance N           as for progress",
+     "  --tolerance N           as for progress\n"
+     "  --force                 as for progress",
      "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf|OUT.ofd [--format pdf|ofd]"},
     {"assess", cmd_assess,
      "Writes the annual assessment (年度考核): each indicator's score (its weight times the\n"
@@ -842,13 +899,18 @@ static const command commands[] = {
      "  -o, --output OUT.xlsx   where to write (required)\n"
      "  --scoring RULE          proportional (default; completion capped) or all-or-nothing\n"
      "  --cap N                 cap on over-completion for proportional scoring (default 1.2)\n"
-     "  --title TEXT            title (default: <year>年度指标考核结果)",
+     "  --title TEXT            title (default: <year>年度指标考核结果)\n"
+     "  --force                 write even when the plan has errors (they are still listed)",
      "assess PLAN [ACTUALS.csv] --period YYYY-12 -o OUT.xlsx"},
     {"check", cmd_check,
      "Checks PLAN (.json or .csv) and lists what it finds, one per line:\n"
-     "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors.\n\n"
-     "  -q, --quiet   list errors only",
-     "check [-q] PLAN"},
+     "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors. The writing commands\n"
+     "run the same check and write nothing when it finds errors (unless --force).\n\n"
+     "  -q, --quiet   list errors only\n"
+     "  --for CMD     also what the command CMD needs (table, breakdown, progress, assess,\n"
+     "                notice, bulletin): a notice needs a title and an issuing organ, a\n"
+     "                bulletin the organ",
+     "check [-q] [--for CMD] PLAN"},
 };
 
 static const command *find_command(const char *name)

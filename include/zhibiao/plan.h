@@ -729,6 +729,44 @@ typedef struct zb_findings zb_findings;
  *         Reads the plan only: safe alongside other readers.
  */
 ZB_API zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out);
+
+/** @brief A document a plan is written as, for zb_plan_validate_opt(). Values are only ever appended. */
+typedef enum zb_document_kind {
+    ZB_DOCUMENT_NONE = 0,       /**< The plan alone. */
+    ZB_DOCUMENT_TABLE = 1,      /**< The target table (目标体系表). */
+    ZB_DOCUMENT_BREAKDOWN = 2,  /**< The responsibility breakdown (责任分解表). */
+    ZB_DOCUMENT_PROGRESS = 3,   /**< The monitoring workbook (月度监测). */
+    ZB_DOCUMENT_ASSESSMENT = 4, /**< The annual assessment (年度考核). */
+    ZB_DOCUMENT_NOTICE = 5,     /**< The notice that issues the plan (通知). */
+    ZB_DOCUMENT_BULLETIN = 6    /**< The progress bulletin (通报). */
+} zb_document_kind;
+
+/** @brief Options for zb_plan_validate_opt(). All-zero means zb_plan_validate(); fields are only ever appended. */
+typedef struct zb_validate_options {
+    /** Also what this document needs: a notice needs a title and an issuing organ
+     *  ("missing-title", "missing-organ": errors, located at "title" and "organ"); a
+     *  bulletin needs the organ, and warns without a title to name the plan by. */
+    zb_document_kind document;
+    /** Nonzero: also check the actuals: a year-to-date actual of a cumulative indicator
+     *  lower than the one of an earlier month is a warning ("ytd-decrease", located at the
+     *  indicator). */
+    int actuals;
+    /** With actuals: the month a document is written for ("YYYY-MM"); when no indicator
+     *  has an actual for it, a warning ("no-actuals", located at "period YYYY-MM"), and
+     *  months after it are not checked. NULL = every month. */
+    const char *period;
+} zb_validate_options;
+
+/**
+ * @brief zb_plan_validate() and, as @p options say, what a document needs and whether
+ *        the actuals look right. The writers do not call it: the command line and the
+ *        Python binding call it before writing and refuse a plan with errors unless forced.
+ * @param options NULL = zb_plan_validate().
+ * @return ::ZB_OK when the check ran; ::ZB_ERR_VALUE for a period not written YYYY-MM or a
+ *         document not in ::zb_document_kind (*out is then NULL); ::ZB_ERR_NOMEM.
+ */
+ZB_API zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *options,
+                                      zb_findings **out);
 /** @brief Number of findings. 0 for NULL. */
 ZB_API size_t zb_findings_count(const zb_findings *findings);
 /** @brief Number of findings of severity ::ZB_SEV_ERROR. */
@@ -739,7 +777,8 @@ ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
  * @brief A stable short code for the kind of finding, for filtering: "empty-name",
  *        "no-target", "qualitative-target", "change-without-base", "target-not-number",
  *        "percent-target", "unknown-unit", "empty-category", "prose-mismatch", "normalised";
- *        importers add their own ("unplaced", "collective", "recognised").
+ *        zb_plan_validate_opt() adds "missing-title", "missing-organ", "ytd-decrease",
+ *        "no-actuals"; importers add their own ("unplaced", "collective", "recognised").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */

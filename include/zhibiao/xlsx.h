@@ -181,6 +181,17 @@ ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *perio
                                           const zb_assessment_options *options, zb_error *error);
 
 /**
+ * @brief The score zb_xlsx_write_assessment() gives row @p i of @p progress, an evaluation
+ *        of @p plan at the period assessed: the 得分 of its 指标得分 sheet, so that a caller
+ *        can show or total the scores without reading the workbook.
+ * @param options NULL = defaults; only scoring and cap are read.
+ * @return The score; NaN for a NULL plan or progress, a bad row, or options the writer
+ *         refuses (an unknown rule, a cap outside 1–100).
+ */
+ZB_API double zb_xlsx_assessment_score(const zb_plan *plan, const zb_progress *progress, size_t i,
+                                       const zb_assessment_options *options);
+
+/**
  * @brief The workbooks above written to memory instead of a file: @p out receives the
  *        bytes (free with zb_free()), @p len their count. Same arguments otherwise.
  */

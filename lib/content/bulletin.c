@@ -608,6 +608,10 @@ ZB_API zb_status zb_ofd_bulletin_to_buffer(const zb_plan *plan, const zb_fontset
                                            const zb_bulletin_options *options, char **out, size_t *len,
                                            zb_pdf_info *info, zb_error *error)
 {
+    if (out)
+        *out = NULL; /* cleared whatever fails */
+    if (len)
+        *len = 0;
     zb_document_target to;
     memset(&to, 0, sizeof to);
     to.format = ZB_RENDER_OFD;

@@ -673,13 +673,132 @@ static int check_prose(checker *c, zb_findings *f)
     return bad ? -1 : 0;
 }
 
-zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
+/* ---- what a document needs ---------------------------------------------------------- */
+
+static int check_document(const zb_plan *plan, zb_document_kind document, zb_findings *f)
+{
+    if (document != ZB_DOCUMENT_NOTICE && document != ZB_DOCUMENT_BULLETIN)
+        return 0;
+    const char *what = document == ZB_DOCUMENT_NOTICE ? "a notice" : "a bulletin";
+    int bad = 0;
+    if (!*zb_plan_meta(plan, ZB_META_TITLE)) {
+        /* A bulletin makes its own title; it only names the plan by its title. */
+        if (document == ZB_DOCUMENT_NOTICE)
+            bad = zb_findings_add(f, ZB_SEV_ERROR, "missing-title", "title",
+                                  "a notice needs a title (标题); the plan has none");
+        else if (!*zb_plan_meta(plan, ZB_META_PLAN_TITLE))
+            bad = zb_findings_add(f, ZB_SEV_WARNING, "missing-title", "title",
+                                  "the plan has no title (标题): the bulletin cannot name the plan it reports on");
+    }
+    if (!bad && !*zb_plan_meta(plan, ZB_META_ORGAN))
+        bad = zb_findings_add(f, ZB_SEV_ERROR, "missing-organ", "organ",
+                              "%s needs an issuing organ (发文机关, the red header and the signature); the plan has none",
+                              what);
+    return bad;
+}
+
+/* ---- the actuals ------------------------------------------------------------------------- */
+
+/* "YYYY-MM" exactly (how the plan keeps periods, so they compare as text). */
+static int is_period(const char *p)
+{
+    if (strlen(p) != 7 || p[4] != '-')
+        return 0;
+    for (int k = 0; k < 7; k++)
+        if (k != 4 && (p[k] < '0' || p[k] > '9'))
+            return 0;
+    return !(p[5] == '0' && p[6] == '0') && (p[5] < '1' || (p[5] == '1' && p[6] <= '2'));
+}
+
+typedef struct ytd {
+    size_t indicator;
+    const char *period;
+    double value;
+} ytd;
+
+static int by_indicator_period(const void *pa, const void *pb)
+{
+    const ytd *a = pa, *b = pb;
+    if (a->indicator != b->indicator)
+        return a->indicator < b->indicator ? -1 : 1;
+    return strcmp(a->period, b->period);
+}
+
+/* Year-to-date actuals of a cumulative indicator never fall: a lower one is a monthly
+ * figure typed as year-to-date, or a typing slip (256.8 in May, 234.8 in June). */
+static int check_ytd(const zb_plan *plan, const char *period, zb_findings *f)
+{
+    size_t na = zb_plan_actual_count(plan), n = 0;
+    ytd *list = malloc((na ? na : 1) * sizeof *list);
+    if (!list)
+        return -1;
+    for (size_t a = 0; a < na; a++) {
+        size_t i = zb_plan_actual_indicator(plan, a);
+        const char *p = zb_plan_actual_period(plan, a);
+        if (zb_plan_indicator_kind(plan, i) != ZB_KIND_CUMULATIVE || (period && strcmp(p, period) > 0))
+            continue;
+        list[n].indicator = i;
+        list[n].period = p;
+        list[n].value = zb_plan_actual_value(plan, a);
+        n++;
+    }
+    qsort(list, n, sizeof *list, by_indicator_period);
+    int bad = 0;
+    for (size_t k = 1; !bad && k < n; k++) {
+        const ytd *prev = &list[k - 1], *cur = &list[k];
+        if (prev->indicator != cur->indicator || !(cur->value < prev->value))
+            continue;
+        size_t i = cur->indicator;
+        const char *source = zb_plan_indicator_source(plan, i);
+        char where[64];
+        snprintf(where, sizeof where, "indicator %d", zb_plan_indicator_seq(plan, i));
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "ytd-decrease", *source ? source : where,
+                              "indicator %d (%s): the year-to-date actual for %s, %.15g, is lower than %s's, "
+                              "%.15g; a year-to-date total cannot fall (a month's own figure?)",
+                              zb_plan_indicator_seq(plan, i), zb_plan_indicator_name(plan, i), cur->period,
+                              cur->value, prev->period, prev->value);
+    }
+    free(list);
+    return bad;
+}
+
+/* A document for a month nobody reported shows every indicator as 未报送. */
+static int check_period(const zb_plan *plan, const char *period, zb_findings *f)
+{
+    size_t na = zb_plan_actual_count(plan);
+    const char *latest = NULL;
+    for (size_t a = 0; a < na; a++) {
+        const char *p = zb_plan_actual_period(plan, a);
+        if (strcmp(p, period) == 0)
+            return 0;
+        if (strcmp(p, period) < 0 && (!latest || strcmp(p, latest) > 0))
+            latest = p;
+    }
+    char where[32];
+    snprintf(where, sizeof where, "period %s", period);
+    if (latest)
+        return zb_findings_add(f, ZB_SEV_WARNING, "no-actuals", where,
+                               "no indicator has an actual for %s (the latest reported month is %s): every "
+                               "indicator would show as 未报送",
+                               period, latest);
+    return zb_findings_add(f, ZB_SEV_WARNING, "no-actuals", where,
+                           "no indicator has an actual for %s%s: every indicator would show as 未报送", period,
+                           na ? " or before" : " (the plan has no actuals)");
+}
+
+zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out) { return zb_plan_validate_opt(plan, NULL, out); }
+
+zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *options, zb_findings **out)
 {
     if (!out)
         return ZB_ERR_ARGUMENT;
     *out = NULL;
     if (!plan)
         return ZB_ERR_ARGUMENT;
+    zb_validate_options none = {0};
+    const zb_validate_options *o = options ? options : &none;
+    if ((unsigned)o->document > ZB_DOCUMENT_BULLETIN || (o->actuals && o->period && !is_period(o->period)))
+        return ZB_ERR_VALUE;
     zb_findings *f = calloc(1, sizeof *f);
     if (!f)
         return ZB_ERR_NOMEM;
@@ -687,7 +806,7 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
     c.plan = plan;
     /* Sequence numbers cannot repeat: zb_plan_add_indicator() refuses a duplicate, so the
      * "duplicate-seq" check would never fire and is not run. */
-    int bad = 0;
+    int bad = check_document(plan, o->document, f);
     size_t ni = zb_plan_indicator_count(plan);
     for (size_t i = 0; !bad && i < ni; i++)
         bad = check_indicator(&c, f, i);
@@ -700,6 +819,10 @@ zb_status zb_plan_validate(const zb_plan *plan, zb_findings **out)
         bad = check_categories(plan, f);
     if (!bad)
         bad = check_prose(&c, f);
+    if (!bad && o->actuals && o->period)
+        bad = check_period(plan, o->period, f);
+    if (!bad && o->actuals)
+        bad = check_ytd(plan, o->period, f);
     size_t nn = zb_plan_note_count(plan);
     for (size_t k = 0; !bad && k < nn; k++) {
         const char *location, *message;

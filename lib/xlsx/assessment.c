@@ -119,27 +119,42 @@ static void cell_name(lxw_col_t c, lxw_row_t r, char *out, size_t size)
 /* ---- scoring ------------------------------------------------------------------------- */
 
 /* Whether result i is scored by its completion (proportional, cumulative, with one). */
-static int scored_by_completion(const aw *a, size_t i)
+static int completion_scored(const zb_plan *plan, const zb_progress *pr, size_t i, zb_scoring scoring)
 {
-    size_t ind = zb_progress_indicator(a->pr, i);
-    return a->scoring == ZB_SCORING_PROPORTIONAL &&
-           zb_plan_indicator_kind(a->plan, ind) == ZB_KIND_CUMULATIVE &&
-           isfinite(zb_progress_completion(a->pr, i));
+    size_t ind = zb_progress_indicator(pr, i);
+    return scoring == ZB_SCORING_PROPORTIONAL && zb_plan_indicator_kind(plan, ind) == ZB_KIND_CUMULATIVE &&
+           isfinite(zb_progress_completion(pr, i));
 }
+
+static int scored_by_completion(const aw *a, size_t i) { return completion_scored(a->plan, a->pr, i, a->scoring); }
 
 /* The rule of xlsx.h: proportional gives weight × completion capped (never below 0) to a
  * cumulative indicator and the whole weight or nothing to a rate or level, met or not;
  * all-or-nothing gives the weight to what is done or met. Unreported and untargeted
  * indicators score 0. */
-static double score_of(const aw *a, size_t i)
+static double score_by_rule(const zb_plan *plan, const zb_progress *pr, size_t i, zb_scoring scoring, double cap)
 {
-    double weight = zb_plan_indicator_weight(a->plan, zb_progress_indicator(a->pr, i));
-    zb_standing s = zb_progress_standing(a->pr, i);
+    double weight = zb_plan_indicator_weight(plan, zb_progress_indicator(pr, i));
+    zb_standing s = zb_progress_standing(pr, i);
     if (!isfinite(weight) || s == ZB_STANDING_MISSING || s == ZB_STANDING_NO_TARGET)
         return 0;
-    if (scored_by_completion(a, i))
-        return weight * fmax(0.0, fmin(zb_progress_completion(a->pr, i), a->cap));
+    if (completion_scored(plan, pr, i, scoring))
+        return weight * fmax(0.0, fmin(zb_progress_completion(pr, i), cap));
     return s == ZB_STANDING_DONE || s == ZB_STANDING_MET ? weight : 0;
+}
+
+static double score_of(const aw *a, size_t i) { return score_by_rule(a->plan, a->pr, i, a->scoring, a->cap); }
+
+ZB_API double zb_xlsx_assessment_score(const zb_plan *plan, const zb_progress *progress, size_t i,
+                                       const zb_assessment_options *options)
+{
+    if (!plan || !progress || i >= zb_progress_count(progress))
+        return NAN;
+    zb_scoring scoring = options ? options->scoring : ZB_SCORING_PROPORTIONAL;
+    double cap = options && options->cap != 0 ? options->cap : DEFAULT_CAP;
+    if ((scoring != ZB_SCORING_PROPORTIONAL && scoring != ZB_SCORING_ALL_OR_NOTHING) || !(cap >= 1 && cap <= 100))
+        return NAN;
+    return score_by_rule(plan, progress, i, scoring, cap);
 }
 
 static int by_rank(const void *x, const void *y)

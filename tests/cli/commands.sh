@@ -36,7 +36,8 @@ has stderr "nope.json: cannot open"
 
 # The demo, twice: the same bytes.
 demo_files="tonglu-2024-targets.xlsx tonglu-2024-breakdown.xlsx wuyi-2022-notice.pdf tonglu-2024-notice.pdf
-  tonglu-2024-progress.xlsx tonglu-2024-bulletin.pdf tonglu-2024-assessment.xlsx"
+  tonglu-2024-progress.xlsx tonglu-2024-bulletin.pdf tonglu-2024-assessment.xlsx wuyi-2022-notice.ofd
+  tonglu-2024-notice.ofd tonglu-2024-bulletin.ofd"
 expect 0 "demo" -- "$cli" demo -o "$tmp/d1"
 has stderr "a free stand-in for 仿宋_GB2312"
 for f in $demo_files; do [ -s "$tmp/d1/$f" ] && ok || bad "demo wrote no $f"; done

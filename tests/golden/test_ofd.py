@@ -42,17 +42,6 @@ def run(*args, **kw):
     return subprocess.run(args, check=True, capture_output=True, **kw)
 
 
-def stress_plan(src, path):
-    """The 武义 plan with a mark too long for one line at full size (narrowed: HScale) and
-    XML's own characters in the title and the body."""
-    plan = json.load(open(src, encoding="utf-8"))
-    plan["organ_mark"] = "武义县经济商务局武义县发展和改革局武义县科学技术局文件"
-    plan["title"] = "关于<重点>项目“A&B”清单的通知"
-    plan["body"].insert(0, {"level": 0, "text": "标记<a href=\"x\">&amp;</a>按原文保留，R&D投入>5%。"})
-    json.dump(plan, open(path, "w", encoding="utf-8"), ensure_ascii=False)
-    return plan
-
-
 # ---- structure ---------------------------------------------------------------------------
 
 def raw_names(data):
@@ -293,7 +282,7 @@ def main():
         seal = os.path.join(tmp, "seal.png")
         zbofd.seal_png(seal)
         stress = os.path.join(tmp, "stress.json")
-        stress_plan(os.path.join(data, "wuyi-2022.json"), stress)
+        zbofd.stress_plan(os.path.join(data, "wuyi-2022.json"), stress)
         wuyi = json.load(open(os.path.join(data, "wuyi-2022.json"), encoding="utf-8"))
         tonglu = json.load(open(os.path.join(data, "tonglu-2024.json"), encoding="utf-8"))
         bulletin = ["bulletin", os.path.join(data, "tonglu-2024.json"),

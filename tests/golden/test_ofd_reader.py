@@ -4,8 +4,8 @@ Chromium, as web-based OA systems show OFD.
 
 Usage: test_ofd_reader.py ZHIBIAO_PROGRAM   (env: ZB_SOURCE_DIR, ZB_BINARY_DIR, CHROMIUM)
 
-Writes the 武义 and 桐庐 notices, the 桐庐 Q2 bulletin and the sealed 武义 notice as PDF and
-OFD, has tests/ofd-reader/read.js render every page of every OFD in ofd.js, and checks:
+Writes the 武义 and 桐庐 notices, the 桐庐 Q2 bulletin, the sealed 武义 notice and the stress
+notice of test_ofd.py (a narrowed organ mark, markup characters) as PDF and OFD, has tests/ofd-reader/read.js render every page of every OFD in ofd.js, and checks:
 the reader parses each package (it looks elements up as "ofd:OFD", "ofd:DocBody", ... so a
 package without the ofd: prefix fails here) and renders as many pages as the PDF has; the
 text it draws, line by line, is the PDF's text (mutool stext), and each character sits where
@@ -89,12 +89,15 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         seal = os.path.join(tmp, "seal.png")
         zbofd.seal_png(seal)
+        stress = os.path.join(tmp, "stress.json")
+        zbofd.stress_plan(os.path.join(data, "wuyi-2022.json"), stress)
         docs = {
             "wuyi-notice": ["notice", os.path.join(data, "wuyi-2022.json")],
             "tonglu-notice": ["notice", os.path.join(data, "tonglu-2024.json")],
             "tonglu-bulletin": ["bulletin", os.path.join(data, "tonglu-2024.json"),
                                 os.path.join(data, "tonglu-2024-actuals.csv"), "--period", "2024-06"],
             "wuyi-sealed": ["notice", os.path.join(data, "wuyi-2022.json"), "--seal", seal],
+            "stress": ["notice", stress],
         }
         for name, args in docs.items():
             subprocess.run([prog, *args, "-o", os.path.join(tmp, name + ".pdf")], check=True, capture_output=True)

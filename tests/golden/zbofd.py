@@ -261,3 +261,15 @@ def seal_png(path, size=240):
     data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
     open(path, "wb").write(data)
+
+
+def stress_plan(src, path):
+    """The 武义 plan with a mark too long for one line at full size (narrowed: HScale) and
+    XML's own characters in the title and the body."""
+    import json
+    plan = json.load(open(src, encoding="utf-8"))
+    plan["organ_mark"] = "武义县经济商务局武义县发展和改革局武义县科学技术局文件"
+    plan["title"] = "关于<重点>项目“A&B”清单的通知"
+    plan["body"].insert(0, {"level": 0, "text": "标记<a href=\"x\">&amp;</a>按原文保留，R&D投入>5%。"})
+    json.dump(plan, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+    return plan

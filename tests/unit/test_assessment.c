@@ -281,6 +281,39 @@ static void test_all_or_nothing(void **state)
     book_close(&b);
 }
 
+/* zb_xlsx_assessment_score gives the 得分 the workbook writes, row by row, under each rule. */
+static void test_score_function(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    zb_progress *pr = NULL;
+    assert_int_equal(zb_progress_evaluate(f->plan, "2024-12", NULL, &pr, NULL), ZB_OK);
+    static const double proportional[] = {2, 1.2, 0.5, 1, 0, 0, 1};
+    static const double all_or_nothing[] = {2, 1, 0, 1, 0, 0, 1};
+    static const double capped_15[] = {2, 1.5, 0.5, 1, 0, 0, 1};
+    zb_assessment_options o;
+    memset(&o, 0, sizeof o);
+    for (size_t i = 0; i < 7; i++) {
+        assert_float_equal(zb_xlsx_assessment_score(f->plan, pr, i, NULL), proportional[i], 1e-12);
+        o.scoring = ZB_SCORING_ALL_OR_NOTHING;
+        o.cap = 0;
+        assert_float_equal(zb_xlsx_assessment_score(f->plan, pr, i, &o), all_or_nothing[i], 1e-12);
+        o.scoring = ZB_SCORING_PROPORTIONAL;
+        o.cap = 1.5;
+        assert_float_equal(zb_xlsx_assessment_score(f->plan, pr, i, &o), capped_15[i], 1e-12);
+    }
+    /* What the writer refuses, and bad arguments: NaN. */
+    assert_true(isnan(zb_xlsx_assessment_score(f->plan, pr, 7, NULL)));
+    assert_true(isnan(zb_xlsx_assessment_score(NULL, pr, 0, NULL)));
+    assert_true(isnan(zb_xlsx_assessment_score(f->plan, NULL, 0, NULL)));
+    o.cap = 0.5;
+    assert_true(isnan(zb_xlsx_assessment_score(f->plan, pr, 0, &o)));
+    o.cap = 0;
+    o.scoring = (zb_scoring)9;
+    assert_true(isnan(zb_xlsx_assessment_score(f->plan, pr, 0, &o)));
+    zb_progress_free(pr);
+}
+
 static void test_cap_and_title(void **state)
 {
     fixture *f = *state;
@@ -375,6 +408,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_proportional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_all_or_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_score_function, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cap_and_title, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tie_by_value, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),

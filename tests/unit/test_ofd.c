@@ -346,6 +346,8 @@ static void test_arguments(void **state)
     assert_non_null(strstr(err.message, "out and len"));
     assert_int_equal(zb_ofd_notice_to_buffer(f->plan, f->fonts, NULL, &mem, NULL, NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_ofd_bulletin_to_buffer(NULL, f->fonts, "2024-06", NULL, &mem, &len, NULL, &err), ZB_ERR_ARGUMENT);
+    assert_null(mem); /* cleared whatever fails */
+    assert_int_equal(len, 0);
     assert_int_equal(access(path, F_OK), -1);
     /* NULL error and info are allowed; NULL fonts means the defaults. */
     assert_int_equal(zb_ofd_write_notice(f->plan, NULL, path, NULL, NULL, NULL), ZB_OK);

@@ -419,6 +419,160 @@ static void test_repeatable(void **state)
 
 /* 10,000 indicators and 100 units, a fifth of the rows naming a unit the list spells
  * differently: quick only when the nearest name is searched once per distinct miss. */
+static zb_findings *validate_opt(const zb_plan *plan, zb_document_kind document, int actuals, const char *period)
+{
+    zb_validate_options o = {0};
+    o.document = document;
+    o.actuals = actuals;
+    o.period = period;
+    zb_findings *f = NULL;
+    assert_int_equal(zb_plan_validate_opt(plan, &o, &f), ZB_OK);
+    assert_non_null(f);
+    return f;
+}
+
+static void test_opt_arguments(void **state)
+{
+    zb_plan *plan = *state;
+    zb_findings *f = (zb_findings *)1;
+    assert_int_equal(zb_plan_validate_opt(NULL, NULL, &f), ZB_ERR_ARGUMENT);
+    assert_null(f);
+    assert_int_equal(zb_plan_validate_opt(plan, NULL, NULL), ZB_ERR_ARGUMENT);
+    zb_validate_options o = {0};
+    o.document = (zb_document_kind)7;
+    f = (zb_findings *)1;
+    assert_int_equal(zb_plan_validate_opt(plan, &o, &f), ZB_ERR_VALUE);
+    assert_null(f);
+    const char *bad[] = {"2024-6", "2024-13", "2024-00", "2024年6月", "", "2024-06-30"};
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        o.document = ZB_DOCUMENT_NONE;
+        o.actuals = 1;
+        o.period = bad[k];
+        assert_int_equal(zb_plan_validate_opt(plan, &o, &f), ZB_ERR_VALUE);
+    }
+    /* The period is only read with actuals. */
+    o.actuals = 0;
+    assert_int_equal(zb_plan_validate_opt(plan, &o, &f), ZB_OK);
+    zb_findings_free(f);
+    /* NULL options are zb_plan_validate. */
+    assert_int_equal(zb_plan_validate_opt(plan, NULL, &f), ZB_OK);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
+/* A notice needs a title and an organ; a bulletin the organ, and warns when it cannot name
+ * the plan; the other documents need nothing more. */
+static void test_document_needs(void **state)
+{
+    zb_plan *plan = *state;
+    add(plan, 1, NULL, "新增企业(家)", NULL, "5", NULL, "t.csv:2");
+    static const expected notice[] = {
+        {ZB_SEV_ERROR, "missing-title", "title", "a notice needs a title (标题); the plan has none"},
+        {ZB_SEV_ERROR, "missing-organ", "organ",
+         "a notice needs an issuing organ (发文机关, the red header and the signature); the plan has none"},
+    };
+    zb_findings *f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
+    expect_findings(f, notice, COUNT(notice));
+    zb_findings_free(f);
+    static const expected bulletin[] = {
+        {ZB_SEV_WARNING, "missing-title", "title",
+         "the plan has no title (标题): the bulletin cannot name the plan it reports on"},
+        {ZB_SEV_ERROR, "missing-organ", "organ",
+         "a bulletin needs an issuing organ (发文机关, the red header and the signature); the plan has none"},
+    };
+    f = validate_opt(plan, ZB_DOCUMENT_BULLETIN, 0, NULL);
+    expect_findings(f, bulletin, COUNT(bulletin));
+    zb_findings_free(f);
+    const zb_document_kind others[] = {ZB_DOCUMENT_NONE, ZB_DOCUMENT_TABLE, ZB_DOCUMENT_BREAKDOWN,
+                                       ZB_DOCUMENT_PROGRESS, ZB_DOCUMENT_ASSESSMENT};
+    for (size_t k = 0; k < COUNT(others); k++) {
+        f = validate_opt(plan, others[k], 0, NULL);
+        assert_int_equal(zb_findings_count(f), 0);
+        zb_findings_free(f);
+    }
+    /* A bulletin names the plan by plan_title too; a notice needs its own title. */
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_PLAN_TITLE, "工作要点"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "某县经济和信息化局"), ZB_OK);
+    f = validate_opt(plan, ZB_DOCUMENT_BULLETIN, 0, NULL);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+    f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
+    expect_findings(f, notice, 1);
+    zb_findings_free(f);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "关于印发工作要点的通知"), ZB_OK);
+    f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
+/* Year-to-date actuals of a cumulative indicator that fall, and months nobody reported. */
+static void test_actuals(void **state)
+{
+    zb_plan *plan = *state;
+    assert_int_equal(zb_plan_set_years(plan, 2024, 2024), ZB_OK);
+    add(plan, 1, NULL, "规上工业增加值(亿元)", NULL, "450", NULL, "plan.json:9:7");
+    add(plan, 2, NULL, "规上工业增加值增速(%)", NULL, "6.5", NULL, NULL); /* a rate may fall */
+    add(plan, 3, NULL, "新增企业(家)", NULL, "50", NULL, NULL);
+    const struct {
+        int seq;
+        const char *period;
+        double value;
+    } actuals[] = {{1, "2024-06", 234.8}, {1, "2024-05", 256.8}, {1, "2024-03", 120}, {2, "2024-05", 7.2},
+                   {2, "2024-06", 6.1},   {3, "2024-04", 12},    {3, "2024-06", 12},  {3, "2024-08", 11}};
+    for (size_t k = 0; k < COUNT(actuals); k++)
+        assert_int_equal(zb_plan_add_actual(plan, actuals[k].seq, actuals[k].period, actuals[k].value, NULL), ZB_OK);
+
+    /* Without actuals, nothing about them. */
+    zb_findings *f = validate_opt(plan, ZB_DOCUMENT_NONE, 0, "2024-07");
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+
+    static const expected all[] = {
+        {ZB_SEV_WARNING, "ytd-decrease", "plan.json:9:7",
+         "indicator 1 (规上工业增加值(亿元)): the year-to-date actual for 2024-06, 234.8, is lower than 2024-05's, "
+         "256.8; a year-to-date total cannot fall (a month's own figure?)"},
+        {ZB_SEV_WARNING, "ytd-decrease", "indicator 3",
+         "indicator 3 (新增企业(家)): the year-to-date actual for 2024-08, 11, is lower than 2024-06's, 12; "
+         "a year-to-date total cannot fall (a month's own figure?)"},
+    };
+    f = validate_opt(plan, ZB_DOCUMENT_NONE, 1, NULL);
+    expect_findings(f, all, COUNT(all));
+    zb_findings_free(f);
+    /* Up to June: the August slip is not looked at yet. */
+    f = validate_opt(plan, ZB_DOCUMENT_PROGRESS, 1, "2024-06");
+    expect_findings(f, all, 1);
+    zb_findings_free(f);
+
+    /* A month nobody reported, after others, before any, and in a plan without actuals. */
+    const expected july[] = {
+        {ZB_SEV_WARNING, "no-actuals", "period 2024-07",
+         "no indicator has an actual for 2024-07 (the latest reported month is 2024-06): every indicator would "
+         "show as 未报送"},
+        all[0],
+    };
+    f = validate_opt(plan, ZB_DOCUMENT_ASSESSMENT, 1, "2024-07");
+    expect_findings(f, july, COUNT(july));
+    zb_findings_free(f);
+    static const expected february[] = {
+        {ZB_SEV_WARNING, "no-actuals", "period 2024-02",
+         "no indicator has an actual for 2024-02 or before: every indicator would show as 未报送"},
+    };
+    f = validate_opt(plan, ZB_DOCUMENT_NONE, 1, "2024-02");
+    expect_findings(f, february, COUNT(february));
+    zb_findings_free(f);
+
+    zb_plan *empty = zb_plan_new();
+    assert_non_null(empty);
+    static const expected none[] = {
+        {ZB_SEV_WARNING, "no-actuals", "period 2024-12",
+         "no indicator has an actual for 2024-12 (the plan has no actuals): every indicator would show as 未报送"},
+    };
+    f = validate_opt(empty, ZB_DOCUMENT_NONE, 1, "2024-12");
+    expect_findings(f, none, COUNT(none));
+    zb_findings_free(f);
+    zb_plan_free(empty);
+}
+
 static void test_large_plan(void **state)
 {
     zb_plan *plan = *state;
@@ -460,6 +614,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_notes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_repeatable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_large_plan, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_opt_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_document_needs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_actuals, setup, teardown),
     };
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
 }

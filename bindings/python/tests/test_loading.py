@@ -68,6 +68,30 @@ class TestLoading(support.TempDirTestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.strip(), os.path.join(lib, "libzhibiao.so"))
 
+    def test_installation_prefix(self):
+        # pip put the package in <prefix>/lib/pythonX.Y/site-packages; cmake --install
+        # --prefix <prefix> put the library in <prefix>/lib (or lib/<multiarch>, lib64).
+        import sysconfig
+        multiarch = sysconfig.get_config_var("MULTIARCH")
+        for libdir in ["lib", "lib64"] + ([f"lib/{multiarch}"] if multiarch else []):
+            with self.subTest(libdir=libdir):
+                prefix = self.path(f"prefix-{libdir.replace('/', '-')}")
+                site = os.path.join(prefix, "lib", "python3.11", "site-packages")
+                self.copy_package(site)
+                os.makedirs(os.path.join(prefix, libdir), exist_ok=True)
+                lib = os.path.join(prefix, libdir, "libzhibiao.so.0")
+                os.symlink(os.path.realpath(zhibiao.library_path), lib)
+                r = run(PRINT_PATH, {"LD_LIBRARY_PATH": ""}, site)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout.strip(), lib)
+
+    def test_package_prefix(self):
+        from zhibiao import _lib
+        self.assertEqual(_lib._package_prefix("/opt/v/lib/python3.11/site-packages/zhibiao"), "/opt/v")
+        self.assertEqual(_lib._package_prefix("/usr/lib/python3/dist-packages/zhibiao"), "/usr")
+        self.assertEqual(_lib._package_prefix("/home/a/.local/lib64/python3.8/site-packages/zhibiao"), "/home/a/.local")
+        self.assertIsNone(_lib._package_prefix("/src/zhibiao/bindings/python/zhibiao"))
+
     def test_error_lists_where_it_looked(self):
         dest = self.copy_package(self.path("lonely"))
         r = run(PRINT_PATH, {"LD_LIBRARY_PATH": ""}, self.path("lonely"))
@@ -78,6 +102,13 @@ class TestLoading(support.TempDirTestCase):
         self.assertIn(f"next to the package: {dest}/libzhibiao.so: no such file", r.stderr)
         self.assertIn(f"build tree: {self.path('lonely')}/build/lib/libzhibiao.so: no such file", r.stderr)
         self.assertIn("system (dynamic loader): libzhibiao.so.0", r.stderr)
+        self.assertIn(f"Python's prefix {sys.prefix}: {sys.prefix}/lib/libzhibiao.so.0", r.stderr)
+        self.assertIn("usual folder: /usr/local/lib/libzhibiao.so.0", r.stderr)
+        self.assertIn("cmake --install build", r.stderr)
+        # The order searched: the package, build trees, prefixes, the loader, usual folders.
+        order = ["next to the package", "build tree", "Python's prefix", "system (dynamic loader)", "usual folder"]
+        places = [r.stderr.index(w) for w in order]
+        self.assertEqual(places, sorted(places))
 
     def test_version_is_checked(self):
         dest = self.copy_package(self.path("old"))

@@ -8,15 +8,21 @@ and bulletins as GB/T 9704 PDFs — from Python, over the C library libzhibiao (
         plan.write_target_table("targets.xlsx", label="附件2")
         plan.write_notice("notice.pdf")
 
-Every byte is written by the C library; every C error is raised as :class:`Error` with
-``.code`` (a :class:`Status`) and the library's message (``plan.json:14:7: …``). The
-library is found through ``ZHIBIAO_LIBRARY``, then next to this package, then a build tree
-above it (``build/lib``), then the system; docs/python.md says more.
+Every byte is written by the C library. Every error is a :class:`Error` with ``.code`` (a
+:class:`Status`) and the library's message (``plan.json:14:7: …``), and also the standard
+exception it amounts to: FileNotFoundError, ValueError, KeyError, TypeError, OverflowError.
+pandas, when installed, goes in and out: :meth:`Plan.from_dataframe`,
+:meth:`Plan.to_dataframe`, :meth:`Plan.load_actuals` of a DataFrame,
+:meth:`Plan.progress_frame`. The library is found through ``ZHIBIAO_LIBRARY``, next to this
+package, a build tree above it (``build/lib``), the installation prefix, then the system;
+docs/python.md says more.
 """
 from ._version import __version__
-from ._lib import (AttachmentKind, Attribute, Change, DateField, Direction, Error, FontRole, Kind,
-                   LibraryError, Meta, Part, Qualifier, Scoring, Severity, Standing, Status,
-                   TargetClass, strerror)
+from ._enums import (AttachmentKind, Attribute, Change, DateField, Direction, Document, FontRole, Kind, Meta,
+                     Part, Qualifier, Scoring, Severity, Standing, Status, TargetClass)
+from ._errors import (ArgumentError, Error, FileAccessError, FileError, InputError, MissingFileError,
+                      NotFoundError, OutOfMemoryError, RangeError, ZhibiaoWarning, strerror)
+from ._lib import LibraryError
 from ._lib import C as _C
 from ._lib import path as library_path
 from ._convert import optional_number as _optional_number
@@ -82,11 +88,13 @@ def infer_collective(name):
 
 
 __all__ = [
-    "__version__", "library_path", "Error", "LibraryError", "strerror",
+    "__version__", "library_path", "strerror",
+    "Error", "FileError", "MissingFileError", "FileAccessError", "InputError", "RangeError", "NotFoundError",
+    "ArgumentError", "OutOfMemoryError", "LibraryError", "ZhibiaoWarning",
     "Plan", "Fonts", "Indicator", "Task", "Duty", "Unit", "Block", "Attachment", "Actual",
     "ProseTarget", "Finding", "ProgressRow", "PdfInfo", "Target",
     "Status", "Meta", "DateField", "Qualifier", "Kind", "Direction", "Part", "AttachmentKind",
-    "Severity", "Standing", "FontRole", "Scoring", "Attribute", "TargetClass", "Change",
+    "Severity", "Standing", "FontRole", "Scoring", "Document", "Attribute", "TargetClass", "Change",
     "parse_target", "classify_target", "infer_unit", "infer_kind", "infer_kind_with_unit",
     "infer_direction", "infer_collective",
 ]

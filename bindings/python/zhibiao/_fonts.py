@@ -1,6 +1,7 @@
 """zhibiao.Fonts: the fonts of an official document by role (zb_fontset)."""
 from . import _convert
-from ._lib import C, FontRole, Handle
+from ._errors import ArgumentError
+from ._lib import C, FontRole, Handle, Status
 
 _ROLES = tuple(r.name.lower() for r in FontRole)
 
@@ -10,9 +11,7 @@ def _role(value):
 
 
 def _index(value):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"face_index must be an int, not {type(value).__name__}")
-    return value
+    return _convert.integer(value, "face_index")
 
 
 def _bytes(value):
@@ -25,7 +24,7 @@ def _face(value, what):
     """(path, index) from a path or a (path, index) pair."""
     if isinstance(value, tuple):
         if len(value) != 2:
-            raise TypeError(f"{what} must be a path or a (path, face_index) pair")
+            raise ArgumentError(Status.ARGUMENT, f"{what} must be a path or a (path, face_index) pair")
         return value[0], value[1]
     return value, 0
 

@@ -8,156 +8,17 @@ zb_status into zhibiao.Error with the handle's message. The rest of the package 
 """
 import ctypes
 import ctypes.util
-import enum
 import os
 import sys
+import sysconfig
 import threading
 from ctypes import POINTER, Structure, c_char, c_char_p, c_double, c_int, c_size_t, c_void_p
 
+from ._errors import Error, InputError, OutOfMemoryError, from_status, strerror  # noqa: F401
 from ._version import __version__
 
-# ---- enums mirrored from the headers (tests/test_consistency.py keeps them in step) --------
-
-
-class Status(enum.IntEnum):
-    """zb_status (common.h): the result of every fallible call."""
-    OK = 0
-    NOMEM = 1
-    ARGUMENT = 2
-    IO = 3
-    WRITE = 4
-    SYNTAX = 5
-    ENCODING = 6
-    SCHEMA = 7
-    VALUE = 8
-    DUPLICATE = 9
-    NOT_FOUND = 10
-    INVALID = 11
-    XLSX = 12
-    PDF = 13
-
-
-class Meta(enum.IntEnum):
-    """zb_meta (plan.h): the text fields of a plan's document metadata."""
-    TITLE = 0
-    ORGAN = 1
-    ORGAN_MARK = 2
-    DOC_NUMBER = 3
-    SIGNATURE = 4
-    NOTE = 5
-    PRINTER = 6
-    INDEX_NO = 7
-    PUBLISHER = 8
-    VALIDITY = 9
-    DISCLOSURE = 10
-    PLAN_TITLE = 11
-
-
-class DateField(enum.IntEnum):
-    """zb_date_field (plan.h)."""
-    ISSUED = 0
-    PRINTED = 1
-    PUBLISHED = 2
-
-
-class Qualifier(enum.IntEnum):
-    """zb_qualifier (plan.h): how a target is qualified (以上 ≥, 左右 ≈, 以下 ≤)."""
-    AUTO = 0
-    NONE = 1
-    AT_LEAST = 2
-    ABOUT = 3
-    AT_MOST = 4
-
-
-class Kind(enum.IntEnum):
-    """zb_kind (plan.h): how progress on an indicator is judged."""
-    AUTO = 0
-    CUMULATIVE = 1
-    RATE = 2
-    LEVEL = 3
-
-
-class Direction(enum.IntEnum):
-    """zb_direction (plan.h): which way is better."""
-    AUTO = 0
-    HIGHER = 1
-    LOWER = 2
-
-
-class Attribute(enum.IntEnum):
-    """zb_attribute (plan.h): 约束性 (binding) or 预期性 (anticipatory)."""
-    NONE = 0
-    BINDING = 1
-    ANTICIPATORY = 2
-
-
-class TargetClass(enum.IntEnum):
-    """zb_target_class (plan.h): what a target cell holds."""
-    NONE = 0
-    NUMERIC = 1
-    QUALITATIVE = 2
-    UNRECOGNISED = 3
-
-
-class Change(enum.IntEnum):
-    """zb_change (plan.h): how a numeric target is stated (a value, or a change from the base)."""
-    NONE = 0
-    PERCENT = 1
-    POINTS = 2
-    AMOUNT = 3
-    ANNUAL = 4
-
-
-class Part(enum.IntEnum):
-    """zb_part (plan.h): which text a body block belongs to."""
-    DOCUMENT = 0
-    PLAN = 1
-
-
-class AttachmentKind(enum.IntEnum):
-    """zb_attachment_kind (plan.h)."""
-    TEXT = 0
-    TARGETS = 1
-    UNITS = 2
-
-
-class Severity(enum.IntEnum):
-    """zb_severity (plan.h): how serious a finding is."""
-    NOTE = 0
-    WARNING = 1
-    ERROR = 2
-
-
-class Standing(enum.IntEnum):
-    """zb_standing (progress.h): how an indicator stands at a period; ``.label`` is the
-    Chinese label (已完成, 超序时, …)."""
-    MISSING = 0
-    DONE = 1
-    AHEAD = 2
-    BEHIND = 3
-    MET = 4
-    NOT_MET = 5
-    NO_TARGET = 6
-
-    @property
-    def label(self):
-        return C.zb_standing_label(self)
-
-
-class FontRole(enum.IntEnum):
-    """zb_font_role (font.h): the roles of type in an official document."""
-    BODY = 0
-    TITLE = 1
-    HEADING = 2
-    KAI = 3
-    NUMBER = 4
-
-
-class Scoring(enum.IntEnum):
-    """zb_scoring (xlsx.h): how completion turns into a score in the assessment."""
-    PROPORTIONAL = 0
-    ALL_OR_NOTHING = 1
-
+from ._enums import (AttachmentKind, CEnum, DateField, Direction, Document, FontRole, Kind, Meta,
+                     Part, Qualifier, Scoring, Severity, Standing, Status, Attribute, TargetClass, Change)
 
 #: The size_t that names nothing (ZB_NONE), what the find functions return.
 NONE = ctypes.c_size_t(-1).value
@@ -190,6 +51,10 @@ class ProseTargetDef(Structure):
     _fields_ = [("name", c_char_p), ("unit", c_char_p), ("value", c_char_p), ("qualifier", c_int),
                 ("first_year", c_int), ("last_year", c_int), ("sentence", c_char_p),
                 ("task", c_size_t), ("source", c_char_p)]
+
+
+class ValidateOptions(Structure):
+    _fields_ = [("document", c_int), ("actuals", c_int), ("period", c_char_p)]
 
 
 class CsvOptions(Structure):
@@ -271,42 +136,8 @@ FontsetP = POINTER(_Fontset)
 # ---- errors ------------------------------------------------------------------------------
 
 
-class Error(Exception):
-    """A call into libzhibiao failed.
-
-    ``code`` is the zb_status (a :class:`Status`), ``message`` the detail the library gave
-    (``plan.json:14:7: …``), or the category in words when it gave none. ``report`` holds
-    the importer's findings when an import failed (else an empty list).
-    """
-
-    def __init__(self, code, message="", report=None):
-        try:
-            code = Status(code)
-        except ValueError:
-            pass
-        self.code = code
-        self.message = message or strerror(code)
-        self.report = list(report or [])
-        super().__init__(self.message)
-
-    def __str__(self):
-        return self.message
-
-    def __repr__(self):
-        code = self.code.name if isinstance(self.code, Status) else self.code
-        return f"zhibiao.Error({code}, {self.message!r})"
-
-    def __reduce__(self):
-        return (type(self), (int(self.code), self.message, self.report))
-
-
 class LibraryError(ImportError):
     """libzhibiao cannot be found or loaded, is another version, or lacks a function."""
-
-
-def strerror(code):
-    """The category of a status in words (zb_strerror), e.g. "cannot write output"."""
-    return C.zb_strerror(int(code))
 
 
 # ---- errcheck ----------------------------------------------------------------------------
@@ -319,7 +150,7 @@ def _text(result, func, args):
 def _check_plan(result, func, args):
     """For calls that change a plan: the detail is zb_errmsg(plan)."""
     if result != Status.OK:
-        raise Error(result, C.zb_errmsg(args[0]))
+        raise from_status(result, C.zb_errmsg(args[0]))
     return result
 
 
@@ -327,27 +158,27 @@ def _check_error(result, func, args):
     """For calls that read a handle: the detail is in the zb_error passed last."""
     if result != Status.OK:
         err = args[-1]
-        raise Error(result, err.message.decode("utf-8", "replace") if err else "")
+        raise from_status(result, err.message.decode("utf-8", "replace") if err else "")
     return result
 
 
 def _check_fonts(result, func, args):
     """For calls on a fontset: the detail is zb_fontset_errmsg(fonts)."""
     if result != Status.OK:
-        raise Error(result, C.zb_fontset_errmsg(args[0]))
+        raise from_status(result, C.zb_fontset_errmsg(args[0]))
     return result
 
 
 def _check_status(result, func, args):
     """For calls that keep no detail anywhere (zb_plan_validate: out of memory only)."""
     if result != Status.OK:
-        raise Error(result)
+        raise from_status(result)
     return result
 
 
 def _check_new(result, func, args):
     if not result:
-        raise MemoryError(f"{func.__name__}: out of memory")
+        raise OutOfMemoryError(Status.NOMEM, f"{func.__name__}: out of memory")
     return result
 
 
@@ -502,6 +333,7 @@ DECLARATIONS = [
     ("zb_infer_collective", _I, [_S], None),
     # validation
     ("zb_plan_validate", _I, [_P, POINTER(FindingsP)], _check_status),
+    ("zb_plan_validate_opt", _I, [_P, POINTER(ValidateOptions), POINTER(FindingsP)], _check_status),
     ("zb_findings_count", _Z, [FindingsP], None),
     ("zb_findings_error_count", _Z, [FindingsP], None),
     ("zb_findings_severity", _I, [FindingsP, _Z], None),
@@ -544,6 +376,7 @@ DECLARATIONS = [
     ("zb_xlsx_write_breakdown", _I, [_P, _S, POINTER(BreakdownOptions), _E], _check_error),
     ("zb_xlsx_write_progress", _I, [_P, _S, _S, POINTER(ProgressSheetOptions), _E], _check_error),
     ("zb_xlsx_write_assessment", _I, [_P, _S, _S, POINTER(AssessmentOptions), _E], _check_error),
+    ("zb_xlsx_assessment_score", _D, [_P, ProgressP, _Z, POINTER(AssessmentOptions)], None),
     ("zb_xlsx_target_table_to_buffer", _I, [_P, POINTER(TableOptions), _OUT, _ZP, _E],
      _check_error),
     ("zb_xlsx_breakdown_to_buffer", _I, [_P, POINTER(BreakdownOptions), _OUT, _ZP, _E],
@@ -595,8 +428,32 @@ else:
     _FILES = ("libzhibiao.so", "libzhibiao.so.0")
 
 
+def _package_prefix(package):
+    """The installation prefix of a package under <prefix>/lib/pythonX.Y/site-packages (or
+    Debian's dist-packages); None for a package used from a source tree."""
+    parts = package.split(os.sep)
+    for i in range(len(parts) - 1, 1, -1):
+        if parts[i] in ("site-packages", "dist-packages") and parts[i - 2] in ("lib", "lib64"):
+            return os.sep.join(parts[:i - 2]) or os.sep
+    return None
+
+
+def _lib_folders(prefix):
+    """Where ``cmake --install --prefix PREFIX`` puts a library: lib, and on Debian-like
+    systems lib/<multiarch>; lib64 on others."""
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    folders = [os.path.join(prefix, "lib")]
+    if multiarch:
+        folders.append(os.path.join(prefix, "lib", multiarch))
+    folders.append(os.path.join(prefix, "lib64"))
+    return folders
+
+
 def _candidates():
-    """(where, path) in the order searched, after ZHIBIAO_LIBRARY."""
+    """(where, path) in the order searched, after ZHIBIAO_LIBRARY: next to the package, a
+    build tree above it, the installation prefixes (the package's, then Python's), the
+    dynamic loader (LD_LIBRARY_PATH, the ldconfig cache), then the usual library folders
+    (for a library installed where ldconfig has not looked yet)."""
     package = os.path.dirname(os.path.abspath(__file__))
     for name in _FILES:
         yield "next to the package", os.path.join(package, name)
@@ -609,10 +466,24 @@ def _candidates():
         if parent == folder:
             break
         folder = parent
+    seen = set()
+    prefixes = [("the package's prefix", _package_prefix(package)), ("Python's prefix", sys.prefix),
+                ("Python's base prefix", sys.base_prefix)]
+    for where, prefix in prefixes:
+        for folder in _lib_folders(prefix) if prefix else ():
+            if folder not in seen:
+                seen.add(folder)
+                yield f"{where} {prefix}", os.path.join(folder, _FILES[-1])
     found = ctypes.util.find_library("zhibiao")
     if found:
         yield "system (find_library)", found
     yield "system (dynamic loader)", _FILES[-1]
+    if sys.platform.startswith("linux"):
+        for prefix in ("/usr/local", "/usr"):
+            for folder in _lib_folders(prefix):
+                if folder not in seen:
+                    seen.add(folder)
+                    yield "usual folder", os.path.join(folder, _FILES[-1])
 
 
 def _loaded_file(path):
@@ -650,7 +521,8 @@ def _open():
         except OSError as e:
             looked.append(f"{where}: {path}: {e}")
     raise LibraryError("libzhibiao cannot be found; looked in:\n  " + "\n  ".join(looked)
-                       + "\nbuild it (cmake --build build) or set ZHIBIAO_LIBRARY to its path")
+                       + "\nbuild it (cmake --build build), install it (cmake --install build "
+                         "[--prefix P]) or set ZHIBIAO_LIBRARY to its path")
 
 
 class _Functions:
@@ -692,8 +564,8 @@ if library_version != __version__:
 
 
 def available(name):
-    """Whether the loaded library has the function ``name``."""
-    return name not in missing
+    """Whether the loaded library has the declared function ``name``."""
+    return hasattr(C, name) and name not in missing
 
 
 # ---- handles -----------------------------------------------------------------------------
@@ -720,7 +592,7 @@ class Handle:
         return self._ptr is None
 
     def _closed_error(self):
-        return Error(Status.ARGUMENT, f"the {self._what} is closed")
+        return InputError(Status.ARGUMENT, f"the {self._what} is closed")
 
     def read(self):
         """Enters a reading call; returns the pointer. Pair with done_reading()."""

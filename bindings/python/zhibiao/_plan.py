@@ -1,23 +1,31 @@
 """zhibiao.Plan and what is read from it: indicators, tasks, units and the rest."""
+from __future__ import annotations
+
 import ctypes
 import dataclasses
 import datetime
+import numbers
+import os
+import re
+import unicodedata
+import warnings
 from ctypes import POINTER, byref, c_char, c_size_t
 
 from . import _convert
 from ._convert import optional_number, utf8
+from ._errors import ArgumentError, Error, FileError, InputError, NotFoundError, ZhibiaoWarning
 from ._fonts import Fonts
 from ._lib import (AssessmentOptions, AttachmentKind, Attribute, BreakdownOptions, BulletinOptions, C,
-                   Change, TargetClass,
-                   CsvOptions, DateField, Direction, Error, FindingsP, Handle, ImportOptions,
+                   Change, CsvOptions, DateField, Direction, FindingsP, Handle, ImportOptions,
                    IndicatorDef, Kind, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
                    ProgressSheetOptions, ProseTargetDef, Qualifier, Scoring, Severity, Standing,
-                   TableOptions, TaskDef, ZbDate, ZbError, ZbPdfInfo)
+                   Status, TableOptions, TargetClass, TaskDef, ValidateOptions, ZbDate, ZbError, ZbPdfInfo)
+from ._enums import Document
 
 # ---- values (snapshots, independent of the plan) -----------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, repr=False)
 class Finding:
     """One finding of :meth:`Plan.validate` or of an import report."""
     severity: Severity
@@ -28,8 +36,19 @@ class Finding:
     def __str__(self):
         return f"{self.location}: {self.severity.name.lower()}: {self.message}"
 
+    def __repr__(self):
+        return f"<zhibiao.Finding {self.severity.name.lower()} [{self.code}] {self.location}: {self.message}>"
 
-@dataclasses.dataclass(frozen=True)
+
+def _percent(x):
+    return "-" if x is None else f"{x * 100:.1f}%"
+
+
+def _num(x):
+    return "-" if x is None else _convert.number_text(x, "value")
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
 class ProgressRow:
     """How one indicator stands at a period (:meth:`Plan.evaluate`). Numbers that do not
     apply are None; completion and expected are fractions (0.5 = 50 %)."""
@@ -42,6 +61,11 @@ class ProgressRow:
     completion: "float | None"
     expected: "float | None"
     explain: str                #: the numbers behind the standing in one line
+
+    def __repr__(self):
+        return (f"<zhibiao.ProgressRow {self.seq} {self.name}: {self.status} ({self.standing.name.lower()}), "
+                f"actual {_num(self.actual)} of {_num(self.target)}, completion {_percent(self.completion)}, "
+                f"expected {_percent(self.expected)}>")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,11 +100,23 @@ def _date(d):
     return datetime.date(d.year, d.month, d.day) if d.year else None
 
 
-def _target_text(value):
+def _target_text(value, what="target"):
+    """A target as C takes it: text as displayed, or a number written as a person would."""
     if value is None or isinstance(value, str):
-        return utf8(value, "target")
-    number = _convert.number(value, "target")
-    return (str(int(number)) if number.is_integer() else repr(number)).encode()
+        return utf8(value, what)
+    return _convert.number_text(value, what).encode()
+
+
+def _ranges(numbers, limit=12):
+    """"1–5, 7, 9–12" for a sorted list of ints; long lists end with "…"."""
+    spans = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    text = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans[:limit])
+    return text + (", …" if len(spans) > limit else "")
 
 
 # ---- views (read from the plan when asked; they keep the plan alive) ---------------------
@@ -133,7 +169,8 @@ class Unit(_View):
         return self._get(C.zb_plan_unit_full_name)
 
     def _describe(self):
-        return f"{self.name}"
+        full = self.full_name
+        return f"{self.name}" + (f" ({full})" if full else "")
 
 
 class Indicator(_View):
@@ -149,8 +186,11 @@ class Indicator(_View):
                            doc="Target as displayed, e.g. \"6.5左右\"; \"\" when none.")
     lead = property(lambda self: self._get(C.zb_plan_indicator_lead),
                     doc="The lead unit (牵头单位); \"\" when none.")
-    source = property(lambda self: self._get(C.zb_plan_indicator_source),
-                      doc="Where it came from (\"plan.json:14:7\"); \"\" when not known.")
+
+    @property
+    def source(self):
+        """Where it came from (\"plan.json:14:7\", \"DataFrame row 3\"); \"\" when not known."""
+        return self._plan._relocate(self._get(C.zb_plan_indicator_source))
 
     @property
     def unit(self):
@@ -178,14 +218,17 @@ class Indicator(_View):
 
     @property
     def qualifier(self):
+        """:class:`Qualifier`: ≥ (以上), ≈ (左右), ≤ (以下) or none."""
         return Qualifier(self._get(C.zb_plan_indicator_qualifier))
 
     @property
     def kind(self):
+        """:class:`Kind`: how progress is judged (cumulative, rate, level)."""
         return Kind(self._get(C.zb_plan_indicator_kind))
 
     @property
     def direction(self):
+        """:class:`Direction`: which way is better."""
         return Direction(self._get(C.zb_plan_indicator_direction))
 
     @kind.setter
@@ -247,9 +290,10 @@ class Indicator(_View):
         """Base value as a number; None when it holds none."""
         return optional_number(self._get(C.zb_plan_indicator_base_value))
 
-    def set_base(self, value, year=None):
-        """Sets the base value (text as displayed, or a number) and its year; None clears it."""
-        self._set(C.zb_plan_indicator_set_base, int(year or 0), _target_text(value))
+    def set_base(self, value: str | float | int | None, year: int | None = None) -> None:
+        """Sets the base value (text as displayed, or a number written as a person would)
+        and its year; None clears it."""
+        self._set(C.zb_plan_indicator_set_base, _convert.integer(year or 0, "year"), _target_text(value, "base"))
 
     @property
     def target_class(self):
@@ -275,11 +319,13 @@ class Indicator(_View):
         finally:
             self._plan._h.done_reading()
 
-    def set_target(self, text, year=None, qualifier=None):
+    def set_target(self, text: str | float | int | None, year: int | None = None,
+                   qualifier: Qualifier | str | None = None) -> None:
         """Sets the target for ``year`` (None: the one tied to no year): text as displayed or a
-        number; None removes it. ``qualifier`` None reads it from the text."""
+        number (written as a person would); None removes it. ``qualifier`` None reads it from
+        the text."""
         q = Qualifier.AUTO if qualifier is None else _convert.enum_value(Qualifier, qualifier, "qualifier")
-        self._set(C.zb_plan_indicator_set_target, int(year or 0), _target_text(text), q)
+        self._set(C.zb_plan_indicator_set_target, _convert.integer(year or 0, "year"), _target_text(text), q)
 
     def _set(self, func, *args):
         self._plan._h.change(func, self._index, *args)
@@ -294,11 +340,11 @@ class Indicator(_View):
         finally:
             self._plan._h.done_reading()
 
-    def add_unit(self, name):
+    def add_unit(self, name: str) -> None:
         """Appends a responsible unit (the first one is the lead)."""
         self._plan._h.change(C.zb_plan_add_indicator_responsible, self._index, utf8(name, "name"))
 
-    def actual(self, period):
+    def actual(self, period) -> float | None:
         """The year-to-date value reported for ``period``; None when none was."""
         ptr = self._plan._h.read()
         try:
@@ -308,7 +354,16 @@ class Indicator(_View):
             self._plan._h.done_reading()
 
     def _describe(self):
-        return f"{self.seq} {self.name} target {self.target_text!r}"
+        target = self.target_text
+        unit = self.unit
+        if target and unit and not target.endswith(unit):
+            target = f"{target} {unit}"
+        parts = [f"target {target}" if target else "no target", self.kind.name.lower(),
+                 f"{self.direction.name.lower()} is better"]
+        lead = self.lead
+        if lead:
+            parts.append(f"lead {lead}")
+        return f"{self.seq} {self.name}: " + ", ".join(parts)
 
 
 class Duty(_View):
@@ -344,10 +399,11 @@ class Duty(_View):
 
     @lead_count.setter
     def lead_count(self, count):
-        if isinstance(count, bool) or not isinstance(count, int):
-            raise TypeError(f"lead_count: expected an int, got {type(count).__name__}")
+        if isinstance(count, bool) or not isinstance(count, numbers.Integral):
+            raise ArgumentError(Status.ARGUMENT, f"lead_count: expected an int, got {type(count).__name__}")
+        count = int(count)
         if count < 1:
-            raise ValueError(f"lead_count: expected at least 1, got {count}")
+            raise InputError(Status.VALUE, f"lead_count: expected at least 1, got {count}")
         self._plan._h.change(C.zb_plan_set_task_duty_lead_count, self._task, self._index,
                              min(count, 2**63))
 
@@ -374,7 +430,8 @@ class Duty(_View):
         return hash((Duty, id(self._plan), self._task, self._index))
 
     def _describe(self):
-        return f"lead {self.lead}"
+        coop = self.cooperating
+        return f"lead {self.lead or '-'}" + (f", with {'、'.join(coop)}" if coop else "")
 
 
 class Task(_View):
@@ -401,7 +458,8 @@ class Task(_View):
         n = self._get(C.zb_plan_task_duty_count)
         return [Duty(self._plan, self._index, d) for d in range(n)]
 
-    def add_duty(self, units, text=None, note=None):
+    def add_duty(self, units: list[str] | str, text: str | None = None,
+                 note: str | None = None) -> Duty:
         """Appends a responsibility item: ``units`` a list (lead first) or one string split
         at 、,，;； and spaces; ``text`` the sentences it covers (None = the whole task)."""
         if not isinstance(units, str):
@@ -456,7 +514,7 @@ class Actual(_View):
         return self.indicator.seq
 
     def _describe(self):
-        return f"{self.seq} {self.period} {self.value}"
+        return f"{self.seq} {self.period} {_num(self.value)}"
 
 
 class ProseTarget(_View):
@@ -498,55 +556,141 @@ def _meta_property(field):
     return property(get, set, doc=f"Metadata {field.name} (zb_meta); \"\" when unset; None clears it.")
 
 
+def _to_date(value, what):
+    if value is None:
+        return ZbDate()
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return ZbDate(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            day = datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(Status.VALUE, f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+        return ZbDate(day.year, day.month, day.day)
+    raise ArgumentError(Status.ARGUMENT, f"{what} must be a datetime.date or 'YYYY-MM-DD', "
+                                         f"not {type(value).__name__}")
+
+
 def _date_property(field):
     def get(self):
         return _date(self._h.call(C.zb_plan_date, field))
 
     def set(self, value):
-        if value is None:
-            d = ZbDate()
-        elif isinstance(value, datetime.date):
-            d = ZbDate(value.year, value.month, value.day)
-        elif isinstance(value, str):
-            day = datetime.date.fromisoformat(value)
-            d = ZbDate(day.year, day.month, day.day)
-        else:
-            raise TypeError(f"a date must be a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
-        self._h.change(C.zb_plan_set_date, field, d)
+        self._h.change(C.zb_plan_set_date, field, _to_date(value, field.name.lower()))
     return property(get, set, doc=f"Date {field.name} (a datetime.date); None when unset.")
+
+
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:年)?\s*(?:(?:-|–|—|~|至|到)\s*(\d{4})\s*(?:年)?\s*)?$")
+
+
+def _years(value):
+    """(first, last) from 2024, (2021, 2023), "2024", "2021-2023" or None (0, 0)."""
+    if value is None:
+        return 0, 0
+    if isinstance(value, str):
+        m = _YEARS.match(unicodedata.normalize("NFKC", value))
+        if not m:
+            raise InputError(Status.VALUE, f"year: {value!r} is not a year; give 2024, (2021, 2023) or "
+                                           f"'2021-2023'")
+        first = int(m.group(1))
+        return first, int(m.group(2) or first)
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise ArgumentError(Status.ARGUMENT, f"years must be (first, last), not {len(value)} values")
+        return _convert.integer(value[0], "first year"), _convert.integer(value[1], "last year")
+    y = _convert.integer(value, "year")
+    return y, y
+
+
+# How a writer's documents are described in help(); formatted into each docstring.
+_DOC = {
+    "target": "target: where to write: a path (str, bytes, os.PathLike; replaced whole, "
+              "or left as it was on error), or an open binary file / io.BytesIO (written to).",
+    "force": "force: write even when :meth:`validate` finds errors (by default a plan with "
+             "errors is refused with a ValueError listing them, as the command line does).",
+    "fonts_xlsx": "font_body, font_heading, font_title: font names the workbook asks for "
+                  "(default 仿宋_GB2312, 黑体, 方正小标宋简体).",
+    "tolerance": "about_tolerance: how far a 左右 target may be missed (default 0.5 points for "
+                 "%, 2 % else).",
+    "period": "period: the month evaluated: 'YYYY-MM' (also 2024-6, 2024年6月) or a date.",
+    "fonts": "fonts: a :class:`Fonts` (None = the library's defaults, loaded for this call; "
+             "load one once when writing many).",
+    "seal": "seal_png: a seal image (PNG) pressed over the signature and date; sealed: lay "
+            "out the signature for a seal stamped by hand.",
+    "format": "format: 'pdf' or 'ofd' (GB/T 33190); None = OFD for a file name ending in .ofd, "
+              "else PDF.",
+}
+
+
+def _doc(func):
+    func.__doc__ = func.__doc__.format(**_DOC)
+    return func
+
+
+def _seal_bytes(o, data):
+    """The seal as PNG bytes in the notice or bulletin options, kept alive by the struct."""
+    if data is None:
+        return
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"seal_png_data must be bytes, not {type(data).__name__}")
+    data = bytes(data)
+    if not data:
+        raise ValueError("seal_png_data: an empty seal")
+    o._seal = ctypes.create_string_buffer(data, len(data))
+    o.seal_png_data = ctypes.cast(o._seal, ctypes.c_void_p)
+    o.seal_png_size = len(data)
 
 
 class Plan:
     """An indicator system (指标体系) and the document around it (zb_plan).
 
     Make one with ``Plan(title=…, year=2024, organ=…)`` and the add_* methods, or load one:
-    :meth:`load` (zhibiao/1 JSON), :meth:`from_json`, :meth:`from_csv`, :meth:`import_text`.
+    :meth:`load` (zhibiao/1 JSON, or CSV by its extension), :meth:`from_json`,
+    :meth:`from_csv`, :meth:`from_dataframe`, :meth:`import_text`.
     ``with Plan.load(path) as plan:`` frees the C plan on exit; items read from a plan
     (indicators, tasks, …) keep it alive, and reading them after it is closed raises
     :class:`zhibiao.Error`. Any number of threads may read and write documents from one
     plan at once; changes wait for those calls, and they for changes.
     """
 
-    def __init__(self, title=None, year=None, organ=None, **metadata):
+    def __init__(self, title: str | None = None, year: int | tuple[int, int] | str | None = None,
+                 organ: str | None = None, *, organ_mark: str | None = None,
+                 doc_number: str | None = None, signature: str | None = None,
+                 note: str | None = None, printer: str | None = None, index_no: str | None = None,
+                 publisher: str | None = None, validity: str | None = None,
+                 disclosure: str | None = None, plan_title: str | None = None,
+                 issued: datetime.date | str | None = None, printed: datetime.date | str | None = None,
+                 published: datetime.date | str | None = None,
+                 years: tuple[int, int] | None = None, recipients=(), copy_to=()):
+        """A new plan. ``title`` (标题), ``organ`` (发文机关) and the other text fields are
+        the document's metadata; ``year`` a year (2024), a span ((2021, 2023) or
+        "2021-2023"); ``issued``, ``printed``, ``published`` dates; ``recipients`` (主送)
+        and ``copy_to`` (抄送) lists of names."""
         self._h = Handle(C.zb_plan_new(), C.zb_plan_free, "plan")
         #: What an import recognised and could not place (findings); [] otherwise.
         self.report = []
+        self._rows = None  # line → "DataFrame row 3", for a plan made from a DataFrame
         try:
-            if title is not None:
-                self.title = title
-            if organ is not None:
-                self.organ = organ
-            if year is not None:
-                self.year = year
-            for key, value in metadata.items():
-                if key not in _META and key not in _DATES and key not in ("years", "recipients", "copy_to"):
-                    raise TypeError(f"Plan() got an unexpected keyword argument {key!r}")
-                if key in ("recipients", "copy_to"):
-                    adder = self.add_recipient if key == "recipients" else self.add_copy_to
-                    for name in value:
-                        adder(name)
-                elif value is not None:
+            texts = dict(title=title, organ=organ, organ_mark=organ_mark, doc_number=doc_number,
+                         signature=signature, note=note, printer=printer, index_no=index_no,
+                         publisher=publisher, validity=validity, disclosure=disclosure,
+                         plan_title=plan_title)
+            for key, value in texts.items():
+                if value is not None:
                     setattr(self, key, value)
+            if year is not None and years is not None:
+                raise ArgumentError(Status.ARGUMENT, "give year or years, not both")
+            if year is not None or years is not None:
+                self.years = year if year is not None else years
+            for key, value in (("issued", issued), ("printed", printed), ("published", published)):
+                if value is not None:
+                    setattr(self, key, value)
+            for name in _names(recipients, "recipients"):
+                self.add_recipient(name)
+            for name in _names(copy_to, "copy_to"):
+                self.add_copy_to(name)
         except BaseException:
             self.close()
             raise
@@ -554,59 +698,154 @@ class Plan:
     # -- loading --
 
     @classmethod
-    def _loaded(cls, func, *args):
+    def _loaded(cls, func, src, *args, **metadata):
+        """A new plan filled by func(plan, <the source>, *args) and then given metadata."""
         plan = cls()
         try:
-            plan._h.change(func, *args)
+            if src.data is not None:
+                plan._h.change(func[1], src.data, len(src.data), utf8(src.name, "name"), *args)
+            else:
+                plan._h.change(func[0], src.path, *args)
+            plan._set_loaded_metadata(**metadata)
+        except FileError as e:
+            plan.close()
+            if e.filename is None and src.path is not None:
+                e.filename = os.fsdecode(src.path)
+            raise
         except BaseException:
             plan.close()
             raise
         return plan
 
-    @classmethod
-    def load(cls, path):
-        """The plan in a zhibiao/1 JSON file. Errors name ``file:line:column``."""
-        return cls._loaded(C.zb_json_load, _convert.path(path))
+    def _set_loaded_metadata(self, year=None, title=None, organ=None):
+        if year is not None:
+            first, last = _years(year)
+            have = self.years
+            if have and have != (first, last):
+                span = have[0] if have[0] == have[1] else f"{have[0]}-{have[1]}"
+                raise InputError(Status.VALUE, f"year={year!r}, but the table's own header says {span}")
+            self.years = (first, last)
+        if title is not None:
+            self.title = title
+        if organ is not None:
+            self.organ = organ
 
     @classmethod
-    def from_json(cls, text, name=None):
+    def load(cls, source, *, name: str | None = None, encoding: str | None = None) -> Plan:
+        """The plan in a file: zhibiao/1 JSON, or an indicator table when the name ends in
+        .csv or .tsv (see :meth:`from_csv`).
+
+        source: a path, an open file (text or binary), or the JSON text itself.
+        name: what messages call the input (default: the path, or the file's name).
+        encoding: the file's encoding when it is not UTF-8 (CSV only: "gbk", "gb18030").
+        Errors name ``file:line:column``; a missing file is a FileNotFoundError.
+        """
+        shown = source if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "")
+        shown = os.fsdecode(os.fspath(shown)) if isinstance(shown, (str, bytes, os.PathLike)) else ""
+        if shown.lower().endswith((".csv", ".tsv")) and not (isinstance(source, str) and "\n" in source):
+            return cls.from_csv(source, name=name, encoding=encoding)
+        if encoding is not None:
+            raise ArgumentError(Status.ARGUMENT, "encoding= is for CSV tables; JSON is always UTF-8")
+        src = _convert.source(source, "source", name=name,
+                              is_text=lambda s: s.lstrip().startswith(("{", "[")) or "\n" in s)
+        return cls._loaded((C.zb_json_load, C.zb_json_load_string), src)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, name: str | None = None) -> Plan:
         """The plan in zhibiao/1 JSON text (str or UTF-8 bytes); ``name`` is what messages
-        call it (default "<string>")."""
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        return cls._loaded(C.zb_json_load_string, data, len(data), utf8(name, "name"))
+        call it (default "<string>"). For a file, use :meth:`load`."""
+        if isinstance(text, (str, bytes, bytearray, memoryview)):
+            data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        else:
+            raise ArgumentError(Status.ARGUMENT, f"from_json() takes JSON text (a str or bytes), not "
+                                                 f"{type(text).__name__}; for a file use Plan.load(path)")
+        return cls._loaded((C.zb_json_load, C.zb_json_load_string),
+                           _convert.Source(data=data, name=name or "<string>"))
 
     @staticmethod
     def _csv_options(delimiter):
         o = CsvOptions()
         if delimiter is not None:
-            if not isinstance(delimiter, str) or len(delimiter) != 1 or not delimiter.isascii():
-                raise ValueError("delimiter must be one ASCII character")
+            if not isinstance(delimiter, str):
+                raise ArgumentError(Status.ARGUMENT, f"delimiter must be a str, not {type(delimiter).__name__}")
+            if len(delimiter) != 1 or not delimiter.isascii() or delimiter in "\0\r\n\"":
+                raise InputError(Status.VALUE, f"delimiter must be one ASCII character, not {delimiter!r}")
             o.delimiter = delimiter.encode()
         return o
 
     @classmethod
-    def from_csv(cls, path, delimiter=None):
-        """A plan from an indicator table kept as CSV (序号, 类别, 指标名称, 计量单位,
-        目标值, 责任单位; see csv.h). ``delimiter`` None = detect."""
-        return cls._loaded(C.zb_csv_load, _convert.path(path), cls._csv_options(delimiter))
+    def from_csv(cls, source, *, encoding: str | None = None, delimiter: str | None = None,
+                 name: str | None = None, year: int | tuple[int, int] | str | None = None,
+                 title: str | None = None, organ: str | None = None) -> Plan:
+        """A plan from an indicator table kept as CSV, the way Excel saves one.
+
+        The first row names the columns, in Chinese or English, in any order: 序号/seq,
+        类别/category, 指标名称/name (required), 计量单位/unit, 目标值/target (or
+        ``2025年目标值``, which sets the year), 责任单位/responsible, 备注/note. A blank 类别
+        continues the one above.
+
+        source: a path, an open file, or the CSV text itself (a str with line breaks).
+        encoding: the file's encoding when it is not UTF-8 — "gbk" or "gb18030" for what
+            Excel saves as CSV on Chinese Windows (without it such a file is refused, never
+            misread).
+        delimiter: "," "\\t" or ";"; None = detect from the header row.
+        name: what messages call the input.
+        year, title, organ: set on the plan after reading (``year`` must agree with a
+            ``2025年目标值`` header).
+        """
+        src = _convert.source(source, "source", encoding=encoding, name=name)
+        try:
+            return cls._loaded((C.zb_csv_load, C.zb_csv_load_string), src, cls._csv_options(delimiter),
+                               year=year, title=title, organ=organ)
+        except InputError as e:
+            if e.code == Status.ENCODING and encoding is None:
+                e.message += " (from Python: Plan.from_csv(path, encoding=\"gb18030\"))"
+                e.args = (e.message,)
+            raise
 
     @classmethod
-    def from_csv_string(cls, text, name=None, delimiter=None):
-        """:meth:`from_csv` from text in memory."""
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        return cls._loaded(C.zb_csv_load_string, data, len(data), utf8(name, "name"),
-                           cls._csv_options(delimiter))
+    def from_csv_string(cls, text: str, name: str | None = None, delimiter: str | None = None) -> Plan:
+        """:meth:`from_csv` from text in memory (a str, or UTF-8 bytes)."""
+        data = _text_data(text, "text")
+        return cls._loaded((C.zb_csv_load, C.zb_csv_load_string),
+                           _convert.Source(data=data, name=name or "<string>"), cls._csv_options(delimiter))
 
     @classmethod
-    def _import(cls, func, args, strict):
+    def from_dataframe(cls, frame, *, year: int | tuple[int, int] | str | None = None,
+                       title: str | None = None, organ: str | None = None,
+                       name: str = "DataFrame") -> Plan:
+        """A plan from a pandas DataFrame holding an indicator table: the columns
+        :meth:`from_csv` takes (Chinese or English headers — 序号/seq, 类别/category,
+        指标名称/name, 计量单位/unit, 属性/attribute, 基期值/base, 目标值/target or one
+        ``2025年目标值`` per year, 责任单位/responsible, 类型/kind, 方向/direction,
+        权重/weight, 备注/note; a named index counts as a column), one row per indicator.
+        Numbers are written as a person would (572, not 572.0000000000001); empty cells (NaN,
+        None) are empty; a list of units is joined. The columns :meth:`to_dataframe` adds
+        that are read from the others (lead, target_value, qualifier, target_class,
+        unit_given, base_year, bare_name, source) are left out.
+        year, title, organ: set on the plan (``year`` when no ``2025年目标值`` header says it).
+        name: what messages call the frame.
+        Errors name the row and column (``DataFrame row 3, column '目标值': …``). Needs pandas.
+        """
+        from . import _frames
+        return _frames.plan_from_frame(cls, frame, year=year, title=title, organ=organ, name=name)
+
+    @classmethod
+    def _import(cls, src, strict):
         plan = cls()
         report = FindingsP()
-        options = ImportOptions(1 if strict else 0)
+        options = ImportOptions(_convert.flag(strict, "strict"))
         try:
-            plan._h.change(func, *args, options, byref(report))
+            if src.data is not None:
+                plan._h.change(C.zb_import_text_string, src.data, len(src.data), utf8(src.name, "name"),
+                               options, byref(report))
+            else:
+                plan._h.change(C.zb_import_text, src.path, options, byref(report))
         except BaseException as e:
             if isinstance(e, Error):
                 e.report = _findings(report)
+            if isinstance(e, FileError) and e.filename is None and src.path is not None:
+                e.filename = os.fsdecode(src.path)
             C.zb_findings_free(report)
             plan.close()
             raise
@@ -615,46 +854,92 @@ class Plan:
         return plan
 
     @classmethod
-    def import_text(cls, path, strict=False):
-        """A plan read from the text a government website publishes (import.h). The plan's
-        ``report`` lists what was recognised and what could not be placed; with ``strict``
-        a line that cannot be placed is an error (whose ``report`` has the findings)."""
-        return cls._import(C.zb_import_text, (_convert.path(path),), strict)
+    def import_text(cls, source, *, strict: bool = False, encoding: str | None = None,
+                    name: str | None = None) -> Plan:
+        """A plan read from the text a government website publishes (import.h).
+
+        source: a path, an open file, or the text itself (a str with line breaks).
+        strict: a line that cannot be placed is an error (its ``report`` has the findings).
+        encoding: the file's encoding when it is not UTF-8.
+        name: what messages call the input.
+        The plan's ``report`` lists what was recognised and what could not be placed.
+        """
+        return cls._import(_convert.source(source, "source", encoding=encoding, name=name), strict)
 
     @classmethod
-    def import_text_string(cls, text, name=None, strict=False):
+    def import_text_string(cls, text: str, name: str | None = None, strict: bool = False) -> Plan:
         """:meth:`import_text` from text in memory."""
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        return cls._import(C.zb_import_text_string, (data, len(data), utf8(name, "name")), strict)
+        return cls._import(_convert.Source(data=_text_data(text, "text"), name=name or "<string>"), strict)
 
-    def load_actuals(self, path, delimiter=None):
-        """Adds the period actuals of a CSV file (seq, period, actual[, note]); all or none."""
-        self._h.change(C.zb_csv_load_actuals, _convert.path(path), self._csv_options(delimiter))
+    def load_actuals(self, source, *, encoding: str | None = None, delimiter: str | None = None,
+                     name: str | None = None) -> None:
+        """Adds period actuals (year-to-date values at the end of a month); all or none.
 
-    def load_actuals_string(self, text, name=None, delimiter=None):
-        """:meth:`load_actuals` from text in memory."""
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        source: a CSV file (path or open file) or CSV text with the columns seq/序号,
+            period/期间/月份, actual/累计值/value and optionally note/备注; or a pandas
+            DataFrame, either long (those columns) or wide (a seq/序号 column or index and
+            one column per month: ``2025-01``, ``2025年1月``, or ``1月`` in the plan's
+            year; other columns of the indicator table are ignored). An empty cell is not
+            reported yet.
+        encoding: the file's encoding when it is not UTF-8 ("gbk", "gb18030").
+        delimiter: for CSV; None = detect.
+        name: what messages call the input.
+        Errors name ``file:line:column`` (or the DataFrame's row and column).
+        """
+        if _is_frame(source):
+            from . import _frames
+            return _frames.load_actuals_frame(self, source, name=name or "DataFrame")
+        src = _convert.source(source, "source", encoding=encoding, name=name)
+        try:
+            if src.data is not None:
+                self._h.change(C.zb_csv_load_actuals_string, src.data, len(src.data), utf8(src.name, "name"),
+                               self._csv_options(delimiter))
+            else:
+                self._h.change(C.zb_csv_load_actuals, src.path, self._csv_options(delimiter))
+        except FileError as e:
+            if e.filename is None and src.path is not None:
+                e.filename = os.fsdecode(src.path)
+            raise
+
+    def load_actuals_string(self, text: str, name: str | None = None, delimiter: str | None = None) -> None:
+        """:meth:`load_actuals` from CSV text in memory."""
+        data = _text_data(text, "text")
         self._h.change(C.zb_csv_load_actuals_string, data, len(data), utf8(name, "name"),
                        self._csv_options(delimiter))
 
     # -- saving --
 
-    def save(self, path):
-        """Writes the plan as zhibiao/1 JSON (through a temporary file beside it)."""
-        self._h.call(C.zb_json_save, _convert.path(path), ZbError())
+    def save(self, target) -> None:
+        """Writes the plan as zhibiao/1 JSON: to a path (through a temporary file beside
+        it) or to an open binary file."""
+        if _convert.writable(target):
+            target.write(self._bytes(C.zb_json_dump)[0])
+            return
+        self._h.call(C.zb_json_save, _convert.path(target, "target"), ZbError())
 
-    def to_json(self):
+    def to_json(self) -> str:
         """The plan as zhibiao/1 JSON text."""
-        return self._bytes(C.zb_json_dump).decode("utf-8")
+        return self._bytes(C.zb_json_dump)[0].decode("utf-8")
+
+    def to_dataframe(self):
+        """The indicators as a pandas DataFrame, one row per indicator: seq, category, name,
+        unit, attribute, the base value (under ``2020年基数``, or ``base``), one column per
+        target year (``2025年目标值``; ``target`` when the plan has no year), responsible (the
+        units joined with 、), kind, direction (lower-case names), weight, note; then what is
+        read from those — lead, target_value (the number), qualifier, target_class,
+        unit_given, base_year, bare_name, source. :meth:`from_dataframe` reads it back.
+        Needs pandas."""
+        from . import _frames
+        return _frames.plan_to_frame(self)
 
     def _bytes(self, func, *args, fonts=False, info=False):
-        """Calls a writer to memory; its bytes, freed on the C side."""
+        """Calls a writer to memory: (its bytes, its PdfInfo or None), freed on the C side."""
         out = POINTER(c_char)()
         n = c_size_t()
         extra = (ZbPdfInfo(),) if info else ()
         self._call(func, *args, byref(out), byref(n), *extra, ZbError(), fonts=fonts)
         try:
-            return ctypes.string_at(out, n.value)
+            return ctypes.string_at(out, n.value), (_info(extra[0]) if info else None)
         finally:
             C.zb_free(out)
 
@@ -665,12 +950,19 @@ class Plan:
         if fonts is None:
             return self._h.call(func, None, *args)
         if not isinstance(fonts, Fonts):
-            raise TypeError(f"fonts must be a zhibiao.Fonts or None, not {type(fonts).__name__}")
+            raise ArgumentError(Status.ARGUMENT, f"fonts must be a zhibiao.Fonts or None, not {type(fonts).__name__}")
         fptr = fonts._h.read()
         try:
             return self._h.call(func, fptr, *args)
         finally:
             fonts._h.done_reading()
+
+    def _relocate(self, text):
+        """A location of a plan made from a DataFrame, in its rows: "DataFrame:4" → "DataFrame
+        row 2"; other text as it is."""
+        if self._rows is None or not text:
+            return text
+        return self._rows.relocate(text)
 
     # -- metadata --
 
@@ -692,7 +984,8 @@ class Plan:
 
     @property
     def years(self):
-        """(first, last) year the plan covers; None when unset."""
+        """(first, last) year the plan covers; None when unset. Set it from 2024,
+        (2021, 2023), "2021-2023" or None."""
         ptr = self._h.read()
         try:
             first, last = C.zb_plan_first_year(ptr), C.zb_plan_last_year(ptr)
@@ -702,13 +995,8 @@ class Plan:
 
     @years.setter
     def years(self, value):
-        if value is None:
-            first = last = 0
-        elif isinstance(value, int) and not isinstance(value, bool):
-            first = last = value
-        else:
-            first, last = value
-        self._h.change(C.zb_plan_set_years, int(first), int(last))
+        first, last = _years(value)
+        self._h.change(C.zb_plan_set_years, first, last)
 
     @property
     def year(self):
@@ -732,7 +1020,7 @@ class Plan:
         """主送机关, in order."""
         return self._list(C.zb_plan_recipient_count, C.zb_plan_recipient)
 
-    def add_recipient(self, name):
+    def add_recipient(self, name: str) -> None:
         self._h.change(C.zb_plan_add_recipient, utf8(name, "name"))
 
     @property
@@ -740,7 +1028,7 @@ class Plan:
         """抄送, in order."""
         return self._list(C.zb_plan_copy_to_count, C.zb_plan_copy_to)
 
-    def add_copy_to(self, name):
+    def add_copy_to(self, name: str) -> None:
         self._h.change(C.zb_plan_add_copy_to, utf8(name, "name"))
 
     # -- units and categories --
@@ -750,12 +1038,12 @@ class Plan:
         """The directory of responsible units."""
         return [Unit(self, i) for i in range(self._h.call(C.zb_plan_unit_count))]
 
-    def add_unit(self, name, full_name=None):
+    def add_unit(self, name: str, full_name: str | None = None) -> Unit:
         """Adds a responsible unit (short name as plans write it, e.g. 县经信局)."""
         self._h.change(C.zb_plan_add_unit, utf8(name, "name"), utf8(full_name, "full_name"))
         return Unit(self, self._h.call(C.zb_plan_unit_count) - 1)
 
-    def find_unit(self, name):
+    def find_unit(self, name: str) -> Unit | None:
         """The unit of that short name; None when there is none."""
         i = self._h.call(C.zb_plan_find_unit, utf8(name, "name"))
         return None if i == NONE else Unit(self, i)
@@ -765,7 +1053,7 @@ class Plan:
         """Category names (类别), in order."""
         return self._list(C.zb_plan_category_count, C.zb_plan_category_name)
 
-    def add_category(self, name):
+    def add_category(self, name: str) -> None:
         """Appends a category; Error (DUPLICATE) when it exists."""
         self._h.change(C.zb_plan_add_category, utf8(name, "name"), None)
 
@@ -776,30 +1064,39 @@ class Plan:
         """The indicators, in order."""
         return [Indicator(self, i) for i in range(self._h.call(C.zb_plan_indicator_count))]
 
-    def indicator(self, seq):
-        """The indicator with sequence number ``seq``; KeyError when there is none."""
-        i = self._h.call(C.zb_plan_find_indicator, int(seq))
+    def indicator(self, seq: int) -> Indicator:
+        """The indicator with sequence number ``seq``; a KeyError (:class:`NotFoundError`)
+        naming the numbers the plan has when there is none."""
+        i = self._h.call(C.zb_plan_find_indicator, _convert.integer(seq, "seq"))
         if i == NONE:
-            raise KeyError(seq)
+            seqs = sorted(ind.seq for ind in self.indicators)
+            have = f"the plan's are {_ranges(seqs)}" if seqs else "the plan has no indicators"
+            raise NotFoundError(Status.NOT_FOUND, f"no indicator with seq {seq}; {have}")
         return Indicator(self, i)
 
-    def add_indicator(self, *, name, category=None, target=None, unit=None, units=None, seq=None,
-                      kind=None, qualifier=None, direction=None, weight=None, source=None,
-                      target_year=None, attribute=None, base=None, base_year=None, note=None):
+    def add_indicator(self, *, name: str, category: str | None = None,
+                      target: str | float | int | None = None, unit: str | None = None,
+                      units: list[str] | str | None = None, seq: int | None = None,
+                      kind: Kind | str | None = None, qualifier: Qualifier | str | None = None,
+                      direction: Direction | str | None = None, weight: float | None = None,
+                      source: str | None = None, target_year: int | None = None,
+                      attribute: Attribute | str | None = None, base: str | float | int | None = None,
+                      base_year: int | None = None, note: str | None = None) -> Indicator:
         """Appends an indicator and returns it.
 
-        ``target`` is text as displayed ("6.5以上", "20%", "完成市下达任务") or a number, for
-        ``target_year`` (None: tied to no year; add more with :meth:`Indicator.set_target`);
-        ``unit`` None takes it from the name's last (…); ``units`` the responsible units, a
-        list (lead first) or one string; ``kind``, ``qualifier``, ``direction`` None are
-        inferred (names such as "rate", "at_least", "lower" or the enums); ``seq`` None is one
-        more than the largest; ``weight`` None is 1; ``attribute`` "binding" (约束性) or
-        "anticipatory" (预期性); ``base`` the base value (基期值) of ``base_year``; ``note`` 备注.
+        ``target`` is text as displayed ("6.5以上", "20%", "完成市下达任务") or a number
+        (written as a person would: 520*1.1 is "572"), for ``target_year`` (None: tied to no
+        year; add more with :meth:`Indicator.set_target`); ``unit`` None takes it from the
+        name's last (…); ``units`` the responsible units, a list (lead first) or one string;
+        ``kind``, ``qualifier``, ``direction`` None are inferred (names such as "rate",
+        "at_least", "lower" or the enums); ``seq`` None is one more than the largest;
+        ``weight`` None is 1; ``attribute`` "binding" (约束性) or "anticipatory" (预期性);
+        ``base`` the base value (基期值) of ``base_year``; ``note`` 备注.
         """
         d = IndicatorDef()
-        d.target_year = int(target_year or 0)
-        d.base = _target_text(base)
-        d.base_year = int(base_year or 0)
+        d.target_year = _convert.integer(target_year or 0, "target_year")
+        d.base = _target_text(base, "base")
+        d.base_year = _convert.integer(base_year or 0, "base_year")
         d.note = utf8(note, "note")
         if attribute is not None:
             d.attribute = _convert.enum_value(Attribute, attribute, "attribute")
@@ -809,7 +1106,7 @@ class Plan:
         d.unit = utf8(unit, "unit")
         d.source = utf8(source, "source")
         if seq is not None:
-            d.seq = int(seq)
+            d.seq = _convert.integer(seq, "seq")
         if kind is not None:
             d.kind = _convert.enum_value(Kind, kind, "kind")
         if qualifier is not None:
@@ -822,7 +1119,7 @@ class Plan:
             d.responsible = utf8(units, "units")
             units = ()
         else:
-            units = [utf8(u, "units") for u in (units or ())]
+            units = [utf8(u, "units") for u in _names(units or (), "units")]
         index = c_size_t()
         ptr = self._h.write()
         try:
@@ -841,15 +1138,18 @@ class Plan:
         """The tasks (重点任务), in order."""
         return [Task(self, t) for t in range(self._h.call(C.zb_plan_task_count))]
 
-    def add_task(self, title, text=None, number=None, headings=(), source=None):
+    def add_task(self, title: str, text: str | None = None, number: str | int | None = None,
+                 headings=(), source: str | None = None) -> Task:
         """Appends a task and returns it; add its responsibility items with
         :meth:`Task.add_duty`."""
         d = TaskDef()
         d.title = utf8(title, "title")
         d.text = utf8(text, "text")
-        d.number = utf8(None if number is None else str(number), "number")
+        if number is not None and not isinstance(number, str):
+            number = str(_convert.integer(number, "number"))
+        d.number = utf8(number, "number")
         d.source = utf8(source, "source")
-        heads = [utf8(h, "headings") for h in headings]
+        heads = [utf8(h, "headings") for h in _names(headings, "headings")]
         if heads:
             d.headings = (ctypes.c_char_p * len(heads))(*heads)
             d.heading_count = len(heads)
@@ -862,41 +1162,45 @@ class Plan:
         """Body text: headings and paragraphs, in order."""
         return [Block(self, b) for b in range(self._h.call(C.zb_plan_block_count))]
 
-    def add_block(self, text, level=0, part=Part.DOCUMENT):
+    def add_block(self, text: str, level: int = 0, part=Part.DOCUMENT) -> Block:
         """Appends a paragraph (level 0) or a heading (1–4: 一、 (一) 1. (1)) to the document's
         own text, or with part="plan" to the text of the plan a notice issues."""
         part = _convert.enum_value(Part, part, "part")
-        self._h.change(C.zb_plan_add_block_to, part, int(level), utf8(text, "text"))
+        self._h.change(C.zb_plan_add_block_to, part, _convert.integer(level, "level"), utf8(text, "text"))
         return Block(self, self._h.call(C.zb_plan_block_count) - 1)
 
     @property
     def attachments(self):
         return [Attachment(self, a) for a in range(self._h.call(C.zb_plan_attachment_count))]
 
-    def add_attachment(self, title, kind=AttachmentKind.TEXT, text=None, number=0):
+    def add_attachment(self, title: str, kind=AttachmentKind.TEXT, text: str | None = None,
+                       number: int = 0) -> Attachment:
         """Appends an attachment (附件): kind "targets" (the target table), "units" (the unit
         list) or "text"; ``number`` 0 = one more than the last."""
         kind = _convert.enum_value(AttachmentKind, kind, "kind")
-        self._h.change(C.zb_plan_add_attachment, int(number), kind, utf8(title, "title"),
-                       utf8(text, "text"))
+        self._h.change(C.zb_plan_add_attachment, _convert.integer(number, "number"), kind,
+                       utf8(title, "title"), utf8(text, "text"))
         return Attachment(self, self._h.call(C.zb_plan_attachment_count) - 1)
 
     @property
     def prose_targets(self):
         return [ProseTarget(self, p) for p in range(self._h.call(C.zb_plan_prose_target_count))]
 
-    def add_prose_target(self, name, value, unit=None, qualifier=None, first_year=0, last_year=0,
-                         sentence=None, task=None, source=None):
+    def add_prose_target(self, name: str, value: str | float | int, unit: str | None = None,
+                         qualifier=None, first_year: int = 0, last_year: int = 0,
+                         sentence: str | None = None, task: Task | int | None = None,
+                         source: str | None = None) -> ProseTarget:
         """Appends a target found in the text: ``value`` the number as written ("62")."""
         d = ProseTargetDef()
         d.name = utf8(name, "name")
-        d.value = _target_text(value)
+        d.value = _target_text(value, "value")
         d.unit = utf8(unit, "unit")
         d.qualifier = _convert.enum_value(Qualifier, qualifier, "qualifier") if qualifier is not None else 0
-        d.first_year = int(first_year)
-        d.last_year = int(last_year)
+        d.first_year = _convert.integer(first_year, "first_year")
+        d.last_year = _convert.integer(last_year, "last_year")
         d.sentence = utf8(sentence, "sentence")
-        d.task = NONE if task is None else (task.index if isinstance(task, Task) else int(task))
+        d.task = NONE if task is None else (task.index if isinstance(task, Task) else
+                                             _convert.integer(task, "task", 0, NONE - 1))
         d.source = utf8(source, "source")
         index = c_size_t()
         self._h.change(C.zb_plan_add_prose_target, d, byref(index))
@@ -909,137 +1213,498 @@ class Plan:
         """The period actuals, in the order added."""
         return [Actual(self, a) for a in range(self._h.call(C.zb_plan_actual_count))]
 
-    def add_actual(self, seq, period, value, note=None):
+    def add_actual(self, seq: int, period, value: float, note: str | None = None) -> None:
         """Records the year-to-date ``value`` of indicator ``seq`` at the end of ``period``
-        ("YYYY-MM" or a date)."""
-        self._h.change(C.zb_plan_add_actual, int(seq), _convert.period(period),
+        ("YYYY-MM" or a date). A float keeps the digits a person means (231.6, never
+        231.60000000000002)."""
+        self._h.change(C.zb_plan_add_actual, _convert.integer(seq, "seq"), _convert.period(period),
                        _convert.number(value, "value"), utf8(note, "note"))
 
-    def evaluate(self, period, about_tolerance=None):
-        """How every indicator stands at ``period``: a list of :class:`ProgressRow` in plan
-        order. ``about_tolerance`` as in zb_progress_options (None = the default)."""
+    @staticmethod
+    def _progress_options(about_tolerance):
         options = ProgressOptions()
         if about_tolerance is not None:
             options.about_tolerance = _convert.number(about_tolerance, "about_tolerance")
+        return options
+
+    def _evaluate(self, period, about_tolerance, each):
+        """each(ptr, progress, i) for every row of zb_progress_evaluate()."""
         progress = ProgressP()
         ptr = self._h.read()
         try:
-            C.zb_progress_evaluate(ptr, _convert.period(period), options, byref(progress), ZbError())
+            C.zb_progress_evaluate(ptr, _convert.period(period), self._progress_options(about_tolerance),
+                                   byref(progress), ZbError())
             try:
-                rows = []
-                for i in range(C.zb_progress_count(progress)):
-                    standing = Standing(C.zb_progress_standing(progress, i))
-                    rows.append(ProgressRow(
-                        seq=C.zb_progress_seq(progress, i),
-                        name=C.zb_plan_indicator_name(ptr, C.zb_progress_indicator(progress, i)),
-                        standing=standing,
-                        status=C.zb_standing_label(standing),
-                        actual=optional_number(C.zb_progress_actual(progress, i)),
-                        target=optional_number(C.zb_progress_target(progress, i)),
-                        completion=optional_number(C.zb_progress_completion(progress, i)),
-                        expected=optional_number(C.zb_progress_expected(progress, i)),
-                        explain=C.zb_progress_explain(progress, i)))
-                return rows
+                return [each(ptr, progress, i) for i in range(C.zb_progress_count(progress))]
             finally:
                 C.zb_progress_free(progress)
         finally:
             self._h.done_reading()
 
+    def evaluate(self, period, *, about_tolerance: float | None = None) -> list[ProgressRow]:
+        """How every indicator stands at ``period``: a list of :class:`ProgressRow` in plan
+        order. ``about_tolerance`` as in zb_progress_options (None = the default)."""
+        def row(ptr, progress, i):
+            standing = Standing(C.zb_progress_standing(progress, i))
+            return ProgressRow(
+                seq=C.zb_progress_seq(progress, i),
+                name=C.zb_plan_indicator_name(ptr, C.zb_progress_indicator(progress, i)),
+                standing=standing,
+                status=C.zb_standing_label(standing),
+                actual=optional_number(C.zb_progress_actual(progress, i)),
+                target=optional_number(C.zb_progress_target(progress, i)),
+                completion=optional_number(C.zb_progress_completion(progress, i)),
+                expected=optional_number(C.zb_progress_expected(progress, i)),
+                explain=C.zb_progress_explain(progress, i))
+        return self._evaluate(period, about_tolerance, row)
+
+    @_doc
+    def progress_frame(self, period, *, about_tolerance: float | None = None):
+        """How every indicator stands at ``period``, as a pandas DataFrame: one row per
+        indicator with seq, category, name, unit, lead, responsible, standing (lower-case
+        name), status (已完成, 超序时, 滞后, 未报送, …), actual, target, completion, expected
+        (fractions) and explain. Filter it as usual: ``df[df.status == "滞后"]``.
+
+        {period}
+        {tolerance}
+        Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
+        year-to-date total is lower than the month before. Needs pandas.
+        """
+        from . import _frames
+        self._warn_actuals(period)
+        return _frames.progress_frame(self, period, about_tolerance)
+
+    @_doc
+    def assessment_frame(self, period, *, scoring: str | Scoring = "proportional", cap: float | None = None,
+                         about_tolerance: float | None = None, by: str = "indicator"):
+        """The annual assessment as a pandas DataFrame, the numbers of the assessment workbook.
+
+        by="indicator": one row per indicator — seq, name, lead, weight, standing, status,
+            completion, score; by="unit": one row per lead unit — lead, indicators,
+            weight, score, rate (score / weight), rank (equal rates share a rank).
+        {period}
+        scoring: "proportional" (weight × completion, capped) or "all-or-nothing"
+            (``all_or_nothing`` too): the weight when done or met, else 0.
+        cap: cap on over-completion for proportional scoring (default 1.2).
+        {tolerance}
+        Needs pandas.
+        """
+        from . import _frames
+        self._warn_actuals(period)
+        return _frames.assessment_frame(self, period, scoring, cap, about_tolerance, by)
+
     # -- validation --
 
-    def validate(self):
-        """The findings of zb_plan_validate(): a list of :class:`Finding` (errors must be
-        fixed before documents are written)."""
+    def validate(self, *, document: str | None = None, actuals: bool = False,
+                 period=None) -> list[Finding]:
+        """What is wrong with the plan: a list of :class:`Finding` (errors must be fixed
+        before documents are written; the writers refuse a plan with errors unless told
+        ``force=True``).
+
+        document: also check what that document needs — "notice" and "bulletin" need a
+            title and an issuing organ (an error naming each); "table", "breakdown",
+            "progress", "assessment" need nothing more. None: the plan alone.
+        actuals: also check the actuals: a year-to-date total lower than the month before
+            (a warning, "ytd-decrease").
+        period: with actuals, the month a document is written for: a period with no
+            actual at all is a warning ("no-actuals"), and later months are not checked.
+        """
         out = FindingsP()
-        self._h.call(C.zb_plan_validate, byref(out))
+        o = ValidateOptions()
+        if document is not None:
+            o.document = _convert.enum_value(Document, document, "document")
+        o.actuals = _convert.flag(actuals, "actuals")
+        if period is not None:
+            text = _convert.period_text(period)
+            month = _convert.parse_period(text)
+            if month is None:
+                raise InputError(Status.VALUE, f"period {text!r} is not a month (YYYY-MM)")
+            o.period = month.encode()
+        self._h.call(C.zb_plan_validate_opt, o, byref(out))
         try:
-            return _findings(out)
+            return [dataclasses.replace(f, location=self._relocate(f.location), message=self._relocate(f.message))
+                    for f in _findings(out)]
         finally:
             C.zb_findings_free(out)
 
+    def _check_before_writing(self, what, document, force, period=None):
+        """The warnings a write should give once it succeeded; refuses a plan with errors
+        (InputError listing them) unless forced."""
+        findings = self.validate(document=document, actuals=period is not None, period=period)
+        errors = [f for f in findings if f.severity == Severity.ERROR]
+        if errors and not force:
+            shown = "\n  ".join(str(f) for f in errors[:10])
+            more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
+            raise InputError(Status.INVALID, f"{what}: the plan has {len(errors)} error"
+                                             f"{'' if len(errors) == 1 else 's'}; nothing written "
+                                             f"(force=True writes it anyway):\n  {shown}{more}",
+                             report=errors)
+        return [f"{what}: {f} (written with force=True)" for f in errors] + \
+               [f"{what}: {f}" for f in findings if f.severity == Severity.WARNING and f.code in _WARN_ON_WRITE]
+
+    def _warn_actuals(self, period):
+        try:
+            findings = self.validate(actuals=True, period=period)
+        except InputError:
+            return  # a period that is not a month: the evaluation says so
+        for f in findings:
+            if f.severity == Severity.WARNING and f.code in _WARN_ON_WRITE:
+                warnings.warn(ZhibiaoWarning(str(f)), stacklevel=3)
+
     # -- documents --
 
-    def write_target_table(self, path, **options):
-        """Writes the target table (目标体系表) as .xlsx. Options as zb_table_options: label,
-        title, sheet_name, header_*, unit_column, font_body, font_heading, font_title,
-        body_size, title_size."""
-        o = _convert.options(TableOptions, "write_target_table", options, paths=("scratch_dir",))
-        self._call(C.zb_xlsx_write_target_table, _convert.path(path), o, ZbError())
+    def _document(self, what, file_fn, buffer_fn, target, options, *, period=None, fonts=False,
+                  info=False, document=None, force=False, to_bytes=False):
+        """Writes a document to ``target`` (a path or an open binary file), or returns its
+        bytes (to_bytes); a PDF's PdfInfo otherwise."""
+        lead = (_convert.period(period),) if period is not None else ()
+        if not to_bytes and not _convert.writable(target):
+            target = _convert.path(target, "target")
+        said = self._check_before_writing(what, document, _convert.flag(force, "force"), period)
+        if to_bytes or not isinstance(target, bytes):
+            data, result = self._bytes(buffer_fn, *lead, options, fonts=fonts, info=info)
+            if not to_bytes:
+                target.write(data)
+        else:
+            extra = (ZbPdfInfo(),) if info else ()
+            self._call(file_fn, *lead, target, options, *extra, ZbError(), fonts=fonts)
+            result = _info(extra[0]) if info else None
+        for text in said:
+            warnings.warn(ZhibiaoWarning(text), stacklevel=3)
+        return data if to_bytes else result
 
-    def write_target_table_bytes(self, **options):
-        """:meth:`write_target_table` to memory: the workbook's bytes."""
-        o = _convert.options(TableOptions, "write_target_table_bytes", options, paths=("scratch_dir",))
-        return self._bytes(C.zb_xlsx_target_table_to_buffer, o)
+    @staticmethod
+    def _table_options(label, title, sheet_name, header_seq, header_category, header_name, header_unit,
+                       header_target, header_responsible, unit_column, font_body, font_heading,
+                       font_title, body_size, title_size):
+        o = TableOptions()
+        for key, value in (("label", label), ("title", title), ("sheet_name", sheet_name),
+                           ("header_seq", header_seq), ("header_category", header_category),
+                           ("header_name", header_name), ("header_unit", header_unit),
+                           ("header_target", header_target), ("header_responsible", header_responsible),
+                           ("font_body", font_body), ("font_heading", font_heading),
+                           ("font_title", font_title)):
+            setattr(o, key, utf8(value, key))
+        if unit_column is not None:
+            o.unit_column = _convert.flag(unit_column, "unit_column")
+        if body_size is not None:
+            o.body_size = _convert.number(body_size, "body_size")
+        if title_size is not None:
+            o.title_size = _convert.number(title_size, "title_size")
+        return o
 
-    def write_breakdown(self, path, **options):
-        """Writes the responsibility breakdown (责任分解表) as .xlsx. Options: title,
-        font_body, font_heading, font_title."""
-        o = _convert.options(BreakdownOptions, "write_breakdown", options, paths=("scratch_dir",))
-        self._call(C.zb_xlsx_write_breakdown, _convert.path(path), o, ZbError())
+    @_doc
+    def write_target_table(self, target, *, label: str | None = None, title: str | None = None,
+                           sheet_name: str | None = None, header_seq: str | None = None,
+                           header_category: str | None = None, header_name: str | None = None,
+                           header_unit: str | None = None, header_target: str | None = None,
+                           header_responsible: str | None = None, unit_column: bool | None = None,
+                           font_body: str | None = None, font_heading: str | None = None,
+                           font_title: str | None = None, body_size: float | None = None,
+                           title_size: float | None = None, scratch_dir: str | os.PathLike | None = None,
+                           force: bool = False) -> None:
+        """Writes the target table (目标体系表) as .xlsx.
 
-    def write_breakdown_bytes(self, **options):
-        o = _convert.options(BreakdownOptions, "write_breakdown_bytes", options, paths=("scratch_dir",))
-        return self._bytes(C.zb_xlsx_breakdown_to_buffer, o)
+        {target}
+        label: the top-left mark, e.g. "附件2" (default none).
+        title: the title (default "<year>年目标体系表").
+        sheet_name: the worksheet's name (default 目标体系表).
+        header_seq, header_category, header_name, header_unit, header_target,
+            header_responsible: column headings (default 序号, 类别, 指标名称, 计量单位,
+            <year>年目标值, 责任单位).
+        unit_column: a 计量单位 column, the names without their unit (default off).
+        {fonts_xlsx}
+        body_size, title_size: font sizes in points (default 12 and 16).
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
+                                header_unit, header_target, header_responsible, unit_column, font_body,
+                                font_heading, font_title, body_size, title_size)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        self._document("write_target_table", C.zb_xlsx_write_target_table, C.zb_xlsx_target_table_to_buffer,
+                       target, o, document="table", force=force)
 
-    def write_progress(self, path, period, **options):
-        """Writes the monitoring workbook (指标监测表) at ``period``. Options: title,
-        about_tolerance, font_body, font_heading, font_title."""
-        o = _convert.options(ProgressSheetOptions, "write_progress", options, paths=("scratch_dir",))
-        self._call(C.zb_xlsx_write_progress, _convert.period(period), _convert.path(path), o, ZbError())
+    @_doc
+    def write_target_table_bytes(self, *, label: str | None = None, title: str | None = None,
+                                 sheet_name: str | None = None, header_seq: str | None = None,
+                                 header_category: str | None = None, header_name: str | None = None,
+                                 header_unit: str | None = None, header_target: str | None = None,
+                                 header_responsible: str | None = None, unit_column: bool | None = None,
+                                 font_body: str | None = None, font_heading: str | None = None,
+                                 font_title: str | None = None, body_size: float | None = None,
+                                 title_size: float | None = None, scratch_dir: str | os.PathLike | None = None,
+                                 force: bool = False) -> bytes:
+        """:meth:`write_target_table` to memory: the workbook's bytes, byte for byte what
+        the file gets. The keywords are those of :meth:`write_target_table`.
 
-    def write_progress_bytes(self, period, **options):
-        o = _convert.options(ProgressSheetOptions, "write_progress_bytes", options, paths=("scratch_dir",))
-        return self._bytes(C.zb_xlsx_progress_to_buffer, _convert.period(period), o)
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
+                                header_unit, header_target, header_responsible, unit_column, font_body,
+                                font_heading, font_title, body_size, title_size)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        return self._document("write_target_table_bytes", None, C.zb_xlsx_target_table_to_buffer, None, o,
+                              document="table", force=force, to_bytes=True)
 
-    def write_assessment(self, path, period, **options):
-        """Writes the annual assessment (年度考核) at ``period``. Options: title, scoring
-        ("proportional" or "all_or_nothing"), cap, about_tolerance, font_*."""
-        o = _convert.options(AssessmentOptions, "write_assessment", options, enums={"scoring": Scoring},
-                                paths=("scratch_dir",))
-        self._call(C.zb_xlsx_write_assessment, _convert.period(period), _convert.path(path), o, ZbError())
+    @staticmethod
+    def _fonts_xlsx(o, font_body, font_heading, font_title):
+        o.font_body = utf8(font_body, "font_body")
+        o.font_heading = utf8(font_heading, "font_heading")
+        o.font_title = utf8(font_title, "font_title")
+        return o
 
-    def write_assessment_bytes(self, period, **options):
-        o = _convert.options(AssessmentOptions, "write_assessment_bytes", options, enums={"scoring": Scoring},
-                                paths=("scratch_dir",))
-        return self._bytes(C.zb_xlsx_assessment_to_buffer, _convert.period(period), o)
+    @_doc
+    def write_breakdown(self, target, *, title: str | None = None, font_body: str | None = None,
+                        font_heading: str | None = None, font_title: str | None = None,
+                        scratch_dir: str | os.PathLike | None = None,
+                        force: bool = False) -> None:
+        """Writes the responsibility breakdown (责任分解表) as .xlsx: every responsibility
+        item with its lead and cooperating units, counts per unit, a sheet per unit.
 
-    def write_notice(self, path, fonts=None, *, format=None, **options):
-        """Writes the notice (通知) as a GB/T 9704 document and returns its :class:`PdfInfo`:
-        a PDF, or an OFD (GB/T 33190) when ``format`` is "ofd" or, without ``format``,
-        when ``path`` ends in .ofd. ``fonts`` a :class:`Fonts` (None = the library's
-        defaults, loaded for this call). Options: seal_png, sealed, omit_attachments,
-        omit_imprint."""
-        ofd = _convert.document_format(format, path) == "ofd"
-        o = _convert.options(NoticeOptions, "write_notice", options, paths=("seal_png",))
-        info = ZbPdfInfo()
-        self._call(C.zb_ofd_write_notice if ofd else C.zb_pdf_write_notice, _convert.path(path), o, info,
-                   ZbError(), fonts=fonts)
-        return _info(info)
+        {target}
+        title: the title (default "<plan title>责任分解表").
+        {fonts_xlsx}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._fonts_xlsx(BreakdownOptions(utf8(title, "title")), font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        self._document("write_breakdown", C.zb_xlsx_write_breakdown, C.zb_xlsx_breakdown_to_buffer, target, o,
+                       document="breakdown", force=force)
 
-    def write_notice_bytes(self, fonts=None, *, format="pdf", **options):
-        """The notice's bytes: a PDF, or an OFD with format="ofd"."""
-        ofd = _convert.document_format(format) == "ofd"
-        o = _convert.options(NoticeOptions, "write_notice_bytes", options, paths=("seal_png",))
-        return self._bytes(C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer, o, fonts=fonts,
-                           info=True)
+    @_doc
+    def write_breakdown_bytes(self, *, title: str | None = None, font_body: str | None = None,
+                              font_heading: str | None = None, font_title: str | None = None,
+                              scratch_dir: str | os.PathLike | None = None,
+                              force: bool = False) -> bytes:
+        """:meth:`write_breakdown` to memory: the workbook's bytes.
 
-    def write_bulletin(self, path, period, fonts=None, *, format=None, **options):
-        """Writes the progress bulletin (通报) at ``period`` as a PDF, or an OFD as
-        :meth:`write_notice` says; returns its :class:`PdfInfo`. Options: title,
-        doc_number, about_tolerance, seal_png, sealed."""
-        ofd = _convert.document_format(format, path) == "ofd"
-        o = _convert.options(BulletinOptions, "write_bulletin", options, paths=("seal_png",))
-        info = ZbPdfInfo()
-        self._call(C.zb_ofd_write_bulletin if ofd else C.zb_pdf_write_bulletin, _convert.period(period),
-                   _convert.path(path), o, info, ZbError(), fonts=fonts)
-        return _info(info)
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._fonts_xlsx(BreakdownOptions(utf8(title, "title")), font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        return self._document("write_breakdown_bytes", None, C.zb_xlsx_breakdown_to_buffer, None, o,
+                              document="breakdown", force=force, to_bytes=True)
 
-    def write_bulletin_bytes(self, period, fonts=None, *, format="pdf", **options):
-        """The bulletin's bytes: a PDF, or an OFD with format="ofd"."""
-        ofd = _convert.document_format(format) == "ofd"
-        o = _convert.options(BulletinOptions, "write_bulletin_bytes", options, paths=("seal_png",))
-        return self._bytes(C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer,
-                           _convert.period(period), o, fonts=fonts, info=True)
+    def _progress_sheet_options(self, title, about_tolerance, font_body, font_heading, font_title):
+        o = self._fonts_xlsx(ProgressSheetOptions(), font_body, font_heading, font_title)
+        o.title = utf8(title, "title")
+        o.progress = ctypes.pointer(self._progress_options(about_tolerance))
+        return o
+
+    @_doc
+    def write_progress(self, target, period, *, title: str | None = None,
+                       about_tolerance: float | None = None, font_body: str | None = None,
+                       font_heading: str | None = None, font_title: str | None = None,
+                       scratch_dir: str | os.PathLike | None = None,
+                       force: bool = False) -> None:
+        """Writes the monthly monitoring workbook (指标监测表) at ``period``: each
+        indicator's target, year-to-date actual, completion, time schedule (序时进度) and
+        status, with a summary sheet and a chart.
+
+        {target}
+        {period}
+        title: the title (default "<year>年<m>月指标监测表").
+        {tolerance}
+        {fonts_xlsx}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
+        year-to-date total is lower than the month before.
+        """
+        o = self._progress_sheet_options(title, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        self._document("write_progress", C.zb_xlsx_write_progress, C.zb_xlsx_progress_to_buffer, target, o,
+                       period=period, document="progress", force=force)
+
+    @_doc
+    def write_progress_bytes(self, period, *, title: str | None = None, about_tolerance: float | None = None,
+                             font_body: str | None = None, font_heading: str | None = None,
+                             font_title: str | None = None, scratch_dir: str | os.PathLike | None = None,
+                             force: bool = False) -> bytes:
+        """:meth:`write_progress` to memory: the workbook's bytes.
+
+        {period}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._progress_sheet_options(title, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        return self._document("write_progress_bytes", None, C.zb_xlsx_progress_to_buffer, None, o,
+                              period=period, document="progress", force=force, to_bytes=True)
+
+    def _assessment_options(self, title, scoring, cap, about_tolerance, font_body, font_heading, font_title):
+        o = self._fonts_xlsx(AssessmentOptions(), font_body, font_heading, font_title)
+        o.title = utf8(title, "title")
+        o.scoring = _convert.enum_value(Scoring, scoring, "scoring")
+        if cap is not None:
+            o.cap = _convert.number(cap, "cap")
+        o.progress = ctypes.pointer(self._progress_options(about_tolerance))
+        return o
+
+    @_doc
+    def write_assessment(self, target, period, *, title: str | None = None, scoring: str | Scoring = "proportional",
+                         cap: float | None = None, about_tolerance: float | None = None,
+                         font_body: str | None = None, font_heading: str | None = None,
+                         font_title: str | None = None, scratch_dir: str | os.PathLike | None = None,
+                         force: bool = False) -> None:
+        """Writes the annual assessment (年度考核) at ``period`` (normally YYYY-12): each
+        indicator's score, each lead unit's score and the ranking.
+
+        {target}
+        {period}
+        title: the title (default "<year>年度指标考核结果").
+        scoring: "proportional" (weight × completion, capped; rates and levels the whole
+            weight when met) or "all-or-nothing" (``all_or_nothing`` too, or a
+            :class:`Scoring`): the weight when done or met, else 0.
+        cap: cap on over-completion for proportional scoring (default 1.2).
+        {tolerance}
+        {fonts_xlsx}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._assessment_options(title, scoring, cap, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        self._document("write_assessment", C.zb_xlsx_write_assessment, C.zb_xlsx_assessment_to_buffer, target,
+                       o, period=period, document="assessment", force=force)
+
+    @_doc
+    def write_assessment_bytes(self, period, *, title: str | None = None, scoring: str | Scoring = "proportional",
+                               cap: float | None = None, about_tolerance: float | None = None,
+                               font_body: str | None = None, font_heading: str | None = None,
+                               font_title: str | None = None, scratch_dir: str | os.PathLike | None = None,
+                               force: bool = False) -> bytes:
+        """:meth:`write_assessment` to memory: the workbook's bytes.
+
+        {period}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {force}
+        """
+        o = self._assessment_options(title, scoring, cap, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        return self._document("write_assessment_bytes", None, C.zb_xlsx_assessment_to_buffer, None, o,
+                              period=period, document="assessment", force=force, to_bytes=True)
+
+    @staticmethod
+    def _ofd(format, target=None):
+        """Whether an official document goes out as OFD rather than PDF."""
+        return _convert.document_format(format, target) == "ofd"
+
+    @staticmethod
+    def _notice_options(seal_png, sealed, omit_attachments, omit_imprint):
+        o = NoticeOptions()
+        if seal_png is not None:
+            o.seal_png = _convert.path(seal_png, "seal_png")
+        o.sealed = _convert.flag(sealed, "sealed")
+        o.omit_attachments = _convert.flag(omit_attachments, "omit_attachments")
+        o.omit_imprint = _convert.flag(omit_imprint, "omit_imprint")
+        return o
+
+    @_doc
+    def write_notice(self, target, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
+                     omit_attachments: bool = False, omit_imprint: bool = False,
+                     format: str | None = None, seal_png_data: bytes | None = None,
+                     force: bool = False) -> PdfInfo:
+        """Writes the notice (通知) that issues the plan, as a GB/T 9704 document — a PDF,
+        or an OFD (GB/T 33190) — and returns its :class:`PdfInfo`. The plan needs a title
+        and an issuing organ.
+
+        {target}
+        {fonts}
+        {seal}
+        omit_attachments: leave the attachments out; omit_imprint: leave out the 版记.
+        {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
+        {force}
+        """
+        ofd = self._ofd(format, target)
+        o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint)
+        _seal_bytes(o, seal_png_data)
+        return self._document("write_notice", C.zb_ofd_write_notice if ofd else C.zb_pdf_write_notice,
+                              C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer, target, o,
+                              fonts=fonts, info=True, document="notice", force=force)
+
+    @_doc
+    def write_notice_bytes(self, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
+                           omit_attachments: bool = False, omit_imprint: bool = False,
+                           format: str | None = None, seal_png_data: bytes | None = None,
+                           force: bool = False) -> bytes:
+        """:meth:`write_notice` to memory: the document's bytes (what a web handler sends).
+
+        {fonts}
+        {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
+        {force}
+        """
+        ofd = self._ofd(format)
+        o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint)
+        _seal_bytes(o, seal_png_data)
+        return self._document("write_notice_bytes", None, C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer,
+                              None, o, fonts=fonts, info=True, document="notice", force=force, to_bytes=True)
+
+    def _bulletin_options(self, title, doc_number, about_tolerance, seal_png, sealed):
+        o = BulletinOptions(utf8(title, "title"), utf8(doc_number, "doc_number"))
+        o.progress = ctypes.pointer(self._progress_options(about_tolerance))
+        if seal_png is not None:
+            o.seal_png = _convert.path(seal_png, "seal_png")
+        o.sealed = _convert.flag(sealed, "sealed")
+        return o
+
+    @_doc
+    def write_bulletin(self, target, period, fonts: Fonts | None = None, *, title: str | None = None,
+                       doc_number: str | None = None, about_tolerance: float | None = None,
+                       seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
+                       seal_png_data: bytes | None = None,
+                       force: bool = False) -> PdfInfo:
+        """Writes the progress bulletin (通报) at ``period`` as a GB/T 9704 document (PDF or
+        OFD, as for :meth:`write_notice`) and returns its :class:`PdfInfo`: how many indicators are done, ahead, lagging or
+        unreported, the lagging ones with their lead units, a chart, the progress table.
+        The plan needs a title and an issuing organ.
+
+        {target}
+        {period}
+        {fonts}
+        title: the title (default "关于<year>年第<q>季度…指标进展情况的通报").
+        doc_number: the document number, e.g. 桐经信〔2024〕15号.
+        {tolerance}
+        {seal}
+        {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
+        {force}
+        Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
+        year-to-date total is lower than the month before.
+        """
+        ofd = self._ofd(format, target)
+        o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed)
+        _seal_bytes(o, seal_png_data)
+        return self._document("write_bulletin", C.zb_ofd_write_bulletin if ofd else C.zb_pdf_write_bulletin,
+                              C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, target, o,
+                              period=period, fonts=fonts, info=True, document="bulletin", force=force)
+
+    @_doc
+    def write_bulletin_bytes(self, period, fonts: Fonts | None = None, *, title: str | None = None,
+                             doc_number: str | None = None, about_tolerance: float | None = None,
+                             seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
+                             seal_png_data: bytes | None = None,
+                             force: bool = False) -> bytes:
+        """:meth:`write_bulletin` to memory: the document's bytes.
+
+        {period}
+        {fonts}
+        {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
+        {force}
+        """
+        ofd = self._ofd(format)
+        o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed)
+        _seal_bytes(o, seal_png_data)
+        return self._document("write_bulletin_bytes", None,
+                              C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, None, o,
+                              period=period, fonts=fonts, info=True, document="bulletin", force=force, to_bytes=True)
+
 
     # -- lifetime --
 
@@ -1047,7 +1712,7 @@ class Plan:
     def closed(self):
         return self._h.closed
 
-    def close(self):
+    def close(self) -> None:
         """Frees the C plan; later use of it, or of items read from it, raises
         zhibiao.Error. Calling it again does nothing."""
         self._h.close()
@@ -1066,7 +1731,14 @@ class Plan:
     def __repr__(self):
         if self.closed:
             return "<zhibiao.Plan closed>"
-        return f"<zhibiao.Plan {self.title!r}: {self._h.call(C.zb_plan_indicator_count)} indicators>"
+        n = self._h.call(C.zb_plan_indicator_count)
+        year = self.year
+        span = "" if year is None else f" {year if isinstance(year, int) else f'{year[0]}-{year[1]}'}"
+        return f"<zhibiao.Plan {self.title!r}{span}: {n} indicator{'' if n == 1 else 's'}>"
+
+
+# Findings a writer warns about (the rest are the plan's own, which validate() lists).
+_WARN_ON_WRITE = frozenset(("no-actuals", "ytd-decrease"))
 
 
 def _info(info):
@@ -1074,3 +1746,24 @@ def _info(info):
                    info.fallback_note.decode("utf-8", "replace"))
 
 
+def _names(values, what):
+    """A list of names; a lone str is refused (it would be read letter by letter)."""
+    if isinstance(values, str):
+        raise ArgumentError(Status.ARGUMENT, f"{what} must be a list of names, not one str")
+    try:
+        return list(values)
+    except TypeError:
+        raise ArgumentError(Status.ARGUMENT, f"{what} must be a list of names, not {type(values).__name__}") from None
+
+
+def _text_data(text, what):
+    if isinstance(text, str):
+        return text.encode("utf-8")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    raise ArgumentError(Status.ARGUMENT, f"{what} must be a str or bytes, not {type(text).__name__}")
+
+
+def _is_frame(value):
+    """Whether value is a pandas DataFrame, without importing pandas."""
+    return any(c.__name__ == "DataFrame" and c.__module__.startswith("pandas") for c in type(value).__mro__)

@@ -682,6 +682,55 @@ public final class Plan implements AutoCloseable {
         });
     }
 
+    /**
+     * {@link #validate()} and what a document needs (a notice: a title and an issuing organ),
+     * and with {@code actuals} whether the actuals look right, up to {@code period}
+     * ("YYYY-MM"; null: every month) (zb_plan_validate_opt()).
+     */
+    public List<Finding> validate(DocumentKind document, boolean actuals, String period) {
+        ZbLibrary.ValidateOptionsStruct o = new ZbLibrary.ValidateOptionsStruct();
+        o.document = Objects.requireNonNull(document, "document").value();
+        o.actuals = actuals ? 1 : 0;
+        o.period = period;
+        return get(p -> {
+            PointerByReference out = new PointerByReference();
+            int st = Lib.c().zb_plan_validate_opt(p, o, out);
+            List<Finding> found = findings(out.getValue());
+            if (st != 0)
+                throw ZhibiaoException.of(st, st == Status.VALUE.value() ? "bad period or document: " + period : "");
+            return found;
+        });
+    }
+
+    /**
+     * The score the annual assessment gives each indicator at {@code period}, in plan order
+     * (zb_xlsx_assessment_score(): the 得分 of its 指标得分 sheet); only the options' scoring,
+     * cap and tolerance are read.
+     */
+    public double[] assessmentScores(String period, AssessmentOptions options) {
+        ZbLibrary.AssessmentOptionsStruct ao = options(options).toStruct();
+        ZbLibrary.ProgressOptionsStruct po = ao.progress != null ? ao.progress : new ZbLibrary.ProgressOptionsStruct();
+        return get(p -> {
+            ZbLibrary c = Lib.c();
+            ZbLibrary.ZbError err = new ZbLibrary.ZbError();
+            PointerByReference out = new PointerByReference();
+            int st = c.zb_progress_evaluate(p, period, po, out, err);
+            if (st != 0)
+                throw ZhibiaoException.of(st, err.text());
+            ZbLibrary.ProgressPtr r = new ZbLibrary.ProgressPtr();
+            r.setPointer(out.getValue());
+            try {
+                int n = (int) c.zb_progress_count(r).longValue();
+                double[] scores = new double[n];
+                for (int i = 0; i < n; i++)
+                    scores[i] = c.zb_xlsx_assessment_score(p, r, new ZbLibrary.SizeT(i), ao);
+                return scores;
+            } finally {
+                c.zb_progress_free(r);
+            }
+        });
+    }
+
     /** Reads and frees a zb_findings list (NULL: none). */
     private static List<Finding> findings(Pointer ptr) {
         if (ptr == null)

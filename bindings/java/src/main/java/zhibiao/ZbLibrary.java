@@ -149,6 +149,14 @@ interface ZbLibrary extends Library {
         public String source;
     }
 
+    /** zb_validate_options (plan.h). */
+    @Structure.FieldOrder({"document", "actuals", "period"})
+    final class ValidateOptionsStruct extends Struct {
+        public int document;
+        public int actuals;
+        public String period;
+    }
+
     /** zb_csv_options (csv.h). */
     @Structure.FieldOrder({"delimiter"})
     final class CsvOptionsStruct extends Struct {
@@ -411,6 +419,7 @@ interface ZbLibrary extends Library {
 
     // validation
     int zb_plan_validate(PlanPtr plan, PointerByReference out);
+    int zb_plan_validate_opt(PlanPtr plan, ValidateOptionsStruct options, PointerByReference out);
     SizeT zb_findings_count(FindingsPtr findings);
     SizeT zb_findings_error_count(FindingsPtr findings);
     int zb_findings_severity(FindingsPtr findings, SizeT i);
@@ -454,6 +463,7 @@ interface ZbLibrary extends Library {
     SizeT zb_progress_count_standing(ProgressPtr progress, int standing);
 
     // ---- xlsx.h ----------------------------------------------------------------------------
+    double zb_xlsx_assessment_score(PlanPtr plan, ProgressPtr progress, SizeT i, AssessmentOptionsStruct options);
     int zb_xlsx_write_target_table(PlanPtr plan, String path, TableOptionsStruct options, ZbError error);
     int zb_xlsx_write_breakdown(PlanPtr plan, String path, BreakdownOptionsStruct options, ZbError error);
     int zb_xlsx_write_progress(PlanPtr plan, String period, String path, ProgressSheetOptionsStruct options,

@@ -127,6 +127,7 @@ public class ConsistencyTest {
         sameEnum("zb_attribute", "ZB_ATTR_", Attribute.class, Attribute::value);
         sameEnum("zb_target_class", "ZB_TARGET_", TargetClass.class, TargetClass::value);
         sameEnum("zb_change", "ZB_CHANGE_", Change.class, Change::value);
+        sameEnum("zb_document_kind", "ZB_DOCUMENT_", DocumentKind.class, DocumentKind::value);
     }
 
     /** Field names of a C struct, in order. */
@@ -174,6 +175,7 @@ public class ConsistencyTest {
         structs.put("zb_notice_options", new ZbLibrary.NoticeOptionsStruct());
         structs.put("zb_bulletin_options", new ZbLibrary.BulletinOptionsStruct());
         structs.put("zb_pdf_info", new ZbLibrary.PdfInfoStruct());
+        structs.put("zb_validate_options", new ZbLibrary.ValidateOptionsStruct());
         Matcher all = Pattern.compile("typedef\\s+struct\\s+(zb_\\w+)\\s*\\{").matcher(text);
         TreeSet<String> declared = new TreeSet<>();
         while (all.find())

@@ -256,6 +256,17 @@ public class PlanTest {
     }
 
     @Test
+    public void validatesForADocument() {
+        try (Plan plan = new Plan()) {
+            plan.addIndicator(IndicatorDef.builder("新增企业(家)").target("5").build());
+            assertTrue(plan.validate().stream().noneMatch(f -> f.code().equals("missing-title")));
+            List<Finding> forNotice = plan.validate(DocumentKind.NOTICE, false, null);
+            assertTrue(forNotice.stream().anyMatch(f -> f.code().equals("missing-title") && f.severity() == Severity.ERROR));
+            assertThrows(ZhibiaoException.class, () -> plan.validate(DocumentKind.NONE, true, "June"));
+        }
+    }
+
+    @Test
     public void findingLocationsSplitFromTheRight() {
         Finding f = new Finding(Severity.ERROR, "x", "C:/plans/a:b.json:14:7", "m");
         assertEquals("C:/plans/a:b.json", f.file().orElseThrow());

@@ -108,6 +108,12 @@ public class WriterTest {
         plan.writeAssessment(year, "2024-12", a);
         assertArrayEquals(plan.assessmentBytes("2024-12", a), Files.readAllBytes(year));
         assertFalse(Arrays.equals(plan.assessmentBytes("2024-12"), plan.assessmentBytes("2024-12", a)));
+        double[] scores = plan.assessmentScores("2024-12", a);
+        assertEquals(plan.indicators().size(), scores.length);
+        for (double x : scores)
+            assertTrue(x == 0 || x == 1 || Double.isNaN(x) || x > 0);
+        double[] proportional = plan.assessmentScores("2024-12", AssessmentOptions.DEFAULTS);
+        assertFalse(Arrays.equals(scores, proportional));
         ZhibiaoException e = assertThrows(ZhibiaoException.class, () -> plan.progressBytes("2024-6x"));
         assertEquals(Status.VALUE, e.code());
     }
