@@ -231,12 +231,14 @@ static int cmd_table(int argc, char **argv)
     if (wants_help(argc, argv))
         return print_command_help("table");
     const char *out = NULL, *label = NULL, *title = NULL, *unit_column = NULL, *sheet = NULL;
-    const char *font_body = NULL, *font_heading = NULL, *font_title = NULL, *force = NULL;
+    const char *no_unit_column = NULL, *font_body = NULL, *font_heading = NULL, *font_title = NULL;
+    const char *force = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},         {NULL, "--label", 1, &label},
         {NULL, "--force", 0, &force},
         {NULL, "--title", 1, &title},        {NULL, "--sheet", 1, &sheet},
-        {NULL, "--unit-column", 0, &unit_column}, {NULL, "--font-body", 1, &font_body},
+        {NULL, "--unit-column", 0, &unit_column}, {NULL, "--no-unit-column", 0, &no_unit_column},
+        {NULL, "--font-body", 1, &font_body},
         {NULL, "--font-heading", 1, &font_heading}, {NULL, "--font-title", 1, &font_title},
     };
     const char *pos[1];
@@ -255,7 +257,7 @@ static int cmd_table(int argc, char **argv)
         to.label = label;
         to.title = title;
         to.sheet_name = sheet;
-        to.unit_column = unit_column != NULL;
+        to.unit_column = unit_column ? 1 : no_unit_column ? -1 : 0;
         to.font_body = font_body;
         to.font_heading = font_heading;
         to.font_title = font_title;
@@ -843,7 +845,10 @@ static const command commands[] = {
      "  --label TEXT            top-left label, e.g. 附件2\n"
      "  --title TEXT            title (default: <year>年目标体系表)\n"
      "  --sheet NAME            worksheet name (default: 目标体系表)\n"
-     "  --unit-column           a 计量单位 column; names without their unit\n"
+     "  --unit-column           a 计量单位 column, names without their unit (default:\n"
+     "                          when a unit was given apart from a name, e.g. a 计量单位\n"
+     "                          column in the CSV)\n"
+     "  --no-unit-column        no 计量单位 column\n"
      "  --font-body NAME        body font (default: 仿宋_GB2312)\n"
      "  --font-heading NAME     label and header font (default: 黑体)\n"
      "  --font-title NAME       title font (default: 方正小标宋简体)\n"

@@ -112,9 +112,14 @@ typedef struct zb_bulletin_options {
 /**
  * @brief Writes the progress bulletin (通报) of @p plan at @p period as a GB/T 9704 document
  *        from the notice engine: generated text saying how many indicators are done, ahead,
- *        lagging or unreported and naming the lagging ones with their lead units; a bar chart
- *        of completion by category; the progress table as its attachment. The plan's organ,
- *        recipients, signature, copy-to and printer are used; the date is the end of the period.
+ *        lagging or unreported and naming the lagging ones with their lead units, actuals and
+ *        targets in their units (a target worked out from the base with the working); when
+ *        the plan has them, a section on caps exceeded or used faster than the schedule
+ *        (超限及预警指标) and one on qualitative targets (定性指标); a bar chart of completion by
+ *        category (cumulative indicators judged by progress only); the progress table as its
+ *        attachment, with 计量单位, 属性 and 基期值 when the plan has them and the target each
+ *        row was judged against. The plan's organ, recipients, signature, copy-to and printer
+ *        are used; the date is the end of the period.
  */
 ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fonts, const char *period,
                                        const char *path, const zb_bulletin_options *options,

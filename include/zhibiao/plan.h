@@ -372,6 +372,11 @@ ZB_API double zb_plan_indicator_target_change_amount_at(const zb_plan *plan, siz
  *        written (3), and actuals of the indicator are read as that change (docs/progress.md).
  */
 ZB_API int zb_plan_indicator_target_as_change_at(const zb_plan *plan, size_t i, size_t k);
+/**
+ * @brief Nonzero when the value of target @p k was worked out from the base value: a stated
+ *        change of a level or amount (`下降3%` from 0.5 → 0.485).
+ */
+ZB_API int zb_plan_indicator_target_from_base_at(const zb_plan *plan, size_t i, size_t k);
 
 /**
  * @brief Sets, replaces or removes the target of indicator @p i for @p year.

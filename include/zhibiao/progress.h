@@ -21,16 +21,20 @@ extern "C" {
 /** @brief How an indicator stands at a period. Values are only ever appended. */
 typedef enum zb_standing {
     ZB_STANDING_MISSING = 0,   /**< 未报送: no actual for the period. */
-    ZB_STANDING_DONE = 1,      /**< 已完成: a cumulative indicator at or past its target. */
+    ZB_STANDING_DONE = 1,      /**< 已完成: a cumulative indicator at or past its target, or a cap kept to its last month. */
     ZB_STANDING_AHEAD = 2,     /**< 超序时: a cumulative indicator on or ahead of the time schedule. */
     ZB_STANDING_BEHIND = 3,    /**< 滞后: a cumulative indicator behind the time schedule. */
     ZB_STANDING_MET = 4,       /**< 达标: a rate or level that meets its target. */
     ZB_STANDING_NOT_MET = 5,   /**< 未达标: a rate or level that does not. */
-    ZB_STANDING_NO_TARGET = 6  /**< 无目标值: the target holds no number to compare with. */
+    ZB_STANDING_NO_TARGET = 6, /**< 无目标值: the target holds no number to compare with (a placeholder, unrecognised text, none). */
+    ZB_STANDING_EXCEEDED = 7,  /**< 超出: a cumulative count over its cap (`≤10`, or lower is better). */
+    ZB_STANDING_WARNING = 8,   /**< 预警: within its cap but above the time-proportional share of it. */
+    ZB_STANDING_WITHIN = 9,    /**< 受控: within its cap and its time-proportional share, before the cap's last month. */
+    ZB_STANDING_QUALITATIVE = 10 /**< 定性: a qualitative target (完成市下达任务): reported, not scored as a number. */
 } zb_standing;
 
 /** Number of values in ::zb_standing. */
-#define ZB_STANDING_COUNT 7
+#define ZB_STANDING_COUNT 11
 
 /** @brief The Chinese label of a standing (已完成, 超序时, …); "" for a value outside the enum. Static. */
 ZB_API const char *zb_standing_label(zb_standing standing);
@@ -73,16 +77,22 @@ ZB_API int zb_progress_seq(const zb_progress *progress, size_t i);
 ZB_API zb_standing zb_progress_standing(const zb_progress *progress, size_t i);
 /** @brief The actual used (year-to-date at the period); NaN when missing. */
 ZB_API double zb_progress_actual(const zb_progress *progress, size_t i);
-/** @brief The target's number; NaN when none. */
+/** @brief The number of the target judged against (zb_plan_indicator_target_value_at()); NaN when none. */
 ZB_API double zb_progress_target(const zb_progress *progress, size_t i);
+/** @brief The target judged against, as displayed (`≤10`, `完成市下达任务`); "" when none. Owned by the results. */
+ZB_API const char *zb_progress_target_text(const zb_progress *progress, size_t i);
+/** @brief The year of the target judged against; 0 when it is tied to no year (or there is none). */
+ZB_API int zb_progress_target_year(const zb_progress *progress, size_t i);
 /**
- * @brief Completion as a fraction: actual / target for a cumulative indicator (for lower
- *        is better, target / actual), NaN when it does not apply (rate, level, missing).
+ * @brief Completion as a fraction: actual / target for a cumulative indicator judged by
+ *        progress; NaN where it does not apply: a cap (超出/预警/受控, and a cap kept), a rate
+ *        or level, a qualitative or missing one. Never above 100 % for a cap.
  */
 ZB_API double zb_progress_completion(const zb_progress *progress, size_t i);
 /**
- * @brief The time schedule (序时进度) as a fraction: m/12 at the end of month m of a one-year
- *        plan, the elapsed share of the span for a multi-year one; NaN for rate and level.
+ * @brief The time schedule (序时进度) as a fraction, for a cumulative indicator: m/12 at the end
+ *        of month m against a target for the period's year (or a one-year plan's); the
+ *        elapsed share of the span against a target for the whole span; NaN otherwise.
  */
 ZB_API double zb_progress_expected(const zb_progress *progress, size_t i);
 /**

@@ -30,14 +30,22 @@ typedef struct zb_table_options {
     const char *title;
     /** Worksheet name; NULL = "目标体系表". Made valid for Excel (31 characters, no []:*?/\). */
     const char *sheet_name;
-    /** Header texts; NULL = 序号, 类别, 指标名称, 计量单位, "<year>年目标值" (目标值 without a year), 责任单位. */
+    /**
+     * Header texts; NULL = 序号, 类别, 指标名称, 计量单位, "<year>年目标值" (目标值 without a
+     * year; for a table with a column per year, the header of the targets tied to no year),
+     * 责任单位.
+     */
     const char *header_seq;
     const char *header_category;  /**< See header_seq. */
     const char *header_name;      /**< See header_seq. */
     const char *header_unit;      /**< See header_seq. */
     const char *header_target;    /**< See header_seq. */
     const char *header_responsible; /**< See header_seq. */
-    /** Nonzero: a 计量单位 column after the name, and names without their unit group. */
+    /**
+     * The 计量单位 column after the name (names then lose their unit group): 0 = when some
+     * indicator's unit was given apart from its name (a 计量单位 column in the CSV, the JSON
+     * `unit` key); > 0 = always; < 0 = never (a unit given apart from a name is then lost).
+     */
     int unit_column;
     /** Font of the body cells; NULL = 仿宋_GB2312. */
     const char *font_body;
@@ -49,6 +57,12 @@ typedef struct zb_table_options {
     double body_size;
     /** Title font size in points; 0 = 22 (二号). */
     double title_size;
+    /** Header of the 属性 column (shown when an indicator has an attribute); NULL = 属性. */
+    const char *header_attribute;
+    /** Header of the base column (shown when an indicator has a base value); NULL = "<year>年基期值" (基期值 when the years differ). */
+    const char *header_base;
+    /** Header of the 备注 column (shown when an indicator has a note); NULL = 备注. */
+    const char *header_note;
     /**
      * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
      * writes each part to a file before zipping them; the writers to memory also put the
@@ -63,7 +77,13 @@ typedef struct zb_table_options {
  *        a 附件 of an official document: label, title, header row, one row per indicator in
  *        the plan's order, 类别 merged over each group of two or more rows, thin borders,
  *        wrapped centred text with row heights computed from it, A4 portrait fitted to one
- *        page wide, the header row repeated on every page, footer `— N —`, panes frozen.
+ *        page wide (landscape when the columns need it), the header row repeated on every
+ *        page, footer `— N —`, panes frozen. The columns are 序号, 类别, 指标名称, then
+ *        计量单位 (see unit_column), 属性 when an indicator has an attribute, the base value
+ *        when one has it, a 目标值 column per target year (`2025年目标值`; one column when
+ *        every target is for one year or none), 责任单位, and 备注 when one has a note. Every
+ *        cell is as written: a plain number as a number, anything else (`≤10`, `下降3%`,
+ *        `完成市下达任务`, `—`) as text.
  * @param options NULL = defaults.
  * @param error   May be NULL; receives the detail.
  * @return ::ZB_ERR_ARGUMENT, ::ZB_ERR_WRITE (the destination is unchanged) or ::ZB_ERR_XLSX.
@@ -130,8 +150,9 @@ typedef struct zb_progress_sheet_options {
 
 /**
  * @brief Writes the monthly monitoring workbook of @p plan at @p period ("YYYY-MM"): one row
- *        per indicator with 序号, 类别, 指标名称, 目标值, 本期累计, 完成率, 序时进度, 状态, 责任单位 (and
- *        the numbers behind the status); 完成率 as a live formula that also carries its
+ *        per indicator with 序号, 类别, 指标名称, 计量单位 (when a unit was given apart from a
+ *        name), 目标值 (the target the period is judged against), 本期累计, 完成率, 序时进度, 状态,
+ *        责任单位 (and the numbers behind the status); 完成率 as a live formula that also carries its
  *        computed value; conditional formats for the statuses; a summary sheet with counts by
  *        status, by category and by lead unit, and a chart of completion by category; panes
  *        frozen, an autofilter, the target table's print setup.
@@ -175,7 +196,10 @@ typedef struct zb_assessment_options {
  * @brief Writes the annual assessment (年度考核) of @p plan at @p period (normally YYYY-12):
  *        each indicator's score (its weight, zb_plan_indicator_weight(), times the rule),
  *        each lead unit's score from the indicators it leads (sum of scores over sum of
- *        weights, as a percentage), and the units ranked.
+ *        weights, as a percentage), and the units ranked. A cap (≤ on a count) earns its
+ *        weight unless exceeded (超出: nothing). A qualitative target (定性) is listed with
+ *        the score 另行评定: it earns nothing by formula and its weight counts in no total,
+ *        for the office to assess by hand. A unit given apart from a name is printed with it.
  */
 ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *period, const char *path,
                                           const zb_assessment_options *options, zb_error *error);

@@ -10,6 +10,7 @@
 #include "content/content_internal.h"
 
 #define TABLE_SIZE 10.5 /* 五号: nine columns need the smaller type */
+#define NAME_MIN_FRAC 0.14 /* of the table's width, however many columns it has */
 
 int zb_bulletin_quarter(int month)
 {
@@ -91,17 +92,32 @@ static void add_value(zb_buf *buf, double v)
     zb_buf_adds(buf, num);
 }
 
-/* The target as a number with its unit and qualifier: 6.5%以上, 62家, 5左右. */
-static void add_target(zb_buf *buf, const zb_plan *plan, size_t i)
+/* The target a row was judged against, with its unit and (when bound) its qualifier: 6.5%以上,
+ * 62家, 5左右; one worked out from the base with the working: 2.8%（基期2.6%提高0.2个百分点）;
+ * a change judged as such, or a text, as written. */
+static void add_target(zb_buf *buf, const zb_plan *plan, const zb_progress *pr, size_t r, int bound)
 {
-    double t = zb_plan_indicator_target(plan, i);
-    if (isnan(t)) {
-        zb_buf_adds(buf, zb_plan_indicator_target_text(plan, i));
+    size_t i = zb_progress_indicator(pr, r);
+    size_t k = zb_plan_indicator_find_target(plan, i, zb_progress_target_year(pr, r));
+    double t = zb_progress_target(pr, r);
+    if (isnan(t) || k == ZB_NONE || zb_plan_indicator_target_as_change_at(plan, i, k)) {
+        zb_buf_adds(buf, zb_progress_target_text(pr, r));
         return;
     }
+    const char *unit = zb_plan_indicator_unit(plan, i);
     add_value(buf, t);
-    zb_buf_adds(buf, zb_plan_indicator_unit(plan, i));
-    switch (zb_plan_indicator_qualifier(plan, i)) {
+    zb_buf_adds(buf, unit);
+    if (zb_plan_indicator_target_from_base_at(plan, i, k)) {
+        zb_buf_adds(buf, "（基期");
+        zb_buf_adds(buf, zb_plan_indicator_base_text(plan, i));
+        zb_buf_adds(buf, unit);
+        zb_buf_adds(buf, zb_plan_indicator_target_text_at(plan, i, k));
+        zb_buf_adds(buf, "）");
+        return;
+    }
+    if (!bound)
+        return;
+    switch (zb_plan_indicator_target_qualifier_at(plan, i, k)) {
     case ZB_QUAL_AT_LEAST:
         zb_buf_adds(buf, "以上");
         break;
@@ -114,6 +130,24 @@ static void add_target(zb_buf *buf, const zb_plan *plan, size_t i)
     default:
         break;
     }
+}
+
+/* The actual with its unit: 6家, 2.5%; for a change judged as such, the change: 下降2.1%. */
+static void add_actual(zb_buf *buf, const zb_plan *plan, const zb_progress *pr, size_t r)
+{
+    size_t i = zb_progress_indicator(pr, r);
+    size_t k = zb_plan_indicator_find_target(plan, i, zb_progress_target_year(pr, r));
+    const char *unit = zb_plan_indicator_unit(plan, i);
+    if (k != ZB_NONE && zb_plan_indicator_target_as_change_at(plan, i, k)) {
+        zb_change how = zb_plan_indicator_target_change_at(plan, i, k);
+        int down = zb_plan_indicator_target_change_amount_at(plan, i, k) < 0;
+        zb_buf_adds(buf, how == ZB_CHANGE_AMOUNT ? (down ? "减少" : "增加")
+                         : how == ZB_CHANGE_POINTS ? (down ? "下降" : "提高")
+                                                   : (down ? "下降" : "增长"));
+        unit = how == ZB_CHANGE_POINTS ? "个百分点" : how == ZB_CHANGE_AMOUNT ? unit : "%";
+    }
+    add_value(buf, zb_progress_actual(pr, r));
+    zb_buf_adds(buf, unit);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -163,15 +197,17 @@ static int build_chart(zb_bulletin *b)
 /* ---------------------------------------------------------------------------------- */
 /* The progress table (附件) */
 
-enum { TABLE_COLUMNS = 9 };
-static const double table_fracs[TABLE_COLUMNS] = {0.065, 0.10, 0.22, 0.09, 0.085,
-                                                  0.09,  0.085, 0.09, 0.175};
-static const int table_center[TABLE_COLUMNS] = {1, 1, 0, 1, 1, 1, 1, 1, 1};
-static const char *const table_head[TABLE_COLUMNS] = {"序号", "类别", "指标名称", "目标值",
-                                                      "本期\n累计", "完成率", "序时\n进度",
-                                                      "状态", "牵头单位"};
-static const char *const table_where[TABLE_COLUMNS] = {"", " category", " name", " target", "",
-                                                       "", "", "", " lead unit"};
+/* The seed's nine columns; 计量单位 after the name when a unit was given apart from a name
+ * (the names then lose their unit group), 属性 and the base value when an indicator has them. */
+enum { C_SEQ, C_CATEGORY, C_NAME, C_UNIT, C_ATTRIBUTE, C_BASE, C_TARGET, C_ACTUAL, C_COMPLETION, C_EXPECTED,
+       C_STATUS, C_LEAD, C_COUNT };
+static const double table_fracs[C_COUNT] = {0.065, 0.10, 0.22, 0.07, 0.07, 0.08, 0.09, 0.085,
+                                            0.09,  0.085, 0.09, 0.175};
+static const char *const table_head[C_COUNT] = {"序号",   "类别",      "指标名称", "计量\n单位", "属性",
+                                                "基期值", "目标值",    "本期\n累计", "完成率", "序时\n进度",
+                                                "状态",   "牵头单位"};
+static const char *const table_where[C_COUNT] = {"", " category", " name", " unit", " attribute", " base",
+                                                 " target", "", "", "", "", " lead unit"};
 
 /* A percentage cell, "—" when there is none. */
 static const char *percent_cell(zb_bulletin *b, zb_buf *buf, double fraction)
@@ -182,17 +218,95 @@ static const char *percent_cell(zb_bulletin *b, zb_buf *buf, double fraction)
     return keep(b, buf);
 }
 
+/* Which columns the table has, in order; the widths of the optional ones come out of the
+ * name's share. */
+static size_t table_columns(zb_bulletin *b, int *cols)
+{
+    const zb_plan *plan = b->plan;
+    size_t n = zb_plan_indicator_count(plan);
+    int unit = 0, attribute = 0, base = 0, years = 0;
+    for (size_t i = 0; i < n; i++) {
+        unit |= zb_plan_indicator_unit_given(plan, i) && *zb_plan_indicator_unit(plan, i);
+        attribute |= zb_plan_indicator_attribute(plan, i) != ZB_ATTR_NONE;
+        base |= *zb_plan_indicator_base_text(plan, i) != '\0';
+        for (size_t k = 0; k < zb_plan_indicator_target_count(plan, i); k++)
+            years |= zb_plan_indicator_target_year(plan, i, k) != 0;
+    }
+    size_t nc = 0;
+    for (int c = 0; c < C_COUNT; c++)
+        if ((c != C_UNIT || unit) && (c != C_ATTRIBUTE || attribute) && (c != C_BASE || base))
+            cols[nc++] = c;
+    for (size_t k = 0; k < nc; k++) {
+        int c = cols[k];
+        b->fracs[k] = table_fracs[c];
+        b->center[k] = c != C_NAME;
+        b->head[k] = table_head[c];
+        b->where[k] = table_where[c];
+    }
+    b->extra_columns = nc > C_COUNT - 3;
+    /* Targets for particular years: the header says which year's row by row. */
+    if (years) {
+        zb_buf buf = {0};
+        zb_buf_addf(&buf, "%d年\n目标值", b->year);
+        for (size_t k = 0; k < nc; k++)
+            if (cols[k] == C_TARGET)
+                b->head[k] = keep(b, &buf);
+    }
+    return nc;
+}
+
+/* With more columns than the seed's nine: each as wide as its texts need up to a cap, the
+ * name what is left; when that is too little, the columns of longer texts wrap more. */
+static void fit_columns(zb_bulletin *b, const int *cols, size_t nc, size_t n)
+{
+    static const double cap[C_COUNT] = {2, 3, 0, 3, 3, 4, 4, 4, 3.4, 3.4, 3, 5};
+    double used = 0, squeezable = 0;
+    for (size_t k = 0; k < nc; k++) {
+        if (cols[k] == C_NAME)
+            continue;
+        double em = zb_text_ems(b->head[k]);
+        for (size_t r = 0; r < n; r++)
+            em = fmax(em, zb_text_ems(b->cells[r * nc + k]));
+        em = fmin(fmax(em, 2), cap[cols[k]]);
+        b->fracs[k] = (em * TABLE_SIZE + 2 * ZB_CELL_PAD_PT) / ZB_TYPE_AREA_PT;
+        used += b->fracs[k];
+        if (cols[k] == C_CATEGORY || cols[k] == C_BASE || cols[k] == C_TARGET || cols[k] == C_LEAD)
+            squeezable += b->fracs[k];
+    }
+    double over = used - (1 - NAME_MIN_FRAC);
+    double scale = over > 0 && squeezable > over ? (squeezable - over) / squeezable : 1;
+    double rest = 1;
+    for (size_t k = 0; k < nc; k++) {
+        if (cols[k] == C_CATEGORY || cols[k] == C_BASE || cols[k] == C_TARGET || cols[k] == C_LEAD)
+            b->fracs[k] *= scale;
+        if (cols[k] != C_NAME)
+            rest -= b->fracs[k];
+    }
+    for (size_t k = 0; k < nc; k++)
+        if (cols[k] == C_NAME)
+            b->fracs[k] = rest;
+}
+
 static int build_table(zb_bulletin *b)
 {
     const zb_plan *plan = b->plan;
     size_t n = zb_progress_count(b->progress), group = 0, prev_cat = ZB_NONE;
+    int cols[C_COUNT];
+    size_t nc = table_columns(b, cols);
+    int unit_column = 0;
+    for (size_t k = 0; k < nc; k++) {
+        unit_column |= cols[k] == C_UNIT;
+        if (!b->head[k])
+            return -1;
+    }
+    b->columns = nc;
     b->rows = calloc(n ? n : 1, sizeof *b->rows);
-    b->cells = calloc(n ? n * TABLE_COLUMNS : 1, sizeof *b->cells);
+    b->cells = calloc(n ? n * nc : 1, sizeof *b->cells);
     if (!b->rows || !b->cells)
         return -1;
     zb_buf buf = {0};
     for (size_t r = 0; r < n; r++) {
-        const char **cells = b->cells + r * TABLE_COLUMNS;
+        const char **cells = b->cells + r * nc;
         size_t i = zb_progress_indicator(b->progress, r);
         int seq = zb_plan_indicator_seq(plan, i);
         size_t cat = zb_plan_indicator_category(plan, i);
@@ -201,45 +315,71 @@ static int build_table(zb_bulletin *b)
         prev_cat = cat;
         zb_standing s = zb_progress_standing(b->progress, r);
         double actual = zb_progress_actual(b->progress, r);
-        const char *cat_name = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
-        zb_buf_addf(&buf, "%d", seq);
-        cells[0] = keep(b, &buf);
-        cells[1] = cat_name ? cat_name : "";
-        cells[2] = zb_plan_indicator_name(plan, i);
-        cells[3] = zb_plan_indicator_target_text(plan, i);
-        if (isnan(actual)) {
-            cells[4] = "—";
-        } else {
-            add_value(&buf, actual);
-            cells[4] = keep(b, &buf);
+        for (size_t k = 0; k < nc; k++) {
+            const char *text = "";
+            switch (cols[k]) {
+            case C_SEQ:
+                zb_buf_addf(&buf, "%d", seq);
+                text = keep(b, &buf);
+                break;
+            case C_CATEGORY:
+                text = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
+                break;
+            case C_NAME:
+                text = unit_column ? zb_plan_indicator_bare_name(plan, i) : zb_plan_indicator_name(plan, i);
+                break;
+            case C_UNIT: text = zb_plan_indicator_unit(plan, i); break;
+            case C_ATTRIBUTE: {
+                zb_attribute a = zb_plan_indicator_attribute(plan, i);
+                text = a == ZB_ATTR_BINDING ? "约束性" : a == ZB_ATTR_ANTICIPATORY ? "预期性" : "";
+                break;
+            }
+            case C_BASE: text = zb_plan_indicator_base_text(plan, i); break;
+            /* The target this period was judged against: the year's own in a plan of several. */
+            case C_TARGET: text = zb_progress_target_text(b->progress, r); break;
+            case C_ACTUAL:
+                if (isnan(actual)) {
+                    text = "—";
+                } else {
+                    add_value(&buf, actual);
+                    text = keep(b, &buf);
+                }
+                break;
+            case C_COMPLETION: text = percent_cell(b, &buf, zb_progress_completion(b->progress, r)); break;
+            case C_EXPECTED: text = percent_cell(b, &buf, zb_progress_expected(b->progress, r)); break;
+            case C_STATUS: text = zb_standing_label(s); break;
+            case C_LEAD: text = zb_plan_indicator_lead(plan, i); break;
+            }
+            if (!text)
+                return -1;
+            cells[k] = text;
         }
-        cells[5] = percent_cell(b, &buf, zb_progress_completion(b->progress, r));
-        cells[6] = percent_cell(b, &buf, zb_progress_expected(b->progress, r));
-        cells[7] = zb_standing_label(s);
-        cells[8] = zb_plan_indicator_lead(plan, i);
         zb_buf_addf(&buf, "indicator %d", seq);
         b->rows[r].where = keep(b, &buf);
-        for (size_t c = 0; c < TABLE_COLUMNS; c++)
-            if (!cells[c])
-                return -1;
         if (!b->rows[r].where)
             return -1;
         b->rows[r].cells = cells;
         b->rows[r].group = group;
-        /* What lags is set in the heading face, so that it stands out on the page. */
-        b->rows[r].strong = s == ZB_STANDING_BEHIND || s == ZB_STANDING_NOT_MET ||
-                                    s == ZB_STANDING_MISSING
-                                ? 1u << 7
+        /* What lags or is over its cap is set in the heading face, so that it stands out. */
+        unsigned strong = 0;
+        for (size_t k = 0; k < nc; k++)
+            if (cols[k] == C_STATUS)
+                strong = 1u << k;
+        b->rows[r].strong = s == ZB_STANDING_BEHIND || s == ZB_STANDING_NOT_MET || s == ZB_STANDING_MISSING ||
+                                    s == ZB_STANDING_EXCEEDED
+                                ? strong
                                 : 0;
     }
+    if (b->extra_columns)
+        fit_columns(b, cols, nc, n);
     zb_table_content *t = &b->table;
-    t->spec.columns = TABLE_COLUMNS;
-    t->spec.fracs = table_fracs;
-    t->spec.center = table_center;
+    t->spec.columns = nc;
+    t->spec.fracs = b->fracs;
+    t->spec.center = b->center;
     t->spec.merge_col = 1;
     t->spec.size = TABLE_SIZE;
-    t->header = table_head;
-    t->where_suffix = table_where;
+    t->header = b->head;
+    t->where_suffix = b->where;
     t->rows = b->rows;
     t->row_count = n;
     return 0;
@@ -274,10 +414,10 @@ static int overview(zb_bulletin *b, int section)
 
     zb_buf_addf(&buf, "截至%d年%d月底，%zu项指标中，", b->year, b->month, n);
     /* In the order a reader weighs them: done and ahead, then lagging, then unreported. */
-    static const zb_standing order[] = {ZB_STANDING_DONE,    ZB_STANDING_AHEAD,
-                                        ZB_STANDING_BEHIND,  ZB_STANDING_MET,
-                                        ZB_STANDING_NOT_MET, ZB_STANDING_NO_TARGET,
-                                        ZB_STANDING_MISSING};
+    static const zb_standing order[] = {ZB_STANDING_DONE,        ZB_STANDING_AHEAD,    ZB_STANDING_BEHIND,
+                                        ZB_STANDING_WITHIN,      ZB_STANDING_WARNING,  ZB_STANDING_EXCEEDED,
+                                        ZB_STANDING_MET,         ZB_STANDING_NOT_MET,  ZB_STANDING_QUALITATIVE,
+                                        ZB_STANDING_NO_TARGET,   ZB_STANDING_MISSING};
     int first = 1;
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
         size_t c = b->counts[order[k]];
@@ -288,9 +428,9 @@ static int overview(zb_bulletin *b, int section)
         first = 0;
     }
     zb_buf_adds(&buf, "。");
-    size_t good = b->counts[ZB_STANDING_DONE] + b->counts[ZB_STANDING_AHEAD] +
-                  b->counts[ZB_STANDING_MET];
-    zb_buf_addf(&buf, "进度正常（已完成、超序时或达标）的指标共%zu项，占", good);
+    size_t within = b->counts[ZB_STANDING_WITHIN];
+    size_t good = b->counts[ZB_STANDING_DONE] + b->counts[ZB_STANDING_AHEAD] + b->counts[ZB_STANDING_MET] + within;
+    zb_buf_addf(&buf, "进度正常（已完成、超序时%s或达标）的指标共%zu项，占", within ? "、受控" : "", good);
     add_percent(&buf, (double)good / (double)n);
     zb_buf_adds(&buf, "。");
 
@@ -330,6 +470,72 @@ static int overview(zb_bulletin *b, int section)
     return 0;
 }
 
+/* 超限及预警指标: caps exceeded, and caps used faster than the time schedule allows. */
+static int caps(zb_bulletin *b, int section)
+{
+    const zb_plan *plan = b->plan;
+    zb_buf buf = {0};
+    add_section(&buf, section, "超限及预警指标");
+    if (add_text(b, 1, &buf, "heading", 0))
+        return -1;
+    size_t over = b->counts[ZB_STANDING_EXCEEDED], warned = b->counts[ZB_STANDING_WARNING];
+    zb_buf_adds(&buf, "以下");
+    if (over)
+        zb_buf_addf(&buf, "%zu项指标超出控制上限", over);
+    if (over && warned)
+        zb_buf_adds(&buf, "，");
+    if (warned)
+        zb_buf_addf(&buf, "%zu项指标未超上限但快于序时进度，予以预警", warned);
+    zb_buf_adds(&buf, "：");
+    if (add_text(b, 0, &buf, "capped indicators", 0))
+        return -1;
+    size_t n = zb_progress_count(b->progress), k = 0;
+    for (size_t r = 0; r < n; r++) {
+        zb_standing s = zb_progress_standing(b->progress, r);
+        if (s != ZB_STANDING_EXCEEDED && s != ZB_STANDING_WARNING)
+            continue;
+        size_t i = zb_progress_indicator(b->progress, r);
+        zb_buf_addf(&buf, "（%zu）%s：累计", ++k, zb_plan_indicator_bare_name(plan, i));
+        add_actual(&buf, plan, b->progress, r);
+        zb_buf_adds(&buf, s == ZB_STANDING_EXCEEDED ? "，超出上限" : "，上限");
+        add_target(&buf, plan, b->progress, r, 0);
+        if (s == ZB_STANDING_WARNING) {
+            zb_buf_adds(&buf, "，序时额度");
+            add_value(&buf, zb_progress_target(b->progress, r) * zb_progress_expected(b->progress, r));
+            zb_buf_adds(&buf, zb_plan_indicator_unit(plan, i));
+        }
+        const char *lead = zb_plan_indicator_lead(plan, i);
+        if (lead && *lead)
+            zb_buf_addf(&buf, "（牵头单位：%s）", lead);
+        zb_buf_adds(&buf, "。");
+        if (add_text(b, 4, &buf, "indicator", (size_t)zb_plan_indicator_seq(plan, i)))
+            return -1;
+    }
+    return 0;
+}
+
+/* 定性指标: named, to be assessed from what their units report. */
+static int qualitative(zb_bulletin *b, int section)
+{
+    const zb_plan *plan = b->plan;
+    zb_buf buf = {0};
+    add_section(&buf, section, "定性指标");
+    if (add_text(b, 1, &buf, "heading", 0))
+        return -1;
+    zb_buf_addf(&buf, "以下%zu项指标为定性目标，不按数值计算进度，由牵头单位报送工作进展后另行评定：",
+                b->counts[ZB_STANDING_QUALITATIVE]);
+    size_t n = zb_progress_count(b->progress), k = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (zb_progress_standing(b->progress, r) != ZB_STANDING_QUALITATIVE)
+            continue;
+        size_t i = zb_progress_indicator(b->progress, r);
+        zb_buf_addf(&buf, "%s%s（%s）", k++ ? "；" : "", zb_plan_indicator_bare_name(plan, i),
+                    zb_progress_target_text(b->progress, r));
+    }
+    zb_buf_adds(&buf, "。");
+    return add_text(b, 0, &buf, "qualitative indicators", 0);
+}
+
 /* 滞后指标: each indicator behind the schedule or short of its target, with its lead unit. */
 static int lagging(zb_bulletin *b, int section)
 {
@@ -353,16 +559,15 @@ static int lagging(zb_bulletin *b, int section)
         zb_buf_addf(&buf, "（%zu）%s：", ++k, zb_plan_indicator_bare_name(plan, i));
         double c = zb_progress_completion(b->progress, r);
         double e = zb_progress_expected(b->progress, r);
-        if (s == ZB_STANDING_BEHIND && !isnan(c) && !isnan(e)) {
+        if (s == ZB_STANDING_BEHIND && !isnan(c) && !isnan(e) && c < e) {
             zb_buf_adds(&buf, "完成率");
             add_percent(&buf, c);
             zb_buf_addf(&buf, "，低于序时进度%.1f个百分点", (e - c) * 100);
         } else {
             zb_buf_adds(&buf, "实际");
-            add_value(&buf, zb_progress_actual(b->progress, r));
-            zb_buf_adds(&buf, zb_plan_indicator_unit(plan, i));
+            add_actual(&buf, plan, b->progress, r);
             zb_buf_adds(&buf, "，目标");
-            add_target(&buf, plan, i);
+            add_target(&buf, plan, b->progress, r, 1);
         }
         const char *lead = zb_plan_indicator_lead(plan, i);
         if (lead && *lead)
@@ -497,8 +702,9 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     zb_buf_addf(&buf, "%zu项指标进展情况通报如下。", zb_progress_count(progress));
     int section = 1;
     if (add_text(b, 0, &buf, "opening", 0) || overview(b, section++) || lagging(b, section++) ||
-        (b->counts[ZB_STANDING_MISSING] && unreported(b, section++)) ||
-        requirements(b, section++))
+        ((b->counts[ZB_STANDING_EXCEEDED] || b->counts[ZB_STANDING_WARNING]) && caps(b, section++)) ||
+        (b->counts[ZB_STANDING_QUALITATIVE] && qualitative(b, section++)) ||
+        (b->counts[ZB_STANDING_MISSING] && unreported(b, section++)) || requirements(b, section++))
         return nomem(error);
 
     size_t nr = zb_plan_recipient_count(plan), nc = zb_plan_copy_to_count(plan);

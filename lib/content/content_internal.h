@@ -19,14 +19,29 @@ typedef struct zb_owned {
 char *zb_own(zb_owned *o, zb_buf *buf);
 void zb_owned_free(zb_owned *o);
 
-/* ---- the target table (序号, 类别, 指标名称, <years>目标值, 责任单位) ---- */
+/* ---- sizing table columns to their texts ---- */
+/* The type area's width (156 mm) and the room a table keeps on each side of a cell's text. */
+#define ZB_TYPE_AREA_PT (156.0 / 25.4 * 72.0)
+#define ZB_CELL_PAD_PT 3.5
+/* Width of the longest line of s in ems: a full-width character is one, anything else a
+ * little over half (enough to size a column; the layout engine measures exactly). */
+double zb_text_ems(const char *s);
+
+/* ---- the target table (序号, 类别, 指标名称, [计量单位, 属性, 基期值], a 目标值 per year,
+ * 责任单位, [备注]): the columns the target table workbook shows ---- */
 typedef struct zb_targets_table {
     zb_table_content content;
     zb_table_row *rows;
     const char **cells; /* rows × columns */
     zb_owned strings;
+    size_t columns;
+    double fracs[ZB_TABLE_COLS_MAX];
+    int center[ZB_TABLE_COLS_MAX];
+    const char *where[ZB_TABLE_COLS_MAX];
 } zb_targets_table;
-/* Fills t from plan; 0, or -1 when out of memory. Free with zb_targets_table_free(). */
+/* Fills t from plan; 0, -1 when out of memory, -2 when the target years are more than the
+ * columns a page holds (ZB_TARGETS_YEARS_MAX with every other column). Free with
+ * zb_targets_table_free(). */
 int zb_targets_table_build(const zb_plan *plan, zb_targets_table *t);
 void zb_targets_table_free(zb_targets_table *t);
 
@@ -94,6 +109,12 @@ typedef struct zb_bulletin {
     zb_table_content table; /* the progress table, the attachment */
     zb_table_row *rows;
     const char **cells;
+    size_t columns;         /* of the table: the seed's nine, and 计量单位, 属性, 基期值 when the plan has them */
+    int extra_columns;      /* more than the nine: widths fitted to the texts */
+    double fracs[ZB_TABLE_COLS_MAX];
+    int center[ZB_TABLE_COLS_MAX];
+    const char *head[ZB_TABLE_COLS_MAX];
+    const char *where[ZB_TABLE_COLS_MAX];
     zb_attached attachment;
     zb_document doc;        /* ready for zb_document_write() */
 } zb_bulletin;

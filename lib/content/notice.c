@@ -78,8 +78,11 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
         at->title = zb_plan_attachment_title(plan, i);
         switch (zb_plan_attachment_kind(plan, i)) {
         case ZB_ATTACH_TARGETS:
-            if (!a->targets.rows && zb_targets_table_build(plan, &a->targets))
-                return -1;
+            if (!a->targets.rows) {
+                int r = zb_targets_table_build(plan, &a->targets);
+                if (r)
+                    return r;
+            }
             at->kind = ZB_ATTACHED_TABLE;
             at->table = &a->targets.content;
             break;
@@ -141,7 +144,13 @@ zb_status zb_notice_write(const zb_plan *plan, const zb_fontset *fonts,
 
     zb_document d;
     notice_arrays a;
-    if (notice_content(plan, o, &d, &a))
+    int r = notice_content(plan, o, &d, &a);
+    if (r == -2)
+        st = zb_error_set(error, ZB_ERR_VALUE,
+                          "the target table has targets for more years than a notice's table has room for "
+                          "(%d columns in all); write it with zb_xlsx_write_target_table()",
+                          ZB_TABLE_COLS_MAX);
+    else if (r)
         st = zb_error_set(error, ZB_ERR_NOMEM, "out of memory");
     else
         st = zb_document_write(&d, fonts, to, info, error);

@@ -8,7 +8,7 @@
 /* Columns as fractions of the type area's width; the first row added is the header,
  * repeated on every page; consecutive rows of one group share a merged cell in merge_col,
  * split into one per page. */
-#define ZB_TABLE_COLS_MAX 10
+#define ZB_TABLE_COLS_MAX 14
 
 typedef struct zb_table_spec {
     size_t columns;      /* 1..ZB_TABLE_COLS_MAX */

@@ -1058,6 +1058,7 @@ typedef struct target_view {
     zb_qualifier qualifier;
     int as_change; /* the value is a change from the base, and so are the actuals */
     int absorbed;  /* a change on a quantity that is itself a change: its value is the number */
+    int from_base; /* the value was worked out from the base value */
 } target_view;
 
 /* ≥ ↔ ≤: a bound on the size of a decrease is the opposite bound on what is left. */
@@ -1072,6 +1073,7 @@ static void view_target(const zb_plan *plan, const indicator_rec *ind, const tar
     v->qualifier = t->written;
     v->as_change = 0;
     v->absorbed = 0;
+    v->from_base = 0;
     if (t->cls == ZB_TARGET_NUMERIC && t->change != ZB_CHANGE_NONE) {
         double n = t->number, b = ind->base_value;
         int year = t->year ? t->year : plan->last_year;
@@ -1089,6 +1091,7 @@ static void view_target(const zb_plan *plan, const indicator_rec *ind, const tar
                 v->value = b * pow(1 + n / 100, year - ind->base_year);
             else
                 v->value = b + n;
+            v->from_base = 1;
             /* A decrease of at least 3% leaves at most 97% of the base. */
             if (v->qualifier == ZB_QUAL_NONE)
                 v->qualifier = ZB_QUAL_AT_LEAST;
@@ -1446,6 +1449,16 @@ int zb_plan_indicator_target_as_change_at(const zb_plan *plan, size_t i, size_t 
     target_view v;
     view_target(plan, &plan->indicators[i], t, &v);
     return v.as_change;
+}
+
+int zb_plan_indicator_target_from_base_at(const zb_plan *plan, size_t i, size_t k)
+{
+    const target_rec *t = get_target(plan, i, k);
+    if (!t)
+        return 0;
+    target_view v;
+    view_target(plan, &plan->indicators[i], t, &v);
+    return v.from_base;
 }
 
 const char *zb_plan_indicator_target_text(const zb_plan *plan, size_t i)

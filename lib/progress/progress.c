@@ -13,22 +13,25 @@ typedef struct result {
     size_t indicator;
     size_t actual_at; /* index of the actual used, or ZB_NONE */
     int seq;
+    int target_year;  /* the year of the target judged against; 0 = tied to no year */
     zb_standing standing;
     double actual, target, completion, expected;
-    size_t explain; /* offset of the line in text; fixed up into a pointer when done */
+    size_t explain;     /* offset of the line in text; fixed up into a pointer when done */
+    size_t target_text; /* offset of the target's text in text */
 } result;
 
 struct zb_progress {
     char period[8];
     result *results;
     size_t count;
-    char *text;        /* every explain line, each NUL-terminated */
+    char *text;        /* every explain line and target text, each NUL-terminated */
     const char **lines; /* lines[i] points into text */
+    const char **targets; /* targets[i] points into text */
     size_t counts[ZB_STANDING_COUNT];
 };
 
-static const char *const labels[ZB_STANDING_COUNT] = {"未报送", "已完成", "超序时", "滞后",
-                                                      "达标",   "未达标", "无目标值"};
+static const char *const labels[ZB_STANDING_COUNT] = {"未报送", "已完成", "超序时", "滞后", "达标", "未达标",
+                                                      "无目标值", "超出",   "预警",   "受控", "定性"};
 
 const char *zb_standing_label(zb_standing standing)
 {
@@ -125,14 +128,6 @@ static void add_percent(zb_buf *b, double fraction)
     zb_buf_addc(b, '%');
 }
 
-/* A value in the indicator's unit: "6.8%" for a % target, else the bare number. */
-static void add_value(zb_buf *b, double v, int percent)
-{
-    add_number(b, v);
-    if (percent)
-        zb_buf_addc(b, '%');
-}
-
 /* Comparisons that a reader doing the sum by hand would agree with: 0.1 * 3 is 0.3. */
 #define ZB_EPS 1e-9
 static int at_least(double a, double b) { return a >= b - ZB_EPS * fmax(1.0, fabs(b)); }
@@ -158,34 +153,102 @@ typedef struct context {
     const zb_plan *plan;
     const char *period;
     double about_tolerance; /* the option as given */
-    int elapsed, total;     /* months of the span up to the end of the period, and in all */
-    int final;              /* the period is the span's last month */
-    double expected;        /* elapsed / total */
+    int year, month;        /* of the period */
+    int first, last;        /* the plan's span (the period's year when it has none) */
 } context;
+
+/* The months a target covers up to the period: its schedule. */
+typedef struct schedule {
+    int elapsed, total; /* months up to the end of the period, and in all */
+    int final;          /* the period is the target's last month */
+    double expected;    /* elapsed / total */
+} schedule;
+
+static void set_schedule(schedule *s, int elapsed, int total)
+{
+    s->elapsed = elapsed;
+    s->total = total;
+    s->final = elapsed == total;
+    s->expected = (double)elapsed / total;
+}
+
+/* The target a period is judged against (docs/progress.md, "Which target"): the one for the
+ * period's year, with that year's schedule; else the one tied to no year, over the plan's
+ * span; else the first for a later year, a milestone over the months from the span's start
+ * to the end of its year. ZB_NONE when none of these exists. */
+static size_t choose_target(const context *c, size_t i, schedule *s)
+{
+    const zb_plan *plan = c->plan;
+    size_t n = zb_plan_indicator_target_count(plan, i);
+    size_t yearless = ZB_NONE, later = ZB_NONE;
+    for (size_t k = 0; k < n; k++) {
+        int y = zb_plan_indicator_target_year(plan, i, k);
+        if (y == c->year) {
+            set_schedule(s, c->month, 12);
+            return k;
+        }
+        if (y == 0)
+            yearless = k;
+        else if (y > c->year && later == ZB_NONE)
+            later = k;
+    }
+    int since_start = (c->year - c->first) * 12 + c->month;
+    if (yearless != ZB_NONE) {
+        set_schedule(s, since_start, (c->last - c->first + 1) * 12);
+        return yearless;
+    }
+    if (later != ZB_NONE) {
+        set_schedule(s, since_start, (zb_plan_indicator_target_year(plan, i, later) - c->first + 1) * 12);
+        return later;
+    }
+    set_schedule(s, since_start, (c->last - c->first + 1) * 12);
+    return ZB_NONE;
+}
 
 /* ---- the rules, one function per kind ---------------------------------------------------- */
 
-static int is_percent(const zb_plan *plan, size_t i)
+/* A value in % when the unit is %, or the target is a plain number written with %. */
+static int is_percent(const zb_plan *plan, size_t i, size_t k)
 {
     const char *unit = zb_plan_indicator_unit(plan, i);
-    const char *text = zb_plan_indicator_target_text(plan, i);
-    return strcmp(unit, "%") == 0 || strcmp(unit, "％") == 0 || strchr(text, '%') || strstr(text, "％");
+    if (strcmp(unit, "%") == 0 || strcmp(unit, "％") == 0)
+        return 1;
+    if (k == ZB_NONE || zb_plan_indicator_target_change_at(plan, i, k) != ZB_CHANGE_NONE)
+        return 0;
+    const char *text = zb_plan_indicator_target_text_at(plan, i, k);
+    return strchr(text, '%') || strstr(text, "％");
 }
 
 /* "（6/12）": the months behind the time schedule. */
-static void add_schedule(zb_buf *b, const context *c)
+static void add_months(zb_buf *b, const schedule *s)
+{
+    add_uint(b, (unsigned long long)s->elapsed);
+    zb_buf_addc(b, '/');
+    add_uint(b, (unsigned long long)s->total);
+}
+
+static void add_schedule(zb_buf *b, const schedule *s)
 {
     zb_buf_adds(b, "（");
-    add_uint(b, (unsigned long long)c->elapsed);
-    zb_buf_addc(b, '/');
-    add_uint(b, (unsigned long long)c->total);
+    add_months(b, s);
     zb_buf_adds(b, "）");
 }
 
-static void eval_cumulative(const context *c, result *r, int higher, zb_buf *b)
+/* A target that was worked out from a base (下降3% from 0.5 → 0.485) is shown to 6 decimals;
+ * one written as a number, the shortest way. */
+static void add_target(zb_buf *b, double t, int computed)
+{
+    if (computed)
+        add_computed(b, t);
+    else
+        add_number(b, t);
+}
+
+/* Higher is better: completion = actual / target against the schedule. */
+static void eval_cumulative(const schedule *s, result *r, int computed, zb_buf *b)
 {
     double a = r->actual, t = r->target;
-    if (higher && t > 0) {
+    if (t > 0) {
         r->completion = a / t;
         r->standing = at_least(r->completion, 1.0)           ? ZB_STANDING_DONE
                       : at_least(r->completion, r->expected) ? ZB_STANDING_AHEAD
@@ -193,115 +256,184 @@ static void eval_cumulative(const context *c, result *r, int higher, zb_buf *b)
         zb_buf_adds(b, "累计 ");
         add_number(b, a);
         zb_buf_adds(b, " / 目标 ");
-        add_number(b, t);
+        add_target(b, t, computed);
         zb_buf_adds(b, " = ");
         add_percent(b, r->completion);
         zb_buf_adds(b, "，序时进度 ");
         add_percent(b, r->expected);
-        add_schedule(b, c);
+        add_schedule(b, s);
         return;
     }
-    if (higher) {
-        /* A target of zero or less gives no ratio and no schedule: only the comparison. */
-        int done = at_least(a, t);
-        r->standing = done ? ZB_STANDING_DONE : ZB_STANDING_BEHIND;
-        zb_buf_adds(b, "累计 ");
-        add_number(b, a);
-        zb_buf_adds(b, done ? " ≥ 目标 " : " < 目标 ");
-        add_number(b, t);
-        zb_buf_adds(b, "（目标不大于 0，不计完成率和序时进度）");
+    /* A target of zero or less gives no ratio and no schedule: only the comparison. */
+    int done = at_least(a, t);
+    r->standing = done ? ZB_STANDING_DONE : ZB_STANDING_BEHIND;
+    zb_buf_adds(b, "累计 ");
+    add_number(b, a);
+    zb_buf_adds(b, done ? " ≥ 目标 " : " < 目标 ");
+    add_target(b, t, computed);
+    zb_buf_adds(b, "（目标不大于 0，不计完成率和序时进度）");
+}
+
+/* A cap (≤ on a count, or lower is better): judged against the cap, never as progress. Over
+ * it: 超出, whenever. Within it: 已完成 at the target's last month; before, 预警 above the
+ * time-proportional share of it (the allowance), else 受控. No completion rate: a count
+ * below its cap is not "more than done". */
+static void eval_cap(const schedule *s, result *r, int computed, zb_buf *b)
+{
+    double a = r->actual, t = r->target;
+    r->completion = NAN;
+    zb_buf_adds(b, "累计 ");
+    add_number(b, a);
+    if (!at_most(a, t)) {
+        r->standing = ZB_STANDING_EXCEEDED;
+        zb_buf_adds(b, " > 上限 ");
+        add_target(b, t, computed);
         return;
     }
-    /* Lower is better: the target is a cap for the span; by the end of month m no more than
-     * m/12 of it (the allowance) should be used. Only at the span's last month can the cap
-     * be judged kept (已完成). */
-    if (t > 0 && a > 0)
-        r->completion = t / a;
-    if (c->final) {
-        int done = at_most(a, t);
-        r->standing = done ? ZB_STANDING_DONE : ZB_STANDING_BEHIND;
-        zb_buf_adds(b, "累计 ");
-        add_number(b, a);
-        zb_buf_adds(b, done ? " ≤ 目标 " : " > 目标 ");
-        add_number(b, t);
+    if (s->final) {
+        r->standing = ZB_STANDING_DONE;
+        zb_buf_adds(b, " ≤ 上限 ");
+        add_target(b, t, computed);
         zb_buf_adds(b, "（期末 ");
-        add_uint(b, (unsigned long long)c->elapsed);
-        zb_buf_addc(b, '/');
-        add_uint(b, (unsigned long long)c->total);
-        zb_buf_adds(b, "，越低越好）");
-    } else {
-        double allowance = t > 0 ? r->expected * t : t;
-        int within = at_most(a, allowance);
-        r->standing = within ? ZB_STANDING_AHEAD : ZB_STANDING_BEHIND;
-        zb_buf_adds(b, "累计 ");
-        add_number(b, a);
-        zb_buf_adds(b, within ? " ≤ 序时额度 " : " > 序时额度 ");
-        add_computed(b, allowance);
-        zb_buf_adds(b, "（目标 ");
-        add_number(b, t);
-        if (t > 0) {
-            zb_buf_adds(b, " × ");
-            add_uint(b, (unsigned long long)c->elapsed);
-            zb_buf_addc(b, '/');
-            add_uint(b, (unsigned long long)c->total);
-        }
-        zb_buf_adds(b, "，越低越好）");
+        add_months(b, s);
+        zb_buf_adds(b, "）");
+        return;
     }
-    if (!isnan(r->completion)) {
-        zb_buf_adds(b, "，目标 / 累计 = ");
-        add_percent(b, r->completion);
+    if (t <= 0) {
+        /* No share of nothing: within the cap is within the schedule. */
+        r->standing = ZB_STANDING_WITHIN;
+        zb_buf_adds(b, " ≤ 上限 ");
+        add_target(b, t, computed);
+        return;
+    }
+    double allowance = r->expected * t;
+    int within = at_most(a, allowance);
+    r->standing = within ? ZB_STANDING_WITHIN : ZB_STANDING_WARNING;
+    zb_buf_adds(b, within ? " ≤ 序时额度 " : " > 序时额度 ");
+    add_computed(b, allowance);
+    zb_buf_adds(b, "（上限 ");
+    add_target(b, t, computed);
+    zb_buf_adds(b, " × ");
+    add_months(b, s);
+    zb_buf_adds(b, "）");
+    if (!within) {
+        zb_buf_adds(b, "，未超上限 ");
+        add_target(b, t, computed);
     }
 }
 
-static void eval_level(const context *c, result *r, size_t i, zb_qualifier q, int higher, zb_buf *b)
+/* The tolerance of a 左右 target. */
+static double tolerance_of(const context *c, double t, int percent)
 {
-    double a = r->actual, t = r->target;
-    int percent = is_percent(c->plan, i);
-    /* A written 以上 or 以下 says which way the comparison goes, whatever the name suggests. */
-    int ge = q == ZB_QUAL_AT_LEAST || (q != ZB_QUAL_AT_MOST && higher);
-    double tol = 0;
-    if (q == ZB_QUAL_ABOUT) {
-        double opt = c->about_tolerance;
-        if (opt == 0)
-            tol = percent ? 0.5 : 0.02 * fabs(t);
-        else if (opt > 0)
-            tol = percent ? opt : opt * fabs(t);
-        if (!isfinite(tol))
-            tol = 0;
+    double tol = 0, opt = c->about_tolerance;
+    if (opt == 0)
+        tol = percent ? 0.5 : 0.02 * fabs(t);
+    else if (opt > 0)
+        tol = percent ? opt : opt * fabs(t);
+    return isfinite(tol) ? tol : 0;
+}
+
+/* The words of a stated change judged as the change itself: "下降" and its unit. */
+typedef struct change_words {
+    const char *verb; /* 下降, 增长, 提高, 减少, 增加 */
+    const char *unit; /* "%", " 个百分点", or the indicator's unit */
+} change_words;
+
+static void words_of_change(const zb_plan *plan, size_t i, size_t k, change_words *w)
+{
+    zb_change how = zb_plan_indicator_target_change_at(plan, i, k);
+    int down = zb_plan_indicator_target_change_amount_at(plan, i, k) < 0;
+    switch (how) {
+    case ZB_CHANGE_POINTS:
+        w->verb = down ? "下降" : "提高";
+        w->unit = " 个百分点";
+        break;
+    case ZB_CHANGE_AMOUNT:
+        w->verb = down ? "减少" : "增加";
+        w->unit = zb_plan_indicator_unit(plan, i);
+        break;
+    default:
+        w->verb = down ? "下降" : "增长";
+        w->unit = "%";
+        break;
     }
+}
+
+/* A rate or level: the value at the period against the target, which way the qualifier (or
+ * else the direction) says; 左右 within a tolerance. A change stated without a base is judged
+ * the same way on the change itself. */
+static void eval_level(const context *c, result *r, size_t i, size_t k, zb_qualifier q, int higher,
+                       int as_change, zb_buf *b)
+{
+    const zb_plan *plan = c->plan;
+    double a = r->actual, t = r->target;
+    change_words words = {"", ""};
+    int percent = 0;
+    if (as_change)
+        words_of_change(plan, i, k, &words);
+    else
+        percent = is_percent(plan, i, k);
+    int computed = zb_plan_indicator_target_from_base_at(plan, i, k);
+    /* A written 以上 or 以下 says which way the comparison goes, whatever the name suggests; a
+     * change judged on its own is at least its size unless bounded from above. */
+    int ge = q == ZB_QUAL_AT_LEAST || (q != ZB_QUAL_AT_MOST && (higher || as_change));
+    double tol = q == ZB_QUAL_ABOUT ? tolerance_of(c, t, percent || (as_change && words.unit[0] == '%')) : 0;
     double threshold = ge ? t - tol : t + tol;
     int met = ge ? at_least(a, threshold) : at_most(a, threshold);
     r->standing = met ? ZB_STANDING_MET : ZB_STANDING_NOT_MET;
     const char *sym = met ? (ge ? " ≥ " : " ≤ ") : (ge ? " < " : " > ");
+    const char *unit = as_change ? words.unit : percent ? "%" : "";
 
-    add_value(b, a, percent);
+    if (as_change) {
+        zb_buf_adds(b, words.verb);
+        zb_buf_addc(b, ' ');
+    }
+    add_number(b, a);
+    zb_buf_adds(b, unit);
     zb_buf_adds(b, sym);
     /* Met without the tolerance: compare with the target itself, the simpler sum. */
     int plain = tol == 0 || (ge ? a >= t : a <= t);
     if (plain) {
         zb_buf_adds(b, "目标 ");
-        add_value(b, t, percent);
+        if (as_change) {
+            zb_buf_adds(b, words.verb);
+            zb_buf_addc(b, ' ');
+        }
+        add_target(b, t, computed);
+        zb_buf_adds(b, unit);
     } else {
-        add_value(b, t, percent);
+        add_target(b, t, computed);
+        zb_buf_adds(b, unit);
         zb_buf_adds(b, ge ? " − " : " + ");
         add_computed(b, tol);
         zb_buf_adds(b, " = ");
         add_computed(b, threshold);
-        if (percent)
-            zb_buf_addc(b, '%');
+        zb_buf_adds(b, unit);
     }
+    if (computed) {
+        /* How the target was worked out from the base: （基期 0.5 下降3%）. */
+        zb_buf_adds(b, "（基期 ");
+        add_number(b, zb_plan_indicator_base_value(plan, i));
+        zb_buf_addc(b, ' ');
+        zb_buf_adds(b, zb_plan_indicator_target_text_at(plan, i, k));
+        zb_buf_adds(b, "）");
+    }
+    if (as_change)
+        zb_buf_adds(b, "（无基期值，按变化幅度计）");
     switch (q) {
     case ZB_QUAL_AT_LEAST:
-        zb_buf_adds(b, "（以上）");
+        if (!as_change && !computed)
+            zb_buf_adds(b, "（以上）");
         break;
     case ZB_QUAL_AT_MOST:
-        zb_buf_adds(b, "（以下）");
+        if (!as_change && !computed)
+            zb_buf_adds(b, "（以下）");
         break;
     case ZB_QUAL_ABOUT:
         zb_buf_adds(b, "（左右，容差");
         if (tol == 0) {
             zb_buf_adds(b, " 0");
-        } else if (percent) {
+        } else if (percent || (as_change && words.unit[0] == '%')) {
             zb_buf_addc(b, ' ');
             add_computed(b, tol);
             zb_buf_adds(b, " 个百分点");
@@ -311,12 +443,27 @@ static void eval_level(const context *c, result *r, size_t i, zb_qualifier q, in
             zb_buf_adds(b, "%，即 ");
             add_computed(b, tol);
         }
-        zb_buf_adds(b, higher ? "）" : "，越低越好）");
+        zb_buf_adds(b, higher || as_change ? "）" : "，越低越好）");
         break;
     default:
-        if (!higher)
+        if (!higher && !as_change)
             zb_buf_adds(b, "（越低越好）");
         break;
+    }
+}
+
+/* What a target without a number says, for the explain line. */
+static void add_no_target(const context *c, size_t i, size_t k, zb_buf *b)
+{
+    if (k != ZB_NONE) {
+        zb_buf_adds(b, "目标值“");
+        zb_buf_adds(b, zb_plan_indicator_target_text_at(c->plan, i, k));
+        zb_buf_adds(b, "”没有可比较的数字");
+    } else if (zb_plan_indicator_target_count(c->plan, i) > 0) {
+        add_uint(b, (unsigned long long)c->year);
+        zb_buf_adds(b, "年没有目标值");
+    } else {
+        zb_buf_adds(b, "没有目标值");
     }
 }
 
@@ -324,16 +471,38 @@ static void eval_one(const context *c, size_t i, result *r, zb_buf *b)
 {
     const zb_plan *plan = c->plan;
     zb_kind kind = zb_plan_indicator_kind(plan, i);
-    zb_qualifier q = zb_plan_indicator_qualifier(plan, i);
     int higher = zb_plan_indicator_direction(plan, i) != ZB_DIR_LOWER;
+    schedule s;
+    size_t k = choose_target(c, i, &s);
+    zb_target_class cls = k != ZB_NONE ? zb_plan_indicator_target_class_at(plan, i, k) : ZB_TARGET_NONE;
+    int as_change = k != ZB_NONE && zb_plan_indicator_target_as_change_at(plan, i, k);
     r->seq = zb_plan_indicator_seq(plan, i);
-    r->target = zb_plan_indicator_target(plan, i);
+    r->target_year = k != ZB_NONE ? zb_plan_indicator_target_year(plan, i, k) : 0;
+    r->target = k != ZB_NONE ? zb_plan_indicator_target_value_at(plan, i, k) : NAN;
     r->completion = NAN;
     r->actual = NAN;
-    r->expected = kind == ZB_KIND_CUMULATIVE ? c->expected : NAN;
+    int scheduled = kind == ZB_KIND_CUMULATIVE && k != ZB_NONE && cls != ZB_TARGET_QUALITATIVE && !as_change;
+    r->expected = scheduled ? s.expected : NAN;
     size_t a = r->actual_at;
     r->indicator = i;
+    if (a != ZB_NONE)
+        r->actual = zb_plan_actual_value(plan, a);
 
+    /* A qualitative target is reported, never scored as a number. */
+    if (cls == ZB_TARGET_QUALITATIVE) {
+        r->standing = ZB_STANDING_QUALITATIVE;
+        r->target = NAN;
+        zb_buf_adds(b, "定性目标“");
+        zb_buf_adds(b, zb_plan_indicator_target_text_at(plan, i, k));
+        zb_buf_adds(b, "”");
+        if (a != ZB_NONE) {
+            zb_buf_adds(b, "，本期 ");
+            add_number(b, r->actual);
+        } else {
+            zb_buf_adds(b, "，按报送情况评定");
+        }
+        return;
+    }
     if (a == ZB_NONE) {
         r->standing = ZB_STANDING_MISSING;
         zb_buf_adds(b, "未报送 ");
@@ -341,27 +510,25 @@ static void eval_one(const context *c, size_t i, result *r, zb_buf *b)
         zb_buf_adds(b, " 的数据");
         return;
     }
-    r->actual = zb_plan_actual_value(plan, a);
-    if (isnan(r->target)) {
-        const char *text = zb_plan_indicator_target_text(plan, i);
+    if (cls != ZB_TARGET_NUMERIC || isnan(r->target)) {
         r->standing = ZB_STANDING_NO_TARGET;
-        if (*text) {
-            zb_buf_adds(b, "目标值“");
-            zb_buf_adds(b, text);
-            zb_buf_adds(b, "”没有可比较的数字");
-        } else {
-            zb_buf_adds(b, "没有目标值");
-        }
+        add_no_target(c, i, cls == ZB_TARGET_NUMERIC ? ZB_NONE : k, b);
         zb_buf_adds(b, "，本期 ");
         add_number(b, r->actual);
         return;
     }
-    if (kind == ZB_KIND_CUMULATIVE) {
-        /* 以上 / 以下 written on the target say which way is better, as for rates. */
-        int up = q == ZB_QUAL_AT_LEAST || (q != ZB_QUAL_AT_MOST && higher);
-        eval_cumulative(c, r, up, b);
+    zb_qualifier q = zb_plan_indicator_target_qualifier_at(plan, i, k);
+    int computed = zb_plan_indicator_target_from_base_at(plan, i, k);
+    if (kind == ZB_KIND_CUMULATIVE && !as_change) {
+        /* 以上 / 以下 written on the target say which way is better, as for rates: ≤ (or lower
+         * is better without a bound) makes the target a cap. */
+        int cap = q == ZB_QUAL_AT_MOST || (q != ZB_QUAL_AT_LEAST && !higher);
+        if (cap)
+            eval_cap(&s, r, computed, b);
+        else
+            eval_cumulative(&s, r, computed, b);
     } else {
-        eval_level(c, r, i, q, higher, b);
+        eval_level(c, r, i, k, q, higher, as_change, b);
     }
 }
 
@@ -402,10 +569,10 @@ zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb
     c.about_tolerance = options ? options->about_tolerance : 0;
     if (isnan(c.about_tolerance))
         c.about_tolerance = 0;
-    c.elapsed = (year - first) * 12 + month;
-    c.total = (last - first + 1) * 12;
-    c.final = c.elapsed == c.total;
-    c.expected = (double)c.elapsed / c.total;
+    c.year = year;
+    c.month = month;
+    c.first = first;
+    c.last = last;
 
     zb_progress *p = calloc(1, sizeof *p);
     size_t n = zb_plan_indicator_count(plan);
@@ -415,9 +582,10 @@ zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb
     if (n) {
         p->results = malloc(n * sizeof *p->results);
         p->lines = malloc(n * sizeof *p->lines);
+        p->targets = malloc(n * sizeof *p->targets);
     }
     zb_buf b = {0};
-    if (n && (!p->results || !p->lines))
+    if (n && (!p->results || !p->lines || !p->targets))
         goto nomem;
     /* All lookups first: independent of each other, their cache misses overlap, where
      * between the formatting of the lines they would come one at a time. */
@@ -428,6 +596,12 @@ zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb
         r->explain = b.len;
         eval_one(&c, i, r, &b);
         zb_buf_add(&b, "", 1); /* each line keeps its NUL */
+        /* The target judged against, copied: the results outlive changes to the plan. */
+        r->target_text = b.len;
+        size_t k = zb_plan_indicator_find_target(plan, i, r->target_year);
+        if (k != ZB_NONE)
+            zb_buf_adds(&b, zb_plan_indicator_target_text_at(plan, i, k));
+        zb_buf_add(&b, "", 1);
         p->counts[r->standing]++;
     }
     if (b.failed)
@@ -436,8 +610,10 @@ zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb
     p->text = zb_buf_take(&b);
     if (n && !p->text)
         goto nomem;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         p->lines[i] = p->text + p->results[i].explain;
+        p->targets[i] = p->text + p->results[i].target_text;
+    }
     *out = p;
     zb_error_clear(error);
     return ZB_OK;
@@ -454,6 +630,7 @@ void zb_progress_free(zb_progress *progress)
         return;
     free(progress->results);
     free(progress->lines);
+    free(progress->targets);
     free(progress->text);
     free(progress);
 }
@@ -504,6 +681,17 @@ double zb_progress_expected(const zb_progress *progress, size_t i)
 {
     const result *r = get(progress, i);
     return r ? r->expected : NAN;
+}
+
+const char *zb_progress_target_text(const zb_progress *progress, size_t i)
+{
+    return get(progress, i) ? progress->targets[i] : "";
+}
+
+int zb_progress_target_year(const zb_progress *progress, size_t i)
+{
+    const result *r = get(progress, i);
+    return r ? r->target_year : 0;
 }
 
 const char *zb_progress_explain(const zb_progress *progress, size_t i)

@@ -60,7 +60,7 @@ typedef struct aw {
     lxw_format *total_score;   /* the same in the header face */
     lxw_format *caption;       /* the rule line under the title: body face, left, wrapped */
     const char *title;
-    char rule[400];            /* the scoring rule in words */
+    char rule[600];            /* the scoring rule in words */
     zb_scoring scoring;
     double cap;
     int year, month;
@@ -71,6 +71,9 @@ typedef struct aw {
     unit_score *units;
     size_t nunits;
     size_t *ranked;            /* indexes into units, in the listing's order */
+    size_t qualitative;        /* indicators with a qualitative target (定性) */
+    size_t caps;               /* caps judged before their last month (受控, 预警, 超出) */
+    zb_buf named;              /* a name with its unit, row after row */
 } aw;
 
 /* One worksheet being written. */
@@ -132,15 +135,31 @@ static int scored_by_completion(const aw *a, size_t i) { return completion_score
  * cumulative indicator and the whole weight or nothing to a rate or level, met or not;
  * all-or-nothing gives the weight to what is done or met. Unreported and untargeted
  * indicators score 0. */
+static int is_cap(zb_standing s)
+{
+    return s == ZB_STANDING_EXCEEDED || s == ZB_STANDING_WARNING || s == ZB_STANDING_WITHIN;
+}
+
+/* A cap not exceeded earns its weight, an exceeded one nothing. A qualitative indicator is
+ * not scored here (另行评定): it earns nothing and its weight counts in no total. */
 static double score_by_rule(const zb_plan *plan, const zb_progress *pr, size_t i, zb_scoring scoring, double cap)
 {
     double weight = zb_plan_indicator_weight(plan, zb_progress_indicator(pr, i));
     zb_standing s = zb_progress_standing(pr, i);
-    if (!isfinite(weight) || s == ZB_STANDING_MISSING || s == ZB_STANDING_NO_TARGET)
+    if (!isfinite(weight) || s == ZB_STANDING_MISSING || s == ZB_STANDING_NO_TARGET ||
+        s == ZB_STANDING_QUALITATIVE || s == ZB_STANDING_EXCEEDED)
         return 0;
     if (completion_scored(plan, pr, i, scoring))
         return weight * fmax(0.0, fmin(zb_progress_completion(pr, i), cap));
-    return s == ZB_STANDING_DONE || s == ZB_STANDING_MET ? weight : 0;
+    return s == ZB_STANDING_DONE || s == ZB_STANDING_MET || is_cap(s) ? weight : 0;
+}
+
+/* The weight that counts in the totals: none for a qualitative indicator. */
+static double counted_weight(const aw *a, size_t i)
+{
+    if (zb_progress_standing(a->pr, i) == ZB_STANDING_QUALITATIVE)
+        return 0;
+    return zb_plan_indicator_weight(a->plan, zb_progress_indicator(a->pr, i));
 }
 
 static double score_of(const aw *a, size_t i) { return score_by_rule(a->plan, a->pr, i, a->scoring, a->cap); }
@@ -204,8 +223,10 @@ static zb_status score_all(aw *a, zb_error *err)
         u->name = a->leads[i];
         u->order = a->lead_ids[i];
         u->count++;
-        u->weight += zb_plan_indicator_weight(a->plan, zb_progress_indicator(a->pr, i));
+        u->weight += counted_weight(a, i);
         u->score += a->scores[i];
+        a->qualitative += zb_progress_standing(a->pr, i) == ZB_STANDING_QUALITATIVE;
+        a->caps += is_cap(zb_progress_standing(a->pr, i));
     }
     for (size_t k = 0; k < a->nunits; k++) {
         unit_score *u = &a->units[k];
@@ -337,9 +358,15 @@ static lxw_error write_score(aw *a, sheet *s, size_t i, lxw_row_t r)
     cell_name(SC_WEIGHT, r, weight, sizeof weight);
     cell_name(SC_STATUS, r, status, sizeof status);
     cell_name(SC_COMPLETION, r, completion, sizeof completion);
+    zb_standing st = zb_progress_standing(a->pr, i);
+    if (st == ZB_STANDING_QUALITATIVE)
+        return worksheet_write_string(s->ws, r, SC_SCORE, "另行评定", a->fmt.center);
     if (scored_by_completion(a, i))
         snprintf(formula, sizeof formula, "=%s*MAX(0,MIN(%s,%s))", weight, completion,
                  zb_format_number(a->cap, cap));
+    else if (is_cap(st))
+        snprintf(formula, sizeof formula, "=IF(%s=\"%s\",0,%s)", status, zb_standing_label(ZB_STANDING_EXCEEDED),
+                 weight);
     else
         snprintf(formula, sizeof formula, "=IF(OR(%s=\"%s\",%s=\"%s\"),%s,0)", status,
                  zb_standing_label(ZB_STANDING_DONE), status, zb_standing_label(ZB_STANDING_MET),
@@ -363,7 +390,20 @@ static zb_status write_scores(aw *a, zb_error *err)
     for (size_t i = 0; i < a->n && !e; i++) {
         size_t ind = zb_progress_indicator(a->pr, i);
         lxw_row_t r = s.row;
+        /* A unit given apart from the name goes with it, as the name (单位) is read: the
+         * numbers in 说明 are in that unit. */
         const char *name = zb_xlsx_safe(zb_plan_indicator_name(plan, ind));
+        const char *unit = zb_xlsx_safe(zb_plan_indicator_unit(plan, ind));
+        if (zb_plan_indicator_unit_given(plan, ind) && *unit &&
+            strcmp(zb_xlsx_safe(zb_plan_indicator_bare_name(plan, ind)), name) == 0) {
+            a->named.len = 0;
+            zb_buf_addf(&a->named, "%s(%s)", name, unit);
+            if (a->named.failed) {
+                e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+                break;
+            }
+            name = a->named.data;
+        }
         const char *lead = a->leads[i];
         const char *status = zb_standing_label(zb_progress_standing(a->pr, i));
         const char *explain = zb_xlsx_safe(zb_progress_explain(a->pr, i));
@@ -401,7 +441,7 @@ static zb_status write_scores(aw *a, zb_error *err)
         if (last_h > 0)
             zb_xlsx_pager_row(&s.pager, last_h);
         last_h = h;
-        weights += weight;
+        weights += counted_weight(a, i);
         scores += a->scores[i];
         s.row++;
     }
@@ -412,12 +452,21 @@ static zb_status write_scores(aw *a, zb_error *err)
 
     /* 合计: sums over the rows above, live like the scores. */
     lxw_row_t r = s.row;
-    char formula[80], top[16], bottom[16];
+    char formula[120], top[16], bottom[16];
     e = worksheet_merge_range(s.ws, r, SC_SEQ, r, SC_LEAD, "合计", a->fmt.header);
     if (!e && a->n > 0) {
         cell_name(SC_WEIGHT, first, top, sizeof top);
         cell_name(SC_WEIGHT, r - 1, bottom, sizeof bottom);
-        snprintf(formula, sizeof formula, "=SUM(%s:%s)", top, bottom);
+        if (a->qualitative) {
+            /* Qualitative indicators are assessed apart: their weights are not summed. */
+            char stop[16], sbottom[16];
+            cell_name(SC_STATUS, first, stop, sizeof stop);
+            cell_name(SC_STATUS, r - 1, sbottom, sizeof sbottom);
+            snprintf(formula, sizeof formula, "=SUMIF(%s:%s,\"<>%s\",%s:%s)", stop, sbottom,
+                     zb_standing_label(ZB_STANDING_QUALITATIVE), top, bottom);
+        } else {
+            snprintf(formula, sizeof formula, "=SUM(%s:%s)", top, bottom);
+        }
         e = worksheet_write_formula_num(s.ws, r, SC_WEIGHT, formula, a->fmt.header, weights);
         cell_name(SC_SCORE, first, top, sizeof top);
         cell_name(SC_SCORE, r - 1, bottom, sizeof bottom);
@@ -527,22 +576,30 @@ static void describe_rule(aw *a)
 {
     char cap[32];
     snprintf(cap, sizeof cap, "%.6g", a->cap * 100);
+    /* What only some plans have is said only when they have it. */
+    char extra[200] = "";
+    if (a->caps)
+        snprintf(extra, sizeof extra, "控制类（上限）指标未超上限得全部权重，超出不得分。");
+    if (a->qualitative)
+        snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+                 "定性指标%zu项另行评定，不计入权重合计和得分率。", a->qualitative);
     if (a->scoring == ZB_SCORING_ALL_OR_NOTHING)
         snprintf(a->rule, sizeof a->rule,
                  "数据截至%d年%d月底。计分规则：完成即得分，已完成或达标的指标得全部权重，"
-                 "否则不得分；未报送、无目标值的指标不得分。得分率 = 得分合计 ÷ 权重合计，"
+                 "否则不得分；未报送、无目标值的指标不得分。%s得分率 = 得分合计 ÷ 权重合计，"
                  "得分率相同者名次并列。",
-                 a->year, a->month);
+                 a->year, a->month, extra);
     else
         snprintf(a->rule, sizeof a->rule,
                  "数据截至%d年%d月底。计分规则：比例计分，超额完成按%s%%封顶。累计型指标得分 = "
                  "权重 × 完成率；增速、水平类指标达标得全部权重，未达标不得分；未报送、"
-                 "无目标值的指标不得分。得分率 = 得分合计 ÷ 权重合计，得分率相同者名次并列。",
-                 a->year, a->month, cap);
+                 "无目标值的指标不得分。%s得分率 = 得分合计 ÷ 权重合计，得分率相同者名次并列。",
+                 a->year, a->month, cap, extra);
 }
 
 static void aw_free(aw *a)
 {
+    zb_buf_free(&a->named);
     free(a->scores);
     free(a->leads);
     free(a->lead_ids);
@@ -631,9 +688,9 @@ ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *perio
     char default_title[64];
     snprintf(default_title, sizeof default_title, "%d年度指标考核结果", a.year);
     a.title = zb_xlsx_or(o->title, default_title);
-    describe_rule(&a);
 
     st = score_all(&a, error);
+    describe_rule(&a);
     zb_xlsx_book book;
     if (!st)
         st = zb_xlsx_open(&book, path, o->scratch_dir, error);

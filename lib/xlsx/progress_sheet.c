@@ -16,11 +16,13 @@
 #define SHEET_MAIN "指标监测"
 #define SHEET_SUMMARY "汇总"
 
-/* The monitoring sheet's columns. */
+/* The monitoring sheet's columns; 计量单位 only when a unit was given apart from a name (the
+ * names then lose their unit group), so that no unit vanishes and none shows twice. */
 enum {
     COL_SEQ,
     COL_CATEGORY,
     COL_NAME,
+    COL_UNIT,
     COL_TARGET,
     COL_ACTUAL,
     COL_COMPLETION,
@@ -35,21 +37,32 @@ enum {
  * landscape at 100% (ten columns do not fit portrait). 本期累计 and 序时进度 take their four
  * characters on one line; 说明 holds a line such as 累计 230 / 目标 450 = 51.1%，序时进度
  * 50.0%（6/12） in two lines. */
-static const double widths_main[NCOLS] = {5, 10, 26, 9, 10, 8, 10, 8, 34, 12};
-static const char *const heads_main[NCOLS] = {"序号",   "类别", "指标名称", "目标值", "本期累计",
-                                              "完成率", "序时进度", "状态", "说明", "责任单位"};
+static const double widths_main[NCOLS] = {5, 10, 26, 0, 9, 10, 8, 10, 8, 34, 12};
+static const double widths_unit[NCOLS] = {5, 10, 22, 8, 9, 9, 8, 10, 8, 31, 12};
+static const char *const heads_main[NCOLS] = {"序号",   "类别",     "指标名称", "计量单位", "目标值", "本期累计",
+                                              "完成率", "序时进度", "状态",     "说明",     "责任单位"};
 
-/* Standings in the order a reader takes them in: done, ahead, behind (cumulative), met,
- * not met (rates and levels), then the rows that cannot be judged. */
+/* Standings in the order a reader takes them in: done, ahead, behind (cumulative), within,
+ * warning, over (caps), met, not met (rates and levels), qualitative, then the rows that
+ * cannot be judged. The seven that every plan can have are always shown; the others only
+ * when some indicator has them. */
 static const zb_standing standing_order[ZB_STANDING_COUNT] = {
-    ZB_STANDING_DONE, ZB_STANDING_AHEAD,   ZB_STANDING_BEHIND,   ZB_STANDING_MET,
-    ZB_STANDING_NOT_MET, ZB_STANDING_MISSING, ZB_STANDING_NO_TARGET};
+    ZB_STANDING_DONE,     ZB_STANDING_AHEAD,   ZB_STANDING_BEHIND,      ZB_STANDING_WITHIN,
+    ZB_STANDING_WARNING,  ZB_STANDING_EXCEEDED, ZB_STANDING_MET,        ZB_STANDING_NOT_MET,
+    ZB_STANDING_QUALITATIVE, ZB_STANDING_MISSING, ZB_STANDING_NO_TARGET};
 
-/* The summary's tables share one grid: a name, 指标数, a column per standing, 平均完成率;
- * 87 wide, A4 portrait at 100% like the target table. */
-enum { SUM_NAME, SUM_TOTAL, SUM_FIRST_STANDING, SUM_AVERAGE = SUM_FIRST_STANDING + ZB_STANDING_COUNT,
-       SUM_COLS };
-static const double widths_summary[SUM_COLS] = {20, 7, 7, 7, 7, 7, 7, 7, 7, 9};
+static int always_shown(zb_standing s)
+{
+    return s <= ZB_STANDING_NO_TARGET;
+}
+
+/* The summary's tables share one grid: a name, 指标数, a column per standing shown,
+ * 平均完成率; 85 wide with the seven, A4 portrait at 100% like the target table; landscape
+ * when more standings are shown. */
+enum { SUM_NAME, SUM_TOTAL, SUM_FIRST_STANDING, SUM_COLS_MAX = SUM_FIRST_STANDING + ZB_STANDING_COUNT + 1 };
+#define SUM_NAME_WIDTH 20
+#define SUM_COUNT_WIDTH 7
+#define SUM_AVERAGE_WIDTH 9
 
 /* The chart under the category table: as wide as the table, 360 px high, 8 px below the
  * table, on rows of 15 pt (20 px) reserved for it. */
@@ -74,6 +87,11 @@ static const status_colour status_colours[] = {
     {ZB_STANDING_AHEAD, 0xE2EFDA, 0x375623},
     {ZB_STANDING_BEHIND, 0xFFC7CE, 0x9C0006},
     {ZB_STANDING_MISSING, 0xE7E6E6, 0x595959},
+    /* Only when they occur, so that a plan without them gets the workbook it always got. */
+    {ZB_STANDING_EXCEEDED, 0xFFC7CE, 0x9C0006},
+    {ZB_STANDING_WARNING, 0xFFEB9C, 0x9C5700},
+    {ZB_STANDING_WITHIN, 0xE2EFDA, 0x375623},
+    {ZB_STANDING_QUALITATIVE, 0xDDEBF7, 0x1F4E79},
 };
 
 /* Counts of a group of indicators (a category, a lead unit, all). */
@@ -100,8 +118,17 @@ typedef struct pw {
     const char *title;
     int year, month;
     size_t n;                  /* results, one per indicator */
+    int unit_column;           /* 计量单位 is shown */
+    lxw_col_t col[NCOLS];      /* where each column is on the sheet */
+    size_t ncols;
+    double widths[NCOLS];      /* the sheet's columns, in order */
     double text_pt[NCOLS];     /* width left for text in each column of the monitoring sheet */
-    double sum_text_pt[SUM_COLS];
+    zb_standing shown[ZB_STANDING_COUNT]; /* the standings the summary shows, in order */
+    size_t nshown;
+    size_t sum_cols;           /* name, 指标数, the standings shown, 平均完成率 */
+    size_t sum_average;        /* the column of 平均完成率 */
+    double widths_summary[SUM_COLS_MAX];
+    double sum_text_pt[SUM_COLS_MAX];
     zb_buf join;               /* the responsible units of one row, joined */
     double *heights;           /* row heights of a category group */
     size_t heights_cap;
@@ -168,6 +195,44 @@ static const char *join_units(pw *w, size_t ind)
     return b->data ? b->data : "";
 }
 
+/* ---- columns ------------------------------------------------------------------------- */
+
+/* The monitoring sheet's columns: 计量单位 when some indicator's unit was given apart from
+ * its name. */
+static void setup_columns(pw *w)
+{
+    size_t n = zb_plan_indicator_count(w->plan);
+    for (size_t i = 0; i < n && !w->unit_column; i++)
+        w->unit_column = zb_plan_indicator_unit_given(w->plan, i) && *zb_plan_indicator_unit(w->plan, i);
+    const double *widths = w->unit_column ? widths_unit : widths_main;
+    w->ncols = 0;
+    for (size_t c = 0; c < NCOLS; c++) {
+        w->text_pt[c] = zb_xlsx_column_text_pt(widths[c]);
+        if (c == COL_UNIT && !w->unit_column)
+            continue;
+        w->col[c] = (lxw_col_t)w->ncols;
+        w->widths[w->ncols++] = widths[c];
+    }
+}
+
+/* The summary's columns: the standings every plan can have, and the others that occur. */
+static void setup_summary(pw *w)
+{
+    w->nshown = 0;
+    for (size_t k = 0; k < ZB_STANDING_COUNT; k++)
+        if (always_shown(standing_order[k]) || w->all.count[standing_order[k]])
+            w->shown[w->nshown++] = standing_order[k];
+    w->sum_average = SUM_FIRST_STANDING + w->nshown;
+    w->sum_cols = w->sum_average + 1;
+    w->widths_summary[SUM_NAME] = SUM_NAME_WIDTH;
+    w->widths_summary[SUM_TOTAL] = SUM_COUNT_WIDTH;
+    for (size_t k = 0; k < w->nshown; k++)
+        w->widths_summary[SUM_FIRST_STANDING + k] = SUM_COUNT_WIDTH;
+    w->widths_summary[w->sum_average] = SUM_AVERAGE_WIDTH;
+    for (size_t c = 0; c < w->sum_cols; c++)
+        w->sum_text_pt[c] = zb_xlsx_column_text_pt(w->widths_summary[c]);
+}
+
 /* ---- counting ------------------------------------------------------------------------ */
 
 static void tally_add(tally *t, zb_standing s, double completion)
@@ -222,6 +287,7 @@ static zb_status count_results(pw *w, zb_error *err)
         if (isnan(w->expected) && isfinite(e))
             w->expected = e;
     }
+    setup_summary(w);
     return ZB_OK;
 }
 
@@ -255,16 +321,17 @@ static zb_status main_heading(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lx
                               zb_error *err)
 {
     lxw_error e = LXW_NO_ERROR;
-    for (size_t c = 0; c < NCOLS && !e; c++)
-        e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths_main[c], NULL);
+    for (size_t c = 0; c < w->ncols && !e; c++)
+        e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w->widths[c], NULL);
     if (e)
         return lxw_fail(w, e, "setting the column widths", err);
-    double span_pt = zb_xlsx_span_text_pt(widths_main, 0, NCOLS - 1);
+    lxw_col_t last = (lxw_col_t)(w->ncols - 1);
+    double span_pt = zb_xlsx_span_text_pt(w->widths, 0, last);
 
     /* Half a line more than its text: the space between a 公文 title and what follows. */
     double h = zb_xlsx_text_height(w->title, span_pt, w->style.title_size);
     h = fmin(h + w->style.title_size / 2, ZB_XLSX_MAX_ROW_HEIGHT);
-    e = worksheet_merge_range(ws, *row, 0, *row, NCOLS - 1, w->title, w->fmt.title);
+    e = worksheet_merge_range(ws, *row, 0, *row, last, w->title, w->fmt.title);
     if (!e)
         e = worksheet_set_row(ws, *row, h, NULL);
     if (e)
@@ -277,7 +344,7 @@ static zb_status main_heading(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lx
     if (isfinite(w->expected) && len > 0 && (size_t)len < sizeof caption)
         snprintf(caption + len, sizeof caption - (size_t)len, "　　序时进度%.1f%%", w->expected * 100);
     h = zb_xlsx_text_height(caption, span_pt, w->style.body_size);
-    e = worksheet_merge_range(ws, *row, 0, *row, NCOLS - 1, caption, w->caption);
+    e = worksheet_merge_range(ws, *row, 0, *row, last, caption, w->caption);
     if (!e)
         e = worksheet_set_row(ws, *row, h, NULL);
     if (e)
@@ -287,7 +354,9 @@ static zb_status main_heading(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lx
 
     int lines = 1;
     for (size_t c = 0; c < NCOLS && !e; c++) {
-        e = worksheet_write_string(ws, *row, (lxw_col_t)c, heads_main[c], w->fmt.header);
+        if (c == COL_UNIT && !w->unit_column)
+            continue;
+        e = worksheet_write_string(ws, *row, w->col[c], heads_main[c], w->fmt.header);
         lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(heads_main[c], w->text_pt[c], w->style.body_size));
     }
     h = zb_xlsx_row_height(lines, w->style.body_size);
@@ -312,19 +381,19 @@ static lxw_error write_completion(pw *w, lxw_worksheet *ws, size_t i, size_t ind
     double a = zb_progress_actual(w->pr, i);
     double t = zb_progress_target(w->pr, i);
     if (zb_plan_indicator_kind(w->plan, ind) != ZB_KIND_CUMULATIVE || !isfinite(c))
-        return worksheet_write_blank(ws, r, COL_COMPLETION, w->percent);
+        return worksheet_write_blank(ws, r, w->col[COL_COMPLETION], w->percent);
     /* The evaluation decides which way the ratio goes (a 以下 on the target turns it). */
     int up = a / t == c, down = !up && t / a == c;
     if (!isfinite(a) || !isfinite(t) || (!up && !down))
-        return worksheet_write_number(ws, r, COL_COMPLETION, c, w->percent);
+        return worksheet_write_number(ws, r, w->col[COL_COMPLETION], c, w->percent);
     char actual[16], target[32], formula[80];
-    cell_name(COL_ACTUAL, r, actual, sizeof actual);
+    cell_name(w->col[COL_ACTUAL], r, actual, sizeof actual);
     if (target_in_cell && target_value == t)
-        cell_name(COL_TARGET, r, target, sizeof target);
+        cell_name(w->col[COL_TARGET], r, target, sizeof target);
     else
         zb_format_number(t, target);
     snprintf(formula, sizeof formula, "=%s/%s", up ? actual : target, up ? target : actual);
-    return worksheet_write_formula_num(ws, r, COL_COMPLETION, formula, w->percent, c);
+    return worksheet_write_formula_num(ws, r, w->col[COL_COMPLETION], formula, w->percent, c);
 }
 
 /* Writes result i on row r; the category only when it is not merged (category != NULL).
@@ -338,8 +407,11 @@ static zb_status write_result(pw *w, lxw_worksheet *ws, size_t i, lxw_row_t r,
     const char *units = join_units(w, ind);
     if (!units)
         return nomem(w, err);
-    const char *name = zb_xlsx_safe(zb_plan_indicator_name(plan, ind));
-    const char *target = zb_xlsx_safe(zb_plan_indicator_target_text(plan, ind));
+    const char *name = zb_xlsx_safe(w->unit_column ? zb_plan_indicator_bare_name(plan, ind)
+                                                   : zb_plan_indicator_name(plan, ind));
+    const char *unit = zb_xlsx_safe(zb_plan_indicator_unit(plan, ind));
+    /* The target the period is judged against: the year's own in a plan of several years. */
+    const char *target = zb_xlsx_safe(zb_progress_target_text(w->pr, i));
     const char *status = zb_standing_label(zb_progress_standing(w->pr, i));
     const char *explain = zb_xlsx_safe(zb_progress_explain(w->pr, i));
     double actual = zb_progress_actual(w->pr, i);
@@ -348,39 +420,43 @@ static zb_status write_result(pw *w, lxw_worksheet *ws, size_t i, lxw_row_t r,
     int target_in_cell = zb_xlsx_plain_number(target, &target_value);
 
     /* Text always goes in as a string, so a name that starts with = is never a formula. */
-    lxw_error e = worksheet_write_number(ws, r, COL_SEQ, zb_plan_indicator_seq(plan, ind),
+    lxw_error e = worksheet_write_number(ws, r, w->col[COL_SEQ], zb_plan_indicator_seq(plan, ind),
                                          w->fmt.number);
     if (!e && category)
-        e = worksheet_write_string(ws, r, COL_CATEGORY, category, w->fmt.center);
+        e = worksheet_write_string(ws, r, w->col[COL_CATEGORY], category, w->fmt.center);
     if (!e)
-        e = worksheet_write_string(ws, r, COL_NAME, name, w->fmt.left);
+        e = worksheet_write_string(ws, r, w->col[COL_NAME], name, w->fmt.left);
+    if (!e && w->unit_column)
+        e = worksheet_write_string(ws, r, w->col[COL_UNIT], unit, w->fmt.center);
     if (!e) {
         /* A plain number stays a number (the formula divides by it), shown as in the plan;
          * anything else (20%, 6.5以上) is the text as published. */
         if (target_in_cell)
-            e = worksheet_write_number(ws, r, COL_TARGET, target_value, w->fmt.number);
+            e = worksheet_write_number(ws, r, w->col[COL_TARGET], target_value, w->fmt.number);
         else
-            e = worksheet_write_string(ws, r, COL_TARGET, target, w->fmt.center);
+            e = worksheet_write_string(ws, r, w->col[COL_TARGET], target, w->fmt.center);
     }
     if (!e)
-        e = isfinite(actual) ? worksheet_write_number(ws, r, COL_ACTUAL, actual, w->fmt.number)
-                             : worksheet_write_blank(ws, r, COL_ACTUAL, w->fmt.number);
+        e = isfinite(actual) ? worksheet_write_number(ws, r, w->col[COL_ACTUAL], actual, w->fmt.number)
+                             : worksheet_write_blank(ws, r, w->col[COL_ACTUAL], w->fmt.number);
     if (!e)
         e = write_completion(w, ws, i, ind, r, target_in_cell, target_value);
     if (!e)
-        e = isfinite(expected) ? worksheet_write_number(ws, r, COL_EXPECTED, expected, w->percent)
-                               : worksheet_write_blank(ws, r, COL_EXPECTED, w->percent);
+        e = isfinite(expected) ? worksheet_write_number(ws, r, w->col[COL_EXPECTED], expected, w->percent)
+                               : worksheet_write_blank(ws, r, w->col[COL_EXPECTED], w->percent);
     if (!e)
-        e = worksheet_write_string(ws, r, COL_STATUS, status, w->fmt.center);
+        e = worksheet_write_string(ws, r, w->col[COL_STATUS], status, w->fmt.center);
     if (!e)
-        e = worksheet_write_string(ws, r, COL_EXPLAIN, explain, w->fmt.left);
+        e = worksheet_write_string(ws, r, w->col[COL_EXPLAIN], explain, w->fmt.left);
     if (!e)
-        e = worksheet_write_string(ws, r, COL_RESPONSIBLE, units, w->fmt.center);
+        e = worksheet_write_string(ws, r, w->col[COL_RESPONSIBLE], units, w->fmt.center);
     if (e)
         return row_fail(w, e, ind, err);
 
     int lines = zb_xlsx_text_lines(name, w->text_pt[COL_NAME], size);
     lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(target, w->text_pt[COL_TARGET], size));
+    if (w->unit_column)
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(unit, w->text_pt[COL_UNIT], size));
     lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(status, w->text_pt[COL_STATUS], size));
     lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(explain, w->text_pt[COL_EXPLAIN], size));
     lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(units, w->text_pt[COL_RESPONSIBLE], size));
@@ -425,7 +501,7 @@ static zb_status main_body(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lxw_r
             double *last = &w->heights[k - 1];
             if (above + *last < need)
                 *last = fmin(ceil((need - above) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
-            e = worksheet_merge_range(ws, top, COL_CATEGORY, top + (lxw_row_t)(k - 1), COL_CATEGORY,
+            e = worksheet_merge_range(ws, top, w->col[COL_CATEGORY], top + (lxw_row_t)(k - 1), w->col[COL_CATEGORY],
                                       name, w->fmt.center);
             zb_xlsx_pager_group(pager, top, w->heights, k);
         } else {
@@ -447,6 +523,9 @@ static zb_status status_formats(pw *w, lxw_worksheet *ws, lxw_row_t first, lxw_r
                                 zb_error *err)
 {
     for (size_t k = 0; k < sizeof status_colours / sizeof status_colours[0]; k++) {
+        zb_standing st = status_colours[k].standing;
+        if (!always_shown(st) && !w->all.count[st])
+            continue;
         lxw_format *f = workbook_add_format(w->book->wb);
         if (!f)
             return nomem(w, err);
@@ -459,7 +538,7 @@ static zb_status status_formats(pw *w, lxw_worksheet *ws, lxw_row_t first, lxw_r
         cf.value_string = (char *)zb_standing_label(status_colours[k].standing); /* copied */
         cf.format = f;
         cf.stop_if_true = LXW_TRUE;
-        lxw_error e = worksheet_conditional_format_range(ws, first, COL_STATUS, last, COL_STATUS, &cf);
+        lxw_error e = worksheet_conditional_format_range(ws, first, w->col[COL_STATUS], last, w->col[COL_STATUS], &cf);
         if (e)
             return lxw_fail(w, e, "adding the status colours", err);
     }
@@ -473,7 +552,7 @@ static zb_status write_main(pw *w, zb_error *err)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory adding the worksheet %s",
                             w->path, SHEET_MAIN);
     zb_xlsx_pager pager;
-    zb_xlsx_pager_init(&pager, 1, zb_xlsx_span_pt(widths_main, 0, NCOLS - 1));
+    zb_xlsx_pager_init(&pager, 1, zb_xlsx_span_pt(w->widths, 0, w->ncols - 1));
     lxw_row_t row = 0;
     zb_status st = main_heading(w, ws, &pager, &row, err);
     zb_xlsx_page page = {0};
@@ -486,7 +565,7 @@ static zb_status write_main(pw *w, zb_error *err)
         st = main_body(w, ws, &pager, first, err);
     if (!st) {
         /* The filter covers the header row and every row below it. */
-        lxw_error e = worksheet_autofilter(ws, row, 0, last, NCOLS - 1);
+        lxw_error e = worksheet_autofilter(ws, row, 0, last, (lxw_col_t)(w->ncols - 1));
         if (e)
             st = lxw_fail(w, e, "adding the filter", err);
     }
@@ -519,7 +598,7 @@ static zb_status summary_fail(const pw *w, const summary *s, lxw_error e, zb_err
 static lxw_error summary_line(pw *w, summary *s, const char *text, double *height)
 {
     *height = zb_xlsx_text_height(text, s->span_pt, w->style.body_size);
-    lxw_error e = worksheet_merge_range(s->ws, s->row, 0, s->row, SUM_COLS - 1, text, w->caption);
+    lxw_error e = worksheet_merge_range(s->ws, s->row, 0, s->row, (lxw_col_t)(w->sum_cols - 1), text, w->caption);
     if (!e)
         e = worksheet_set_row(s->ws, s->row, *height, NULL);
     s->row++;
@@ -561,8 +640,8 @@ static zb_status status_table(pw *w, summary *s, zb_error *err)
         e = summary_header(w, s, heads, 3, &h_header);
     double h = zb_xlsx_row_height(1, w->style.body_size);
     double n = (double)w->all.total;
-    for (size_t k = 0; k < ZB_STANDING_COUNT && !e; k++) {
-        zb_standing st = standing_order[k];
+    for (size_t k = 0; k < w->nshown && !e; k++) {
+        zb_standing st = w->shown[k];
         double count = (double)w->all.count[st];
         e = worksheet_write_string(s->ws, s->row, 0, zb_standing_label(st), w->fmt.center);
         if (!e)
@@ -609,13 +688,13 @@ static lxw_error tally_row(pw *w, summary *s, const char *name, const tally *t, 
     lxw_error e = worksheet_write_string(s->ws, r, SUM_NAME, name, text);
     if (!e)
         e = worksheet_write_number(s->ws, r, SUM_TOTAL, (double)t->total, num);
-    for (size_t k = 0; k < ZB_STANDING_COUNT && !e; k++)
-        e = worksheet_write_number(s->ws, r, (lxw_col_t)(SUM_FIRST_STANDING + k),
-                                   (double)t->count[standing_order[k]], num);
+    for (size_t k = 0; k < w->nshown && !e; k++)
+        e = worksheet_write_number(s->ws, r, (lxw_col_t)(SUM_FIRST_STANDING + k), (double)t->count[w->shown[k]],
+                                   num);
+    lxw_col_t avg = (lxw_col_t)w->sum_average;
     if (!e)
-        e = t->completion_n ? worksheet_write_number(s->ws, r, SUM_AVERAGE,
-                                                     t->completion_sum / (double)t->completion_n, pct)
-                            : worksheet_write_blank(s->ws, r, SUM_AVERAGE, pct);
+        e = t->completion_n ? worksheet_write_number(s->ws, r, avg, t->completion_sum / (double)t->completion_n, pct)
+                            : worksheet_write_blank(s->ws, r, avg, pct);
     *height = zb_xlsx_text_height(name, w->sum_text_pt[SUM_NAME], w->style.body_size);
     if (!e)
         e = worksheet_set_row(s->ws, r, *height, NULL);
@@ -629,17 +708,17 @@ static zb_status tally_table(pw *w, summary *s, const char *heading, const char 
                              const char *const *names, const tally *tallies, size_t count,
                              lxw_row_t *first_row, size_t *rows, zb_error *err)
 {
-    const char *heads[SUM_COLS];
+    const char *heads[SUM_COLS_MAX];
     heads[SUM_NAME] = name_head;
     heads[SUM_TOTAL] = "指标数";
-    for (size_t k = 0; k < ZB_STANDING_COUNT; k++)
-        heads[SUM_FIRST_STANDING + k] = zb_standing_label(standing_order[k]);
-    heads[SUM_AVERAGE] = "平均完成率";
+    for (size_t k = 0; k < w->nshown; k++)
+        heads[SUM_FIRST_STANDING + k] = zb_standing_label(w->shown[k]);
+    heads[w->sum_average] = "平均完成率";
     lxw_row_t first = s->row;
     double h_heading, h_header, h;
     lxw_error e = summary_line(w, s, heading, &h_heading);
     if (!e)
-        e = summary_header(w, s, heads, SUM_COLS, &h_header);
+        e = summary_header(w, s, heads, w->sum_cols, &h_header);
     *first_row = s->row;
     *rows = 0;
     for (size_t k = 0; k < count && !e; k++) {
@@ -683,7 +762,8 @@ static zb_status completion_chart(pw *w, summary *s, lxw_row_t first, size_t row
         return nomem(w, err);
     lxw_row_t last = first + (lxw_row_t)rows - 1;
     chart_series_set_categories(series, SHEET_SUMMARY, first, SUM_NAME, last, SUM_NAME);
-    chart_series_set_values(series, SHEET_SUMMARY, first, SUM_AVERAGE, last, SUM_AVERAGE);
+    chart_series_set_values(series, SHEET_SUMMARY, first, (lxw_col_t)w->sum_average, last,
+                            (lxw_col_t)w->sum_average);
     chart_series_set_name(series, "平均完成率");
     chart_series_set_labels(series);
     chart_series_set_labels_num_format(series, "0.0%");
@@ -718,7 +798,7 @@ static zb_status completion_chart(pw *w, summary *s, lxw_row_t first, size_t row
         h[k] = CHART_ROW_PT;
         e = worksheet_set_row(s->ws, top + (lxw_row_t)k, CHART_ROW_PT, NULL);
     }
-    double width_px = zb_xlsx_span_pt(widths_summary, 0, SUM_COLS - 1) / 0.75;
+    double width_px = zb_xlsx_span_pt(w->widths_summary, 0, w->sum_cols - 1) / 0.75;
     lxw_chart_options opt;
     memset(&opt, 0, sizeof opt);
     opt.y_offset = CHART_OFFSET_PX;
@@ -742,17 +822,19 @@ static zb_status write_summary(pw *w, zb_error *err)
     if (!s.ws)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory adding the worksheet %s",
                             w->path, SHEET_SUMMARY);
-    s.span_pt = zb_xlsx_span_text_pt(widths_summary, 0, SUM_COLS - 1);
-    zb_xlsx_pager_init(&s.pager, 0, zb_xlsx_span_pt(widths_summary, 0, SUM_COLS - 1));
+    /* Seven standings fit A4 portrait; more turn the page. */
+    int landscape = w->nshown > 7;
+    s.span_pt = zb_xlsx_span_text_pt(w->widths_summary, 0, w->sum_cols - 1);
+    zb_xlsx_pager_init(&s.pager, landscape, zb_xlsx_span_pt(w->widths_summary, 0, w->sum_cols - 1));
     lxw_error e = LXW_NO_ERROR;
-    for (size_t c = 0; c < SUM_COLS && !e; c++)
-        e = worksheet_set_column(s.ws, (lxw_col_t)c, (lxw_col_t)c, widths_summary[c], NULL);
+    for (size_t c = 0; c < w->sum_cols && !e; c++)
+        e = worksheet_set_column(s.ws, (lxw_col_t)c, (lxw_col_t)c, w->widths_summary[c], NULL);
     if (e)
         return lxw_fail(w, e, "setting the column widths", err);
 
     double h = zb_xlsx_text_height(w->title, s.span_pt, w->style.title_size);
     h = fmin(h + w->style.title_size / 2, ZB_XLSX_MAX_ROW_HEIGHT);
-    e = worksheet_merge_range(s.ws, 0, 0, 0, SUM_COLS - 1, w->title, w->fmt.title);
+    e = worksheet_merge_range(s.ws, 0, 0, 0, (lxw_col_t)(w->sum_cols - 1), w->title, w->fmt.title);
     if (!e)
         e = worksheet_set_row(s.ws, 0, h, NULL);
     if (e)
@@ -762,6 +844,7 @@ static zb_status write_summary(pw *w, zb_error *err)
     s.row = 1;
     /* Several tables on one sheet: the title is what repeats on every page. */
     zb_xlsx_page page = {0};
+    page.landscape = landscape;
     zb_status st = zb_xlsx_page_setup(w->book, s.ws, &page, err);
     if (st) {
         zb_xlsx_pager_free(&s.pager);
@@ -889,10 +972,7 @@ ZB_API zb_status zb_xlsx_write_progress(const zb_plan *plan, const char *period,
     w.style.font_body = zb_xlsx_or(o->font_body, w.style.font_body);
     w.style.font_heading = zb_xlsx_or(o->font_heading, w.style.font_heading);
     w.style.font_title = zb_xlsx_or(o->font_title, w.style.font_title);
-    for (size_t c = 0; c < NCOLS; c++)
-        w.text_pt[c] = zb_xlsx_column_text_pt(widths_main[c]);
-    for (size_t c = 0; c < SUM_COLS; c++)
-        w.sum_text_pt[c] = zb_xlsx_column_text_pt(widths_summary[c]);
+    setup_columns(&w);
     char default_title[64];
     snprintf(default_title, sizeof default_title, "%d年%d月指标监测表", w.year, w.month);
     w.title = zb_xlsx_or(o->title, default_title);

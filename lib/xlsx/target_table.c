@@ -8,13 +8,39 @@
 #include "xlsx/xlsx_internal.h"
 #include "zhibiao/xlsx.h"
 
-enum { COLS_MAX = 6 };
-
 /* Column widths in Excel character units: 88 in all, so that the table fills the 172 mm
  * between the margins of A4 portrait at 100%; 目标值 is wide enough for "2024年目标值" on
- * one line. */
+ * one line. The seed's five columns (and six with 计量单位) keep these widths; a table with
+ * more columns gives each extra one a fixed width and the name what is left, turning to
+ * landscape (132) when portrait would leave the name too narrow. */
 static const double widths_plain[] = {6, 14, 36, 14, 18};
 static const double widths_unit[] = {6, 14, 28, 10, 14, 16};
+#define PORTRAIT_WIDTH 88.0
+#define LANDSCAPE_WIDTH 132.0
+#define NAME_MIN_WIDTH 22.0
+#define NAME_MAX_WIDTH 36.0
+
+/* What a column holds. */
+typedef enum field {
+    F_SEQ,
+    F_CATEGORY,
+    F_NAME,
+    F_UNIT,
+    F_ATTRIBUTE,
+    F_BASE,
+    F_TARGET, /* one per target year (0 = the targets tied to no year) */
+    F_RESPONSIBLE,
+    F_NOTE
+} field;
+
+typedef struct column {
+    field field;
+    int year;       /* F_TARGET: the year its targets are for */
+    double width;
+    double text_pt; /* width left for text, in points */
+    const char *head; /* an option's text, or buf */
+    char buf[64];
+} column;
 
 /* A table being written; lives on the writer's stack (no global state). */
 typedef struct table {
@@ -24,12 +50,13 @@ typedef struct table {
     lxw_worksheet *ws;
     zb_xlsx_style style;
     zb_xlsx_formats fmt;
-    int unit_column;
+    int unit_column;  /* names lose the unit group they gave */
+    int landscape;
+    column *cols;
     size_t ncols;
-    const double *widths;
-    double text_pt[COLS_MAX]; /* width left for text in each column, in points */
-    /* Column of each field; the unit column exists only with unit_column. */
-    lxw_col_t col_seq, col_category, col_name, col_unit, col_target, col_responsible;
+    size_t col_category; /* where 类别 is, for the merges */
+    double width;        /* of all columns */
+    double *widths;      /* the columns' widths in order, for the span helpers */
     zb_buf units; /* the responsible units of one row, joined; reused row after row */
     double *heights; /* row heights of one category group; reused group after group */
     size_t heights_cap;
@@ -79,6 +106,9 @@ static zb_status check_options(const zb_table_options *o, zb_error *err)
         {o->header_unit, "header_unit"},
         {o->header_target, "header_target"},
         {o->header_responsible, "header_responsible"},
+        {o->header_attribute, "header_attribute"},
+        {o->header_base, "header_base"},
+        {o->header_note, "header_note"},
         {o->font_body, "font_body"},
         {o->font_heading, "font_heading"},
         {o->font_title, "font_title"},
@@ -106,19 +136,133 @@ static zb_status row_fail(const table *t, lxw_error e, size_t i, zb_error *err)
     return zb_xlsx_error(err, e, t->path, what);
 }
 
-static void setup_columns(table *t)
+static int year_listed(const int *years, size_t n, int y)
 {
-    t->ncols = t->unit_column ? 6 : 5;
-    t->widths = t->unit_column ? widths_unit : widths_plain;
-    lxw_col_t c = 0;
-    t->col_seq = c++;
-    t->col_category = c++;
-    t->col_name = c++;
-    t->col_unit = t->unit_column ? c++ : 0;
-    t->col_target = c++;
-    t->col_responsible = c++;
-    for (size_t i = 0; i < t->ncols; i++)
-        t->text_pt[i] = zb_xlsx_column_text_pt(t->widths[i]);
+    for (size_t k = 0; k < n; k++)
+        if (years[k] == y)
+            return 1;
+    return 0;
+}
+
+/* The columns the plan needs: 计量单位 when a unit was given apart from a name (or as the
+ * option says), 属性 when an indicator has one, the base when one has it, a 目标值 per target
+ * year, 备注 when one has a note. */
+static zb_status setup_columns(table *t, const zb_table_options *o, zb_error *err)
+{
+    const zb_plan *plan = t->plan;
+    size_t n = zb_plan_indicator_count(plan);
+    int auto_unit = 0, attribute = 0, base = 0, note = 0, base_year = -1;
+    int *years = NULL;
+    size_t nyears = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        auto_unit |= zb_plan_indicator_unit_given(plan, i) && *zb_plan_indicator_unit(plan, i);
+        attribute |= zb_plan_indicator_attribute(plan, i) != ZB_ATTR_NONE;
+        note |= *zb_plan_indicator_note(plan, i) != '\0';
+        if (*zb_plan_indicator_base_text(plan, i)) {
+            int y = zb_plan_indicator_base_year(plan, i);
+            base = 1;
+            base_year = base_year == -1 || base_year == y ? y : 0;
+        }
+        size_t nt = zb_plan_indicator_target_count(plan, i);
+        for (size_t k = 0; k < nt; k++) {
+            int y = zb_plan_indicator_target_year(plan, i, k);
+            if (year_listed(years, nyears, y))
+                continue;
+            if (zb_grow((void **)&years, &cap, nyears + 1, sizeof *years)) {
+                free(years);
+                return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
+            }
+            /* In year order, 0 first. */
+            size_t at = nyears;
+            while (at > 0 && years[at - 1] > y)
+                at--;
+            memmove(years + at + 1, years + at, (nyears - at) * sizeof *years);
+            years[at] = y;
+            nyears++;
+        }
+    }
+    if (nyears == 0)
+        nyears = 1, years = NULL; /* one empty 目标值 column */
+    t->unit_column = o->unit_column > 0 || (o->unit_column == 0 && auto_unit);
+    size_t max = 8 + nyears;
+    t->cols = calloc(max, sizeof *t->cols);
+    t->widths = calloc(max, sizeof *t->widths);
+    if (!t->cols || !t->widths) {
+        free(years);
+        return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
+    }
+    char year_target[64], span[48];
+    years_text(plan, span, sizeof span);
+    snprintf(year_target, sizeof year_target, "%s目标值", span);
+
+    column *c = t->cols;
+    size_t k = 0;
+    /* A generated heading is copied into the column; an option's is pointed at. */
+#define ADD(f, w, h)                                                                               \
+    (c[k].field = (f), c[k].width = (w),                                                           \
+     c[k].head = (h) == head ? (snprintf(c[k].buf, sizeof c[k].buf, "%s", head), c[k].buf) : (h), k++)
+    char head[64] = "";
+    ADD(F_SEQ, 5, zb_xlsx_or(o->header_seq, "序号"));
+    t->col_category = k;
+    ADD(F_CATEGORY, 10, zb_xlsx_or(o->header_category, "类别"));
+    ADD(F_NAME, 0, zb_xlsx_or(o->header_name, "指标名称"));
+    if (t->unit_column)
+        ADD(F_UNIT, 9, zb_xlsx_or(o->header_unit, "计量单位"));
+    if (attribute)
+        ADD(F_ATTRIBUTE, 8, zb_xlsx_or(o->header_attribute, "属性"));
+    if (base) {
+        if (base_year > 0)
+            snprintf(head, sizeof head, "%d年基期值", base_year);
+        else
+            snprintf(head, sizeof head, "基期值");
+        ADD(F_BASE, 10, zb_xlsx_or(o->header_base, head));
+    }
+    for (size_t y = 0; y < nyears; y++) {
+        int year = years ? years[y] : 0;
+        if (nyears == 1 || year == 0)
+            snprintf(head, sizeof head, "%s", nyears == 1 ? year_target : "目标值");
+        else
+            snprintf(head, sizeof head, "%d年目标值", year);
+        c[k].year = year;
+        ADD(F_TARGET, 11, (nyears == 1 || year == 0) ? zb_xlsx_or(o->header_target, head) : head);
+    }
+    ADD(F_RESPONSIBLE, 14, zb_xlsx_or(o->header_responsible, "责任单位"));
+    if (note)
+        ADD(F_NOTE, 12, zb_xlsx_or(o->header_note, "备注"));
+#undef ADD
+    t->ncols = k;
+    free(years);
+
+    /* The seed's layouts keep their widths; others share the page. */
+    int plain = !attribute && !base && !note && nyears == 1;
+    if (plain) {
+        const double *w = t->unit_column ? widths_unit : widths_plain;
+        for (size_t j = 0; j < k; j++)
+            c[j].width = w[j];
+    } else {
+        double fixed = 0;
+        for (size_t j = 0; j < k; j++)
+            fixed += c[j].width;
+        double page = fixed + NAME_MIN_WIDTH <= PORTRAIT_WIDTH ? PORTRAIT_WIDTH : LANDSCAPE_WIDTH;
+        t->landscape = page == LANDSCAPE_WIDTH;
+        c[2].width = fmax(NAME_MIN_WIDTH, fmin(page - fixed, NAME_MAX_WIDTH));
+        /* What the name does not need goes to the columns whose texts wrap: targets such
+         * as 完成市下达任务, units, remarks. */
+        double extra = page - fixed - c[2].width;
+        size_t flexible = 0;
+        for (size_t j = 0; j < k; j++)
+            flexible += c[j].field >= F_UNIT && c[j].field != F_ATTRIBUTE;
+        for (size_t j = 0; j < k && extra > 0 && flexible; j++)
+            if (c[j].field >= F_UNIT && c[j].field != F_ATTRIBUTE)
+                c[j].width += floor(extra / (double)flexible);
+    }
+    t->width = 0;
+    for (size_t j = 0; j < k; j++) {
+        c[j].text_pt = zb_xlsx_column_text_pt(c[j].width);
+        t->widths[j] = c[j].width;
+        t->width += c[j].width;
+    }
+    return ZB_OK;
 }
 
 static zb_status write_heading(table *t, const zb_table_options *o, const char *title,
@@ -159,22 +303,10 @@ static zb_status write_heading(table *t, const zb_table_options *o, const char *
         return lxw_fail(t, e, "writing the title", err);
     (*row)++;
 
-    char year_target[64];
-    char years[48];
-    years_text(t->plan, years, sizeof years);
-    snprintf(year_target, sizeof year_target, "%s目标值", years);
-    const char *heads[COLS_MAX];
-    heads[t->col_seq] = zb_xlsx_or(o->header_seq, "序号");
-    heads[t->col_category] = zb_xlsx_or(o->header_category, "类别");
-    heads[t->col_name] = zb_xlsx_or(o->header_name, "指标名称");
-    if (t->unit_column)
-        heads[t->col_unit] = zb_xlsx_or(o->header_unit, "计量单位");
-    heads[t->col_target] = zb_xlsx_or(o->header_target, year_target);
-    heads[t->col_responsible] = zb_xlsx_or(o->header_responsible, "责任单位");
     int lines = 1;
     for (size_t c = 0; c < t->ncols && !e; c++) {
-        e = worksheet_write_string(ws, *row, (lxw_col_t)c, heads[c], t->fmt.header);
-        int l = zb_xlsx_text_lines(heads[c], t->text_pt[c], t->style.body_size);
+        e = worksheet_write_string(ws, *row, (lxw_col_t)c, t->cols[c].head, t->fmt.header);
+        int l = zb_xlsx_text_lines(t->cols[c].head, t->cols[c].text_pt, t->style.body_size);
         if (l > lines)
             lines = l;
     }
@@ -211,6 +343,21 @@ static int max_lines(int a, int b)
     return a > b ? a : b;
 }
 
+/* A cell as written: a plain number stays a number (sums, filters), written so that it shows
+ * as in the plan; anything else (20%, 6.5以上, 完成市下达任务, —) is the text as published. */
+static lxw_error write_value(table *t, lxw_row_t r, lxw_col_t c, const char *text)
+{
+    double value;
+    if (zb_xlsx_plain_number(text, &value))
+        return worksheet_write_number(t->ws, r, c, value, t->fmt.number);
+    return worksheet_write_string(t->ws, r, c, text, t->fmt.center);
+}
+
+static const char *attribute_text(zb_attribute a)
+{
+    return a == ZB_ATTR_BINDING ? "约束性" : a == ZB_ATTR_ANTICIPATORY ? "预期性" : "";
+}
+
 /* Writes indicator i on row r; the category only when it is not merged (category != NULL).
  * *height receives the height its texts need. */
 static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *category,
@@ -222,42 +369,59 @@ static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *ca
     const char *units = join_units(t, i);
     if (!units)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
-    const char *name = t->unit_column ? zb_plan_indicator_bare_name(plan, i)
-                                      : zb_plan_indicator_name(plan, i);
-    const char *target = zb_plan_indicator_target_text(plan, i);
-    double value;
-
-    /* Text always goes in as a string, so a name that starts with = is never a formula. */
-    lxw_error e = worksheet_write_number(ws, r, t->col_seq, zb_plan_indicator_seq(plan, i),
-                                         t->fmt.number);
-    if (!e && category)
-        e = worksheet_write_string(ws, r, t->col_category, category, t->fmt.center);
-    if (!e)
-        e = worksheet_write_string(ws, r, t->col_name, name, t->fmt.left);
-    if (!e && t->unit_column)
-        e = worksheet_write_string(ws, r, t->col_unit, zb_plan_indicator_unit(plan, i),
-                                   t->fmt.center);
-    if (!e) {
-        /* A plain number stays a number (sums, filters), written so that it shows as in the
-         * plan; anything else (20%, 6.5以上) is the text as published. */
-        if (zb_xlsx_plain_number(target, &value))
-            e = worksheet_write_number(ws, r, t->col_target, value, t->fmt.number);
-        else
-            e = worksheet_write_string(ws, r, t->col_target, target, t->fmt.center);
+    int lines = 1;
+    lxw_error e = LXW_NO_ERROR;
+    for (size_t c = 0; c < t->ncols && !e; c++) {
+        const column *col = &t->cols[c];
+        lxw_col_t x = (lxw_col_t)c;
+        const char *text = NULL; /* what the cell shows, for its height */
+        /* Text always goes in as a string, so a name that starts with = is never a formula. */
+        switch (col->field) {
+        case F_SEQ:
+            e = worksheet_write_number(ws, r, x, zb_plan_indicator_seq(plan, i), t->fmt.number);
+            break;
+        case F_CATEGORY:
+            if (category) {
+                text = category;
+                e = worksheet_write_string(ws, r, x, text, t->fmt.center);
+            }
+            break;
+        case F_NAME:
+            text = t->unit_column ? zb_plan_indicator_bare_name(plan, i) : zb_plan_indicator_name(plan, i);
+            e = worksheet_write_string(ws, r, x, text, t->fmt.left);
+            break;
+        case F_UNIT:
+            text = zb_plan_indicator_unit(plan, i);
+            e = worksheet_write_string(ws, r, x, text, t->fmt.center);
+            break;
+        case F_ATTRIBUTE:
+            text = attribute_text(zb_plan_indicator_attribute(plan, i));
+            e = worksheet_write_string(ws, r, x, text, t->fmt.center);
+            break;
+        case F_BASE:
+            text = zb_plan_indicator_base_text(plan, i);
+            e = write_value(t, r, x, text);
+            break;
+        case F_TARGET: {
+            size_t k = zb_plan_indicator_find_target(plan, i, col->year);
+            text = k != ZB_NONE ? zb_plan_indicator_target_text_at(plan, i, k) : "";
+            e = write_value(t, r, x, text);
+            break;
+        }
+        case F_RESPONSIBLE:
+            text = units;
+            e = worksheet_write_string(ws, r, x, text, t->fmt.center);
+            break;
+        case F_NOTE:
+            text = zb_plan_indicator_note(plan, i);
+            e = worksheet_write_string(ws, r, x, text, t->fmt.left);
+            break;
+        }
+        if (text)
+            lines = max_lines(lines, zb_xlsx_text_lines(text, col->text_pt, size));
     }
-    if (!e)
-        e = worksheet_write_string(ws, r, t->col_responsible, units, t->fmt.center);
     if (e)
         return row_fail(t, e, i, err);
-
-    int lines = zb_xlsx_text_lines(name, t->text_pt[t->col_name], size);
-    lines = max_lines(lines, zb_xlsx_text_lines(target, t->text_pt[t->col_target], size));
-    lines = max_lines(lines, zb_xlsx_text_lines(units, t->text_pt[t->col_responsible], size));
-    if (t->unit_column)
-        lines = max_lines(lines, zb_xlsx_text_lines(zb_plan_indicator_unit(plan, i),
-                                                    t->text_pt[t->col_unit], size));
-    if (category)
-        lines = max_lines(lines, zb_xlsx_text_lines(category, t->text_pt[t->col_category], size));
     *height = zb_xlsx_row_height(lines, size);
     return ZB_OK;
 }
@@ -295,12 +459,12 @@ static zb_status write_body(table *t, lxw_row_t row, zb_error *err)
         }
         lxw_error e = LXW_NO_ERROR;
         if (k > 1) {
-            double need = zb_xlsx_text_height(name, t->text_pt[t->col_category], size);
+            double need = zb_xlsx_text_height(name, t->cols[t->col_category].text_pt, size);
             double *last = &t->heights[k - 1];
             if (above + *last < need)
                 *last = fmin(ceil((need - above) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
-            e = worksheet_merge_range(t->ws, top, t->col_category, top + (lxw_row_t)(k - 1),
-                                      t->col_category, name, t->fmt.center);
+            e = worksheet_merge_range(t->ws, top, (lxw_col_t)t->col_category, top + (lxw_row_t)(k - 1),
+                                      (lxw_col_t)t->col_category, name, t->fmt.center);
             zb_xlsx_pager_group(&t->pager, top, t->heights, k);
         } else {
             zb_xlsx_pager_row(&t->pager, t->heights[0]);
@@ -323,6 +487,7 @@ static zb_status write_table(table *t, const zb_table_options *o, const char *ti
     if (st)
         return st;
     zb_xlsx_page page = {0};
+    page.landscape = t->landscape;
     page.header_first = row;
     page.header_last = row;
     st = zb_xlsx_page_setup(t->book, t->ws, &page, err);
@@ -356,7 +521,6 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     memset(&t, 0, sizeof t);
     t.plan = plan;
     t.path = path;
-    t.unit_column = o->unit_column != 0;
     zb_xlsx_style_defaults(&t.style);
     t.style.font_body = zb_xlsx_or(o->font_body, t.style.font_body);
     t.style.font_heading = zb_xlsx_or(o->font_heading, t.style.font_heading);
@@ -365,8 +529,13 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
         t.style.body_size = o->body_size;
     if (o->title_size > 0)
         t.style.title_size = o->title_size;
-    setup_columns(&t);
-    zb_xlsx_pager_init(&t.pager, 0, zb_xlsx_span_pt(t.widths, 0, t.ncols - 1));
+    st = setup_columns(&t, o, error);
+    if (st) {
+        free(t.cols);
+        free(t.widths);
+        return st;
+    }
+    zb_xlsx_pager_init(&t.pager, t.landscape, zb_xlsx_span_pt(t.widths, 0, t.ncols - 1));
 
     char years[48];
     char default_title[96];
@@ -378,8 +547,11 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
 
     zb_xlsx_book book;
     st = zb_xlsx_open(&book, path, o->scratch_dir, error);
-    if (st)
+    if (st) {
+        free(t.cols);
+        free(t.widths);
         return st;
+    }
     t.book = &book;
     t.ws = workbook_add_worksheet(book.wb, sheet);
     if (!t.ws) {
@@ -397,6 +569,8 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     }
     zb_buf_free(&t.units);
     free(t.heights);
+    free(t.cols);
+    free(t.widths);
     zb_xlsx_pager_free(&t.pager);
     if (st) {
         zb_xlsx_discard(&book);

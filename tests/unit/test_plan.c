@@ -703,6 +703,12 @@ static void test_target_values(void **state)
                      cases[k].target, v, zb_plan_indicator_qualifier(plan, i), zb_plan_indicator_direction(plan, i),
                      zb_plan_indicator_target_as_change_at(plan, i, 0));
     }
+    /* Worked out from the base, or not. */
+    assert_int_equal(zb_plan_indicator_target_from_base_at(plan, 4, 0), 1);
+    assert_int_equal(zb_plan_indicator_target_from_base_at(plan, 10, 0), 0); /* no base: the change */
+    assert_int_equal(zb_plan_indicator_target_from_base_at(plan, 14, 0), 0); /* a rate's own change */
+    assert_int_equal(zb_plan_indicator_target_from_base_at(plan, 0, 0), 0);
+    assert_int_equal(zb_plan_indicator_target_from_base_at(plan, 0, 9), 0);
     /* The change as written stays what it was. */
     assert_int_equal(zb_plan_indicator_target_change_at(plan, 4, 0), ZB_CHANGE_PERCENT);
     assert_true(zb_plan_indicator_target_change_amount_at(plan, 4, 0) == -3);

@@ -80,7 +80,7 @@ static void add(zb_plan *plan, int seq, const char *category, const char *name, 
  *   3 rate 6.8 vs 6.5             达标
  *   4 level 70 vs 74.5            未达标
  *   5 cumulative 16/15            已完成
- *   6 lower-is-better 0.2 of 0.5  超序时   (target over actual: =D9/E9)
+ *   6 lower-is-better 0.2 of 0.5  受控     (a cap: no completion rate)
  *   7 a name that looks like a formula, no actual: 未报送
  *   8 no category, no number in the target: 无目标值 */
 static void fill(zb_plan *plan)
@@ -103,7 +103,7 @@ static void fill(zb_plan *plan)
         "县发改局");
     add(plan, 7, "推动工业绿色发展", "=HYPERLINK(\"http://x\",\"点击\")", "3", ZB_KIND_CUMULATIVE,
         ZB_DIR_HIGHER, "县科技局");
-    add(plan, 8, NULL, "营商环境", "持续优化", ZB_KIND_LEVEL, ZB_DIR_HIGHER, "");
+    add(plan, 8, NULL, "营商环境", "见附件", ZB_KIND_LEVEL, ZB_DIR_HIGHER, "");
     const struct {
         int seq;
         double value;
@@ -204,7 +204,7 @@ static void test_rows(void **state)
     /* Every status is the evaluation's, with its explanation. */
     zb_progress *pr;
     assert_int_equal(zb_progress_evaluate(f->plan, "2024-06", NULL, &pr, NULL), ZB_OK);
-    static const char *const want[] = {"超序时", "滞后", "达标", "未达标", "已完成", "超序时", "未报送", "无目标值"};
+    static const char *const want[] = {"超序时", "滞后", "达标", "未达标", "已完成", "受控", "未报送", "无目标值"};
     for (size_t i = 0; i < 8; i++) {
         char ref[8];
         snprintf(ref, sizeof ref, "H%zu", i + 4);
@@ -223,13 +223,10 @@ static void test_rows(void **state)
     assert_string_equal(c.formula, "E5/62");
     assert_true(strtod(c.text, NULL) == 20.0 / 62.0);
     assert_text(s, t, "D5", "62家");
-    c = get_cell(s, t, "F9");
-    assert_string_equal(c.formula, "D9/E9");
-    assert_true(strtod(c.text, NULL) == 0.5 / 0.2);
     c = get_cell(s, t, "F8");
     assert_string_equal(c.formula, "E8/D8");
-    for (size_t r = 6; r <= 11; r += 1) {
-        if (r == 8 || r == 9)
+    for (size_t r = 6; r <= 11; r += 1) { /* F9: a cap below its share is not "250% done" */
+        if (r == 8)
             continue;
         char ref[8];
         snprintf(ref, sizeof ref, "F%zu", r);
@@ -244,7 +241,7 @@ static void test_rows(void **state)
     assert_false(get_cell(s, t, "G11").present);
     /* Targets: a plain number stays a number; text stays text. */
     assert_true(cell_number(s, t, "D4") == 450);
-    assert_text(s, t, "D11", "持续优化");
+    assert_text(s, t, "D11", "见附件");
     assert_text(s, t, "J5", "县经信局、县统计局");
     assert_false(get_cell(s, t, "J11").present); /* no units: a bordered blank */
 
@@ -283,9 +280,9 @@ static void test_sheet_setup(void **state)
 
     /* A colour per status label over the 状态 column; 未达标 before 达标, which it contains. */
     assert_non_null(strstr(s, "<conditionalFormatting sqref=\"H4:H11\">"));
-    assert_int_equal(zbt_count(s, "type=\"containsText\""), 6);
-    const char *labels[] = {"已完成", "超序时", "滞后", "达标", "未达标", "未报送"};
-    for (size_t k = 0; k < 6; k++) {
+    assert_int_equal(zbt_count(s, "type=\"containsText\""), 7);
+    const char *labels[] = {"已完成", "超序时", "滞后", "达标", "未达标", "未报送", "受控"};
+    for (size_t k = 0; k < 7; k++) {
         char key[64];
         snprintf(key, sizeof key, "text=\"%s\"", labels[k]);
         assert_non_null(strstr(s, key));
@@ -310,11 +307,11 @@ static void test_summary(void **state)
     const char *s = b.sheet2;
     const sst *t = &b.sst;
 
-    /* 一、按状态统计: rows 5-11 in the reading order, 合计 on row 12. */
-    static const char *const order[] = {"已完成", "超序时", "滞后", "达标", "未达标", "未报送", "无目标值"};
-    static const double counts[] = {1, 2, 1, 1, 1, 1, 1};
+    /* 一、按状态统计: rows 5-12 in the reading order (受控 because one occurs), 合计 on row 13. */
+    static const char *const order[] = {"已完成", "超序时", "滞后", "受控", "达标", "未达标", "未报送", "无目标值"};
+    static const double counts[] = {1, 1, 1, 1, 1, 1, 1, 1};
     double total = 0;
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < 8; k++) {
         char ref[8];
         snprintf(ref, sizeof ref, "A%d", 5 + k);
         assert_text(s, t, ref, order[k]);
@@ -324,31 +321,37 @@ static void test_summary(void **state)
         snprintf(ref, sizeof ref, "C%d", 5 + k);
         assert_true(fabs(cell_number(s, t, ref) - counts[k] / 8) < 1e-12);
     }
-    assert_text(s, t, "A12", "合计");
-    assert_true(cell_number(s, t, "B12") == total);
+    assert_text(s, t, "A13", "合计");
+    assert_true(cell_number(s, t, "B13") == total);
 
-    /* 二、按类别统计 from row 14: header on 15, categories from 16, 未分类 last, then 合计. */
-    assert_text(s, t, "A14", "二、按类别统计");
-    assert_text(s, t, "A15", "类别");
-    assert_text(s, t, "J15", "平均完成率");
-    assert_text(s, t, "A16", "牵引性指标");
-    assert_true(cell_number(s, t, "B16") == 2);
-    assert_true(cell_number(s, t, "D16") == 1); /* 超序时 */
-    assert_true(cell_number(s, t, "E16") == 1); /* 滞后 */
-    assert_true(fabs(cell_number(s, t, "J16") - (230.0 / 450 + 20.0 / 62) / 2) < 1e-12);
-    assert_text(s, t, "A17", "推动产业转型升级");
-    assert_false(get_cell(s, t, "J17").present); /* rates and levels have no completion */
-    assert_text(s, t, "A18", "推动工业绿色发展");
-    assert_text(s, t, "A19", "未分类");
-    assert_text(s, t, "A20", "合计");
-    assert_true(cell_number(s, t, "B20") == 8);
+    /* 二、按类别统计 from row 15: header on 16, categories from 17, 未分类 last, then 合计;
+     * eight standings, so 平均完成率 is column K. */
+    assert_text(s, t, "A15", "二、按类别统计");
+    assert_text(s, t, "A16", "类别");
+    assert_text(s, t, "F16", "受控");
+    assert_text(s, t, "K16", "平均完成率");
+    assert_text(s, t, "A17", "牵引性指标");
+    assert_true(cell_number(s, t, "B17") == 2);
+    assert_true(cell_number(s, t, "D17") == 1); /* 超序时 */
+    assert_true(cell_number(s, t, "E17") == 1); /* 滞后 */
+    assert_true(fabs(cell_number(s, t, "K17") - (230.0 / 450 + 20.0 / 62) / 2) < 1e-12);
+    assert_text(s, t, "A18", "推动产业转型升级");
+    assert_false(get_cell(s, t, "K18").present); /* rates and levels have no completion */
+    assert_text(s, t, "A19", "推动工业绿色发展");
+    /* The cap is left out of the average: only 16 / 15 counts. */
+    assert_true(fabs(cell_number(s, t, "K19") - 16.0 / 15) < 1e-12);
+    assert_text(s, t, "A20", "未分类");
+    assert_text(s, t, "A21", "合计");
+    assert_true(cell_number(s, t, "B21") == 8);
+    /* More than seven standings: the summary turns to landscape. */
+    assert_non_null(strstr(s, "orientation=\"landscape\""));
 
     /* The chart of 平均完成率 by category reads those rows. */
     char *chart = zbt_unzip_member(f->path, "xl/charts/chart1.xml");
     assert_non_null(chart);
     assert_non_null(strstr(chart, "<c:barDir val=\"col\"/>"));
-    assert_non_null(strstr(chart, "<c:f>'汇总'!$A$16:$A$19</c:f>"));
-    assert_non_null(strstr(chart, "<c:f>'汇总'!$J$16:$J$19</c:f>"));
+    assert_non_null(strstr(chart, "<c:f>'汇总'!$A$17:$A$20</c:f>"));
+    assert_non_null(strstr(chart, "<c:f>'汇总'!$K$17:$K$20</c:f>"));
     assert_non_null(strstr(chart, "平均完成率"));
     free(chart);
 

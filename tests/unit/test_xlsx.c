@@ -384,6 +384,78 @@ static void test_layout_defaults(void **state)
     free(book);
 }
 
+/* The columns real tables have: 计量单位 when a unit was given apart from a name (or as the
+ * option says), 属性, the base, a 目标值 per year, 备注; the page turns when they need it. */
+static void test_table_columns(void **state)
+{
+    fixture *f = *state;
+    zb_plan *p = f->plan;
+    assert_int_equal(zb_plan_set_years(p, 2021, 2025), ZB_OK);
+    zb_indicator_def d = {.seq = 1, .category = "绿色", .name = "单位工业增加值能耗", .unit = "吨标煤/万元",
+                          .attribute = ZB_ATTR_BINDING, .base = "0.52", .base_year = 2020, .target = "下降8%",
+                          .target_year = 2023, .note = "较2020年"};
+    size_t i;
+    assert_int_equal(zb_plan_add_indicator(p, &d, &i), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_target(p, i, 2025, "下降15%", ZB_QUAL_AUTO), ZB_OK);
+    zb_indicator_def d2 = {.seq = 2, .category = "绿色", .name = "新增企业(家)", .target = "完成市下达任务",
+                           .target_year = 2025, .base = "—", .base_year = 2020};
+    assert_int_equal(zb_plan_add_indicator(p, &d2, NULL), ZB_OK);
+    char path[600];
+    zbt_path(f->dir, "cols.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(p, path, NULL, NULL), ZB_OK);
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    char *strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
+    assert_non_null(sheet);
+    assert_non_null(strings);
+    const char *heads[] = {"计量单位", "属性", "2020年基期值", "2023年目标值", "2025年目标值", "备注",
+                           "约束性", "吨标煤/万元", "下降8%", "下降15%", "完成市下达任务", "—", "较2020年",
+                           "新增企业"}; /* the name without its unit group, beside 家 */
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+        char key[128];
+        snprintf(key, sizeof key, "<t>%s</t>", heads[k]);
+        if (!strstr(strings, key))
+            fail_msg("no %s", key);
+    }
+    assert_non_null(strstr(sheet, "<v>0.52</v>"));            /* a plain number stays one */
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"A1:J1\"/>")); /* ten columns */
+    assert_non_null(strstr(sheet, "orientation=\"landscape\""));
+    free(sheet);
+    free(strings);
+
+    /* Forced off, forced on. */
+    zb_table_options o;
+    memset(&o, 0, sizeof o);
+    o.unit_column = -1;
+    o.header_base = "基数";
+    o.header_attribute = "指标属性";
+    o.header_note = "说明";
+    assert_int_equal(zb_xlsx_write_target_table(p, path, &o, NULL), ZB_OK);
+    strings = zbt_unzip_member(path, "xl/sharedStrings.xml");
+    assert_non_null(strings);
+    assert_null(strstr(strings, "<t>计量单位</t>"));
+    assert_non_null(strstr(strings, "<t>新增企业(家)</t>"));
+    assert_non_null(strstr(strings, "<t>基数</t>"));
+    assert_non_null(strstr(strings, "<t>指标属性</t>"));
+    assert_non_null(strstr(strings, "<t>说明</t>"));
+    free(strings);
+    o.header_base = "\xff";
+    zb_error err;
+    assert_int_equal(zb_xlsx_write_target_table(p, path, &o, &err), ZB_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "header_base"));
+
+    /* The seed's layout with units given apart: six columns, portrait, its widths. */
+    zb_plan *q = zb_plan_new();
+    zb_indicator_def d3 = {.seq = 1, .name = "亩均税收", .unit = "万元/亩", .target = "30"};
+    assert_int_equal(zb_plan_add_indicator(q, &d3, NULL), ZB_OK);
+    assert_int_equal(zb_xlsx_write_target_table(q, path, NULL, NULL), ZB_OK);
+    sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_non_null(strstr(sheet, "<mergeCell ref=\"A1:F1\"/>"));
+    assert_non_null(strstr(sheet, "orientation=\"portrait\""));
+    free(sheet);
+    zb_plan_free(q);
+}
+
 static void test_options(void **state)
 {
     fixture *f = *state;
@@ -780,6 +852,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_null_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_options, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destination_is_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),

@@ -110,6 +110,23 @@ class TestMaking(support.TempDirTestCase):
             self.assertEqual(again.to_json(), plan.to_json())
             again.close()
 
+    def test_evaluate_caps_and_qualitative(self):
+        """A cap is judged against the cap; a qualitative target is 定性; rows say which target."""
+        with zhibiao.Plan(year=2025) as plan:
+            plan.add_indicator(name="淘汰落后产能企业", unit="家", target="≤10", seq=1)
+            plan.add_indicator(name="技术交易额", unit="亿元", target="持续提升", seq=2)
+            plan.add_actual(1, "2025-06", 6)
+            plan.add_actual(2, "2025-06", 2.3)
+            cap, qual = plan.evaluate("2025-06")
+            self.assertEqual(cap.standing, Standing.WARNING)
+            self.assertEqual(cap.status, "预警")
+            self.assertIsNone(cap.completion)
+            self.assertEqual(cap.target_text, "≤10")
+            self.assertIsNone(cap.target_year)
+            self.assertEqual(qual.standing, Standing.QUALITATIVE)
+            self.assertEqual(qual.explain, "定性目标“持续提升”，本期 2.3")
+            self.assertEqual(plan.indicators[0].direction, Direction.LOWER)
+
     def test_classify_target(self):
         C, Q = zhibiao.TargetClass, Qualifier
         self.assertEqual(zhibiao.classify_target("下降3%"), (C.NUMERIC, -3, Q.NONE, zhibiao.Change.PERCENT))

@@ -27,7 +27,8 @@ XLSX_COMMON = ["font_body", "font_heading", "font_title", "scratch_dir", "force"
 WRITERS = {
     "write_target_table": (["target"], ["label", "title", "sheet_name", "header_seq", "header_category", "header_name",
                                         "header_unit", "header_target", "header_responsible", "unit_column",
-                                        "body_size", "title_size"] + XLSX_COMMON),
+                                        "body_size", "title_size", "header_attribute", "header_base",
+                                        "header_note"] + XLSX_COMMON),
     "write_breakdown": (["target"], ["title"] + XLSX_COMMON),
     "write_progress": (["target", "period"], ["title", "about_tolerance"] + XLSX_COMMON),
     "write_assessment": (["target", "period"], ["title", "scoring", "cap", "about_tolerance"] + XLSX_COMMON),

@@ -16,7 +16,6 @@ from ._errors import ArgumentError, InputError, RangeError, file_error
 
 INT_MIN, INT_MAX = -2**31, 2**31 - 1
 
-
 def type_name(value):
     return type(value).__name__
 

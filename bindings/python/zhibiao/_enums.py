@@ -144,6 +144,10 @@ class Standing(CEnum):
     MET = 4
     NOT_MET = 5
     NO_TARGET = 6
+    EXCEEDED = 7
+    WARNING = 8
+    WITHIN = 9
+    QUALITATIVE = 10
 
     @property
     def label(self):

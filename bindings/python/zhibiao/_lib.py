@@ -75,7 +75,8 @@ class TableOptions(Structure):
                 ("header_unit", c_char_p), ("header_target", c_char_p),
                 ("header_responsible", c_char_p), ("unit_column", c_int), ("font_body", c_char_p),
                 ("font_heading", c_char_p), ("font_title", c_char_p), ("body_size", c_double),
-                ("title_size", c_double), ("scratch_dir", c_char_p)]
+                ("title_size", c_double), ("header_attribute", c_char_p), ("header_base", c_char_p),
+                ("header_note", c_char_p), ("scratch_dir", c_char_p)]
 
 
 class BreakdownOptions(Structure):
@@ -264,6 +265,7 @@ DECLARATIONS = [
     ("zb_plan_indicator_target_change_at", _I, [_P, _Z, _Z], None),
     ("zb_plan_indicator_target_change_amount_at", _D, [_P, _Z, _Z], None),
     ("zb_plan_indicator_target_as_change_at", _I, [_P, _Z, _Z], None),
+    ("zb_plan_indicator_target_from_base_at", _I, [_P, _Z, _Z], None),
     ("zb_plan_indicator_set_target", _I, [_P, _Z, _I, _S, _I], _check_plan),
     ("zb_plan_indicator_set_unit", _I, [_P, _Z, _S], _check_plan),
     ("zb_plan_indicator_set_kind", _I, [_P, _Z, _I], _check_plan),
@@ -369,6 +371,8 @@ DECLARATIONS = [
     ("zb_progress_target", _D, [ProgressP, _Z], None),
     ("zb_progress_completion", _D, [ProgressP, _Z], None),
     ("zb_progress_expected", _D, [ProgressP, _Z], None),
+    ("zb_progress_target_text", _S, [ProgressP, _Z], _text),
+    ("zb_progress_target_year", _I, [ProgressP, _Z], None),
     ("zb_progress_explain", _S, [ProgressP, _Z], _text),
     ("zb_progress_count_standing", _Z, [ProgressP, _I], None),
     # xlsx.h

@@ -61,6 +61,8 @@ class ProgressRow:
     completion: "float | None"
     expected: "float | None"
     explain: str                #: the numbers behind the standing in one line
+    target_text: str = ""       #: the target judged against, as displayed ("≤10", "完成市下达任务")
+    target_year: "int | None" = None  #: its year; None when tied to no year
 
     def __repr__(self):
         return (f"<zhibiao.ProgressRow {self.seq} {self.name}: {self.status} ({self.standing.name.lower()}), "
@@ -1255,7 +1257,9 @@ class Plan:
                 target=optional_number(C.zb_progress_target(progress, i)),
                 completion=optional_number(C.zb_progress_completion(progress, i)),
                 expected=optional_number(C.zb_progress_expected(progress, i)),
-                explain=C.zb_progress_explain(progress, i))
+                explain=C.zb_progress_explain(progress, i),
+                target_text=C.zb_progress_target_text(progress, i),
+                target_year=C.zb_progress_target_year(progress, i) or None)
         return self._evaluate(period, about_tolerance, row)
 
     @_doc
@@ -1376,17 +1380,20 @@ class Plan:
     @staticmethod
     def _table_options(label, title, sheet_name, header_seq, header_category, header_name, header_unit,
                        header_target, header_responsible, unit_column, font_body, font_heading,
-                       font_title, body_size, title_size):
+                       font_title, body_size, title_size, header_attribute=None, header_base=None,
+                       header_note=None):
         o = TableOptions()
         for key, value in (("label", label), ("title", title), ("sheet_name", sheet_name),
                            ("header_seq", header_seq), ("header_category", header_category),
                            ("header_name", header_name), ("header_unit", header_unit),
                            ("header_target", header_target), ("header_responsible", header_responsible),
                            ("font_body", font_body), ("font_heading", font_heading),
-                           ("font_title", font_title)):
+                           ("font_title", font_title), ("header_attribute", header_attribute),
+                           ("header_base", header_base), ("header_note", header_note)):
             setattr(o, key, utf8(value, key))
         if unit_column is not None:
-            o.unit_column = _convert.flag(unit_column, "unit_column")
+            # None: as the plan says (a unit given apart from a name); True on; False off.
+            o.unit_column = 1 if _convert.flag(unit_column, "unit_column") else -1
         if body_size is not None:
             o.body_size = _convert.number(body_size, "body_size")
         if title_size is not None:
@@ -1401,7 +1408,9 @@ class Plan:
                            header_responsible: str | None = None, unit_column: bool | None = None,
                            font_body: str | None = None, font_heading: str | None = None,
                            font_title: str | None = None, body_size: float | None = None,
-                           title_size: float | None = None, scratch_dir: str | os.PathLike | None = None,
+                           title_size: float | None = None, header_attribute: str | None = None,
+                           header_base: str | None = None, header_note: str | None = None,
+                           scratch_dir: str | os.PathLike | None = None,
                            force: bool = False) -> None:
         """Writes the target table (目标体系表) as .xlsx.
 
@@ -1412,15 +1421,19 @@ class Plan:
         header_seq, header_category, header_name, header_unit, header_target,
             header_responsible: column headings (default 序号, 类别, 指标名称, 计量单位,
             <year>年目标值, 责任单位).
-        unit_column: a 计量单位 column, the names without their unit (default off).
+        unit_column: a 计量单位 column, the names without their unit (default: when some unit was
+            given apart from a name, e.g. by a 计量单位 column; True always, False never).
         {fonts_xlsx}
         body_size, title_size: font sizes in points (default 12 and 16).
+        header_attribute, header_base, header_note: headings of the 属性, base and 备注 columns,
+            shown when an indicator has them (default 属性, <year>年基期值, 备注).
         scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {force}
         """
         o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
                                 header_unit, header_target, header_responsible, unit_column, font_body,
-                                font_heading, font_title, body_size, title_size)
+                                font_heading, font_title, body_size, title_size, header_attribute,
+                                header_base, header_note)
         o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         self._document("write_target_table", C.zb_xlsx_write_target_table, C.zb_xlsx_target_table_to_buffer,
                        target, o, document="table", force=force)
@@ -1433,7 +1446,9 @@ class Plan:
                                  header_responsible: str | None = None, unit_column: bool | None = None,
                                  font_body: str | None = None, font_heading: str | None = None,
                                  font_title: str | None = None, body_size: float | None = None,
-                                 title_size: float | None = None, scratch_dir: str | os.PathLike | None = None,
+                                 title_size: float | None = None, header_attribute: str | None = None,
+                                 header_base: str | None = None, header_note: str | None = None,
+                                 scratch_dir: str | os.PathLike | None = None,
                                  force: bool = False) -> bytes:
         """:meth:`write_target_table` to memory: the workbook's bytes, byte for byte what
         the file gets. The keywords are those of :meth:`write_target_table`.
@@ -1443,7 +1458,8 @@ class Plan:
         """
         o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
                                 header_unit, header_target, header_responsible, unit_column, font_body,
-                                font_heading, font_title, body_size, title_size)
+                                font_heading, font_title, body_size, title_size, header_attribute,
+                                header_base, header_note)
         o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         return self._document("write_target_table_bytes", None, C.zb_xlsx_target_table_to_buffer, None, o,
                               document="table", force=force, to_bytes=True)

@@ -364,6 +364,7 @@ public final class Plan implements AutoCloseable {
                     Change.of(c.zb_plan_indicator_target_change_at(p, i, k)),
                     optional(c.zb_plan_indicator_target_change_amount_at(p, i, k)),
                     c.zb_plan_indicator_target_as_change_at(p, i, k) != 0,
+                    c.zb_plan_indicator_target_from_base_at(p, i, k) != 0,
                     !primary.isNone() && primary.longValue() == t));
         }
         return new Indicator((int) i.longValue(), c.zb_plan_indicator_seq(p, i), c.zb_plan_indicator_name(p, i),
@@ -658,6 +659,7 @@ public final class Plan implements AutoCloseable {
                     rows.add(new Progress((int) ind.longValue(), c.zb_progress_seq(r, i), c.zb_plan_indicator_name(p, ind),
                             c.zb_plan_indicator_lead(p, ind), Standing.of(c.zb_progress_standing(r, i)),
                             optional(c.zb_progress_actual(r, i)), optional(c.zb_progress_target(r, i)),
+                            c.zb_progress_target_text(r, i), c.zb_progress_target_year(r, i),
                             optional(c.zb_progress_completion(r, i)), optional(c.zb_progress_expected(r, i)),
                             c.zb_progress_explain(r, i)));
                 }

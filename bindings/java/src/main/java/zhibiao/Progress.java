@@ -12,11 +12,13 @@ public final class Progress {
     private final Standing standing;
     private final OptionalDouble actual;
     private final OptionalDouble target;
+    private final String targetText;
+    private final int targetYear;
     private final OptionalDouble completion;
     private final OptionalDouble expected;
     private final String explain;
 
-    Progress(int index, int seq, String name, String lead, Standing standing, OptionalDouble actual, OptionalDouble target, OptionalDouble completion, OptionalDouble expected, String explain) {
+    Progress(int index, int seq, String name, String lead, Standing standing, OptionalDouble actual, OptionalDouble target, String targetText, int targetYear, OptionalDouble completion, OptionalDouble expected, String explain) {
         this.index = index;
         this.seq = seq;
         this.name = name;
@@ -24,6 +26,8 @@ public final class Progress {
         this.standing = standing;
         this.actual = actual;
         this.target = target;
+        this.targetText = targetText;
+        this.targetYear = targetYear;
         this.completion = completion;
         this.expected = expected;
         this.explain = explain;
@@ -64,6 +68,16 @@ public final class Progress {
         return target;
     }
 
+    /** The target judged against, as displayed (≤10, 完成市下达任务); "" when none. */
+    public String targetText() {
+        return targetText;
+    }
+
+    /** The year of the target judged against; 0 when it is tied to no year or there is none. */
+    public int targetYear() {
+        return targetYear;
+    }
+
     /** Completion as a fraction (actual / target, or target / actual when lower is better); empty for rates, levels and missing actuals. */
     public OptionalDouble completion() {
         return completion;
@@ -101,6 +115,8 @@ public final class Progress {
                 && standing == x.standing
                 && actual.equals(x.actual)
                 && target.equals(x.target)
+                && targetText.equals(x.targetText)
+                && targetYear == x.targetYear
                 && completion.equals(x.completion)
                 && expected.equals(x.expected)
                 && explain.equals(x.explain);
@@ -108,6 +124,6 @@ public final class Progress {
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, seq, name, lead, standing, actual, target, completion, expected, explain);
+        return Objects.hash(index, seq, name, lead, standing, actual, target, targetText, targetYear, completion, expected, explain);
     }
 }

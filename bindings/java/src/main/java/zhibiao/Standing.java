@@ -15,7 +15,15 @@ public enum Standing {
     /** 未达标: a rate or level that does not. */
     NOT_MET(5),
     /** 无目标值: the target holds no number to compare with. */
-    NO_TARGET(6);
+    NO_TARGET(6),
+    /** 超出: a cumulative count over its cap (≤10, or lower is better). */
+    EXCEEDED(7),
+    /** 预警: within its cap but above the time-proportional share of it. */
+    WARNING(8),
+    /** 受控: within its cap and its time-proportional share, before the cap's last month. */
+    WITHIN(9),
+    /** 定性: a qualitative target, reported, not scored as a number. */
+    QUALITATIVE(10);
 
     private final int value;
 

@@ -21,15 +21,21 @@ public final class TableOptions {
     private final String headerUnit;
     private final String headerTarget;
     private final String headerResponsible;
-    private final boolean unitColumn;
+    private final Boolean unitColumn;
     private final String fontBody;
     private final String fontHeading;
     private final String fontTitle;
     private final double bodySize;
     private final double titleSize;
+    private final String headerAttribute;
+    private final String headerBase;
+    private final String headerNote;
     private final Path scratchDir;
 
     private TableOptions(Builder b) {
+        this.headerAttribute = b.headerAttribute;
+        this.headerBase = b.headerBase;
+        this.headerNote = b.headerNote;
         this.scratchDir = b.scratchDir;
         this.label = b.label;
         this.title = b.title;
@@ -56,6 +62,9 @@ public final class TableOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.headerAttribute = headerAttribute;
+        b.headerBase = headerBase;
+        b.headerNote = headerNote;
         b.scratchDir = scratchDir;
         b.label = label;
         b.title = title;
@@ -120,9 +129,12 @@ public final class TableOptions {
         return Optional.ofNullable(headerResponsible);
     }
 
-    /** A 计量单位 column after the name, and names without their unit group. */
-    public boolean unitColumn() {
-        return unitColumn;
+    /**
+     * The 计量单位 column after the name (names then lose their unit group): empty = when some
+     * indicator's unit was given apart from its name; true = always; false = never.
+     */
+    public Optional<Boolean> unitColumn() {
+        return Optional.ofNullable(unitColumn);
     }
 
     /** Font of the body cells; default 仿宋_GB2312. */
@@ -155,6 +167,21 @@ public final class TableOptions {
         return Optional.ofNullable(scratchDir);
     }
 
+    /** Header of the 属性 column (shown when an indicator has an attribute); default 属性. */
+    public Optional<String> headerAttribute() {
+        return Optional.ofNullable(headerAttribute);
+    }
+
+    /** Header of the base column (shown when an indicator has a base value); default "<year>年基期值". */
+    public Optional<String> headerBase() {
+        return Optional.ofNullable(headerBase);
+    }
+
+    /** Header of the 备注 column (shown when an indicator has a note); default 备注. */
+    public Optional<String> headerNote() {
+        return Optional.ofNullable(headerNote);
+    }
+
     ZbLibrary.TableOptionsStruct toStruct() {
         ZbLibrary.TableOptionsStruct s = new ZbLibrary.TableOptionsStruct();
         s.label = label;
@@ -166,12 +193,15 @@ public final class TableOptions {
         s.header_unit = headerUnit;
         s.header_target = headerTarget;
         s.header_responsible = headerResponsible;
-        s.unit_column = unitColumn ? 1 : 0;
+        s.unit_column = unitColumn == null ? 0 : unitColumn ? 1 : -1;
         s.font_body = fontBody;
         s.font_heading = fontHeading;
         s.font_title = fontTitle;
         s.body_size = bodySize;
         s.title_size = titleSize;
+        s.header_attribute = headerAttribute;
+        s.header_base = headerBase;
+        s.header_note = headerNote;
         s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
         return s;
     }
@@ -181,7 +211,10 @@ public final class TableOptions {
         if (!(o instanceof TableOptions))
             return false;
         TableOptions x = (TableOptions) o;
-        return Objects.equals(scratchDir, x.scratchDir)
+        return Objects.equals(headerNote, x.headerNote)
+                && Objects.equals(headerBase, x.headerBase)
+                && Objects.equals(headerAttribute, x.headerAttribute)
+                && Objects.equals(scratchDir, x.scratchDir)
                 && Objects.equals(label, x.label)
                 && Objects.equals(title, x.title)
                 && Objects.equals(sheetName, x.sheetName)
@@ -201,7 +234,7 @@ public final class TableOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize);
+        return Objects.hash(headerAttribute, scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize);
     }
 
     /** Builds {@link TableOptions}; every setter returns the builder. */
@@ -215,12 +248,15 @@ public final class TableOptions {
         private String headerUnit;
         private String headerTarget;
         private String headerResponsible;
-        private boolean unitColumn;
+        private Boolean unitColumn;
         private String fontBody;
         private String fontHeading;
         private String fontTitle;
         private double bodySize;
         private double titleSize;
+        private String headerAttribute;
+        private String headerBase;
+        private String headerNote;
         private Path scratchDir;
 
         private Builder() {
@@ -280,8 +316,8 @@ public final class TableOptions {
             return this;
         }
 
-        /** A 计量单位 column after the name, and names without their unit group. */
-        public Builder unitColumn(boolean unitColumn) {
+        /** The 计量单位 column: true = always, false = never, null (the default) = when a unit was given apart from a name. */
+        public Builder unitColumn(Boolean unitColumn) {
             this.unitColumn = unitColumn;
             return this;
         }
@@ -323,6 +359,24 @@ public final class TableOptions {
         /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
         public Builder scratchDir(Path scratchDir) {
             this.scratchDir = scratchDir;
+            return this;
+        }
+
+        /** Header of the 属性 column (shown when an indicator has an attribute); default 属性. */
+        public Builder headerAttribute(String headerAttribute) {
+            this.headerAttribute = headerAttribute;
+            return this;
+        }
+
+        /** Header of the base column (shown when an indicator has a base value); default "<year>年基期值". */
+        public Builder headerBase(String headerBase) {
+            this.headerBase = headerBase;
+            return this;
+        }
+
+        /** Header of the 备注 column (shown when an indicator has a note); default 备注. */
+        public Builder headerNote(String headerNote) {
+            this.headerNote = headerNote;
             return this;
         }
 

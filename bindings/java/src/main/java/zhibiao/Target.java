@@ -13,9 +13,11 @@ public final class Target {
     private final Change change;
     private final OptionalDouble changeAmount;
     private final boolean asChange;
+    private final boolean fromBase;
     private final boolean primary;
 
-    Target(int year, String text, TargetClass targetClass, OptionalDouble value, Qualifier qualifier, Change change, OptionalDouble changeAmount, boolean asChange, boolean primary) {
+    Target(int year, String text, TargetClass targetClass, OptionalDouble value, Qualifier qualifier, Change change, OptionalDouble changeAmount, boolean asChange, boolean fromBase, boolean primary) {
+        this.fromBase = fromBase;
         this.year = year;
         this.text = text;
         this.targetClass = targetClass;
@@ -67,6 +69,11 @@ public final class Target {
         return asChange;
     }
 
+    /** Whether its value was worked out from the base value (下降3% from 0.5 → 0.485). */
+    public boolean fromBase() {
+        return fromBase;
+    }
+
     /** Whether it is the indicator's primary target (the plan's last year, else the one tied to no year, else the latest). */
     public boolean primary() {
         return primary;
@@ -90,11 +97,12 @@ public final class Target {
                 && change == x.change
                 && changeAmount.equals(x.changeAmount)
                 && asChange == x.asChange
+                && fromBase == x.fromBase
                 && primary == x.primary;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(year, text, targetClass, value, qualifier, change, changeAmount, asChange, primary);
+        return Objects.hash(year, text, targetClass, value, qualifier, change, changeAmount, asChange, fromBase, primary);
     }
 }

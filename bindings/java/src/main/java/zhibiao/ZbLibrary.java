@@ -182,7 +182,7 @@ interface ZbLibrary extends Library {
     /** zb_table_options (xlsx.h). */
     @Structure.FieldOrder({"label", "title", "sheet_name", "header_seq", "header_category", "header_name",
             "header_unit", "header_target", "header_responsible", "unit_column", "font_body", "font_heading",
-            "font_title", "body_size", "title_size", "scratch_dir"})
+            "font_title", "body_size", "title_size", "header_attribute", "header_base", "header_note", "scratch_dir"})
     final class TableOptionsStruct extends Struct {
         public String label;
         public String title;
@@ -199,6 +199,9 @@ interface ZbLibrary extends Library {
         public String font_title;
         public double body_size;
         public double title_size;
+        public String header_attribute;
+        public String header_base;
+        public String header_note;
         public String scratch_dir;
     }
 
@@ -344,6 +347,7 @@ interface ZbLibrary extends Library {
     int zb_plan_indicator_target_change_at(PlanPtr plan, SizeT i, SizeT k);
     double zb_plan_indicator_target_change_amount_at(PlanPtr plan, SizeT i, SizeT k);
     int zb_plan_indicator_target_as_change_at(PlanPtr plan, SizeT i, SizeT k);
+    int zb_plan_indicator_target_from_base_at(PlanPtr plan, SizeT i, SizeT k);
     int zb_plan_indicator_set_target(PlanPtr plan, SizeT i, int year, String text, int qualifier);
     int zb_plan_indicator_set_unit(PlanPtr plan, SizeT i, String unit);
     int zb_plan_indicator_set_kind(PlanPtr plan, SizeT i, int kind);
@@ -457,6 +461,8 @@ interface ZbLibrary extends Library {
     int zb_progress_standing(ProgressPtr progress, SizeT i);
     double zb_progress_actual(ProgressPtr progress, SizeT i);
     double zb_progress_target(ProgressPtr progress, SizeT i);
+    String zb_progress_target_text(ProgressPtr progress, SizeT i);
+    int zb_progress_target_year(ProgressPtr progress, SizeT i);
     double zb_progress_completion(ProgressPtr progress, SizeT i);
     double zb_progress_expected(ProgressPtr progress, SizeT i);
     String zb_progress_explain(ProgressPtr progress, SizeT i);

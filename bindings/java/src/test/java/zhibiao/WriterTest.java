@@ -70,7 +70,7 @@ public class WriterTest {
         Path file = out("targets.xlsx");
         plan.writeTargetTable(file);
         assertArrayEquals(mem, Files.readAllBytes(file));
-        TableOptions o = TableOptions.builder().label("附件2").title("测试标题").sheetName("指标表").unitColumn(true).build();
+        TableOptions o = TableOptions.builder().label("附件2").title("测试标题").sheetName("指标表").unitColumn(true).headerNote("说明").build();
         byte[] labelled = plan.targetTableBytes(o);
         assertNotEquals(Arrays.hashCode(mem), Arrays.hashCode(labelled));
         String strings = part(labelled, "xl/sharedStrings.xml");
