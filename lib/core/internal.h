@@ -32,6 +32,8 @@ void zb_buf_add(zb_buf *b, const char *s, size_t n);
 void zb_buf_adds(zb_buf *b, const char *s);
 void zb_buf_addc(zb_buf *b, char c);
 void zb_buf_addf(zb_buf *b, const char *fmt, ...) ZB_PRINTF(2, 3);
+/* Decimal digits of v, without printf (loaders write a location for every row). */
+void zb_buf_add_uint(zb_buf *b, unsigned long long v);
 void zb_buf_free(zb_buf *b);
 /* Hands the data to the caller (never NULL unless failed), resetting the buffer. */
 char *zb_buf_take(zb_buf *b);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,17 @@ void zb_buf_add(zb_buf *b, const char *s, size_t n)
 void zb_buf_adds(zb_buf *b, const char *s) { zb_buf_add(b, s, strlen(s)); }
 
 void zb_buf_addc(zb_buf *b, char c) { zb_buf_add(b, &c, 1); }
+
+void zb_buf_add_uint(zb_buf *b, unsigned long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    zb_buf_add(b, digits + n, sizeof digits - n);
+}
 
 void zb_buf_addf(zb_buf *b, const char *fmt, ...)
 {
@@ -311,40 +323,46 @@ zb_status zb_scratch_dir(const char *option, const char *option_name, const char
     return ZB_OK;
 }
 
+/* Every text the library reads passes through here, most of it Chinese: ASCII goes eight
+ * bytes at a time and a three-byte character is checked in one step. */
 size_t zb_utf8_check(const char *str, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
+    const unsigned char *s = (const unsigned char *)str, *p = s, *end = s + len;
+    while (p < end) {
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080u)
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
+        unsigned c = p[0];
+        size_t left = (size_t)(end - p);
         if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t min;
-        uint32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2, min = 0x80, cp = c & 0x1F;
+            p++;
         } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3, min = 0x800, cp = c & 0x0F;
+            /* Overlong below E0 A0, surrogates from ED A0. */
+            if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (c == 0xE0 && p[1] < 0xA0) ||
+                (c == 0xED && p[1] >= 0xA0))
+                break;
+            p += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (left < 2 || (p[1] & 0xC0) != 0x80)
+                break;
+            p += 2;
         } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4, min = 0x10000, cp = c & 0x07;
+            /* Overlong below F0 90, past U+10FFFF from F4 90. */
+            if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+                (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+                break;
+            p += 4;
         } else {
-            return i;
+            break;
         }
-        if (i + n > len)
-            return i;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n;
     }
-    return len;
+    return (size_t)(p - s);
 }
 
 uint32_t zb_utf8_decode(const char *str, size_t *n)
@@ -393,18 +411,18 @@ size_t zb_utf8_encode(uint32_t cp, char *out)
 
 void zb_text_position(const char *s, size_t len, size_t off, int *line, int *col)
 {
-    int l = 1, c = 1;
     if (off > len)
         off = len;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '\n') {
-            l++;
-            c = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            c++; /* count characters, not continuation bytes */
-        }
+    /* Lines by memchr; characters only on the last line. */
+    int l = 1, c = 1;
+    size_t start = 0;
+    const char *nl;
+    while (start < off && (nl = memchr(s + start, '\n', off - start)) != NULL) {
+        l++;
+        start = (size_t)(nl - s) + 1;
     }
+    for (size_t i = start; i < off; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80; /* characters, not continuation bytes */
     *line = l;
     *col = c;
 }
@@ -494,6 +512,52 @@ time_t zb_output_time(zb_date date, int fallback_year)
 
 const char *zb_format_number(double v, char *buf)
 {
+    /* Whole numbers below 10^15, most targets and values, print as %.15g does: digits. */
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+        long long k = (long long)v;
+        char digits[24];
+        size_t n = sizeof digits;
+        unsigned long long u = k < 0 ? 0ull - (unsigned long long)k : (unsigned long long)k;
+        do {
+            digits[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (k < 0)
+            digits[--n] = '-';
+        memcpy(buf, digits + n, sizeof digits - n);
+        buf[sizeof digits - n] = '\0';
+        return buf;
+    }
+    /* A few decimals (6.5, 0.25, 74.5), the rest of them: m / 10^k that is v exactly, m
+     * below 10^15 and v at least 10^-4, is what %.15g prints and reads back as v. */
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    if (fabs(v) >= 1e-4 && fabs(v) < 1e9) {
+        for (int k = 1; k <= 6; k++) {
+            double m = v * p10[k];
+            if (!(m > -1e15 && m < 1e15) || m != (double)(long long)m || (double)(long long)m / p10[k] != v)
+                continue;
+            long long mi = (long long)m;
+            if (mi % 10 == 0)
+                break; /* a trailing zero: rounding got in the way, take the long road */
+            unsigned long long u = mi < 0 ? 0ull - (unsigned long long)mi : (unsigned long long)mi;
+            char digits[32];
+            size_t n = sizeof digits;
+            for (int d = 0; d < k; d++) {
+                digits[--n] = (char)('0' + u % 10);
+                u /= 10;
+            }
+            digits[--n] = '.';
+            do {
+                digits[--n] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+            if (mi < 0)
+                digits[--n] = '-';
+            memcpy(buf, digits + n, sizeof digits - n);
+            buf[sizeof digits - n] = '\0';
+            return buf;
+        }
+    }
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, 32, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)

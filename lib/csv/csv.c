@@ -123,6 +123,7 @@ typedef struct csv_ctx {
 
     /* The data rows. */
     char *category; /* the 类别 above, continued over blank cells (a flattened merged cell) */
+    zb_buf where;   /* "name:line[:column]" of the row being read; reused */
     row_info *rows; /* one per indicator added, by index */
     size_t rows_cap;
 } csv_ctx;
@@ -619,9 +620,14 @@ static void add_row_targets(csv_ctx *c, size_t index)
         zb_status st = zb_plan_indicator_set_target(c->tmp, index, year, c->r.cells[i], ZB_QUAL_AUTO);
         size_t k = st ? ZB_NONE : zb_plan_indicator_find_target(c->tmp, index, year);
         if (!st && k != ZB_NONE) {
-            char where[600];
-            snprintf(where, sizeof where, "%s:%zu:%zu", c->r.name, c->r.row_line, i + 1);
-            st = zb_plan_indicator_set_target_source(c->tmp, index, k, where);
+            zb_buf *where = &c->where;
+            where->len = 0;
+            zb_buf_adds(where, c->r.name);
+            zb_buf_addc(where, ':');
+            zb_buf_add_uint(where, c->r.row_line);
+            zb_buf_addc(where, ':');
+            zb_buf_add_uint(where, i + 1);
+            st = where->failed ? ZB_ERR_NOMEM : zb_plan_indicator_set_target_source(c->tmp, index, k, where->data);
         }
         if (st == ZB_ERR_NOMEM) {
             zb_csv_fail_nomem(&c->r);
@@ -733,17 +739,18 @@ static void read_data_row(csv_ctx *c)
         zb_csv_fail_nomem(&c->r);
         return;
     }
-    zb_buf src = {0};
-    zb_buf_addf(&src, "%s:%zu", c->r.name, line);
-    if (src.failed) {
-        zb_buf_free(&src);
+    zb_buf *src = &c->where;
+    src->len = 0;
+    zb_buf_adds(src, c->r.name);
+    zb_buf_addc(src, ':');
+    zb_buf_add_uint(src, line);
+    if (src->failed) {
         zb_csv_fail_nomem(&c->r);
         return;
     }
-    def.source = src.data;
+    def.source = src->data;
     size_t index = 0;
     zb_status st = zb_plan_add_indicator(c->tmp, &def, &index);
-    zb_buf_free(&src);
     if (st == ZB_ERR_NOMEM) {
         zb_csv_fail_nomem(&c->r);
         return;
@@ -790,6 +797,7 @@ static void ctx_free(csv_ctx *c)
     free(c->preamble_text);
     free(c->category);
     free(c->rows);
+    zb_buf_free(&c->where);
     zb_plan_free(c->tmp);
 }
 
@@ -819,6 +827,9 @@ zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const 
     c.tmp = zb_plan_new();
     if (!c.tmp)
         return zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory reading the table", name);
+    /* zb_csv_read() checks the whole text before it splits it; its fields are pieces of it.
+     * Sources also hold the name, which is the caller's. */
+    zb_plan_set_text_checked(c.tmp, zb_utf8_check(name, strlen(name)) == strlen(name));
 
     zb_csv_read(&c.r, text, len);
     if (!c.r.status && c.sub_pending)

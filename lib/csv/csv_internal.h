@@ -1,5 +1,5 @@
 /* What the CSV loaders (the indicator table in csv.c, the period actuals in actuals.c) share:
- * the encoding check, the delimiter, libcsv fed line by line so that every row knows its line,
+ * the encoding check, the delimiter, fields split line by line so that every row knows its line,
  * and the first failure with its message. Not installed. */
 #ifndef ZB_CSV_INTERNAL_H
 #define ZB_CSV_INTERNAL_H

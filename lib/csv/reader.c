@@ -1,12 +1,10 @@
-/* The CSV reading that the table (csv.c) and actuals (actuals.c) loaders share: libcsv
- * splits fields; this file checks the encoding, finds the delimiter, skips comment lines when
- * asked, and feeds libcsv one line at a time so that every row knows the line it starts on. */
+/* The CSV reading that the table (csv.c) and actuals (actuals.c) loaders share: this file
+ * checks the encoding, finds the delimiter, skips comment lines when asked, and splits the
+ * text into fields one line at a time, so that every row knows the line it starts on. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <csv.h> /* libcsv, not zhibiao/csv.h */
 
 #include "csv_internal.h"
 
@@ -62,7 +60,7 @@ static size_t count_chars(const char *s, size_t n)
 }
 
 /* Line and column (1-based, columns in characters) of byte off. Lines end at \n, \r\n or a
- * lone \r, as libcsv sees them (Excel for Mac still writes \r). */
+ * lone \r, as the splitter sees them (Excel for Mac still writes \r). */
 static void text_pos(const char *s, size_t len, size_t off, size_t *line, size_t *col)
 {
     size_t l = 1, start = 0;
@@ -171,7 +169,7 @@ int zb_csv_read_digit(const char **p)
     return -1;
 }
 
-/* ---- libcsv callbacks ---------------------------------------------------------------- */
+/* ---- cells and rows ------------------------------------------------------------------ */
 
 static void clear_row(zb_csv_reader *c)
 {
@@ -180,16 +178,15 @@ static void clear_row(zb_csv_reader *c)
     c->ncells = 0;
 }
 
-static void on_field(void *data, size_t len, void *vctx)
+static void on_field(zb_csv_reader *c, const char *data, size_t len)
 {
-    zb_csv_reader *c = vctx;
     if (c->status)
         return;
     if (zb_grow((void **)&c->cells, &c->cells_cap, c->ncells + 1, sizeof *c->cells)) {
         zb_csv_fail_nomem(c);
         return;
     }
-    char *cell = trim_copy(data ? (const char *)data : "", data ? len : 0);
+    char *cell = trim_copy(data, len);
     if (!cell) {
         zb_csv_fail_nomem(c);
         return;
@@ -197,10 +194,8 @@ static void on_field(void *data, size_t len, void *vctx)
     c->cells[c->ncells++] = cell;
 }
 
-static void on_row(int terminator, void *vctx)
+static void on_row(zb_csv_reader *c)
 {
-    (void)terminator;
-    zb_csv_reader *c = vctx;
     if (!c->status) {
         int empty = 1;
         for (size_t i = 0; i < c->ncells && empty; i++)
@@ -269,7 +264,7 @@ static char detect_delimiter(const char *s, size_t len, int comments)
     return cand[best];
 }
 
-/* Nonzero when a line holds something that begins a row for libcsv: anything but spaces,
+/* Nonzero when a line holds something that begins a row: anything but spaces,
  * tabs that are not the delimiter, and the line end. */
 static int line_has_content(const char *s, size_t n, char delim)
 {
@@ -284,7 +279,7 @@ static int line_has_content(const char *s, size_t n, char delim)
     return 0;
 }
 
-/* Where the quoted field that never closes begins: libcsv (strict) has accepted everything
+/* Where the quoted field that never closes begins: the splitter has accepted everything
  * before it, so a quote toggles in and out, and a quote right after a closing one is an
  * escaped pair, not a new field. */
 static size_t unclosed_quote(const char *s, size_t from, size_t len)
@@ -396,25 +391,181 @@ static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, 
     return ZB_OK;
 }
 
-/* Feeds libcsv one line at a time so that every row knows the line it starts on; a quoted
+/* ---- splitting fields ------------------------------------------------------------------
+ * CSV as Excel writes it, read strictly (as libcsv does with CSV_STRICT): fields separated by
+ * the delimiter, rows ended by \r, \n or \r\n (blank lines make no row), spaces and tabs
+ * around an unquoted field dropped, a quoted field taking delimiters, line ends and doubled
+ * quotes ("") as text; a quote inside an unquoted field, or anything but spaces after a
+ * closing quote, is an error at that byte, and so is a quoted field that never ends. */
+
+enum { ROW_NOT_BEGUN, FIELD_NOT_BEGUN, FIELD_BEGUN, FIELD_MIGHT_HAVE_ENDED };
+
+typedef struct splitter {
+    zb_csv_reader *c;
+    zb_buf field;  /* the field so far; a quoted field keeps its closing quote until it ends */
+    size_t spaces; /* spaces and tabs at the end of field that may still be dropped */
+    int quoted;
+    int state;
+    unsigned char stop[256]; /* bytes that end a run of an unquoted field */
+} splitter;
+
+static void submit_field(splitter *t)
+{
+    size_t n = t->field.len;
+    if (!t->quoted)
+        n -= t->spaces;
+    on_field(t->c, t->field.data ? t->field.data : "", n);
+    t->field.len = 0;
+    t->spaces = 0;
+    t->quoted = 0;
+    t->state = FIELD_NOT_BEGUN;
+}
+
+static void submit_row(splitter *t)
+{
+    on_row(t->c);
+    t->field.len = 0;
+    t->spaces = 0;
+    t->quoted = 0;
+    t->state = ROW_NOT_BEGUN;
+}
+
+/* Splits s[0..len) (a line, its end included) from the state the last line left. Returns
+ * len, or the offset of the byte that breaks the rules (*bad set). */
+static size_t split_line(splitter *t, const char *s, size_t len, int *bad)
+{
+    char delim = t->c->delim;
+    size_t i = 0;
+    *bad = 0;
+    while (i < len && !t->c->status) {
+        char ch = s[i];
+        switch (t->state) {
+        case ROW_NOT_BEGUN:
+        case FIELD_NOT_BEGUN:
+            if ((ch == ' ' || ch == '\t') && ch != delim) {
+                i++;
+            } else if (ch == '\r' || ch == '\n') {
+                if (t->state == FIELD_NOT_BEGUN) {
+                    submit_field(t);
+                    submit_row(t);
+                }
+                i++;
+            } else if (ch == delim) {
+                submit_field(t);
+                i++;
+            } else if (ch == '"') {
+                t->state = FIELD_BEGUN;
+                t->quoted = 1;
+                i++;
+            } else {
+                t->state = FIELD_BEGUN; /* the byte is the field's first: read below */
+                t->quoted = 0;
+            }
+            break;
+        case FIELD_BEGUN:
+            if (t->quoted) {
+                /* Everything up to the next quote is text. */
+                const char *q = memchr(s + i, '"', len - i);
+                size_t end = q ? (size_t)(q - s) : len;
+                zb_buf_add(&t->field, s + i, end - i);
+                t->spaces = 0;
+                i = end;
+                if (q) {
+                    zb_buf_addc(&t->field, '"');
+                    t->state = FIELD_MIGHT_HAVE_ENDED;
+                    i++;
+                }
+            } else if (t->stop[(unsigned char)ch]) {
+                if (ch == '"') {
+                    *bad = 1;
+                    return i;
+                } else if (ch == delim) {
+                    submit_field(t);
+                } else if (ch == '\r' || ch == '\n') {
+                    submit_field(t);
+                    submit_row(t);
+                } else { /* a space or a tab: dropped if nothing else follows */
+                    zb_buf_addc(&t->field, ch);
+                    t->spaces++;
+                }
+                i++;
+            } else {
+                size_t end = i + 1;
+                while (end < len && !t->stop[(unsigned char)s[end]])
+                    end++;
+                zb_buf_add(&t->field, s + i, end - i);
+                t->spaces = 0;
+                i = end;
+            }
+            break;
+        case FIELD_MIGHT_HAVE_ENDED: /* a quote seen in a quoted field */
+            if (ch == delim || ch == '\r' || ch == '\n') {
+                t->field.len -= t->spaces + 1; /* the spaces and the closing quote */
+                submit_field(t);
+                if (ch != delim)
+                    submit_row(t);
+                i++;
+            } else if (ch == ' ' || ch == '\t') {
+                zb_buf_addc(&t->field, ch);
+                t->spaces++;
+                i++;
+            } else if (ch == '"' && !t->spaces) {
+                t->state = FIELD_BEGUN; /* "" is a quote; the one kept stands for it */
+                i++;
+            } else {
+                *bad = 1;
+                return i;
+            }
+            break;
+        default:
+            break;
+        }
+        if (t->field.failed)
+            zb_csv_fail_nomem(t->c);
+    }
+    return i;
+}
+
+/* Ends the last row at the end of the text; 0, or -1 for a quoted field that never ends. */
+static int split_end(splitter *t)
+{
+    switch (t->state) {
+    case FIELD_BEGUN:
+        if (t->quoted)
+            return -1;
+        submit_field(t);
+        submit_row(t);
+        break;
+    case FIELD_MIGHT_HAVE_ENDED:
+        t->field.len -= t->spaces + 1;
+        submit_field(t);
+        submit_row(t);
+        break;
+    case FIELD_NOT_BEGUN:
+        submit_field(t);
+        submit_row(t);
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+/* Splits the text one line at a time so that every row knows the line it starts on; a quoted
  * field may carry a row over several lines. */
 static void parse_text(zb_csv_reader *c, const char *s, size_t len)
 {
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        zb_csv_fail_nomem(c);
-        return;
-    }
-    csv_set_delim(&p, (unsigned char)c->delim);
-    /* libcsv grows its field buffer by a fixed step: a step in proportion to the input keeps
-     * a long field from costing thousands of reallocations. */
-    size_t step = len / 8;
-    csv_set_blk_size(&p, step < 1024 ? 1024 : step > ((size_t)1 << 20) ? (size_t)1 << 20 : step);
+    splitter t;
+    memset(&t, 0, sizeof t);
+    t.c = c;
+    t.state = ROW_NOT_BEGUN;
+    t.stop[(unsigned char)'"'] = t.stop[(unsigned char)c->delim] = t.stop['\r'] = t.stop['\n'] = 1;
+    t.stop[' '] = t.stop['\t'] = 1;
 
     size_t pos = 0, line = 1;
     while (pos < len && !c->status) {
         size_t end = pos + line_length(s + pos, len - pos);
-        /* Between rows libcsv holds nothing, so a comment line can be left out whole. */
+        /* Between rows nothing is pending, so a comment line can be left out whole. */
         if (c->comments && !c->row_line && is_comment_line(s + pos, end - pos)) {
             pos = end;
             line++;
@@ -424,33 +575,26 @@ static void parse_text(zb_csv_reader *c, const char *s, size_t len)
             c->row_line = line;
             c->row_offset = pos;
         }
-        size_t done = csv_parse(&p, s + pos, end - pos, on_field, on_row, c);
-        if (done < end - pos && !c->status) {
-            if (csv_error(&p) == CSV_EPARSE) {
-                size_t col = count_chars(s + pos, done) + 1;
-                zb_csv_fail(c, ZB_ERR_SYNTAX,
-                     "%s:%zu:%zu: %s; a field that holds \" must be quoted as a whole, each \" "
-                     "inside doubled (\"\")",
-                     c->name, line, col,
-                     s[pos + done] == '"' ? "stray quote" : "text after the closing quote of a field");
-            } else {
-                zb_csv_fail_nomem(c);
-            }
+        int bad;
+        size_t done = split_line(&t, s + pos, end - pos, &bad);
+        if (bad && !c->status) {
+            size_t col = count_chars(s + pos, done) + 1;
+            zb_csv_fail(c, ZB_ERR_SYNTAX,
+                 "%s:%zu:%zu: %s; a field that holds \" must be quoted as a whole, each \" "
+                 "inside doubled (\"\")",
+                 c->name, line, col,
+                 s[pos + done] == '"' ? "stray quote" : "text after the closing quote of a field");
         }
         pos = end;
         line++;
     }
-    if (!c->status && csv_fini(&p, on_field, on_row, c) != 0 && !c->status) {
-        if (csv_error(&p) == CSV_EPARSE) {
-            size_t qline, qcol;
-            text_pos(s, len, unclosed_quote(s, c->row_offset, len), &qline, &qcol);
-            zb_csv_fail(c, ZB_ERR_SYNTAX, "%s:%zu:%zu: a quoted field starts here and never ends: the closing \" is missing",
-                 c->name, qline, qcol);
-        } else {
-            zb_csv_fail_nomem(c);
-        }
+    if (!c->status && split_end(&t) != 0 && !c->status) {
+        size_t qline, qcol;
+        text_pos(s, len, unclosed_quote(s, c->row_offset, len), &qline, &qcol);
+        zb_csv_fail(c, ZB_ERR_SYNTAX, "%s:%zu:%zu: a quoted field starts here and never ends: the closing \" is missing",
+             c->name, qline, qcol);
     }
-    csv_free(&p);
+    zb_buf_free(&t.field);
 }
 
 zb_status zb_csv_read(zb_csv_reader *c, const char *text, size_t len)

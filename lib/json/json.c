@@ -518,7 +518,11 @@ static const char *source_of(loader *ld, zb_jpos_kind kind, size_t outer, size_t
         if (p->kind == kind && p->outer == outer && p->inner == inner) {
             ld->cursor[kind] = k + 1;
             ld->scratch.len = 0;
-            zb_buf_addf(&ld->scratch, "%s:%d:%d", ld->name, p->line, p->col);
+            zb_buf_adds(&ld->scratch, ld->name);
+            zb_buf_addc(&ld->scratch, ':');
+            zb_buf_add_uint(&ld->scratch, (unsigned)p->line);
+            zb_buf_addc(&ld->scratch, ':');
+            zb_buf_add_uint(&ld->scratch, (unsigned)p->col);
             return ld->scratch.failed ? NULL : ld->scratch.data;
         }
     }
@@ -1209,6 +1213,19 @@ static zb_status syntax_error(loader *ld, const json_error_t *err)
     return report_raw(ld, status, start, "", what);
 }
 
+/* The message for text that is not UTF-8 at byte offset bad. */
+static zb_status encoding_error(zb_plan *plan, const char *name, const char *text, size_t len, size_t bad)
+{
+    int line, col;
+    size_t bom = len >= 3 && bad >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    zb_text_position(text + bom, len - bom, bad - bom, &line, &col);
+    return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s:%d:%d: invalid UTF-8 at byte offset %zu (0x%02X)%s", name, line,
+                        col, bad, (unsigned char)text[bad],
+                        zb_looks_like_gbk(text, len) ? "; it looks like GBK: convert it to UTF-8 "
+                                                       "(e.g. iconv -f GBK -t UTF-8)"
+                                                     : "; zhibiao reads UTF-8 only");
+}
+
 /* Only space: a message better than jansson's "'[' or '{' expected near end of file". */
 static int blank(const char *s, size_t len)
 {
@@ -1229,20 +1246,11 @@ zb_status zb_json_load_string(zb_plan *plan, const char *text, size_t len, const
     if (!name)
         name = "<string>";
 
-    /* UTF-8 first, so that a GBK file gets a message about its encoding with the byte
-     * offset, not a syntax error somewhere in the middle of a string. */
-    size_t bad = zb_utf8_check(text, len);
-    if (bad < len) {
-        int line, col;
-        size_t bom = len >= 3 && bad >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        zb_text_position(text + bom, len - bom, bad - bom, &line, &col);
-        return zb_plan_fail(plan, ZB_ERR_ENCODING,
-                            "%s:%d:%d: invalid UTF-8 at byte offset %zu (0x%02X)%s", name, line, col, bad,
-                            (unsigned char)text[bad],
-                            zb_looks_like_gbk(text, len) ? "; it looks like GBK: convert it to UTF-8 "
-                                                           "(e.g. iconv -f GBK -t UTF-8)"
-                                                         : "; zhibiao reads UTF-8 only");
-    }
+    /* jansson accepts only valid UTF-8, so the text is checked here only when it fails:
+     * a GBK file then gets a message about its encoding with the byte offset, not a syntax
+     * error somewhere in the middle of a string. */
+    const char *whole = text;
+    size_t whole_len = len;
     /* A byte-order mark, as Windows editors write, is not part of the JSON. */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
@@ -1256,15 +1264,23 @@ zb_status zb_json_load_string(zb_plan *plan, const char *text, size_t len, const
 
     json_error_t err;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
-    if (!root)
+    if (!root) {
+        size_t bad = zb_utf8_check(whole, whole_len);
+        if (bad < whole_len)
+            return encoding_error(plan, name, whole, whole_len, bad);
         return syntax_error(&ld, &err);
+    }
 
     zb_status st = ZB_ERR_NOMEM;
     ld.plan = zb_plan_new();
+    /* jansson accepts only valid UTF-8 (and no NUL): the strings it hands over are checked.
+     * Sources also hold the name, which is the caller's. */
+    zb_plan_set_text_checked(ld.plan, zb_utf8_check(name, strlen(name)) == strlen(name));
     if (ld.plan && zb_json_object_positions(text, len, &ld.pos, &ld.npos) == ZB_OK)
         st = load_root(&ld, root);
     else
         zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory", name);
+    zb_plan_set_text_checked(ld.plan, 0);
     json_decref(root);
     free(ld.pos);
     zb_buf_free(&ld.scratch);

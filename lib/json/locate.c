@@ -16,19 +16,29 @@ static size_t skip_ws(const char *s, size_t len, size_t i)
     return i;
 }
 
-/* i at the opening quote; returns the offset just after the closing one. */
+/* i at the opening quote; returns the offset just after the closing one. A quote closes
+ * the string unless an odd number of backslashes comes right before it. */
 static size_t skip_string(const char *s, size_t len, size_t i)
 {
-    i++;
-    while (i < len) {
-        if (s[i] == '\\')
-            i += 2;
-        else if (s[i] == '"')
-            return i + 1;
-        else
-            i++;
+    size_t from = i + 1;
+    while (from < len) {
+        const char *q = memchr(s + from, '"', len - from);
+        if (!q)
+            return len;
+        size_t j = (size_t)(q - s), b = j;
+        while (b > from && s[b - 1] == '\\')
+            b--;
+        if ((j - b) % 2 == 0)
+            return j + 1;
+        from = j + 1;
     }
     return len;
+}
+
+/* The bytes skip_value stops at inside a container. */
+static int structural(char c)
+{
+    return c == '"' || c == '{' || c == '[' || c == '}' || c == ']';
 }
 
 /* i at the first character of a value; returns the offset just after it. */
@@ -42,13 +52,17 @@ static size_t skip_value(const char *s, size_t len, size_t i)
         size_t depth = 0;
         while (i < len) {
             char c = s[i];
+            if (!structural(c)) {
+                i++;
+                continue;
+            }
             if (c == '"') {
                 i = skip_string(s, len, i);
                 continue;
             }
             if (c == '{' || c == '[') {
                 depth++;
-            } else if (c == '}' || c == ']') {
+            } else {
                 if (depth <= 1)
                     return i + 1;
                 depth--;

@@ -19,20 +19,37 @@ static int is_space(uint32_t cp)
 }
 
 /* These functions take text straight from callers, so they must not trust it to be
- * UTF-8: a bad byte reads as U+FFFD of length 1 and is never read past. */
-static uint32_t decode(const char *s, size_t len, size_t *n)
+ * UTF-8: a bad byte reads as U+FFFD of length 1 and is never read past. Decoding checks the
+ * sequence as zb_utf8_check() would, in the same step. */
+static uint32_t decode(const char *str, size_t len, size_t *n)
 {
-    unsigned char c = (unsigned char)s[0];
-    size_t need = c < 0x80                  ? 1
-                  : (c >= 0xC2 && c <= 0xDF) ? 2
-                  : (c >= 0xE0 && c <= 0xEF) ? 3
-                  : (c >= 0xF0 && c <= 0xF4) ? 4
-                                             : 0;
-    if (need == 0 || need > len || zb_utf8_check(s, need) != need) {
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0];
+    if (c < 0x80) {
         *n = 1;
-        return 0xFFFD;
+        return c;
     }
-    return zb_utf8_decode(s, n);
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && !(c == 0xE0 && s[1] < 0xA0) &&
+            !(c == 0xED && s[1] >= 0xA0)) {
+            *n = 3;
+            return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        }
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        if (len >= 2 && (s[1] & 0xC0) == 0x80) {
+            *n = 2;
+            return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+        }
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        if (len >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 &&
+            !(c == 0xF0 && s[1] < 0x90) && !(c == 0xF4 && s[1] >= 0x90)) {
+            *n = 4;
+            return ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+                   ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        }
+    }
+    *n = 1;
+    return 0xFFFD;
 }
 
 /* The code point that ends at byte offset end (> 0); *start receives where it begins. */
@@ -51,6 +68,50 @@ static uint32_t decode_back(const char *s, size_t end, size_t *start)
     return cp;
 }
 
+/* Nonzero when s[0..len) holds a character is_space() takes, found on the bytes: most names
+ * hold none and are then copied as they are. */
+static int has_space(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i];
+        if (c <= 0x20) {
+            if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+                return 1;
+            continue;
+        }
+        if (c < 0xC2)
+            continue;
+        unsigned b1 = i + 1 < len ? s[i + 1] : 0, b2 = i + 2 < len ? s[i + 2] : 0;
+        switch (c) {
+        case 0xC2: /* U+00A0 */
+            if (b1 == 0xA0)
+                return 1;
+            break;
+        case 0xE1: /* U+1680 */
+            if (b1 == 0x9A && b2 == 0x80)
+                return 1;
+            break;
+        case 0xE2: /* U+2000–200B, 2028, 2029, 202F, 205F */
+            if ((b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8B) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) ||
+                (b1 == 0x81 && b2 == 0x9F))
+                return 1;
+            break;
+        case 0xE3: /* U+3000 */
+            if (b1 == 0x80 && b2 == 0x80)
+                return 1;
+            break;
+        case 0xEF: /* U+FEFF */
+            if (b1 == 0xBB && b2 == 0xBF)
+                return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
 char *zb_normalize_name(const char *s)
 {
     if (!s)
@@ -60,6 +121,10 @@ char *zb_normalize_name(const char *s)
     char *out = malloc(len + 1);
     if (!out)
         return NULL;
+    if (!has_space(s, len)) {
+        memcpy(out, s, len + 1);
+        return out;
+    }
     size_t o = 0, i = 0;
     uint32_t prev = 0;
     int have_prev = 0;
@@ -134,28 +199,36 @@ static int find_unit_group(const char *s, size_t len, size_t *open, size_t *cb, 
     return 0;
 }
 
-size_t zb_bare_name_length(const char *name)
+void zb_infer_name_group(const char *name, size_t *bare, size_t *unit_begin, size_t *unit_end)
 {
-    size_t len = strlen(name), open, cb, ce, st;
-    if (!find_unit_group(name, len, &open, &cb, &ce))
-        return len;
+    size_t len = strlen(name), open, b, e, st, n;
+    *bare = len;
+    *unit_begin = *unit_end = 0;
+    if (!find_unit_group(name, len, &open, &b, &e))
+        return;
     while (open > 0 && is_space(decode_back(name, open, &st)))
         open = st;
-    return open;
+    while (b < e && is_space(decode(name + b, e - b, &n)))
+        b += n;
+    while (e > b && is_space(decode_back(name, e, &st)))
+        e = st;
+    *bare = open;
+    *unit_begin = b;
+    *unit_end = e;
+}
+
+size_t zb_bare_name_length(const char *name)
+{
+    size_t bare, b, e;
+    zb_infer_name_group(name, &bare, &b, &e);
+    return bare;
 }
 
 size_t zb_infer_unit(const char *name, char *buf, size_t size)
 {
-    size_t b = 0, e = 0;
-    if (name) {
-        size_t open, st, n;
-        if (find_unit_group(name, strlen(name), &open, &b, &e)) {
-            while (b < e && is_space(decode(name + b, e - b, &n)))
-                b += n;
-            while (e > b && is_space(decode_back(name, e, &st)))
-                e = st;
-        }
-    }
+    size_t bare, b = 0, e = 0;
+    if (name)
+        zb_infer_name_group(name, &bare, &b, &e);
     size_t len = e - b;
     if (buf && size > 0) {
         size_t k = len < size - 1 ? len : size - 1;
@@ -167,6 +240,16 @@ size_t zb_infer_unit(const char *name, char *buf, size_t size)
         buf[k] = '\0';
     }
     return len;
+}
+
+/* Nonzero when word occurs in s[0..n). */
+static int has_bytes(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i + w <= n; i++)
+        if (memcmp(s + i, word, w) == 0)
+            return 1;
+    return 0;
 }
 
 static int contains_any(const char *s, const char *const *words, size_t n)
@@ -191,17 +274,18 @@ zb_kind zb_infer_kind(const char *name)
     if (contains_any(name, level_words, sizeof level_words / sizeof *level_words))
         return ZB_KIND_LEVEL;
     /* 提速率(%), 发生率: a ratio is a level whatever its unit says. */
-    size_t bl = zb_bare_name_length(name);
+    size_t bl, ub, ue;
+    zb_infer_name_group(name, &bl, &ub, &ue);
     if (bl >= 3 && memcmp(name + bl - 3, "率", 3) == 0)
         return ZB_KIND_LEVEL;
-    char unit[64];
-    size_t n = zb_infer_unit(name, unit, sizeof unit);
-    if ((n == 1 && unit[0] == '%') || (n < sizeof unit && strcmp(unit, "％") == 0))
+    const char *unit = name + ub;
+    size_t n = ue - ub;
+    if ((n == 1 && unit[0] == '%') || (n == 3 && memcmp(unit, "％", 3) == 0))
         return ZB_KIND_LEVEL;
     /* An intensity (单位工业增加值能耗, 吨标煤/万元) is a level at the period, not an amount that
      * accumulates through the year. */
     if (strncmp(name, "单位", strlen("单位")) == 0 || strncmp(name, "每", strlen("每")) == 0 ||
-        (n < sizeof unit && (strchr(unit, '/') || strstr(unit, "／"))))
+        (n < 64 && (memchr(unit, '/', n) || has_bytes(unit, n, "／")))) /* a unit as a name holds it */
         return ZB_KIND_LEVEL;
     return ZB_KIND_CUMULATIVE;
 }

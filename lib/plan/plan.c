@@ -341,6 +341,8 @@ struct zb_plan {
 
     note_rec *notes;
     size_t note_count, note_cap;
+
+    int text_checked; /* zb_plan_set_text_checked(): every text added is known to be UTF-8 */
 };
 
 /* ---- small helpers ------------------------------------------------------------------ */
@@ -353,9 +355,11 @@ static int is_space(uint32_t cp)
            cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
-static int valid_utf8(const char *s)
+/* Nonzero when s is NULL or valid UTF-8; a loader that checked its whole input says so with
+ * zb_plan_set_text_checked(), and its text is not checked again field by field. */
+static int valid_utf8(const zb_plan *plan, const char *s)
 {
-    if (!s)
+    if (!s || plan->text_checked)
         return 1;
     size_t n = strlen(s);
     return zb_utf8_check(s, n) == n;
@@ -667,6 +671,12 @@ zb_status zb_plan_fail(zb_plan *plan, zb_status code, const char *fmt, ...)
     return code;
 }
 
+void zb_plan_set_text_checked(zb_plan *plan, int checked)
+{
+    if (plan)
+        plan->text_checked = checked != 0;
+}
+
 void zb_plan_clear_error(zb_plan *plan)
 {
     if (plan)
@@ -677,7 +687,7 @@ void zb_plan_clear_error(zb_plan *plan)
 static zb_status check_texts(zb_plan *plan, const char *what, const char *const *texts, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (!valid_utf8(texts[i]))
+        if (!valid_utf8(plan, texts[i]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: text is not valid UTF-8", what);
     return ZB_OK;
 }
@@ -972,6 +982,22 @@ static void describe_indicator(char *out, size_t size, const char *source, int s
         cut_whole(out, k);
 }
 
+/* "indicator 5" into subject (64 bytes) unless it holds it already. */
+static const char *indicator_subject(char *subject, int seq)
+{
+    if (!subject[0])
+        snprintf(subject, 64, "indicator %d", seq);
+    return subject;
+}
+
+/* describe_indicator() into who, for a message: called only when one is made. */
+enum { WHO_SIZE = 512 };
+static const char *who_of(char who[WHO_SIZE], const indicator_rec *ind)
+{
+    describe_indicator(who, WHO_SIZE, ind->source, ind->seq, ind->name);
+    return who;
+}
+
 static int year_ok(int year) { return year == 0 || (year >= 1900 && year <= 9999); }
 
 /* The number a base value holds, NaN when it holds none or several. */
@@ -1001,26 +1027,18 @@ static int make_target(target_rec *t, int year, const char *text, zb_qualifier g
 static int make_unit(const char *name, const char *given, char **unit, char **bare)
 {
     *unit = *bare = NULL;
-    char small[256];
-    size_t ulen = zb_infer_unit(name, small, sizeof small);
-    char *inferred = NULL;
-    if (ulen >= sizeof small) {
-        char *big = malloc(ulen + 1);
-        if (!big)
-            return -1;
-        zb_infer_unit(name, big, ulen + 1);
-        inferred = zb_normalize_name(big);
-        free(big);
-    } else {
-        inferred = zb_normalize_name(small);
-    }
+    size_t bare_len, ub, ue;
+    zb_infer_name_group(name, &bare_len, &ub, &ue);
+    char *group = zb_strndup(name + ub, ue - ub);
+    char *inferred = group ? zb_normalize_name(group) : NULL;
+    free(group);
     if (!inferred)
         return -1;
     *unit = given ? zb_normalize_name(given) : zb_strdup(inferred);
     if (*unit) {
         /* The name keeps its unit group unless that group is the unit. */
         if (**unit && strcmp(*unit, inferred) == 0)
-            *bare = zb_strndup(name, zb_bare_name_length(name));
+            *bare = zb_strndup(name, bare_len);
         else
             *bare = zb_strdup(name);
     }
@@ -1154,7 +1172,7 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     const char *texts[] = {def->category, def->name,   def->unit, def->target,
                            def->responsible, def->source, def->base, def->note};
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
-        if (!valid_utf8(texts[k]))
+        if (!valid_utf8(plan, texts[k]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%sindicator %d: text is not valid UTF-8", src, at,
                                 def->seq);
     if (def->seq < 0)
@@ -1204,8 +1222,8 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     size_t nnotes = 0;
     char *category = NULL;
     size_t category_new = 0;
-    char subject[64];
-    snprintf(subject, sizeof subject, "indicator %d", seq);
+    /* "indicator 5", named only in a note: made when the first note is. */
+    char subject[64] = "";
     const char *where = *src ? src : subject;
 
     ind.name = zb_normalize_name(def->name);
@@ -1224,7 +1242,7 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         ind.target_count = 1;
     }
     if (strcmp(ind.name, def->name) != 0 &&
-        note_make(&notes[nnotes++], where, subject, "name", def->name, ind.name, 1))
+        note_make(&notes[nnotes++], where, indicator_subject(subject, seq), "name", def->name, ind.name, 1))
         goto nomem;
 
     if (def->category) {
@@ -1238,7 +1256,8 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
                 if (category_reserve(plan))
                     goto nomem;
                 if (strcmp(category, def->category) != 0 &&
-                    note_make(&notes[nnotes++], where, subject, "category", def->category, category, 1))
+                    note_make(&notes[nnotes++], where, indicator_subject(subject, seq), "category",
+                              def->category, category, 1))
                     goto nomem;
             }
         }
@@ -1248,7 +1267,7 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         goto nomem;
     ind.unit_given = def->unit != NULL;
     if (def->unit && strcmp(ind.unit, def->unit) != 0 &&
-        note_make(&notes[nnotes++], where, subject, "unit", def->unit, ind.unit, 1))
+        note_make(&notes[nnotes++], where, indicator_subject(subject, seq), "unit", def->unit, ind.unit, 1))
         goto nomem;
     ind.kind_given = def->kind;
     ind.direction_given = def->direction;
@@ -1295,19 +1314,18 @@ zb_status zb_plan_add_indicator_responsible(zb_plan *plan, size_t i, const char 
                             plan->indicator_count);
     indicator_rec *ind = &plan->indicators[i];
     char who[512];
-    describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
     if (!unit)
-        return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "%s: no responsible unit given", who);
-    if (!valid_utf8(unit))
-        return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: responsible unit is not valid UTF-8", who);
+        return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "%s: no responsible unit given", who_of(who, ind));
+    if (!valid_utf8(plan, unit))
+        return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: responsible unit is not valid UTF-8", who_of(who, ind));
     char *norm = zb_normalize_name(unit);
     if (!norm)
         return fail_nomem(plan);
     zb_status st = ZB_OK;
     if (!*norm)
-        st = zb_plan_fail(plan, ZB_ERR_VALUE, "%s: the responsible unit is empty", who);
+        st = zb_plan_fail(plan, ZB_ERR_VALUE, "%s: the responsible unit is empty", who_of(who, ind));
     else if (str_list_has(&ind->responsible, norm))
-        st = zb_plan_fail(plan, ZB_ERR_DUPLICATE, "%s: %s is already a responsible unit", who, norm);
+        st = zb_plan_fail(plan, ZB_ERR_DUPLICATE, "%s: %s is already a responsible unit", who_of(who, ind), norm);
     else if (str_list_reserve(&ind->responsible, 1))
         st = fail_nomem(plan);
     if (st) {
@@ -1578,13 +1596,12 @@ zb_status zb_plan_indicator_set_target(zb_plan *plan, size_t i, int year, const 
     if (!ind)
         return ZB_ERR_ARGUMENT;
     char who[512];
-    describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
     if (!year_ok(year))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: target year %d is not 0 or 1900–9999", who, year);
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: target year %d is not 0 or 1900–9999", who_of(who, ind), year);
     if ((int)qualifier < ZB_QUAL_AUTO || (int)qualifier > ZB_QUAL_AT_MOST)
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: qualifier %d is out of range", who, (int)qualifier);
-    if (!valid_utf8(text))
-        return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: target text is not valid UTF-8", who);
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: qualifier %d is out of range", who_of(who, ind), (int)qualifier);
+    if (!valid_utf8(plan, text))
+        return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: target text is not valid UTF-8", who_of(who, ind));
     size_t at = 0;
     while (at < ind->target_count && ind->targets[at].year < year)
         at++;
@@ -1635,7 +1652,7 @@ zb_status zb_plan_indicator_set_unit(zb_plan *plan, size_t i, const char *unit)
     indicator_rec *ind = indicator_for_change(plan, i, "set unit");
     if (!ind)
         return ZB_ERR_ARGUMENT;
-    if (!valid_utf8(unit)) {
+    if (!valid_utf8(plan, unit)) {
         char who[512];
         describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
         return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s: unit is not valid UTF-8", who);
@@ -1712,7 +1729,7 @@ zb_status zb_plan_indicator_set_base(zb_plan *plan, size_t i, int year, const ch
         return ZB_ERR_ARGUMENT;
     if (!year_ok(year))
         return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: base year %d is not 0 or 1900–9999", ind->seq, year);
-    if (!valid_utf8(text))
+    if (!valid_utf8(plan, text))
         return zb_plan_fail(plan, ZB_ERR_ENCODING, "indicator %d: base value is not valid UTF-8", ind->seq);
     char *copy = dup_trimmed(text && *text ? text : NULL);
     if (!copy)
@@ -1730,7 +1747,7 @@ zb_status zb_plan_indicator_set_note(zb_plan *plan, size_t i, const char *note)
     indicator_rec *ind = indicator_for_change(plan, i, "set note");
     if (!ind)
         return ZB_ERR_ARGUMENT;
-    if (!valid_utf8(note))
+    if (!valid_utf8(plan, note))
         return zb_plan_fail(plan, ZB_ERR_ENCODING, "indicator %d: note is not valid UTF-8", ind->seq);
     char *copy = dup_trimmed(note);
     if (!copy)
@@ -1794,12 +1811,12 @@ zb_status zb_plan_add_task(zb_plan *plan, const zb_task_def *def, size_t *index_
                             num, def->heading_count);
     const char *texts[] = {def->number, def->title, def->text, def->source};
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
-        if (!valid_utf8(texts[k]))
+        if (!valid_utf8(plan, texts[k]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%stask %s: text is not valid UTF-8", src, at, num);
     for (size_t k = 0; k < def->heading_count; k++) {
         if (!def->headings[k])
             return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "%s%stask %s: heading %zu is NULL", src, at, num, k + 1);
-        if (!valid_utf8(def->headings[k]))
+        if (!valid_utf8(plan, def->headings[k]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%stask %s: heading %zu is not valid UTF-8", src, at,
                                 num, k + 1);
     }
@@ -1878,7 +1895,7 @@ zb_status zb_plan_add_task_duty(zb_plan *plan, size_t t, const char *text, const
     task_rec *task = &plan->tasks[t];
     const char *texts[] = {text, responsible, note};
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
-        if (!valid_utf8(texts[k]))
+        if (!valid_utf8(plan, texts[k]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%stask %s: responsibility item is not valid UTF-8",
                                 task->source, *task->source ? ": " : "", task->number);
     duty_rec d = {0};
@@ -1974,7 +1991,7 @@ zb_status zb_plan_add_block_to(zb_plan *plan, zb_part part, int level, const cha
                             plan->block_count + 1, level);
     if (!text)
         return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "body block %zu: no text given", plan->block_count + 1);
-    if (!valid_utf8(text))
+    if (!valid_utf8(plan, text))
         return zb_plan_fail(plan, ZB_ERR_ENCODING, "body block %zu: text is not valid UTF-8",
                             plan->block_count + 1);
     char *copy = dup_trimmed(text);
@@ -2016,7 +2033,7 @@ zb_status zb_plan_add_attachment(zb_plan *plan, int number, zb_attachment_kind k
         return ZB_ERR_ARGUMENT;
     if (!title)
         return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "attachment %d: no title given", number);
-    if (!valid_utf8(title) || !valid_utf8(text))
+    if (!valid_utf8(plan, title) || !valid_utf8(plan, text))
         return zb_plan_fail(plan, ZB_ERR_ENCODING, "attachment %d: text is not valid UTF-8", number);
     if (number < 0)
         return zb_plan_fail(plan, ZB_ERR_VALUE, "attachment %s: number %d is negative", title, number);
@@ -2108,7 +2125,7 @@ zb_status zb_plan_add_actual(zb_plan *plan, int seq, const char *period, double 
         return ZB_ERR_ARGUMENT;
     if (!period)
         return zb_plan_fail(plan, ZB_ERR_ARGUMENT, "actual of indicator %d: no period given", seq);
-    if (!valid_utf8(period) || !valid_utf8(note))
+    if (!valid_utf8(plan, period) || !valid_utf8(plan, note))
         return zb_plan_fail(plan, ZB_ERR_ENCODING, "actual of indicator %d: text is not valid UTF-8", seq);
     size_t i = zb_plan_find_indicator(plan, seq);
     if (i == ZB_NONE)
@@ -2205,7 +2222,7 @@ zb_status zb_plan_add_prose_target(zb_plan *plan, const zb_prose_target_def *def
                             def->name ? "the value" : "the name");
     const char *texts[] = {def->name, def->unit, def->value, def->sentence, def->source};
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
-        if (!valid_utf8(texts[k]))
+        if (!valid_utf8(plan, texts[k]))
             return zb_plan_fail(plan, ZB_ERR_ENCODING, "%s%sprose target: text is not valid UTF-8", src, at);
     if ((int)def->qualifier < ZB_QUAL_AUTO || (int)def->qualifier > ZB_QUAL_AT_MOST)
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sprose target %s: qualifier %d is out of range", src, at,

@@ -10,6 +10,12 @@ zb_status zb_plan_fail(zb_plan *plan, zb_status code, const char *fmt, ...) ZB_P
 /* Clears the plan's message (a call that succeeds leaves "" behind). */
 void zb_plan_clear_error(zb_plan *plan);
 
+/* Tells the plan that every text added from now on has been checked to be UTF-8 (checked
+ * 1) or not (0, the default): a loader that checked its whole input, or whose parser did,
+ * sets it on its own scratch plan and clears it before handing the plan over, so that text
+ * is checked once, not again field by field. */
+void zb_plan_set_text_checked(zb_plan *plan, int checked);
+
 /* Exchanges the whole contents of two plans (messages included): a loader fills a new
  * plan and swaps it in only when everything succeeded, so a failed load changes nothing. */
 void zb_plan_swap(zb_plan *a, zb_plan *b);
@@ -59,6 +65,9 @@ zb_status zb_plan_indicator_set_target_source(zb_plan *plan, size_t i, size_t k,
 
 /* Byte length of a name without its trailing unit group (and the spaces before it). */
 size_t zb_bare_name_length(const char *name);
+/* The name's trailing unit group in one look: *bare as zb_bare_name_length() gives it,
+ * [*unit_begin, *unit_end) the bytes zb_infer_unit() copies (both 0 without a group). */
+void zb_infer_name_group(const char *name, size_t *bare, size_t *unit_begin, size_t *unit_end);
 
 /* Normalises a name as plan.h describes; returns a malloc'd string (NULL when out of memory). */
 char *zb_normalize_name(const char *s);

@@ -183,6 +183,7 @@ typedef struct checker {
     size_t rows_cap;
     miss_slot *slots;
     size_t cap, count;
+    zb_buf where, subject; /* of the indicator being checked; reused */
 } checker;
 
 static size_t hash_name(const char *s)
@@ -200,6 +201,8 @@ static void checker_free(checker *c)
     free(c->dir);
     free(c->rows);
     free(c->slots);
+    zb_buf_free(&c->where);
+    zb_buf_free(&c->subject);
 }
 
 static int checker_load_directory(checker *c)
@@ -330,49 +333,52 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
     const char *source = zb_plan_indicator_source(plan, i);
     const char *unit = zb_plan_indicator_unit(plan, i);
 
-    zb_buf where = {0}, subject = {0};
-    if (*source)
-        zb_buf_adds(&where, source);
-    else
-        zb_buf_addf(&where, "indicator %d", seq);
-    zb_buf_addf(&subject, "indicator %d (%s)", seq, name);
-    int bad = where.failed || subject.failed;
+    /* Made for every indicator, findings or not: the checker's buffers, without printf. */
+    zb_buf *where = &c->where, *subject = &c->subject;
+    where->len = subject->len = 0;
+    zb_buf_adds(subject, "indicator ");
+    zb_buf_add_uint(subject, (unsigned)seq);
+    zb_buf_adds(where, *source ? source : subject->data ? subject->data : "");
+    zb_buf_adds(subject, " (");
+    zb_buf_adds(subject, name);
+    zb_buf_addc(subject, ')');
+    int bad = where->failed || subject->failed;
     zb_buf msg = {0};
 
     if (!bad && !*name) {
         zb_buf_addf(&msg, "indicator %d: the name is empty", seq);
-        bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where.data, &msg);
+        bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where->data, &msg);
     }
     size_t nt = zb_plan_indicator_target_count(plan, i);
     if (!bad && nt == 0) {
-        zb_buf_addf(&msg, "%s: has no target", subject.data);
-        bad = add_finding(f, ZB_SEV_NOTE, "no-target", where.data, &msg);
+        zb_buf_addf(&msg, "%s: has no target", subject->data);
+        bad = add_finding(f, ZB_SEV_NOTE, "no-target", where->data, &msg);
     }
     /* Every form a published table uses is accepted; what each means is said once here. */
     for (size_t k = 0; !bad && k < nt; k++) {
         const char *text = zb_plan_indicator_target_text_at(plan, i, k);
         const char *loc = zb_plan_indicator_target_source(plan, i, k);
         if (!loc || !*loc)
-            loc = where.data;
+            loc = where->data;
         int year = zb_plan_indicator_target_year(plan, i, k);
         char which[32] = "target";
         if (year)
             snprintf(which, sizeof which, "%d target", year);
         switch (zb_plan_indicator_target_class_at(plan, i, k)) {
         case ZB_TARGET_NONE:
-            zb_buf_addf(&msg, "%s: %s \"%s\" is a placeholder: no target", subject.data, which, text);
+            zb_buf_addf(&msg, "%s: %s \"%s\" is a placeholder: no target", subject->data, which, text);
             bad = add_finding(f, ZB_SEV_NOTE, "no-target", loc, &msg);
             break;
         case ZB_TARGET_QUALITATIVE:
             zb_buf_addf(&msg, "%s: %s \"%s\" is qualitative: reported as 定性, not scored as a number",
-                        subject.data, which, text);
+                        subject->data, which, text);
             bad = add_finding(f, ZB_SEV_NOTE, "qualitative-target", loc, &msg);
             break;
         case ZB_TARGET_UNRECOGNISED:
             zb_buf_addf(&msg,
                         "%s: %s \"%s\" is neither a number nor a recognised phrase; it is shown as written and "
                         "judged 无目标值",
-                        subject.data, which, text);
+                        subject->data, which, text);
             bad = add_finding(f, ZB_SEV_WARNING, "target-not-number", loc, &msg);
             break;
         case ZB_TARGET_NUMERIC:
@@ -380,16 +386,16 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
                 zb_buf_addf(&msg,
                             "%s: %s \"%s\" is a change and the indicator has no base value (基期值): actuals "
                             "are read as the change",
-                            subject.data, which, text);
+                            subject->data, which, text);
                 bad = add_finding(f, ZB_SEV_NOTE, "change-without-base", loc, &msg);
             } else if (zb_plan_indicator_target_change_at(plan, i, k) == ZB_CHANGE_NONE && has_percent(text) &&
                        strcmp(unit, "%") != 0 && strcmp(unit, "％") != 0) {
                 if (*unit)
-                    zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the unit is %s", subject.data, which,
+                    zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the unit is %s", subject->data, which,
                                 text, unit);
                 else
                     zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the indicator has no unit",
-                                subject.data, which, text);
+                                subject->data, which, text);
                 bad = add_finding(f, ZB_SEV_WARNING, "percent-target", loc, &msg);
             }
             break;
@@ -400,10 +406,8 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
     if (zb_plan_unit_count(plan) > 0) {
         size_t n = zb_plan_indicator_responsible_count(plan, i);
         for (size_t j = 0; !bad && j < n; j++)
-            bad = check_unit(c, f, where.data, subject.data, zb_plan_indicator_responsible(plan, i, j));
+            bad = check_unit(c, f, where->data, subject->data, zb_plan_indicator_responsible(plan, i, j));
     }
-    zb_buf_free(&where);
-    zb_buf_free(&subject);
     zb_buf_free(&msg);
     return bad ? -1 : 0;
 }

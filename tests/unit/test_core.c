@@ -79,6 +79,117 @@ static void test_utf8_check(void **state)
         assert_int_equal(zb_utf8_check(cases[i].s, cases[i].len), cases[i].bad);
 }
 
+/* The checker as the standard states it, one code point at a time: what the fast one must
+ * agree with, to the byte. */
+static size_t reference_check(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t min, cp;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, min = 0x80, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, min = 0x800, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, min = 0x10000, cp = c & 0x07;
+        else
+            return i;
+        if (i + n > len)
+            return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+static void test_utf8_check_exhaustive(void **state)
+{
+    (void)state;
+    /* Every lead and second byte, with third and fourth bytes at the edges of the ranges,
+     * after 0 to 9 ASCII bytes (the fast path takes eight at a time) and cut inside them. */
+    static const unsigned char tails[] = {0x41, 0x80, 0x9F, 0xBF, 0xC0};
+    unsigned char buf[32];
+    for (unsigned a = 0x80; a < 0x100; a++) {
+        for (unsigned b = 0; b < 0x100; b++) {
+            for (size_t t = 0; t < sizeof tails; t++) {
+                size_t pad = (a + b + t) % 10;
+                memset(buf, 'x', pad);
+                buf[pad] = (unsigned char)a;
+                buf[pad + 1] = (unsigned char)b;
+                buf[pad + 2] = tails[t];
+                buf[pad + 3] = tails[(t + 3) % sizeof tails];
+                memcpy(buf + pad + 4, "\xE6\x8C\x87ok", 5);
+                for (size_t len = pad + 1; len <= pad + 5; len++)
+                    if (zb_utf8_check((const char *)buf, len) != reference_check(buf, len))
+                        fail_msg("%02X %02X %02X %02X after %zu, length %zu: %zu, not %zu", a, b, tails[t],
+                                 tails[(t + 3) % sizeof tails], pad, len, zb_utf8_check((const char *)buf, len),
+                                 reference_check(buf, len));
+            }
+        }
+    }
+    /* Long texts of random characters, a bad byte now and then. */
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    static const char *const pieces[] = {"指", "标", "a", "bcdefghij", "é", "😀", "（", "\x80", "\xED\xA0\x80",
+                                         "\xF4\x90\x80\x80", "\xC1\xBF", "  "};
+    for (int round = 0; round < 2000; round++) {
+        char text[512];
+        size_t n = 0;
+        while (n < sizeof text - 16) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            const char *piece = pieces[x % (round % 3 ? 7 : 12)];
+            memcpy(text + n, piece, strlen(piece));
+            n += strlen(piece);
+        }
+        assert_int_equal(zb_utf8_check(text, n), reference_check((const unsigned char *)text, n));
+    }
+}
+
+/* zb_format_number's short cuts for whole numbers and a few decimals print what the long
+ * road (%.15g, %.16g or %.17g, whichever reads back) prints. */
+static void test_format_number_short_cuts(void **state)
+{
+    (void)state;
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    for (int i = 0; i < 30000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v;
+        switch (i % 6) {
+        case 0: v = (double)(int64_t)(x % 2000000000000000u) - 1e15; break; /* whole, to ±10^15 */
+        case 1: v = (double)(int64_t)(x % 20000001u - 10000000) / 10.0; break;
+        case 2: v = (double)(int64_t)(x % 2000001u - 1000000) / 100.0; break;
+        case 3: v = (double)(x % 100000000u) / pow(10, (double)(x % 9)); break;
+        case 4: v = (double)(x >> 11) / 9007199254740992.0 * pow(10, (double)(x % 13) - 6); break;
+        default: v = (double)(x % 1000u) / 1000.0 - 0.5; break;
+        }
+        char want[32], got[32];
+        for (int prec = 15; prec <= 17; prec++) {
+            snprintf(want, sizeof want, "%.*g", prec, v);
+            if (strtod(want, NULL) == v)
+                break;
+        }
+        zb_format_number(v, got);
+        if (strcmp(got, want) != 0)
+            fail_msg("%.17g: \"%s\", not \"%s\"", v, got, want);
+    }
+    char buf[32];
+    assert_string_equal(zb_format_number(-0.0, buf), "-0");
+    assert_string_equal(zb_format_number(1e15, buf), "1e+15");
+    assert_string_equal(zb_format_number(0.00005, buf), "5e-05");
+    assert_string_equal(zb_format_number(6.5, buf), "6.5");
+}
+
 static void test_utf8_codec_and_position(void **state)
 {
     (void)state;
@@ -238,6 +349,8 @@ int main(void)
         cmocka_unit_test(test_strerror_matches_header),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_utf8_check),
+        cmocka_unit_test(test_utf8_check_exhaustive),
+        cmocka_unit_test(test_format_number_short_cuts),
         cmocka_unit_test(test_utf8_codec_and_position),
         cmocka_unit_test(test_gbk_detection),
         cmocka_unit_test(test_format_number),

@@ -762,6 +762,25 @@ static void test_column_value_errors(void **state)
 }
 
 /* Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated. */
+/* The loader checks the whole text once and tells its scratch plan so; the plan it fills for
+ * the caller checks every text again, as any plan does. */
+static void test_text_checked_once(void **state)
+{
+    (void)state;
+    zb_plan *plan = load("序号,指标名称,目标值\n1,新增企业(家),5\n");
+    zb_indicator_def d = {0};
+    d.name = "bad \xff name";
+    d.target = "5";
+    assert_int_equal(zb_plan_add_indicator(plan, &d, NULL), ZB_ERR_ENCODING);
+    assert_int_equal(zb_plan_indicator_count(plan), 1);
+    zb_plan_free(plan);
+    /* A name that is not UTF-8 is not trusted: the sources made from it are refused. */
+    plan = zb_plan_new();
+    const char *text = "序号,指标名称,目标值\n1,新增企业(家),5\n";
+    assert_int_equal(zb_csv_load_string(plan, text, strlen(text), "bad\xff.csv", NULL), ZB_ERR_ENCODING);
+    zb_plan_free(plan);
+}
+
 static void test_unicode_text(void **state)
 {
     (void)state;
@@ -979,6 +998,7 @@ int main(void)
         cmocka_unit_test(test_table_columns),
         cmocka_unit_test(test_year_columns),
         cmocka_unit_test(test_column_value_errors),
+        cmocka_unit_test(test_text_checked_once),
         cmocka_unit_test(test_unicode_text),
         cmocka_unit_test(test_file_real_tables),
     };

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -293,6 +294,33 @@ static void test_normalize_name(void **state)
     assert_non_null(s);
     assert_string_equal(s, "a \xe4");
     free(s);
+
+    /* Every white-space character goes between two Chinese ones, and its neighbours in the
+     * code charts, which are not white space, stay; a name without any is copied as is. */
+    static const char *const spaces[] = {" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680",
+                                         "\u2000", "\u2005", "\u200a", "\u200b", "\u2028", "\u2029",
+                                         "\u202f", "\u205f", "\u3000", "\ufeff"};
+    static const char *const others[] = {"\u00a1", "\u1681", "\u200c", "\u2010", "\u201c", "\u2027",
+                                         "\u202a", "\u2030", "\u205e", "\u2060", "\u3001", "\ufefe",
+                                         "\xe2\x80", "\xe3\x80", "\xc2", "\x1f"};
+    char in[64], want[64];
+    for (size_t i = 0; i < COUNT(spaces); i++) {
+        snprintf(in, sizeof in, "指%s标", spaces[i]);
+        s = zb_normalize_name(in);
+        assert_non_null(s);
+        if (strcmp(s, "指标") != 0)
+            fail_msg("space %zu: \"%s\"", i, s);
+        free(s);
+    }
+    for (size_t i = 0; i < COUNT(others); i++) {
+        snprintf(in, sizeof in, "指%s标", others[i]);
+        snprintf(want, sizeof want, "%s", in);
+        s = zb_normalize_name(in);
+        assert_non_null(s);
+        if (strcmp(s, want) != 0)
+            fail_msg("other %zu: \"%s\"", i, s);
+        free(s);
+    }
 }
 
 /* Every form of target cell that published tables hold, and what it reads as. */

@@ -1201,6 +1201,26 @@ static void test_locate(void **state)
     zb_buf_free(&out);
 }
 
+/* jansson checks the text; the plan handed over checks every text again, as any plan does. */
+static void test_text_checked_once(void **state)
+{
+    (void)state;
+    const char *text = "{\"format\": \"zhibiao/1\", \"year\": 2024, \"indicators\": "
+                       "[{\"seq\": 1, \"name\": \"新增企业(家)\", \"target\": 5}]}";
+    zb_plan *plan = zb_plan_new();
+    assert_non_null(plan);
+    assert_int_equal(zb_json_load_string(plan, text, strlen(text), "t.json"), ZB_OK);
+    zb_indicator_def d = {0};
+    d.name = "bad \xff name";
+    assert_int_equal(zb_plan_add_indicator(plan, &d, NULL), ZB_ERR_ENCODING);
+    /* Invalid UTF-8 in the text is still reported as such, with its place. */
+    const char *bad = "{\"format\": \"zhibiao/1\", \"title\": \"\xc4\xe3\xba\xc3\"}";
+    assert_int_equal(zb_json_load_string(plan, bad, strlen(bad), "t.json"), ZB_ERR_ENCODING);
+    if (!strstr(zb_errmsg(plan), "t.json:1:35: invalid UTF-8 at byte offset 34"))
+        fail_msg("%s", zb_errmsg(plan));
+    zb_plan_free(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1222,6 +1242,7 @@ int main(void)
         cmocka_unit_test(test_examples_round_trip),
         cmocka_unit_test(test_large_plan),
         cmocka_unit_test(test_locate),
+        cmocka_unit_test(test_text_checked_once),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
