@@ -59,7 +59,10 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     zb_seal_size seal = {0, 0};
     zb_image image;
     memset(&image, 0, sizeof image);
-    zb_status st = ZB_OK;
+    /* A destination that cannot take the document is said before the pages are made. */
+    zb_status st = to->path ? zb_output_check(to->path, to->format == ZB_RENDER_OFD ? "ofd" : "pdf", error) : ZB_OK;
+    if (st)
+        return st;
     int sealed = content->seal_png || content->seal_data;
     if (!content->seal_data != !content->seal_size)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "a seal given as bytes needs both seal_png_data and "

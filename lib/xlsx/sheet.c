@@ -19,7 +19,7 @@ zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch
     zb_status st = zb_scratch_dir(scratch_dir, "the scratch_dir option", &tmp, err);
     if (st)
         return st;
-    st = zb_output_begin(&book->out, path, err);
+    st = zb_output_begin(&book->out, path, "xlsx", err);
     if (st)
         return st;
     /* constant_memory would flush rows as soon as a later row is written, and a vertical

@@ -16,6 +16,7 @@
 typedef struct hpdf_ctx {
     HPDF_STATUS error_no;
     HPDF_STATUS detail_no;
+    int sys_errno; /* errno when it was raised: the OS's reason for a file error */
 } hpdf_ctx;
 
 static void HPDF_STDCALL on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -24,6 +25,7 @@ static void HPDF_STDCALL on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_
     if (!ctx->error_no) {
         ctx->error_no = error_no;
         ctx->detail_no = detail_no;
+        ctx->sys_errno = errno;
     }
 }
 
@@ -580,7 +582,7 @@ static zb_status render_all(render *r, const zb_render_options *o, char **out, s
         *out = data;
         return ZB_OK;
     }
-    st = zb_write_file(r->path, data, size, r->err);
+    st = zb_write_file(r->path, "pdf", data, size, r->err);
     free(data);
     return st;
 }

@@ -733,6 +733,22 @@ public final class Plan implements AutoCloseable {
         });
     }
 
+    /**
+     * What the breakdown lists, without writing it (zb_xlsx_breakdown_count()): the number of
+     * rows of 任务分解 and of unit sheets, in that order.
+     */
+    public long[] breakdownCounts() {
+        return get(p -> {
+            ZbLibrary.SizeTByReference items = new ZbLibrary.SizeTByReference();
+            ZbLibrary.SizeTByReference units = new ZbLibrary.SizeTByReference();
+            ZbLibrary.ZbError err = new ZbLibrary.ZbError();
+            int st = Lib.c().zb_xlsx_breakdown_count(p, items, units, err);
+            if (st != 0)
+                throw ZhibiaoException.of(st, err.text());
+            return new long[] {items.value(), units.value()};
+        });
+    }
+
     /** Reads and frees a zb_findings list (NULL: none). */
     private static List<Finding> findings(Pointer ptr) {
         if (ptr == null)

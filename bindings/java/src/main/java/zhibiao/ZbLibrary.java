@@ -275,6 +275,7 @@ interface ZbLibrary extends Library {
     String zb_strerror(int status);
     String zb_version();
     void zb_free(Pointer ptr);
+    int zb_output_check(String path, String extension, ZbError error);
 
     // ---- plan.h: lifetime and errors -------------------------------------------------------
     PlanPtr zb_plan_new();
@@ -451,6 +452,7 @@ interface ZbLibrary extends Library {
 
     // ---- progress.h ------------------------------------------------------------------------
     String zb_standing_label(int standing);
+    int zb_progress_parse_period(String text, byte[] out, ZbError error);
     int zb_progress_evaluate(PlanPtr plan, String period, ProgressOptionsStruct options, PointerByReference out,
                              ZbError error);
     void zb_progress_free(ProgressPtr progress);
@@ -469,6 +471,8 @@ interface ZbLibrary extends Library {
     SizeT zb_progress_count_standing(ProgressPtr progress, int standing);
 
     // ---- xlsx.h ----------------------------------------------------------------------------
+    int zb_xlsx_parse_scoring(String text, IntByReference out, ZbError error);
+    int zb_xlsx_breakdown_count(PlanPtr plan, SizeTByReference items, SizeTByReference units, ZbError error);
     double zb_xlsx_assessment_score(PlanPtr plan, ProgressPtr progress, SizeT i, AssessmentOptionsStruct options);
     int zb_xlsx_write_target_table(PlanPtr plan, String path, TableOptionsStruct options, ZbError error);
     int zb_xlsx_write_breakdown(PlanPtr plan, String path, BreakdownOptionsStruct options, ZbError error);

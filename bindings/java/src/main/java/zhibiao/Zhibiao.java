@@ -134,4 +134,40 @@ public final class Zhibiao {
     public static boolean inferCollective(String name) {
         return Lib.c().zb_infer_collective(Objects.requireNonNull(name, "name")) != 0;
     }
+
+    private static void check(int st, ZbLibrary.ZbError err) {
+        if (st != 0)
+            throw ZhibiaoException.of(st, err.text());
+    }
+
+    /**
+     * A month as the library reads it (2024-06, 2024-6, 2024年6月, 2024.06, …), written
+     * "YYYY-MM" (zb_progress_parse_period()); {@link ZhibiaoException} ({@link Status#VALUE})
+     * saying why for text that is not a month.
+     */
+    public static String parsePeriod(String text) {
+        byte[] out = new byte[8];
+        ZbLibrary.ZbError err = new ZbLibrary.ZbError();
+        check(Lib.c().zb_progress_parse_period(Objects.requireNonNull(text, "text"), out, err), err);
+        return new String(out, 0, 7, StandardCharsets.US_ASCII);
+    }
+
+    /** A scoring rule by name ("proportional", "all-or-nothing", …; zb_xlsx_parse_scoring()). */
+    public static Scoring parseScoring(String text) {
+        com.sun.jna.ptr.IntByReference out = new com.sun.jna.ptr.IntByReference();
+        ZbLibrary.ZbError err = new ZbLibrary.ZbError();
+        check(Lib.c().zb_xlsx_parse_scoring(Objects.requireNonNull(text, "text"), out, err), err);
+        return Scoring.of(out.getValue());
+    }
+
+    /**
+     * Whether a document of this extension ("xlsx", "pdf", "ofd", "json") may be written to
+     * {@code path}, by the library's own rule, before anything is made (zb_output_check());
+     * {@link ZhibiaoException} saying why not.
+     */
+    public static void checkOutput(java.nio.file.Path path, String extension) {
+        ZbLibrary.ZbError err = new ZbLibrary.ZbError();
+        check(Lib.c().zb_output_check(Objects.requireNonNull(path, "path").toString(),
+                Objects.requireNonNull(extension, "extension"), err), err);
+    }
 }

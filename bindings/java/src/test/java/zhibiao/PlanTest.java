@@ -354,5 +354,14 @@ public class PlanTest {
         assertEquals(Zhibiao.version(), Zhibiao.libraryVersion());
         assertTrue(Zhibiao.libraryPath().contains("libzhibiao"));
         assertEquals("cannot write output", Zhibiao.strerror(Status.WRITE));
+        assertEquals("2024-06", Zhibiao.parsePeriod("2024年6月"));
+        assertEquals(Status.VALUE, assertThrows(ZhibiaoException.class, () -> Zhibiao.parsePeriod("June")).code());
+        assertEquals(Scoring.ALL_OR_NOTHING, Zhibiao.parseScoring("all-or-nothing"));
+        assertThrows(ZhibiaoException.class, () -> Zhibiao.parseScoring("best"));
+        assertThrows(ZhibiaoException.class, () -> Zhibiao.checkOutput(java.nio.file.Path.of("/no/such/folder/t.xlsx"), "xlsx"));
+        try (Plan p = Plan.load(Support.data("tonglu-2024.json"))) {
+            long[] counts = p.breakdownCounts();
+            assertTrue(counts[0] > 0 && counts[1] > 0);
+        }
     }
 }
