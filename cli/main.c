@@ -856,28 +856,58 @@ static int cmd_import(int argc, char **argv)
     } else {
         st = zb_import_text(plan, pos[0], &io, &report);
     }
-    if (report && !cli.json)
-        report_findings(report, verbose ? ZB_SEV_NOTE : ZB_SEV_WARNING);
+    /* The findings, then a short summary and the verdict (kept for the end). */
+    const char *verdict = NULL;
+    zb_severity verdict_sev = ZB_SEV_NOTE;
+    for (size_t i = 0; report && !cli.json && i < zb_findings_count(report); i++) {
+        const char *code = zb_findings_code(report, i);
+        zb_severity s = zb_findings_severity(report, i);
+        if (strcmp(code, "verdict") == 0) {
+            verdict = zb_findings_message(report, i);
+            verdict_sev = s;
+            continue;
+        }
+        if (strcmp(code, "summary") == 0 || s < (verbose ? ZB_SEV_NOTE : ZB_SEV_WARNING))
+            continue;
+        fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(report, i), severity_name(s),
+                zb_findings_message(report, i), code);
+    }
     /* With --json, what the import found goes into the summary or the error object. */
     zb_findings_free(cli.found);
     cli.found = report;
+    report = NULL;
     cli.plan = plan;
     if (st != ZB_OK) {
         const char *msg = *zb_errmsg(plan) ? zb_errmsg(plan) : "<stdin>: cannot read standard input";
         if (cli.json)
-            machine_error("import", st, exit_for(st), msg, report);
+            machine_error("import", st, exit_for(st), msg, cli.found);
         else
             fprintf(stderr, "zhibiao: %s\n", msg);
         rc = exit_for(st);
     } else {
+        size_t items = 0, unplaced = 0;
+        for (size_t t = 0; t < zb_plan_task_count(plan); t++)
+            items += zb_plan_task_duty_count(plan, t);
+        for (size_t i = 0; i < zb_findings_count(cli.found); i++)
+            unplaced += strcmp(zb_findings_code(cli.found, i), "unplaced") == 0;
+        const char *title = zb_plan_meta(plan, ZB_META_TITLE), *number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
+        if (!cli.json && !cli.quiet) {
+            fprintf(stderr, "title:       %s\n", *title ? title : "(none found)");
+            fprintf(stderr, "文号:        %s\n", *number ? number : "(none)");
+            fprintf(stderr, "tasks:       %zu, with %zu responsibility items\n", zb_plan_task_count(plan), items);
+            fprintf(stderr, "indicators:  %zu in %zu categories\n", zb_plan_indicator_count(plan),
+                    zb_plan_category_count(plan));
+            fprintf(stderr, "attachments: %zu\n", zb_plan_attachment_count(plan));
+            fprintf(stderr, "unplaced:    %zu\n", unplaced);
+            if (verdict)
+                fprintf(stderr, "verdict:     %s%s\n", verdict_sev >= ZB_SEV_WARNING ? "warning: " : "", verdict);
+        }
         job j = {.kind = DOC_PLAN, .plan = plan};
         rc = deliver(&j, out);
-        if (!rc) {
-            wrote("wrote %s: %zu indicators in %zu categories, %zu tasks, %zu prose targets, %zu units\n", shown(out),
-                    zb_plan_indicator_count(plan), zb_plan_category_count(plan), zb_plan_task_count(plan),
-                    zb_plan_prose_target_count(plan), zb_plan_unit_count(plan));
-        }
+        if (!rc)
+            wrote("wrote %s\n", shown(out));
     }
+    zb_findings_free(report);
     zb_plan_free(plan);
     return rc;
 }
@@ -1387,11 +1417,12 @@ static const command commands[] = {
      "  --force                 write even when the plan has errors (they are still listed)",
      "table PLAN -o OUT.xlsx [options]"},
     {"import", cmd_import,
-     "Reads a plan as published on a government website (plain text copied from the page) and\n"
-     "writes it as a zhibiao/1 JSON plan: header data, notice text, signature and date, the\n"
-     "plan's headings, tasks with their responsible units, targets found in the prose, the\n"
-     "target table and the unit list. Every line that could not be placed is listed on\n"
-     "stderr with its line number; then run 'zhibiao check PLAN.json'.\n\n"
+     "Reads a plan as published (text copied from a government site, a Word file or a PDF)\n"
+     "and writes it as a zhibiao/1 JSON plan: header data, title, notice parts, headings,\n"
+     "tasks with their responsible units, targets in the prose, tables (target tables and\n"
+     "task breakdowns) and unit lists. Every line that could not be placed is listed on\n"
+     "stderr with its line number, and what looks misread; then a summary (title, 文号,\n"
+     "tasks, indicators, attachments, unplaced lines) and a verdict. See docs/import.md.\n\n"
      "  -o, --output PLAN.json   where to write (required); - writes to standard output\n"
      "  --strict                 a line that cannot be placed is an error\n"
      "  -v, --verbose            also list what was recognised",

@@ -52,6 +52,15 @@ zb_findings *zb_findings_new(void);
 int zb_findings_add(zb_findings *f, zb_severity severity, const char *code, const char *location,
                     const char *fmt, ...) ZB_PRINTF(5, 6);
 
+/* Signs that a plan was read wrongly from its text (misread.c): warnings "title-banner",
+ * "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units", "note-in-text"
+ * added to f.
+ * 0, or -1 when out of memory. */
+int zb_plan_check_misread(const zb_plan *plan, zb_findings *f);
+/* Nonzero when name (len bytes) reads like the name of an organ: 县经信局, 开发区,
+ * 县“低散乱污”整治办, or a collective name (zb_infer_collective). */
+int zb_plan_name_is_unit(const char *name, size_t len);
+
 /* What was given rather than inferred, for a saver that writes exactly what was given:
  * ZB_KIND_AUTO / ZB_DIR_AUTO / ZB_QUAL_AUTO when inferred. */
 zb_kind zb_plan_indicator_kind_given(const zb_plan *plan, size_t i);
