@@ -184,12 +184,23 @@ static const char *severity_name(zb_severity s)
     }
 }
 
-/* Prints findings at or above min to stderr; returns the number of errors. */
-static size_t report_findings(const zb_findings *f, zb_severity min)
+/* Findings about the 版头 and the 版记 that the form of the 版头 a command writes makes
+ * moot (none: no red 版头; letter: no 印发机关). */
+enum { HIDE_NUMBER = 1, HIDE_IMPRINT = 2 };
+
+static int hidden(const char *code, unsigned hide)
+{
+    return ((hide & HIDE_NUMBER) && strcmp(code, "no-document-number") == 0) ||
+           ((hide & HIDE_IMPRINT) && strcmp(code, "no-imprint") == 0);
+}
+
+/* Prints findings at or above min to stderr, but those hidden; returns the number of
+ * errors. */
+static size_t report_findings_of(const zb_findings *f, zb_severity min, unsigned hide)
 {
     for (size_t i = 0; i < zb_findings_count(f); i++) {
         zb_severity s = zb_findings_severity(f, i);
-        if (s < min)
+        if (s < min || hidden(zb_findings_code(f, i), hide))
             continue;
         fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(f, i), severity_name(s),
                 zb_findings_message(f, i), zb_findings_code(f, i));
@@ -197,10 +208,17 @@ static size_t report_findings(const zb_findings *f, zb_severity min)
     return zb_findings_error_count(f);
 }
 
+/* Prints findings at or above min to stderr; returns the number of errors. */
+static size_t report_findings(const zb_findings *f, zb_severity min)
+{
+    return report_findings_of(f, min, 0);
+}
+
 /* Validates before writing, as that document needs (and, for the progress commands, the
  * actuals at the period): a plan with errors is not written unless forced. Warnings are
  * printed either way. */
-static int validate_for_output(const zb_plan *plan, zb_document_kind document, const char *period, int force)
+static int validate_for_output(const zb_plan *plan, zb_document_kind document, const char *period, int force,
+                               unsigned hide)
 {
     zb_validate_options vo = {0};
     vo.document = document;
@@ -213,7 +231,7 @@ static int validate_for_output(const zb_plan *plan, zb_document_kind document, c
     if (st != ZB_OK)
         return fail_with(ZB_ERR_NOMEM, "out of memory");
     /* With --json the findings go into the summary or the error object, not on stderr. */
-    size_t errors = cli.json ? zb_findings_error_count(f) : report_findings(f, ZB_SEV_WARNING);
+    size_t errors = cli.json ? zb_findings_error_count(f) : report_findings_of(f, ZB_SEV_WARNING, hide);
     if (errors && !force) {
         char msg[160];
         snprintf(msg, sizeof msg, "%zu error%s: nothing written (--force writes it anyway)", errors,
@@ -233,7 +251,7 @@ static int validate_for_output(const zb_plan *plan, zb_document_kind document, c
 /* The plan a writing command works on: loaded, with the actuals when given, and validated
  * for the document; or NULL with *rc set (the messages already printed). */
 static zb_plan *plan_for_output(const char *path, const char *actuals, zb_document_kind document,
-                                const char *period, int force, int *rc)
+                                const char *period, int force, unsigned hide, int *rc)
 {
     zb_plan *plan = zb_plan_new();
     *rc = plan ? load_plan(plan, path) : EXIT_INPUT;
@@ -244,7 +262,7 @@ static zb_plan *plan_for_output(const char *path, const char *actuals, zb_docume
         }
     }
     if (!*rc)
-        *rc = validate_for_output(plan, document, period, force);
+        *rc = validate_for_output(plan, document, period, force, hide);
     if (*rc) {
         zb_plan_free(plan);
         return NULL;
@@ -525,7 +543,7 @@ static int cmd_table(int argc, char **argv)
     if (rc)
         return rc;
 
-    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_TABLE, NULL, force != NULL, &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_TABLE, NULL, force != NULL, 0, &rc);
     if (!rc) {
         zb_table_options to = {0};
         to.label = label;
@@ -608,17 +626,39 @@ static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char
     return write_document(&j, out);
 }
 
+/* --masthead FORM: file, mark, letter or none. */
+static int masthead_option(const char *cmd, const char *value, zb_masthead *out)
+{
+    static const char *const names[] = {"file", "mark", "letter", "none"};
+    *out = ZB_MASTHEAD_FILE;
+    if (!value)
+        return EXIT_DONE;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(value, names[i]) == 0) {
+            *out = (zb_masthead)i;
+            return EXIT_DONE;
+        }
+    return usage_error(cmd, "--masthead: '%s' is not file, mark, letter or none", value);
+}
+
+/* What the 版头's form makes moot of the checks of the 版头 and the 版记. */
+static unsigned masthead_hide(zb_masthead m)
+{
+    return m == ZB_MASTHEAD_NONE ? HIDE_NUMBER | HIDE_IMPRINT : m == ZB_MASTHEAD_LETTER ? HIDE_IMPRINT : 0;
+}
+
 static int cmd_notice(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("notice");
     const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
-               *no_imprint = NULL, *format = NULL, *force = NULL;
+               *no_imprint = NULL, *format = NULL, *force = NULL, *masthead = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
         {NULL, "--format", 1, &format},       {NULL, "--force", 0, &force},
         {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
         {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
+        {NULL, "--masthead", 1, &masthead},
     };
     const char *pos[1];
     size_t npos;
@@ -631,9 +671,13 @@ static int cmd_notice(int argc, char **argv)
         return usage_error("notice", "%s", "needs -o OUT.pdf");
     int ofd;
     rc = document_format("notice", format, out, &ofd);
+    zb_masthead form = ZB_MASTHEAD_FILE;
+    if (!rc)
+        rc = masthead_option("notice", masthead, &form);
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL, &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL,
+                                    masthead_hide(form) | (no_imprint ? HIDE_IMPRINT : 0), &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     if (!rc) {
         zb_notice_options no = {0};
@@ -641,6 +685,7 @@ static int cmd_notice(int argc, char **argv)
         no.sealed = sealed != NULL;
         no.omit_attachments = no_attach != NULL;
         no.omit_imprint = no_imprint != NULL;
+        no.masthead = form;
         rc = write_notice(plan, fonts, out, &no, ofd);
     }
     zb_fontset_free(fonts);
@@ -683,8 +728,10 @@ static int number_option(const char *cmd, const char *name, const char *text, do
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. Every
  * option is checked here, before any file is read. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *seal, *sealed, *force;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *seal, *sealed, *force,
+        *masthead;
     char month[8];                /* --period as YYYY-MM */
+    zb_masthead form;             /* --masthead */
     zb_progress_options progress; /* --tolerance, read here for all three commands */
     zb_assessment_options assessment;
     int ofd;
@@ -702,6 +749,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
         {NULL, "--format", 1, &a->format},     {NULL, "--seal", 1, &a->seal},
         {NULL, "--sealed", 0, &a->sealed},     {NULL, "--force", 0, &a->force},
+        {NULL, "--masthead", 1, &a->masthead},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
@@ -711,7 +759,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
     const struct { const char *value, *name; int ok; } only[] = {
         {a->format, "--format", bulletin}, {a->fonts, "--fonts", bulletin},
         {a->doc_number, "--doc-number", bulletin}, {a->seal, "--seal", bulletin},
-        {a->sealed, "--sealed", bulletin}, {a->scoring, "--scoring", assess}, {a->cap, "--cap", assess},
+        {a->sealed, "--sealed", bulletin}, {a->masthead, "--masthead", bulletin},
+        {a->scoring, "--scoring", assess}, {a->cap, "--cap", assess},
     };
     for (size_t i = 0; i < sizeof only / sizeof only[0]; i++)
         if (only[i].value && !only[i].ok)
@@ -739,6 +788,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
     }
     if (a->scoring && zb_xlsx_parse_scoring(a->scoring, &a->assessment.scoring, &err) != ZB_OK)
         return usage_error(cmd, "--scoring: %s", err.message);
+    if (bulletin && (rc = masthead_option(cmd, a->masthead, &a->form)))
+        return rc;
     if (bulletin)
         return document_format(cmd, a->format, a->out, &a->ofd);
     return check_output(cmd, a->out, "xlsx");
@@ -765,7 +816,7 @@ static int cmd_progress(int argc, char **argv)
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_PROGRESS, a.month,
-                                    a.force != NULL, &rc);
+                                    a.force != NULL, 0, &rc);
     if (!plan)
         return rc;
     zb_progress_sheet_options so = {0};
@@ -786,8 +837,14 @@ static int cmd_bulletin(int argc, char **argv)
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.month,
-                                    a.force != NULL, &rc);
+                                    a.force != NULL, masthead_hide(a.form), &rc);
     zb_fontset *fonts = plan ? load_fonts(a.fonts, &rc) : NULL;
+    /* The plan's 发文字号 is the plan's: the bulletin's is --doc-number. */
+    if (plan && fonts && !a.doc_number && a.form != ZB_MASTHEAD_NONE &&
+        (*zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK)))
+        fprintf(stderr, "doc_number: warning: the bulletin prints a red 版头 (organ mark and red "
+                        "rule) with no 发文字号 under it: give --doc-number, or choose another 版头 "
+                        "(--masthead mark, letter or none) [no-document-number]\n");
     if (plan && fonts) {
         zb_bulletin_options bo = {0};
         bo.title = a.title;
@@ -795,6 +852,7 @@ static int cmd_bulletin(int argc, char **argv)
         bo.progress = &a.progress;
         bo.seal_png = a.seal;
         bo.sealed = a.sealed != NULL;
+        bo.masthead = a.form;
         job j = {.kind = DOC_BULLETIN, .ofd = a.ofd, .plan = plan, .fonts = fonts, .period = a.month, .options = &bo};
         rc = write_document(&j, a.out);
     }
@@ -812,7 +870,7 @@ static int cmd_assess(int argc, char **argv)
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_ASSESSMENT, a.month,
-                                    a.force != NULL, &rc);
+                                    a.force != NULL, 0, &rc);
     if (!plan)
         return rc;
     a.assessment.title = a.title;
@@ -930,7 +988,7 @@ static int cmd_breakdown(int argc, char **argv)
     rc = check_output("breakdown", out, "xlsx");
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, 0, &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;
@@ -1028,7 +1086,7 @@ static int cmd_evaluate(int argc, char **argv)
     if (tolerance && (rc = number_option("evaluate", "--tolerance: not a number: '%s'", tolerance, &po.about_tolerance)))
         return rc;
     /* Evaluating writes nothing: the plan's errors are reported, never blocking. */
-    zb_plan *plan = plan_for_output(pos[0], npos > 1 ? pos[1] : NULL, ZB_DOCUMENT_NONE, period, 1, &rc);
+    zb_plan *plan = plan_for_output(pos[0], npos > 1 ? pos[1] : NULL, ZB_DOCUMENT_NONE, period, 1, 0, &rc);
     if (!plan)
         return rc;
     zb_progress *p = NULL;
@@ -1398,8 +1456,12 @@ static const command commands[] = {
      "  --sealed               lay out the signature for a seal stamped by hand\n"
      "  --no-attachments       leave the attachments out\n"
      "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)\n"
+     "  --masthead FORM        the 版头: file (organ + 文件, the default), mark (the organ\n"
+     "                         alone), letter (信函格式) or none; a red 版头 without a\n"
+     "                         doc_number is reported\n"
      "  --force                write even when the plan has errors (they are still listed)",
-     "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]"},
+     "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]\n"
+     "       [--masthead FORM]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
@@ -1458,6 +1520,7 @@ static const command commands[] = {
      "  --format pdf|ofd        the format when OUT's name does not say it (default: PDF)\n"
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
+     "  --masthead FORM         file, mark, letter or none (see 'zhibiao notice --help')\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
      "  --seal PNG              a seal image pressed over the signature and date\n"
      "  --sealed                lay out the signature for a seal stamped by hand\n"

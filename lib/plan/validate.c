@@ -698,6 +698,17 @@ static int check_document(const zb_plan *plan, zb_document_kind document, zb_fin
         bad = zb_findings_add(f, ZB_SEV_ERROR, "missing-organ", "organ",
                               "%s needs an issuing organ (发文机关, the red header and the signature); the plan has none",
                               what);
+    /* What the document would lack against GB/T 9704: a red 版头 (the organ mark and the red
+     * rule) with no 发文字号 under it (§7.2.5; the bulletin's number is not the plan's), and
+     * a 版记 without its 印发机关 and 印发日期 (§7.4.3). */
+    int red = *zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK);
+    if (!bad && red && document == ZB_DOCUMENT_NOTICE && !*zb_plan_meta(plan, ZB_META_DOC_NUMBER))
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "no-document-number", "doc_number",
+                              "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 under "
+                              "it: give doc_number, or choose another 版头 (mark, letter or none)");
+    if (!bad && red && !*zb_plan_meta(plan, ZB_META_PRINTER))
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "no-imprint", "printer",
+                              "%s has no 版记 (印发机关 and 印发日期): give printer and printed", what);
     return bad;
 }
 

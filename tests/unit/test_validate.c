@@ -493,14 +493,31 @@ static void test_document_needs(void **state)
     /* A bulletin names the plan by plan_title too; a notice needs its own title. */
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_PLAN_TITLE, "工作要点"), ZB_OK);
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "某县经济和信息化局"), ZB_OK);
+    /* With an organ the red 版头 prints: a notice wants its 发文字号 under it, and both
+     * documents their 版记's 印发机关 (GB/T 9704 §7.2.5, §7.4.3). */
+    static const expected imprint = {ZB_SEV_WARNING, "no-imprint", "printer",
+                                     "a bulletin has no 版记 (印发机关 and 印发日期): give printer and printed"};
     f = validate_opt(plan, ZB_DOCUMENT_BULLETIN, 0, NULL);
-    assert_int_equal(zb_findings_count(f), 0);
+    expect_findings(f, &imprint, 1);
     zb_findings_free(f);
+    static const expected red[] = {
+        {ZB_SEV_ERROR, "missing-title", "title", "a notice needs a title (标题); the plan has none"},
+        {ZB_SEV_WARNING, "no-document-number", "doc_number",
+         "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 under it: give doc_number, "
+         "or choose another 版头 (mark, letter or none)"},
+        {ZB_SEV_WARNING, "no-imprint", "printer",
+         "a notice has no 版记 (印发机关 and 印发日期): give printer and printed"},
+    };
     f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
-    expect_findings(f, notice, 1);
+    expect_findings(f, red, COUNT(red));
     zb_findings_free(f);
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "关于印发工作要点的通知"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_DOC_NUMBER, "某经信〔2024〕1号"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_PRINTER, "某县经济和信息化局办公室"), ZB_OK);
     f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+    f = validate_opt(plan, ZB_DOCUMENT_BULLETIN, 0, NULL);
     assert_int_equal(zb_findings_count(f), 0);
     zb_findings_free(f);
 }

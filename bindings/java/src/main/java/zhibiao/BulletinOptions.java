@@ -20,9 +20,11 @@ public final class BulletinOptions {
     private final Path sealPng;
     private final boolean sealed;
     private final byte[] sealPngBytes;
+    private final Masthead masthead;
 
     private BulletinOptions(Builder b) {
         this.sealPngBytes = b.sealPngBytes;
+        this.masthead = b.masthead;
         this.fonts = b.fonts;
         this.title = b.title;
         this.docNumber = b.docNumber;
@@ -40,6 +42,7 @@ public final class BulletinOptions {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.sealPngBytes = sealPngBytes;
+        b.masthead = masthead;
         b.fonts = fonts;
         b.title = title;
         b.docNumber = docNumber;
@@ -84,6 +87,11 @@ public final class BulletinOptions {
         return sealPngBytes == null ? Optional.empty() : Optional.of(sealPngBytes.clone());
     }
 
+    /** The form of the 版头 (default {@link Masthead#FILE}). */
+    public Masthead masthead() {
+        return masthead;
+    }
+
     ZbLibrary.BulletinOptionsStruct toStruct() {
         ZbLibrary.BulletinOptionsStruct s = new ZbLibrary.BulletinOptionsStruct();
         s.title = title;
@@ -94,6 +102,7 @@ public final class BulletinOptions {
         }
         s.seal_png = sealPng == null ? null : sealPng.toString();
         s.sealed = sealed ? 1 : 0;
+        s.masthead = masthead.value();
         if (sealPngBytes != null) {
             com.sun.jna.Memory m = new com.sun.jna.Memory(sealPngBytes.length);
             m.write(0, sealPngBytes, 0, sealPngBytes.length);
@@ -109,6 +118,7 @@ public final class BulletinOptions {
             return false;
         BulletinOptions x = (BulletinOptions) o;
         return java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
+                && masthead == x.masthead
                 && Objects.equals(fonts, x.fonts)
                 && Objects.equals(title, x.title)
                 && Objects.equals(docNumber, x.docNumber)
@@ -119,7 +129,7 @@ public final class BulletinOptions {
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(fonts, title, docNumber, aboutTolerance, sealPng, sealed) + java.util.Arrays.hashCode(sealPngBytes);
+        return 31 * Objects.hash(fonts, title, docNumber, aboutTolerance, sealPng, sealed) + java.util.Arrays.hashCode(sealPngBytes) + masthead.hashCode();
     }
 
     /** Builds {@link BulletinOptions}; every setter returns the builder. */
@@ -131,6 +141,7 @@ public final class BulletinOptions {
         private Path sealPng;
         private boolean sealed;
         private byte[] sealPngBytes;
+        private Masthead masthead = Masthead.FILE;
 
         private Builder() {
         }
@@ -178,6 +189,12 @@ public final class BulletinOptions {
             if (png != null && png.length == 0)
                 throw new IllegalArgumentException("sealPngBytes: an empty seal");
             this.sealPngBytes = png == null ? null : png.clone();
+            return this;
+        }
+
+        /** The form of the 版头: 文件式 (the default), the organ alone, 信函格式 or none. */
+        public Builder masthead(Masthead masthead) {
+            this.masthead = Objects.requireNonNull(masthead, "masthead");
             return this;
         }
 

@@ -18,9 +18,11 @@ public final class NoticeOptions {
     private final boolean omitAttachments;
     private final boolean omitImprint;
     private final byte[] sealPngBytes;
+    private final Masthead masthead;
 
     private NoticeOptions(Builder b) {
         this.sealPngBytes = b.sealPngBytes;
+        this.masthead = b.masthead;
         this.fonts = b.fonts;
         this.sealPng = b.sealPng;
         this.sealed = b.sealed;
@@ -37,6 +39,7 @@ public final class NoticeOptions {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.sealPngBytes = sealPngBytes;
+        b.masthead = masthead;
         b.fonts = fonts;
         b.sealPng = sealPng;
         b.sealed = sealed;
@@ -75,12 +78,18 @@ public final class NoticeOptions {
         return sealPngBytes == null ? Optional.empty() : Optional.of(sealPngBytes.clone());
     }
 
+    /** The form of the 版头 (default {@link Masthead#FILE}). */
+    public Masthead masthead() {
+        return masthead;
+    }
+
     ZbLibrary.NoticeOptionsStruct toStruct() {
         ZbLibrary.NoticeOptionsStruct s = new ZbLibrary.NoticeOptionsStruct();
         s.seal_png = sealPng == null ? null : sealPng.toString();
         s.sealed = sealed ? 1 : 0;
         s.omit_attachments = omitAttachments ? 1 : 0;
         s.omit_imprint = omitImprint ? 1 : 0;
+        s.masthead = masthead.value();
         if (sealPngBytes != null) {
             com.sun.jna.Memory m = new com.sun.jna.Memory(sealPngBytes.length);
             m.write(0, sealPngBytes, 0, sealPngBytes.length);
@@ -96,6 +105,7 @@ public final class NoticeOptions {
             return false;
         NoticeOptions x = (NoticeOptions) o;
         return java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
+                && masthead == x.masthead
                 && Objects.equals(fonts, x.fonts)
                 && Objects.equals(sealPng, x.sealPng)
                 && Objects.equals(sealed, x.sealed)
@@ -105,7 +115,7 @@ public final class NoticeOptions {
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(fonts, sealPng, sealed, omitAttachments, omitImprint) + java.util.Arrays.hashCode(sealPngBytes);
+        return 31 * Objects.hash(fonts, sealPng, sealed, omitAttachments, omitImprint) + java.util.Arrays.hashCode(sealPngBytes) + masthead.hashCode();
     }
 
     /** Builds {@link NoticeOptions}; every setter returns the builder. */
@@ -116,6 +126,7 @@ public final class NoticeOptions {
         private boolean omitAttachments;
         private boolean omitImprint;
         private byte[] sealPngBytes;
+        private Masthead masthead = Masthead.FILE;
 
         private Builder() {
         }
@@ -155,6 +166,12 @@ public final class NoticeOptions {
             if (png != null && png.length == 0)
                 throw new IllegalArgumentException("sealPngBytes: an empty seal");
             this.sealPngBytes = png == null ? null : png.clone();
+            return this;
+        }
+
+        /** The form of the 版头: 文件式 (the default), the organ alone, 信函格式 or none. */
+        public Builder masthead(Masthead masthead) {
+            this.masthead = Objects.requireNonNull(masthead, "masthead");
             return this;
         }
 

@@ -240,24 +240,26 @@ interface ZbLibrary extends Library {
     }
 
     /** zb_notice_options (pdf.h). */
-    @Structure.FieldOrder({"seal_png", "sealed", "omit_attachments", "omit_imprint", "seal_png_data", "seal_png_size"})
+    @Structure.FieldOrder({"seal_png", "sealed", "omit_attachments", "omit_imprint", "masthead", "seal_png_data", "seal_png_size"})
     final class NoticeOptionsStruct extends Struct {
         public String seal_png;
         public int sealed;
         public int omit_attachments;
         public int omit_imprint;
+        public int masthead;
         public Pointer seal_png_data;
         public SizeT seal_png_size = new SizeT();
     }
 
     /** zb_bulletin_options (pdf.h). */
-    @Structure.FieldOrder({"title", "doc_number", "progress", "seal_png", "sealed", "seal_png_data", "seal_png_size"})
+    @Structure.FieldOrder({"title", "doc_number", "progress", "seal_png", "sealed", "masthead", "seal_png_data", "seal_png_size"})
     final class BulletinOptionsStruct extends Struct {
         public String title;
         public String doc_number;
         public ProgressOptionsStruct.ByReference progress;
         public String seal_png;
         public int sealed;
+        public int masthead;
         public Pointer seal_png_data;
         public SizeT seal_png_size = new SizeT();
     }

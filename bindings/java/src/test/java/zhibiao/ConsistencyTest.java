@@ -128,6 +128,7 @@ public class ConsistencyTest {
         sameEnum("zb_target_class", "ZB_TARGET_", TargetClass.class, TargetClass::value);
         sameEnum("zb_change", "ZB_CHANGE_", Change.class, Change::value);
         sameEnum("zb_document_kind", "ZB_DOCUMENT_", DocumentKind.class, DocumentKind::value);
+        sameEnum("zb_masthead", "ZB_MASTHEAD_", Masthead.class, Masthead::value);
     }
 
     /** Field names of a C struct, in order. */

@@ -129,6 +129,8 @@ public class WriterTest {
         assertEquals(mem.length, info.bytes());
         assertTrue(info.pages() > 1);
         byte[] short_ = plan.noticeBytes(o.toBuilder().omitAttachments(true).omitImprint(true).sealed(true).build());
+        byte[] letter = plan.noticeBytes(o.toBuilder().masthead(Masthead.LETTER).build());
+        assertFalse(Arrays.equals(letter, mem));
         assertTrue(isPdf(short_));
         assertTrue(short_.length < mem.length);
         // Without fonts the library loads its defaults for the call: the same bytes.
