@@ -759,7 +759,9 @@ typedef struct zb_validate_options {
      *  ("missing-title", "missing-organ": errors, located at "title" and "organ"); a
      *  bulletin needs the organ, and warns without a title to name the plan by. Both warn
      *  of a 版记 without its 印发机关 ("no-imprint", at "printer"), and a notice of a red
-     *  版头 with no 发文字号 under it ("no-document-number", at "doc_number"). */
+     *  版头 with no 发文字号 under it ("no-document-number", at "doc_number"). A target
+     *  table, a monitoring workbook and an assessment need indicators ("no-indicators": an
+     *  error, located at "indicators"). */
     zb_document_kind document;
     /** Nonzero: also check the actuals: a year-to-date actual of a cumulative indicator
      *  lower than the one of an earlier month is a warning ("ytd-decrease", located at the
@@ -793,9 +795,9 @@ ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
  *        "percent-target", "unknown-unit", "empty-category", "prose-mismatch", "normalised",
  *        "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units",
  *        "note-in-text", "title-banner"; zb_plan_validate_opt() adds "missing-title",
- *        "missing-organ", "no-document-number", "no-imprint", "ytd-decrease", "no-actuals";
- *        importers add their own ("unplaced", "collective", "recognised", "cleaned",
- *        "unknown-label", "stage", "summary", "verdict").
+ *        "missing-organ", "no-document-number", "no-imprint", "no-indicators", "ytd-decrease",
+ *        "no-actuals"; importers add their own ("unplaced", "collective", "recognised",
+ *        "cleaned", "unknown-label", "stage", "summary", "verdict").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */
