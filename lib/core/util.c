@@ -237,19 +237,18 @@ size_t zb_utf8_check(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str, *p = s, *end = s + len;
     while (p < end) {
-        while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (w & 0x8080808080808080u)
-                break;
-            p += 8;
-        }
-        if (p == end)
-            break;
         unsigned c = p[0];
         size_t left = (size_t)(end - p);
         if (c < 0x80) {
             p++;
+            /* A run of ASCII, eight bytes at a time. */
+            while (end - p >= 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                p += 8;
+            }
         } else if (c >= 0xE0 && c <= 0xEF) {
             /* Overlong below E0 A0, surrogates from ED A0. */
             if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (c == 0xE0 && p[1] < 0xA0) ||
