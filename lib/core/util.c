@@ -172,6 +172,10 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     /* A regular file is read into a buffer of its size (one more byte for the NUL), so that
      * a large input is not held in twice the room; anything else grows as it is read. */
     struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > ZB_READ_MAX) {
+        fclose(f);
+        return zb_error_set(err, ZB_ERR_IO, "%s: more than %d MB: too large to be read", path, ZB_READ_MAX >> 20);
+    }
     if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
         (unsigned long long)sb.st_size < SIZE_MAX / 2) {
         b.cap = (size_t)sb.st_size + 1;
@@ -253,25 +257,56 @@ const char *zb_text_bom_encoding(const char *str, size_t len)
     return NULL;
 }
 
+zb_status zb_scratch_dir(const char *option, const char *option_name, const char **dir, zb_error *err)
+{
+    const char *d = option;
+    const char *from = option_name;
+    if (!d || !*d) {
+        d = getenv("TMPDIR");
+        from = "TMPDIR";
+        if (!d || !*d) {
+            d = "/tmp";
+            from = NULL;
+        }
+    }
+    struct stat st;
+    int e = 0;
+    if (stat(d, &st) != 0)
+        e = errno;
+    else if (!S_ISDIR(st.st_mode))
+        e = ENOTDIR;
+    else if (access(d, W_OK | X_OK) != 0)
+        e = errno;
+    if (e) {
+        if (!from)
+            return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot hold temporary files: %s", d, strerror(e));
+        if (from == option_name)
+            return zb_error_set(err, ZB_ERR_WRITE, "%s (%s): cannot hold temporary files: %s", d, from,
+                                strerror(e));
+        return zb_error_set(err, ZB_ERR_WRITE, "%s=%s: cannot hold temporary files: %s", from, d, strerror(e));
+    }
+    *dir = d;
+    return ZB_OK;
+}
+
 /* Every text the library reads passes through here, most of it Chinese: ASCII goes eight
  * bytes at a time and a three-byte character is checked in one step. */
 size_t zb_utf8_check(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str, *p = s, *end = s + len;
     while (p < end) {
-        while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (w & 0x8080808080808080u)
-                break;
-            p += 8;
-        }
-        if (p == end)
-            break;
         unsigned c = p[0];
         size_t left = (size_t)(end - p);
         if (c < 0x80) {
             p++;
+            /* A run of ASCII, eight bytes at a time. */
+            while (end - p >= 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                p += 8;
+            }
         } else if (c >= 0xE0 && c <= 0xEF) {
             /* Overlong below E0 A0, surrogates from ED A0. */
             if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (c == 0xE0 && p[1] < 0xA0) ||

@@ -93,5 +93,17 @@ void zb_infer_name_group(const char *name, size_t *bare, size_t *unit_begin, siz
 
 /* Normalises a name as plan.h describes; returns a malloc'd string (NULL when out of memory). */
 char *zb_normalize_name(const char *s);
+/* The same for the len bytes at s (no NUL needed). */
+char *zb_normalize_name_n(const char *s, size_t len);
+
+/* What a name says on its own, found in one look over it: the direction
+ * (zb_infer_direction()), whether it states a change (增速, 下降率…) and a decrease, and with
+ * infer_kind the kind with the unit (zb_infer_kind_with_unit(); else ZB_KIND_AUTO). */
+typedef struct zb_name_facts {
+    zb_direction direction;
+    int change, decrease;
+    zb_kind kind;
+} zb_name_facts;
+void zb_infer_name_facts(const char *name, const char *unit, int infer_kind, zb_name_facts *out);
 
 #endif /* ZB_PLAN_INTERNAL_H */
