@@ -1334,7 +1334,8 @@ zb_status zb_json_load_string(zb_plan *plan, const char *text, size_t len, const
         if (first < len && text[first] != '{' && text[first] != '[') {
             /* An excerpt of the first line: up to 40 bytes, printable, whole characters. */
             size_t end = first;
-            while (end < len && (unsigned char)text[end] >= 0x20 && text[end] != 0x7F && end - first < 40)
+            while (end < len && ((unsigned char)text[end] >= 0x20 || text[end] == '\t') && text[end] != 0x7F &&
+                   end - first < 40)
                 end++;
             while (end > first && end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
                 end--;

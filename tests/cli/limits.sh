@@ -91,6 +91,17 @@ expect 1 "check a huge target" -- "$cli" check "$tmp/huge.csv"
 has stderr "huge.csv:2: error: indicator 1 (地区生产总值(元)): the target 100000000000000000000 is beyond the numbers a plan holds"
 expect 1 "table of it" -- "$cli" table "$tmp/huge.csv" -o "$tmp/huge.xlsx"
 
+# Which loader: the name when it says, else the content; anything else is told the forms.
+printf '序号,指标名称,目标值\n1,新增企业(家),5\n' >"$tmp/plan.dat"
+expect 0 "a table under another name" -- "$cli" check "$tmp/plan.dat"
+expect 0 "a table on standard input" -- sh -c "\"$cli\" check - <\"$tmp/plan.dat\""
+printf 'title: 某县工作要点\n' >"$tmp/plan.yaml"
+expect 1 "YAML" -- "$cli" table "$tmp/plan.yaml" -o "$tmp/y.xlsx"
+has stderr "plan.yaml: not a JSON plan (it begins \"title: 某县工作要点\"); zhibiao reads a plan as zhibiao/1 JSON"
+cp "$tmp/n.xlsx" "$tmp/wb.xlsx"
+expect 1 "a workbook as a plan" -- "$cli" check "$tmp/wb.xlsx"
+has stderr "wb.xlsx: not a plan but a zip file (an Excel workbook?)"
+
 # Fonts that are not files: refused at once, not read for ever.
 mkfifo "$tmp/fifo.ttf"
 printf '{"body": "%s"}' "$tmp/fifo.ttf" >"$tmp/fifo.json"

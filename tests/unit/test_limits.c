@@ -286,6 +286,53 @@ static void test_option_texts(void **state)
     zb_plan_free(plan);
 }
 
+/* One rule for which loader reads a plan: the name when it says, else the content. */
+static void test_load_rule(void **state)
+{
+    (void)state;
+    char dir[256], path[400];
+    assert_int_equal(zbt_tmpdir(dir, sizeof dir, "limits"), 0);
+    static const struct {
+        const char *name, *text;
+        zb_status st;
+        const char *message;
+        zb_status by_content; /* zb_plan_load_string's status, which goes by the content */
+    } cases[] = {
+        {"a.dat", "序号,指标名称,目标值\n1,新增企业(家),5\n", ZB_OK, NULL, ZB_OK},
+        {"b", "\xef\xbb\xbf  {\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"甲\", \"indicators\": "
+              "[{\"seq\": 1, \"name\": \"新增企业(家)\", \"target\": 5}]}]}", ZB_OK, NULL, ZB_OK},
+        {"c.TXT", "序号\t指标名称\t目标值\n1\t新增企业(家)\t5\n", ZB_OK, NULL, ZB_OK},
+        {"d.yaml", "title: x\n", ZB_ERR_SYNTAX, "d.yaml: not a JSON plan (it begins \"title: x\"); zhibiao reads a plan as",
+         ZB_ERR_SYNTAX},
+        {"e.json", "序号,指标名称,目标值\n1,新增企业(家),5\n", ZB_ERR_SYNTAX,
+         "it looks like a table: name it .csv to read it as one", ZB_OK},
+        {"f.xlsx", "PK\x03\x04rest,x", ZB_ERR_SYNTAX, "not a plan but a zip file", ZB_ERR_SYNTAX},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, cases[k].name);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(cases[k].text, f);
+        fclose(f);
+        zb_plan *plan = zb_plan_new();
+        zb_status st = zb_plan_load(plan, path);
+        if (st != cases[k].st || (cases[k].message && !strstr(zb_errmsg(plan), cases[k].message)))
+            fail_msg("%s: %d %s", cases[k].name, st, zb_errmsg(plan));
+        if (st == ZB_OK)
+            assert_int_equal(zb_plan_indicator_count(plan), 1);
+        assert_int_equal(zb_plan_load_string(plan, cases[k].text, strlen(cases[k].text), cases[k].name),
+                         cases[k].by_content);
+        zb_plan_free(plan);
+    }
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_plan_load(plan, NULL), ZB_ERR_ARGUMENT);
+    snprintf(path, sizeof path, "%s/none", dir);
+    assert_int_equal(zb_plan_load(plan, path), ZB_ERR_IO);
+    assert_int_equal(zb_plan_load(NULL, path), ZB_ERR_ARGUMENT);
+    zb_plan_free(plan);
+    zbt_rmtree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_api_texts),         cmocka_unit_test(test_number_forms),
         cmocka_unit_test(test_utf32),             cmocka_unit_test(test_repeated_units),
         cmocka_unit_test(test_fonts_are_files),   cmocka_unit_test(test_option_texts),
+        cmocka_unit_test(test_load_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -752,7 +752,8 @@ class Plan:
             raise ArgumentError(Status.ARGUMENT, "encoding= is for CSV tables; JSON is always UTF-8")
         src = _convert.source(source, "source", name=name,
                               is_text=lambda s: s.lstrip().startswith(("{", "[")) or "\n" in s)
-        return cls._loaded((C.zb_json_load, C.zb_json_load_string), src)
+        # Any other name: the library's rule (zb_plan_load), JSON or a table by the content.
+        return cls._loaded((C.zb_plan_load, C.zb_plan_load_string), src)
 
     @classmethod
     def from_json(cls, text: str | bytes, name: str | None = None) -> Plan:
