@@ -161,6 +161,11 @@ def main():
         out = r.stdout.decode() + r.stderr.decode()
         check("shisiwu.csv:13:6: warning" in out and "见专项规划" in out, "the unrecognised cell is named")
 
+        # ---- every writer writes what check passes (a notice also needs a title and an organ,
+        # which a table alone does not give: the county plan below has them)
+        r = run(PROGRAM, "breakdown", SHISIWU, "-o", os.path.join(tmp, "w.xlsx"), ok=False)
+        check(r.returncode == 0, f"breakdown of the 十四五 table: exit {r.returncode} {r.stderr.decode()[-200:]}")
+
         # ---- the target tables
         target_table(tmp, YAODIAN, "yaodian",
                      ["序号", "类别", "指标名称", "计量单位", "2024年基期值", "2025年目标值", "责任单位", "备注"],
