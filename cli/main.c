@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "zhibiao.h"
 
@@ -215,16 +216,120 @@ static int print_command_help(const char *name)
     return EXIT_DONE;
 }
 
-static int write_table(const zb_plan *plan, const char *out, const zb_table_options *opts)
+/* ---- where documents go ------------------------------------------------------------ */
+
+static int is_stdout(const char *out) { return strcmp(out, "-") == 0; }
+
+/* What the summary lines call the destination. */
+static const char *shown(const char *out) { return is_stdout(out) ? "standard output" : out; }
+
+/* -o OUT, checked before any input is read: "-" is standard output (not a terminal, for a
+ * binary document); any other name must suit the document (ext) and be a place it can be
+ * written, by the library's own rule. */
+static int check_output(const char *cmd, const char *out, const char *ext)
 {
+    if (is_stdout(out)) {
+        if (strcmp(ext, "json") != 0 && isatty(STDOUT_FILENO))
+            return usage_error(cmd, "-o -: standard output is a terminal; redirect it or write to a file (.%s)", ext);
+        return EXIT_DONE;
+    }
     zb_error err;
-    zb_status st = zb_xlsx_write_target_table(plan, out, opts, &err);
+    zb_status st = zb_output_check(out, ext, &err);
+    if (st == ZB_ERR_ARGUMENT)
+        return usage_error(cmd, "%s", err.message);
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", err.message);
         return exit_for(st);
     }
     return EXIT_DONE;
 }
+
+/* One document to write: which, from what, with which options. */
+typedef enum doc_kind { DOC_TABLE, DOC_BREAKDOWN, DOC_PROGRESS, DOC_ASSESSMENT, DOC_NOTICE, DOC_BULLETIN, DOC_PLAN } doc_kind;
+
+typedef struct job {
+    doc_kind kind;
+    int ofd;                 /* official documents: OFD instead of PDF */
+    const zb_plan *plan;
+    const zb_fontset *fonts;
+    const char *period;
+    const void *options;     /* the kind's option struct */
+    zb_pdf_info info;        /* filled for official documents */
+    size_t bytes;            /* what was written */
+} job;
+
+/* The library's writer for the job: to path, or to memory when path is NULL. */
+static zb_status produce(job *j, const char *path, char **data, size_t *len, zb_error *err)
+{
+    const zb_plan *p = j->plan;
+    switch (j->kind) {
+    case DOC_TABLE:
+        return path ? zb_xlsx_write_target_table(p, path, j->options, err)
+                    : zb_xlsx_target_table_to_buffer(p, j->options, data, len, err);
+    case DOC_BREAKDOWN:
+        return path ? zb_xlsx_write_breakdown(p, path, j->options, err)
+                    : zb_xlsx_breakdown_to_buffer(p, j->options, data, len, err);
+    case DOC_PROGRESS:
+        return path ? zb_xlsx_write_progress(p, j->period, path, j->options, err)
+                    : zb_xlsx_progress_to_buffer(p, j->period, j->options, data, len, err);
+    case DOC_ASSESSMENT:
+        return path ? zb_xlsx_write_assessment(p, j->period, path, j->options, err)
+                    : zb_xlsx_assessment_to_buffer(p, j->period, j->options, data, len, err);
+    case DOC_NOTICE:
+        if (j->ofd)
+            return path ? zb_ofd_write_notice(p, j->fonts, path, j->options, &j->info, err)
+                        : zb_ofd_notice_to_buffer(p, j->fonts, j->options, data, len, &j->info, err);
+        return path ? zb_pdf_write_notice(p, j->fonts, path, j->options, &j->info, err)
+                    : zb_pdf_notice_to_buffer(p, j->fonts, j->options, data, len, &j->info, err);
+    case DOC_BULLETIN:
+        if (j->ofd)
+            return path ? zb_ofd_write_bulletin(p, j->fonts, j->period, path, j->options, &j->info, err)
+                        : zb_ofd_bulletin_to_buffer(p, j->fonts, j->period, j->options, data, len, &j->info, err);
+        return path ? zb_pdf_write_bulletin(p, j->fonts, j->period, path, j->options, &j->info, err)
+                    : zb_pdf_bulletin_to_buffer(p, j->fonts, j->period, j->options, data, len, &j->info, err);
+    case DOC_PLAN:
+        return path ? zb_json_save(p, path, err) : zb_json_dump(p, data, len, err);
+    }
+    err->code = ZB_ERR_ARGUMENT;
+    snprintf(err->message, sizeof err->message, "unknown document kind %d", (int)j->kind);
+    return ZB_ERR_ARGUMENT;
+}
+
+/* Writes the job to out ("-": standard output, from memory); prints the error and returns
+ * the exit code. */
+static int deliver(job *j, const char *out)
+{
+    zb_error err;
+    zb_status st;
+    memset(&j->info, 0, sizeof j->info);
+    if (!is_stdout(out)) {
+        st = produce(j, out, NULL, NULL, &err);
+        if (st == ZB_OK) {
+            struct stat sb;
+            j->bytes = j->info.bytes ? j->info.bytes : stat(out, &sb) == 0 ? (size_t)sb.st_size : 0;
+        }
+    } else {
+        char *data = NULL;
+        size_t len = 0;
+        st = produce(j, NULL, &data, &len, &err);
+        if (st == ZB_OK) {
+            j->bytes = len;
+            if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+                fprintf(stderr, "zhibiao: standard output: cannot write: %s\n", strerror(errno));
+                zb_free(data);
+                return EXIT_WRITE;
+            }
+        }
+        zb_free(data);
+    }
+    if (st != ZB_OK) {
+        fprintf(stderr, "zhibiao: %s\n", err.message);
+        return exit_for(st);
+    }
+    return EXIT_DONE;
+}
+
+static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
 
 static int cmd_table(int argc, char **argv)
 {
@@ -250,6 +355,9 @@ static int cmd_table(int argc, char **argv)
         return usage_error("table", "%s", "expects one PLAN (.json or .csv)");
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
+    rc = check_output("table", out, "xlsx");
+    if (rc)
+        return rc;
 
     zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_TABLE, NULL, force != NULL, &rc);
     if (!rc) {
@@ -261,9 +369,12 @@ static int cmd_table(int argc, char **argv)
         to.font_body = font_body;
         to.font_heading = font_heading;
         to.font_title = font_title;
-        rc = write_table(plan, out, &to);
-        if (!rc)
-            fprintf(stderr, "wrote %s (%zu indicators)\n", out, zb_plan_indicator_count(plan));
+        job j = {.kind = DOC_TABLE, .plan = plan, .options = &to};
+        rc = deliver(&j, out);
+        if (!rc) {
+            size_t n = zb_plan_indicator_count(plan);
+            fprintf(stderr, "wrote %s (%zu %s, %zu bytes)\n", shown(out), n, plural(n, "indicator", "indicators"), j.bytes);
+        }
     }
     zb_plan_free(plan);
     return rc;
@@ -294,7 +405,7 @@ static zb_fontset *load_fonts(const char *json, int *rc)
 }
 
 /* The format of an official document: --format when given, else OFD for an OUT ending in
- * .ofd, else PDF. */
+ * .ofd, else PDF; and the extension its name must then have. */
 static int document_format(const char *cmd, const char *format, const char *out, int *ofd)
 {
     if (format) {
@@ -304,25 +415,30 @@ static int document_format(const char *cmd, const char *format, const char *out,
     } else {
         *ofd = has_suffix(out, ".ofd");
     }
+    return check_output(cmd, out, *ofd ? "ofd" : "pdf");
+}
+
+/* Writes an official document and says what was written (and which characters came from a
+ * fallback font). */
+static int write_document(job *j, const char *out)
+{
+    int rc = deliver(j, out);
+    if (rc)
+        return rc;
+    const zb_pdf_info *info = &j->info;
+    if (info->fallback_chars)
+        fprintf(stderr, "%s: %zu character%s from a fallback font: %s\n", shown(out), info->fallback_chars,
+                info->fallback_chars == 1 ? "" : "s", info->fallback_note);
+    fprintf(stderr, "wrote %s (%d %s, %zu bytes)\n", shown(out), info->pages, plural((size_t)info->pages, "page", "pages"),
+            j->bytes);
     return EXIT_DONE;
 }
 
 static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char *out,
                         const zb_notice_options *opts, int ofd)
 {
-    zb_error err;
-    zb_pdf_info info;
-    zb_status st = ofd ? zb_ofd_write_notice(plan, fonts, out, opts, &info, &err)
-                       : zb_pdf_write_notice(plan, fonts, out, opts, &info, &err);
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", err.message);
-        return exit_for(st);
-    }
-    if (info.fallback_chars)
-        fprintf(stderr, "%s: %zu character%s from a fallback font: %s\n", out, info.fallback_chars,
-                info.fallback_chars == 1 ? "" : "s", info.fallback_note);
-    fprintf(stderr, "wrote %s (%d page%s, %zu bytes)\n", out, info.pages, info.pages == 1 ? "" : "s", info.bytes);
-    return EXIT_DONE;
+    job j = {.kind = DOC_NOTICE, .ofd = ofd, .plan = plan, .fonts = fonts, .options = opts};
+    return write_document(&j, out);
 }
 
 static int cmd_notice(int argc, char **argv)
@@ -365,22 +481,46 @@ static int cmd_notice(int argc, char **argv)
     return rc;
 }
 
-/* A number option: the whole text must be a finite number. */
+/* A number option, strictly: an optional sign, digits with an optional decimal part and
+ * exponent, nothing else (no 0x10, inf, nan or spaces), and finite. */
 static int number_option(const char *cmd, const char *name, const char *text, double *out)
 {
+    const char *p = text;
+    if (*p == '+' || *p == '-')
+        p++;
+    size_t digits = 0;
+    while (*p >= '0' && *p <= '9')
+        p++, digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    if (digits && (*p == 'e' || *p == 'E')) {
+        const char *e = p + 1;
+        if (*e == '+' || *e == '-')
+            e++;
+        if (*e >= '0' && *e <= '9') {
+            while (*e >= '0' && *e <= '9')
+                e++;
+            p = e;
+        }
+    }
     char *end;
     errno = 0;
-    double v = strtod(text, &end);
-    if (!*text || *end || errno || v != v)
+    double v = digits && !*p ? strtod(text, &end) : 0;
+    if (!digits || *p || errno == ERANGE || !(v - v == 0))
         return usage_error(cmd, name, text);
     *out = v;
     return EXIT_DONE;
 }
 
-/* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. */
+/* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. Every
+ * option is checked here, before any file is read. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *force;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *seal, *sealed, *force;
+    char month[8];                /* --period as YYYY-MM */
     zb_progress_options progress; /* --tolerance, read here for all three commands */
+    zb_assessment_options assessment;
+    int ofd;
     const char *pos[2];
     size_t npos;
 } progress_args;
@@ -393,33 +533,60 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--fonts", 1, &a->fonts},       {NULL, "--title", 1, &a->title},
         {NULL, "--doc-number", 1, &a->doc_number}, {NULL, "--scoring", 1, &a->scoring},
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
-        {NULL, "--format", 1, &a->format},     {NULL, "--force", 0, &a->force},
+        {NULL, "--format", 1, &a->format},     {NULL, "--seal", 1, &a->seal},
+        {NULL, "--sealed", 0, &a->sealed},     {NULL, "--force", 0, &a->force},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
         return rc;
+    /* Options that belong to another of the three commands. */
+    int bulletin = strcmp(cmd, "bulletin") == 0, assess = strcmp(cmd, "assess") == 0;
+    const struct { const char *value, *name; int ok; } only[] = {
+        {a->format, "--format", bulletin}, {a->fonts, "--fonts", bulletin},
+        {a->doc_number, "--doc-number", bulletin}, {a->seal, "--seal", bulletin},
+        {a->sealed, "--sealed", bulletin}, {a->scoring, "--scoring", assess}, {a->cap, "--cap", assess},
+    };
+    for (size_t i = 0; i < sizeof only / sizeof only[0]; i++)
+        if (only[i].value && !only[i].ok)
+            return usage_error(cmd, "unknown option '%s'", only[i].name);
     if (a->npos < 1)
         return usage_error(cmd, "%s", "expects PLAN [ACTUALS.csv]");
     if (!a->period)
         return usage_error(cmd, "%s", "needs --period YYYY-MM");
+    zb_error err;
+    if (zb_progress_parse_period(a->period, a->month, &err) != ZB_OK)
+        return usage_error(cmd, "%s", err.message);
     if (!a->out)
         return usage_error(cmd, "%s", "needs -o OUT");
-    if (a->format && strcmp(cmd, "bulletin") != 0)
-        return usage_error(cmd, "unknown option '%s'", "--format");
-    if (a->tolerance)
-        return number_option(cmd, "--tolerance: not a number: '%s'", a->tolerance, &a->progress.about_tolerance);
-    return EXIT_DONE;
+    if (a->tolerance) {
+        rc = number_option(cmd, "--tolerance: not a number: '%s'", a->tolerance, &a->progress.about_tolerance);
+        if (rc)
+            return rc;
+    }
+    if (a->cap) {
+        rc = number_option(cmd, "--cap: not a number: '%s'", a->cap, &a->assessment.cap);
+        if (!rc && !(a->assessment.cap >= 1 && a->assessment.cap <= 100))
+            rc = usage_error(cmd, "--cap: '%s' is outside 1 to 100 (1.2 lets completion count up to 120 %)", a->cap);
+        if (rc)
+            return rc;
+    }
+    if (a->scoring && zb_xlsx_parse_scoring(a->scoring, &a->assessment.scoring, &err) != ZB_OK)
+        return usage_error(cmd, "--scoring: %s", err.message);
+    if (bulletin)
+        return document_format(cmd, a->format, a->out, &a->ofd);
+    return check_output(cmd, a->out, "xlsx");
 }
 
-/* The end of every writing command: the error, or what was written. */
-static int written(zb_status st, const zb_error *err, const char *out, const zb_plan *plan, const char *period)
+/* The summary of the progress commands' workbooks. */
+static int wrote_workbook(job *j, const char *out, const zb_plan *plan, const char *period)
 {
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", err->message);
-        return exit_for(st);
+    int rc = deliver(j, out);
+    if (!rc) {
+        size_t n = zb_plan_indicator_count(plan);
+        fprintf(stderr, "wrote %s (%zu %s at %s, %zu bytes)\n", shown(out), n, plural(n, "indicator", "indicators"),
+                period, j->bytes);
     }
-    fprintf(stderr, "wrote %s (%zu indicators at %s)\n", out, zb_plan_indicator_count(plan), period);
-    return EXIT_DONE;
+    return rc;
 }
 
 static int cmd_progress(int argc, char **argv)
@@ -430,15 +597,15 @@ static int cmd_progress(int argc, char **argv)
     int rc = parse_progress_args("progress", argc, argv, &a);
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_PROGRESS, a.period,
+    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_PROGRESS, a.month,
                                     a.force != NULL, &rc);
     if (!plan)
         return rc;
     zb_progress_sheet_options so = {0};
     so.title = a.title;
     so.progress = &a.progress;
-    zb_error err;
-    rc = written(zb_xlsx_write_progress(plan, a.period, a.out, &so, &err), &err, a.out, plan, a.period);
+    job j = {.kind = DOC_PROGRESS, .plan = plan, .period = a.month, .options = &so};
+    rc = wrote_workbook(&j, a.out, plan, a.month);
     zb_plan_free(plan);
     return rc;
 }
@@ -449,12 +616,9 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
-    int ofd = 0;
-    if (!rc)
-        rc = document_format("bulletin", a.format, a.out, &ofd);
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.period,
+    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.month,
                                     a.force != NULL, &rc);
     zb_fontset *fonts = plan ? load_fonts(a.fonts, &rc) : NULL;
     if (plan && fonts) {
@@ -462,16 +626,10 @@ static int cmd_bulletin(int argc, char **argv)
         bo.title = a.title;
         bo.doc_number = a.doc_number;
         bo.progress = &a.progress;
-        zb_error err;
-        zb_pdf_info info;
-        zb_status st = ofd ? zb_ofd_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err)
-                           : zb_pdf_write_bulletin(plan, fonts, a.period, a.out, &bo, &info, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            fprintf(stderr, "wrote %s (%d page%s, %zu bytes)\n", a.out, info.pages, info.pages == 1 ? "" : "s", info.bytes);
-        }
+        bo.seal_png = a.seal;
+        bo.sealed = a.sealed != NULL;
+        job j = {.kind = DOC_BULLETIN, .ofd = a.ofd, .plan = plan, .fonts = fonts, .period = a.month, .options = &bo};
+        rc = write_document(&j, a.out);
     }
     zb_fontset_free(fonts);
     zb_plan_free(plan);
@@ -484,27 +642,16 @@ static int cmd_assess(int argc, char **argv)
         return print_command_help("assess");
     progress_args a;
     int rc = parse_progress_args("assess", argc, argv, &a);
-    zb_assessment_options ao = {0};
-    if (!rc && a.cap)
-        rc = number_option("assess", "--cap: not a number: '%s'", a.cap, &ao.cap);
-    if (!rc && a.scoring) {
-        if (strcmp(a.scoring, "proportional") == 0)
-            ao.scoring = ZB_SCORING_PROPORTIONAL;
-        else if (strcmp(a.scoring, "all-or-nothing") == 0)
-            ao.scoring = ZB_SCORING_ALL_OR_NOTHING;
-        else
-            rc = usage_error("assess", "--scoring: expected proportional or all-or-nothing, got '%s'", a.scoring);
-    }
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_ASSESSMENT, a.period,
+    zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_ASSESSMENT, a.month,
                                     a.force != NULL, &rc);
     if (!plan)
         return rc;
-    ao.title = a.title;
-    ao.progress = &a.progress;
-    zb_error err;
-    rc = written(zb_xlsx_write_assessment(plan, a.period, a.out, &ao, &err), &err, a.out, plan, a.period);
+    a.assessment.title = a.title;
+    a.assessment.progress = &a.progress;
+    job j = {.kind = DOC_ASSESSMENT, .plan = plan, .period = a.month, .options = &a.assessment};
+    rc = wrote_workbook(&j, a.out, plan, a.month);
     zb_plan_free(plan);
     return rc;
 }
@@ -524,6 +671,9 @@ static int cmd_import(int argc, char **argv)
         return usage_error("import", "%s", "expects one TEXT file");
     if (!out)
         return usage_error("import", "%s", "needs -o PLAN.json");
+    rc = check_output("import", out, "json");
+    if (rc)
+        return rc;
     zb_plan *plan = zb_plan_new();
     if (!plan)
         return EXIT_INPUT;
@@ -538,13 +688,10 @@ static int cmd_import(int argc, char **argv)
         fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
         rc = exit_for(st);
     } else {
-        zb_error err;
-        st = zb_json_save(plan, out, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            fprintf(stderr, "wrote %s: %zu indicators in %zu categories, %zu tasks, %zu prose targets, %zu units\n", out,
+        job j = {.kind = DOC_PLAN, .plan = plan};
+        rc = deliver(&j, out);
+        if (!rc) {
+            fprintf(stderr, "wrote %s: %zu indicators in %zu categories, %zu tasks, %zu prose targets, %zu units\n", shown(out),
                     zb_plan_indicator_count(plan), zb_plan_category_count(plan), zb_plan_task_count(plan),
                     zb_plan_prose_target_count(plan), zb_plan_unit_count(plan));
         }
@@ -568,18 +715,19 @@ static int cmd_breakdown(int argc, char **argv)
         return usage_error("breakdown", "%s", "expects one PLAN (.json)");
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
+    rc = check_output("breakdown", out, "xlsx");
+    if (rc)
+        return rc;
     zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;
-        zb_error err;
-        zb_status st = zb_xlsx_write_breakdown(plan, out, &bo, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            fprintf(stderr, "wrote %s (%zu tasks, %zu units)\n", out, zb_plan_task_count(plan), zb_plan_unit_count(plan));
-        }
+        job j = {.kind = DOC_BREAKDOWN, .plan = plan, .options = &bo};
+        rc = deliver(&j, out);
+        size_t items = 0, units = 0;
+        if (!rc && zb_xlsx_breakdown_count(plan, &items, &units, NULL) == ZB_OK)
+            fprintf(stderr, "wrote %s (%zu responsibility %s, %zu unit %s, %zu bytes)\n", shown(out), items,
+                    plural(items, "item", "items"), units, plural(units, "sheet", "sheets"), j.bytes);
     }
     zb_plan_free(plan);
     return rc;
@@ -644,9 +792,13 @@ static int cmd_check(int argc, char **argv)
     return rc;
 }
 
-/* mkdir -p for the output folder of demo. */
+/* mkdir -p for the output folder of demo; -1 with errno set on failure. */
 static int make_dirs(const char *path)
 {
+    if (!*path) {
+        errno = ENOENT;
+        return -1;
+    }
     char *p = strdup(path);
     if (!p)
         return -1;
@@ -655,13 +807,23 @@ static int make_dirs(const char *path)
             continue;
         *s = '\0';
         if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            int e = errno;
             free(p);
+            errno = e;
             return -1;
         }
         *s = '/';
     }
-    int rc = mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    int rc = 0;
+    struct stat st;
+    if (mkdir(p, 0777) != 0 && !(errno == EEXIST && stat(p, &st) == 0 && S_ISDIR(st.st_mode))) {
+        rc = -1;
+        if (errno == EEXIST)
+            errno = ENOTDIR;
+    }
+    int e = errno;
     free(p);
+    errno = e;
     return rc;
 }
 
@@ -682,6 +844,21 @@ static zb_plan *demo_plan(const unsigned char *data, size_t size, const char *na
     return plan;
 }
 
+/* One file of the demo: written, then its path printed. */
+static int demo_file(job *j, const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return EXIT_INPUT;
+    snprintf(path, n, "%s/%s", dir, name);
+    int rc = deliver(j, path);
+    if (!rc)
+        printf("%s\n", path);
+    free(path);
+    return rc;
+}
+
 static int cmd_demo(int argc, char **argv)
 {
     if (wants_help(argc, argv))
@@ -693,6 +870,10 @@ static int cmd_demo(int argc, char **argv)
     int rc = parse_args("demo", argc, argv, opts, 2, pos, 0, &npos);
     if (rc)
         return rc;
+    if (!*dir)
+        return usage_error("demo", "%s", "-o: the folder's name is empty");
+    if (is_stdout(dir))
+        return usage_error("demo", "%s", "-o -: the demo writes seven files into a folder, not to standard output");
     if (make_dirs(dir) != 0) {
         fprintf(stderr, "zhibiao: %s: cannot create the folder: %s\n", dir, strerror(errno));
         return EXIT_WRITE;
@@ -700,107 +881,45 @@ static int cmd_demo(int argc, char **argv)
     zb_plan *tonglu = demo_plan(zb_demo_tonglu_2024, zb_demo_tonglu_2024_size, "tonglu-2024.json", &rc);
     zb_plan *wuyi = rc ? NULL : demo_plan(zb_demo_wuyi_2022, zb_demo_wuyi_2022_size, "wuyi-2022.json", &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
-    size_t n = strlen(dir) + 64;
-    char *path = rc ? NULL : malloc(n);
-    if (!rc && !path)
-        rc = EXIT_INPUT;
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-targets.xlsx", dir);
-        zb_table_options to = {0};
-        to.label = "附件2";
-        rc = write_table(tonglu, path, &to);
-        if (!rc)
-            printf("%s\n", path);
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-breakdown.xlsx", dir);
-        zb_error err;
-        zb_status st = zb_xlsx_write_breakdown(tonglu, path, NULL, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            printf("%s\n", path);
-        }
-    }
+    zb_table_options to = {0};
+    to.label = "附件2";
+    job table = {.kind = DOC_TABLE, .plan = tonglu, .options = &to};
+    job breakdown = {.kind = DOC_BREAKDOWN, .plan = tonglu};
+    job progress = {.kind = DOC_PROGRESS, .plan = tonglu, .period = "2024-06"};
+    job assessment = {.kind = DOC_ASSESSMENT, .plan = tonglu, .period = "2024-12"};
+    job bulletin = {.kind = DOC_BULLETIN, .plan = tonglu, .fonts = fonts, .period = "2024-06"};
+    if (!rc)
+        rc = demo_file(&table, dir, "tonglu-2024-targets.xlsx");
+    if (!rc)
+        rc = demo_file(&breakdown, dir, "tonglu-2024-breakdown.xlsx");
     if (!rc && zb_csv_load_actuals_string(tonglu, (const char *)zb_demo_tonglu_2024_actuals,
                                            zb_demo_tonglu_2024_actuals_size, "tonglu-2024-actuals.csv",
                                            NULL) != ZB_OK) {
         fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(tonglu));
         rc = EXIT_INPUT;
     }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-progress.xlsx", dir);
-        zb_error err;
-        zb_status st = zb_xlsx_write_progress(tonglu, "2024-06", path, NULL, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            printf("%s\n", path);
-        }
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-assessment.xlsx", dir);
-        zb_error err;
-        zb_status st = zb_xlsx_write_assessment(tonglu, "2024-12", path, NULL, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            printf("%s\n", path);
-        }
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-bulletin.pdf", dir);
-        zb_error err;
-        zb_pdf_info info;
-        zb_status st = zb_pdf_write_bulletin(tonglu, fonts, "2024-06", path, NULL, &info, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            printf("%s\n", path);
-        }
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/wuyi-2022-notice.pdf", dir);
-        rc = write_notice(wuyi, fonts, path, NULL, 0);
-        if (!rc)
-            printf("%s\n", path);
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-notice.pdf", dir);
-        rc = write_notice(tonglu, fonts, path, NULL, 0);
-        if (!rc)
-            printf("%s\n", path);
-    }
+    if (!rc)
+        rc = demo_file(&progress, dir, "tonglu-2024-progress.xlsx");
+    if (!rc)
+        rc = demo_file(&assessment, dir, "tonglu-2024-assessment.xlsx");
+    if (!rc)
+        rc = demo_file(&bulletin, dir, "tonglu-2024-bulletin.pdf");
+    job notice = {.kind = DOC_NOTICE, .plan = wuyi, .fonts = fonts};
+    if (!rc)
+        rc = demo_file(&notice, dir, "wuyi-2022-notice.pdf");
+    notice.plan = tonglu;
+    if (!rc)
+        rc = demo_file(&notice, dir, "tonglu-2024-notice.pdf");
     /* The same documents as OFD (GB/T 33190), as archives keep them. */
-    if (!rc) {
-        snprintf(path, n, "%s/wuyi-2022-notice.ofd", dir);
-        rc = write_notice(wuyi, fonts, path, NULL, 1);
-        if (!rc)
-            printf("%s\n", path);
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-notice.ofd", dir);
-        rc = write_notice(tonglu, fonts, path, NULL, 1);
-        if (!rc)
-            printf("%s\n", path);
-    }
-    if (!rc) {
-        snprintf(path, n, "%s/tonglu-2024-bulletin.ofd", dir);
-        zb_error err;
-        zb_pdf_info info;
-        zb_status st = zb_ofd_write_bulletin(tonglu, fonts, "2024-06", path, NULL, &info, &err);
-        if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", err.message);
-            rc = exit_for(st);
-        } else {
-            printf("%s\n", path);
-        }
-    }
-    free(path);
+    notice.ofd = bulletin.ofd = 1;
+    notice.plan = wuyi;
+    if (!rc)
+        rc = demo_file(&notice, dir, "wuyi-2022-notice.ofd");
+    notice.plan = tonglu;
+    if (!rc)
+        rc = demo_file(&notice, dir, "tonglu-2024-notice.ofd");
+    if (!rc)
+        rc = demo_file(&bulletin, dir, "tonglu-2024-bulletin.ofd");
     zb_fontset_free(fonts);
     zb_plan_free(wuyi);
     zb_plan_free(tonglu);
@@ -818,7 +937,8 @@ static const command commands[] = {
      "  DIR/tonglu-2024-bulletin.pdf    the second-quarter bulletin\n"
      "  DIR/tonglu-2024-assessment.xlsx the year-end assessment\n"
      "  DIR/*.ofd                       the two notices and the bulletin as OFD (GB/T 33190)\n\n"
-     "  --fonts F.json   fonts by role for the PDFs (see 'zhibiao notice --help')",
+     "  -o, --output DIR  the folder (made when missing)\n"
+     "  --fonts F.json    fonts by role for the PDFs (see 'zhibiao notice --help')",
      "demo [-o DIR] [--fonts F.json]"},
     {"notice", cmd_notice,
      "Writes PLAN (.json) as an official notice (通知) in the GB/T 9704-2012 format: red\n"
@@ -826,8 +946,9 @@ static const command commands[] = {
      "attachment on its own page (the target table, the unit list or text), the 版记 and\n"
      "page numbers. The plan is validated first (it needs a title and an issuing organ); with\n"
      "errors nothing is written.\n\n"
-     "  -o, --output OUT.pdf   where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
-     "  --format pdf|ofd       the format, whatever OUT's name (default: by OUT's name)\n"
+     "  -o, --output OUT.pdf   where to write (required); OUT.ofd writes OFD (GB/T 33190);\n"
+     "                         - writes to standard output\n"
+     "  --format pdf|ofd       the format when OUT's name does not say it (default: PDF)\n"
      "  --fonts F.json         fonts by role: {\"body\": \"simfang.ttf\", \"title\": {\"file\":\n"
      "                         \"x.ttc\", \"index\": 0}, \"heading\": …, \"kai\": …, \"number\": …,\n"
      "                         \"fallback\": […]}; unset roles come from $ZHIBIAO_FONT_DIR, then\n"
@@ -841,7 +962,7 @@ static const command commands[] = {
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
-     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  -o, --output OUT.xlsx   where to write (required); - writes to standard output\n"
      "  --label TEXT            top-left label, e.g. 附件2\n"
      "  --title TEXT            title (default: <year>年目标体系表)\n"
      "  --sheet NAME            worksheet name (default: 目标体系表)\n"
@@ -860,14 +981,14 @@ static const command commands[] = {
      "plan's headings, tasks with their responsible units, targets found in the prose, the\n"
      "target table and the unit list. Every line that could not be placed is listed on\n"
      "stderr with its line number; then run 'zhibiao check PLAN.json'.\n\n"
-     "  -o, --output PLAN.json   where to write (required)\n"
+     "  -o, --output PLAN.json   where to write (required); - writes to standard output\n"
      "  --strict                 a line that cannot be placed is an error\n"
      "  -v, --verbose            also list what was recognised",
      "import TEXT.txt -o PLAN.json [--strict] [-v]"},
     {"breakdown", cmd_breakdown,
      "Writes the responsibility breakdown (责任分解表) of PLAN: every responsibility item with\n"
      "its lead and cooperating units, counts per unit, and a sheet per unit.\n\n"
-     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  -o, --output OUT.xlsx   where to write (required); - writes to standard output\n"
      "  --title TEXT            title (default: <plan title>责任分解表)\n"
      "  --force                 write even when the plan has errors (they are still listed)",
      "breakdown PLAN -o OUT.xlsx"},
@@ -878,8 +999,9 @@ static const command commands[] = {
      "seq,period,actual[,note]; actuals may also be in the plan's JSON. docs/progress.md gives\n"
      "the rules. A month nobody reported, and a year-to-date actual lower than an earlier\n"
      "month's, are warned about.\n\n"
-     "  --period YYYY-MM        the month evaluated (required)\n"
-     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  --period YYYY-MM        the month evaluated (required); 2024-06, 2024-6, 2024.06,\n"
+     "                          2024/6 and 2024年6月 are the same month, as in ACTUALS.csv\n"
+     "  -o, --output OUT.xlsx   where to write (required); - writes to standard output\n"
      "  --title TEXT            title (default: <year>年<m>月指标监测表)\n"
      "  --tolerance N           how far a 左右 target may be missed (default 0.5 points for %, 2 % else)\n"
      "  --force                 write even when the plan has errors (they are still listed)",
@@ -888,22 +1010,29 @@ static const command commands[] = {
      "Writes the quarterly bulletin (季度通报) as a GB/T 9704 document: how many indicators are\n"
      "done, ahead, lagging or unreported, the lagging ones with their lead units, a chart of\n"
      "completion by category, and the progress table as its attachment.\n\n"
-     "  --period YYYY-MM        the month evaluated (required)\n"
-     "  -o, --output OUT.pdf    where to write (required); OUT.ofd writes OFD (GB/T 33190)\n"
-     "  --format pdf|ofd        the format, whatever OUT's name (default: by OUT's name)\n"
+     "  --period YYYY-MM        the month evaluated (required), spelt as for progress\n"
+     "  -o, --output OUT.pdf    where to write (required); OUT.ofd writes OFD (GB/T 33190);\n"
+     "                          - writes to standard output\n"
+     "  --format pdf|ofd        the format when OUT's name does not say it (default: PDF)\n"
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
+     "  --seal PNG              a seal image pressed over the signature and date\n"
+     "  --sealed                lay out the signature for a seal stamped by hand\n"
      "  --tolerance N           as for progress\n"
      "  --force                 as for progress",
-     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf|OUT.ofd [--format pdf|ofd]"},
+     "bulletin PLAN [ACTUALS.csv] --period YYYY-MM -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--seal PNG] [--sealed]"},
     {"assess", cmd_assess,
      "Writes the annual assessment (年度考核): each indicator's score (its weight times the\n"
      "scoring rule), each lead unit's score and the ranking.\n\n"
-     "  --period YYYY-MM        the month evaluated, normally YYYY-12 (required)\n"
-     "  -o, --output OUT.xlsx   where to write (required)\n"
+     "  --period YYYY-MM        the month evaluated, normally YYYY-12 (required), spelt as for\n"
+     "                          progress\n"
+     "  -o, --output OUT.xlsx   where to write (required); - writes to standard output\n"
      "  --scoring RULE          proportional (default; completion capped) or all-or-nothing\n"
-     "  --cap N                 cap on over-completion for proportional scoring (default 1.2)\n"
+     "                          (also written all_or_nothing)\n"
+     "  --cap N                 cap on over-completion for proportional scoring, at least 1\n"
+     "                          (default 1.2)\n"
+     "  --tolerance N           as for progress\n"
      "  --title TEXT            title (default: <year>年度指标考核结果)\n"
      "  --force                 write even when the plan has errors (they are still listed)",
      "assess PLAN [ACTUALS.csv] --period YYYY-12 -o OUT.xlsx"},
@@ -924,6 +1053,55 @@ static const command *find_command(const char *name)
         if (strcmp(commands[i].name, name) == 0)
             return &commands[i];
     return NULL;
+}
+
+/* Optimal string alignment distance of two short ASCII words (a swap of two neighbours
+ * counts once: tabel -> table). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 31 || m > 31)
+        return (size_t)-1;
+    size_t d[32][32];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[n][m];
+}
+
+/* The command a mistyped name most likely meant: within two edits, or the only one it
+ * starts; NULL when none is close. */
+static const command *nearest_command(const char *name)
+{
+    const command *best = NULL, *prefixed = NULL;
+    size_t best_d = 3, prefixes = 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        size_t d = edit_distance(name, commands[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = &commands[i];
+        }
+        if (*name && strncmp(commands[i].name, name, strlen(name)) == 0) {
+            prefixed = &commands[i];
+            prefixes++;
+        }
+    }
+    if (best && best_d < strlen(best->name))
+        return best;
+    return prefixes == 1 ? prefixed : NULL;
 }
 
 static int print_help(FILE *f)
@@ -957,7 +1135,14 @@ int main(int argc, char **argv)
         return EXIT_DONE;
     }
     const command *c = find_command(name);
-    if (!c)
+    if (!c) {
+        const command *near = nearest_command(name);
+        if (near) {
+            fprintf(stderr, "zhibiao: unknown command '%s'; did you mean '%s'?\n", name, near->name);
+            fprintf(stderr, "Try 'zhibiao --help'.\n");
+            return EXIT_USAGE;
+        }
         return usage_error(NULL, "unknown command '%s'", name);
+    }
     return c->run(argc - 1, argv + 1);
 }

@@ -99,6 +99,29 @@ typedef struct zb_date {
  */
 ZB_API void zb_free(void *ptr);
 
+/**
+ * @brief Checks that a document of the given extension can be written at path, without
+ *        writing anything: what every writer checks before it writes.
+ *
+ * The rule every writer follows: a regular file is replaced atomically (a temporary file
+ * beside it, renamed over it, with the file's permission bits; a file with other hard links
+ * is rewritten in place once the whole document exists); a symbolic link is written through
+ * (the link stays); a character device, a FIFO or a file reached through /proc (/dev/stdout)
+ * is written straight through. A failed write leaves the destination as it was and no
+ * temporary file.
+ *
+ * @param path       the destination.
+ * @param extension  the document's extension without the dot ("xlsx", "pdf", "json"), or
+ *                   NULL to skip the name check. A name ending in the extension of another
+ *                   known format (t.pdf for a workbook) is refused; no extension, or one
+ *                   that names no known format, is accepted.
+ * @param error      optional detail.
+ * @return ::ZB_OK; ::ZB_ERR_ARGUMENT for an empty path or a wrong extension;
+ *         ::ZB_ERR_WRITE (with the reason) for a directory, a missing or unwritable folder,
+ *         a file the caller may not write, a block device or a socket.
+ */
+ZB_API zb_status zb_output_check(const char *path, const char *extension, zb_error *error);
+
 #ifdef __cplusplus
 }
 #endif

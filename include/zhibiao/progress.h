@@ -53,7 +53,20 @@ typedef struct zb_progress_options {
 typedef struct zb_progress zb_progress;
 
 /**
- * @brief Evaluates every indicator of @p plan at @p period ("YYYY-MM", the end of that month).
+ * @brief Reads a month as people write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月 and
+ *        2024年6月份 (full-width digits too) are the same month. Every function taking a
+ *        period takes these spellings; the actuals CSV reads the same.
+ * @param text   the month.
+ * @param out    Receives "YYYY-MM" and its NUL: room for 8 bytes, caller-owned; may be NULL.
+ * @param error  May be NULL; receives the detail.
+ * @return ::ZB_OK; ::ZB_ERR_VALUE for text that is not a month (a date such as 2024-06-30 is
+ *         said to be one); ::ZB_ERR_ARGUMENT for NULL.
+ */
+ZB_API zb_status zb_progress_parse_period(const char *text, char *out, zb_error *error);
+
+/**
+ * @brief Evaluates every indicator of @p plan at @p period (a month, zb_progress_parse_period(),
+ *        the end of that month).
  * @param options NULL = defaults.
  * @param out     Receives the results (one per indicator, in plan order), owned by the caller.
  * @param error   May be NULL; receives the detail.

@@ -146,6 +146,15 @@ typedef enum zb_scoring {
 } zb_scoring;
 
 /**
+ * @brief Reads a scoring rule by name: "proportional", "all-or-nothing" or "all_or_nothing"
+ *        (the command line's and Python's spellings), in any case.
+ * @param out    Receives the rule; unchanged on failure.
+ * @param error  May be NULL; receives the detail, naming the rules there are.
+ * @return ::ZB_OK, ::ZB_ERR_VALUE for another name, ::ZB_ERR_ARGUMENT for NULL.
+ */
+ZB_API zb_status zb_xlsx_parse_scoring(const char *text, zb_scoring *out, zb_error *error);
+
+/**
  * @brief Options for zb_xlsx_write_assessment(). All-zero means defaults; fields are only
  *        ever appended.
  */
@@ -175,6 +184,16 @@ typedef struct zb_assessment_options {
  */
 ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *period, const char *path,
                                           const zb_assessment_options *options, zb_error *error);
+
+/**
+ * @brief What zb_xlsx_write_breakdown() lists for @p plan, without writing: the rows of
+ *        任务分解 (responsibility items, and tasks with none) and the units with a sheet of
+ *        their own (every unit named by an item or an indicator).
+ * @param items  May be NULL; receives the number of responsibility items.
+ * @param units  May be NULL; receives the number of unit sheets.
+ * @return ::ZB_OK, ::ZB_ERR_ARGUMENT for a NULL plan, ::ZB_ERR_NOMEM.
+ */
+ZB_API zb_status zb_xlsx_breakdown_count(const zb_plan *plan, size_t *items, size_t *units, zb_error *error);
 
 /**
  * @brief The score zb_xlsx_write_assessment() gives row @p i of @p progress, an evaluation

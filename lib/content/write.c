@@ -60,8 +60,9 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     zb_seal_size seal = {0, 0};
     zb_image image;
     memset(&image, 0, sizeof image);
-    zb_status st = ZB_OK;
-    if (content->seal_png)
+    /* A destination that cannot take the document is said before the pages are made. */
+    zb_status st = to->path ? zb_output_check(to->path, to->format == ZB_RENDER_OFD ? "ofd" : "pdf", error) : ZB_OK;
+    if (!st && content->seal_png)
         st = zb_png_load(content->seal_png, &image, error);
     if (st)
         return st;

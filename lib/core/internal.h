@@ -48,20 +48,24 @@ void zb_error_clear(zb_error *err);
 /* Reads a whole file; *out is NUL-terminated, freed with free(). */
 zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err);
 
-/* An output written beside its destination, then renamed into place. */
+/* An output on its way to its destination (output.c says the rule). The writer writes the
+ * whole document to tmp, then commits; a failure at any point is aborted. */
 typedef struct zb_output {
-    char *path; /* destination */
-    char *tmp;  /* temporary path beside it */
+    char *path;   /* destination as given, for messages */
+    char *target; /* what is written: path with symbolic links followed */
+    char *tmp;    /* the temporary file the writer writes */
+    int kind;     /* replaced by rename, rewritten in place (hard links), or streamed */
 } zb_output;
-/* Reserves a temporary file beside path (created empty, mode as the destination's or
- * 0666 less the umask). */
-zb_status zb_output_begin(zb_output *out, const char *path, zb_error *err);
-/* Renames the temporary file into place. */
+/* Checks path (extension: the one the document has, without the dot; NULL for any) and
+ * reserves the temporary file: beside the destination for a file (mode, owner and group as
+ * the destination's, or 0666 less the umask), private for a device or a pipe. */
+zb_status zb_output_begin(zb_output *out, const char *path, const char *extension, zb_error *err);
+/* Puts the finished temporary file in place and removes it; aborts on failure. */
 zb_status zb_output_commit(zb_output *out, zb_error *err);
 /* Removes the temporary file; the destination is untouched. Safe after commit. */
 void zb_output_abort(zb_output *out);
 /* Writes len bytes to path through zb_output. */
-zb_status zb_write_file(const char *path, const char *data, size_t len, zb_error *err);
+zb_status zb_write_file(const char *path, const char *extension, const char *data, size_t len, zb_error *err);
 
 /* ---- UTF-8 ---- */
 /* Returns the offset of the first invalid byte, or len when all is valid. */
@@ -82,6 +86,16 @@ size_t zb_utf8_length(const char *s);
 /* ---- numbers ---- */
 /* The shortest text that reads back as v ("450", "6.5", "0.1"); buf needs 32 bytes. */
 const char *zb_format_number(double v, char *buf);
+
+/* ---- periods ---- */
+/* A month as people write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月(份), full-width
+ * digits too. 1 = a month, out holds "YYYY-MM"; 0 = not a month; 2 = a date (2024-06-30),
+ * which is what Excel makes of 2024-06. */
+int zb_period_parse(const char *s, char out[8]);
+/* zb_period_parse() with the message (after prefix, e.g. "progress: "): ZB_ERR_VALUE saying
+ * what the text is and how to write a month, ZB_ERR_ARGUMENT for NULL. */
+zb_status zb_period_check(const char *text, char out[8], const char *prefix, zb_error *err);
+#define ZB_PERIOD_SPELLINGS "2024-06, 2024-6, 2024.06 or 2024年6月"
 
 /* ---- time ---- */
 /* Creation time for outputs: the given date if set, else SOURCE_DATE_EPOCH, else 1 January

@@ -86,77 +86,6 @@ static int parse_seq(const char *s, int *out)
     return 1;
 }
 
-/* Skips one of the given separators at *p; 1 when one was there. */
-static int skip_any(const char **p, const char *const *seps, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(seps[i]);
-        if (strncmp(*p, seps[i], k) == 0) {
-            *p += k;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Up to max digits as a number; -1 when there is none. */
-static int read_number(const char **p, int max)
-{
-    int v = -1;
-    for (int k = 0; k < max; k++) {
-        const char *q = *p;
-        int d = zb_csv_read_digit(&q);
-        if (d < 0)
-            break;
-        v = (v < 0 ? 0 : v * 10) + d;
-        *p = q;
-    }
-    return v;
-}
-
-/* A month as reports write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月 (full-width digits
- * too). 1 = ok and out holds "YYYY-MM"; 0 = not a month; 2 = a date (2024-06-30), which
- * is what Excel makes of 2024-06 when it opens a CSV. */
-static int parse_month(const char *s, char out[8])
-{
-    static const char *const seps[] = {"-", ".", "/", "－", "．", "／"};
-    const char *p = s;
-    const char *start = p;
-    int year = read_number(&p, 4);
-    if (year < 0 || p == start)
-        return 0;
-    int han = 0;
-    if (strncmp(p, "年", strlen("年")) == 0) {
-        p += strlen("年");
-        han = 1;
-    } else if (!skip_any(&p, seps, sizeof seps / sizeof *seps)) {
-        return 0;
-    }
-    int month = read_number(&p, 2);
-    if (month < 0)
-        return 0;
-    if (han) {
-        if (strncmp(p, "月", strlen("月")) != 0)
-            return 0;
-        p += strlen("月");
-        if (strncmp(p, "份", strlen("份")) == 0)
-            p += strlen("份");
-    } else if (*p && skip_any(&p, seps, sizeof seps / sizeof *seps) && read_number(&p, 2) >= 0 && !*p) {
-        return 2;
-    }
-    if (*p || year < 1900 || year > 9999 || month < 1 || month > 12)
-        return 0;
-    out[0] = (char)('0' + year / 1000);
-    out[1] = (char)('0' + year / 100 % 10);
-    out[2] = (char)('0' + year / 10 % 10);
-    out[3] = (char)('0' + year % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + month / 10);
-    out[6] = (char)('0' + month % 10);
-    out[7] = '\0';
-    return 1;
-}
-
 /* A plain number as a report writes it: an optional sign, digits (ASCII or full-width) with
  * thousands separators in groups of three, a decimal part, and a trailing % for a percentage.
  * Nothing else: no words, no units, no qualifiers. 1 = ok; 0 = not a number. */
@@ -399,7 +328,7 @@ static void read_data_row(actuals_ctx *c)
                     seq_col, head_of(c, seq_col, label, sizeof label), row.seq);
         return;
     }
-    st = parse_month(period_text, row.period);
+    st = zb_period_parse(period_text, row.period);
     if (st != 1) {
         zb_csv_fail(r, ZB_ERR_VALUE, "%s:%zu:%zu: %s: %s \"%s\"; write the month as YYYY-MM, e.g. 2024-06%s",
                     r->name, line, period_col, head_of(c, period_col, label, sizeof label),

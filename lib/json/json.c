@@ -1820,7 +1820,7 @@ zb_status zb_json_save(const zb_plan *plan, const char *path, zb_error *error)
     zb_status st = zb_json_dump(plan, &text, &len, error);
     if (st)
         return st;
-    st = zb_write_file(path, text, len, error);
+    st = zb_write_file(path, "json", text, len, error);
     free(text);
     if (st == ZB_OK)
         zb_error_clear(error);

@@ -2098,19 +2098,17 @@ const char *zb_plan_attachment_text(const zb_plan *plan, size_t a)
 
 /* ---- actuals ----------------------------------------------------------------------------- */
 
-/* "YYYY-MM" -> year * 12 + month - 1, or -1 when it is not exactly that. */
-static int parse_period(const char *p)
+/* A month in any of its spellings (zb_period_parse) -> year * 12 + month - 1, or -1 when
+ * it is not one; canon (may be NULL) receives "YYYY-MM". */
+static int parse_period(const char *p, char canon[8])
 {
-    if (!p || strlen(p) != 7 || p[4] != '-')
+    char m[8];
+    if (zb_period_parse(p, m) != 1)
         return -1;
-    for (int k = 0; k < 7; k++)
-        if (k != 4 && (p[k] < '0' || p[k] > '9'))
-            return -1;
-    int year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-    int month = (p[5] - '0') * 10 + (p[6] - '0');
-    if (year < 1900 || month < 1 || month > 12)
-        return -1;
-    return year * 12 + month - 1;
+    if (canon)
+        memcpy(canon, m, 8);
+    int year = (m[0] - '0') * 1000 + (m[1] - '0') * 100 + (m[2] - '0') * 10 + (m[3] - '0');
+    return year * 12 + (m[5] - '0') * 10 + (m[6] - '0') - 1;
 }
 
 /* Periods stay below 2^17 (9999 * 12 + 11), so the indicator takes the bits above. */
@@ -2133,9 +2131,11 @@ zb_status zb_plan_add_actual(zb_plan *plan, int seq, const char *period, double 
     const indicator_rec *ind = &plan->indicators[i];
     char who[512];
     describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
-    int pc = parse_period(period);
+    char canon[8];
+    int pc = parse_period(period, canon);
     if (pc < 0)
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period \"%s\" is not a month written YYYY-MM", who, period);
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period \"%s\" is not a month; write it as " ZB_PERIOD_SPELLINGS, who, period);
+    period = canon;
     int year = pc / 12;
     if (plan->first_year && (year < plan->first_year || year > plan->last_year))
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period %s is outside the plan's years %d–%d", who, period,
@@ -2169,7 +2169,7 @@ void zb_plan_truncate_actuals(zb_plan *plan, size_t count)
         return;
     while (plan->actual_count > count) {
         actual_rec *a = &plan->actuals[--plan->actual_count];
-        num_index_remove(&plan->actual_index, actual_key(a->indicator, parse_period(a->period)));
+        num_index_remove(&plan->actual_index, actual_key(a->indicator, parse_period(a->period, NULL)));
         free(a->note);
         a->note = NULL;
     }
@@ -2201,7 +2201,7 @@ size_t zb_plan_find_actual(const zb_plan *plan, size_t i, const char *period)
 {
     if (!plan || i >= plan->indicator_count)
         return ZB_NONE;
-    int pc = parse_period(period);
+    int pc = parse_period(period, NULL);
     if (pc < 0)
         return ZB_NONE;
     return num_index_find(&plan->actual_index, actual_key(i, pc));

@@ -135,19 +135,6 @@ static int at_most(double a, double b) { return a <= b + ZB_EPS * fmax(1.0, fabs
 
 /* ---- periods ------------------------------------------------------------------------ */
 
-/* "YYYY-MM" exactly, 1900 <= year <= 9999 and 01 <= month <= 12; 0 = ok. */
-static int parse_period(const char *p, int *year, int *month)
-{
-    if (!p || strlen(p) != 7 || p[4] != '-')
-        return -1;
-    for (int k = 0; k < 7; k++)
-        if (k != 4 && (p[k] < '0' || p[k] > '9'))
-            return -1;
-    *year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-    *month = (p[5] - '0') * 10 + (p[6] - '0');
-    return *year < 1900 || *month < 1 || *month > 12 ? -1 : 0;
-}
-
 /* What every indicator of one evaluation shares. */
 typedef struct context {
     const zb_plan *plan;
@@ -534,6 +521,16 @@ static void eval_one(const context *c, size_t i, result *r, zb_buf *b)
 
 /* ---- evaluation and results ------------------------------------------------------------ */
 
+zb_status zb_progress_parse_period(const char *text, char *out, zb_error *error)
+{
+    zb_error_clear(error);
+    char canon[8];
+    zb_status st = zb_period_check(text, canon, "", error);
+    if (st == ZB_OK && out)
+        memcpy(out, canon, 8);
+    return st;
+}
+
 zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb_progress_options *options,
                                zb_progress **out, zb_error *error)
 {
@@ -543,15 +540,12 @@ zb_status zb_progress_evaluate(const zb_plan *plan, const char *period, const zb
         return zb_error_set(error, ZB_ERR_ARGUMENT, "progress: %s is NULL", plan ? "out" : "plan");
     if (!period)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "progress: no period given");
-    int year, month;
-    if (parse_period(period, &year, &month)) {
-        /* Echo it only when it is short UTF-8: the message must stay whole and readable. */
-        size_t n = strlen(period);
-        if (n > 64 || zb_utf8_check(period, n) != n)
-            return zb_error_set(error, ZB_ERR_VALUE, "progress: the period is not a month written YYYY-MM");
-        return zb_error_set(error, ZB_ERR_VALUE, "progress: period \"%s\" is not a month written YYYY-MM",
-                            period);
-    }
+    char canon[8];
+    zb_status pst = zb_period_check(period, canon, "progress: ", error);
+    if (pst)
+        return pst;
+    period = canon;
+    int year = atoi(canon), month = atoi(canon + 5);
     int first = zb_plan_first_year(plan), last = zb_plan_last_year(plan);
     if (first && (year < first || year > last)) {
         if (first == last)

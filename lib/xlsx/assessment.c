@@ -706,3 +706,29 @@ ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *perio
     zb_progress_free(pr);
     return st;
 }
+
+ZB_API zb_status zb_xlsx_parse_scoring(const char *text, zb_scoring *out, zb_error *error)
+{
+    zb_error_clear(error);
+    if (!text || !out)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no scoring rule given");
+    static const struct {
+        const char *name;
+        zb_scoring rule;
+    } names[] = {{"proportional", ZB_SCORING_PROPORTIONAL},
+                 {"all-or-nothing", ZB_SCORING_ALL_OR_NOTHING},
+                 {"all_or_nothing", ZB_SCORING_ALL_OR_NOTHING}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *a = text, *b = names[i].name;
+        while (*a && (*a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a) == *b)
+            a++, b++;
+        if (!*a && !*b) {
+            *out = names[i].rule;
+            return ZB_OK;
+        }
+    }
+    size_t n = strlen(text);
+    if (n > 64 || zb_utf8_check(text, n) != n)
+        return zb_error_set(error, ZB_ERR_VALUE, "expected proportional or all-or-nothing");
+    return zb_error_set(error, ZB_ERR_VALUE, "expected proportional or all-or-nothing, got '%s'", text);
+}

@@ -1092,3 +1092,34 @@ ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
     free(default_title);
     return st;
 }
+
+ZB_API zb_status zb_xlsx_breakdown_count(const zb_plan *plan, size_t *items, size_t *units, zb_error *error)
+{
+    zb_error_clear(error);
+    if (items)
+        *items = 0;
+    if (units)
+        *units = 0;
+    if (!plan)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
+    bd b;
+    memset(&b, 0, sizeof b);
+    b.plan = plan;
+    b.path = "breakdown";
+    zb_status st = collect(&b, error);
+    if (!st) {
+        size_t n = 0;
+        for (size_t i = 0; i < b.nunits; i++) {
+            size_t total = 0;
+            for (int r = 0; r < ROLES; r++)
+                total += b.units[i].count[r];
+            n += total > 0;
+        }
+        if (items)
+            *items = b.nitems;
+        if (units)
+            *units = n;
+    }
+    bd_free(&b);
+    return st;
+}

@@ -12,7 +12,7 @@
 zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
 {
     memset(book, 0, sizeof *book);
-    zb_status st = zb_output_begin(&book->out, path, err);
+    zb_status st = zb_output_begin(&book->out, path, "xlsx", err);
     if (st)
         return st;
     /* constant_memory would flush rows as soon as a later row is written, and a vertical

@@ -15,7 +15,7 @@ ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
 # Stand-ins: `cmake --build` builds nothing, ctest reports how many tests the build defines
-# (and fails on none only when asked to, as the real one does), valgrind runs nothing.
+# (and fails on none only when asked to, as the real one does).
 mkdir -p "$tmp/stubs"
 real_cmake=$(command -v cmake) real_ctest=$(command -v ctest)
 cat >"$tmp/stubs/cmake" <<STUB
@@ -44,14 +44,16 @@ echo "ran \$n tests in \$dir" >>"$tmp/ran"
 if [ "\${n:-0}" = 0 ]; then echo "No tests were found!!!"; [ \$strict = 1 ] && exit 8; fi
 exit 0
 STUB
+# valgrind runs nothing; npm (the OFD reader's packages) installs nothing.
 printf '#!/bin/sh\nexit 0\n' >"$tmp/stubs/valgrind"
+printf '#!/bin/sh\nmkdir -p node_modules\n' >"$tmp/stubs/npm"
 chmod +x "$tmp/stubs/"*
 export PATH="$tmp/stubs:$PATH" ZB_FUZZ_SECONDS=0
 
 # fresh_copy NAME: the sources without any build, with a package installer that does nothing.
 fresh_copy() {
   mkdir -p "$tmp/$1"
-  tar -C "$src" --exclude='./build*' --exclude=./out --exclude=./.git -cf - . | tar -C "$tmp/$1" -xf -
+  tar -C "$src" --exclude='./build*' --exclude=./out --exclude=./.git --exclude=node_modules -cf - . | tar -C "$tmp/$1" -xf -
   printf '#!/bin/sh\nexit 0\n' >"$tmp/$1/scripts/deps"
   rm -f "$tmp/ran"
 }

@@ -151,7 +151,7 @@ static void test_arguments(void **state)
     assert_int_equal(zb_xlsx_write_assessment(f->plan, NULL, f->path, NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_xlsx_write_assessment(f->plan, "2024-12", NULL, NULL, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_xlsx_write_assessment(f->plan, "2024-12", "", NULL, &err), ZB_ERR_ARGUMENT);
-    assert_int_equal(zb_xlsx_write_assessment(f->plan, "2024/12", f->path, NULL, &err), ZB_ERR_VALUE);
+    assert_int_equal(zb_xlsx_write_assessment(f->plan, "2024-12-31", f->path, NULL, &err), ZB_ERR_VALUE);
     assert_int_equal(zb_xlsx_write_assessment(f->plan, "2025-12", f->path, NULL, &err), ZB_ERR_VALUE);
 
     zb_assessment_options o;

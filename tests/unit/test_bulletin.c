@@ -426,7 +426,7 @@ static void test_errors(void **state)
     write_old(path);
     zb_error err;
     zb_pdf_info info;
-    static const char *const bad[] = {"2024-13", "2024-00", "2024-6", "24-06", "2024/06",
+    static const char *const bad[] = {"2024-13", "2024-00", "24-06", "2024/06/30",
                                       "2023-12", "2025-01", "", "2024-06x"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         zb_status st = zb_pdf_write_bulletin(f->plan, f->fonts, bad[i], path, NULL, &info, &err);

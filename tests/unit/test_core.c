@@ -283,7 +283,7 @@ static void test_files(void **state)
     size_t len;
     zb_error e;
     snprintf(path, sizeof path, "%s/a.txt", tmpdir);
-    assert_int_equal(zb_write_file(path, "hello", 5, &e), ZB_OK);
+    assert_int_equal(zb_write_file(path, NULL, "hello", 5, &e), ZB_OK);
     assert_int_equal(zb_read_file(path, &data, &len, &e), ZB_OK);
     assert_int_equal(len, 5);
     assert_string_equal(data, "hello");
@@ -291,7 +291,7 @@ static void test_files(void **state)
 
     /* An aborted output leaves the destination as it was and no temporary file. */
     zb_output out;
-    assert_int_equal(zb_output_begin(&out, path, &e), ZB_OK);
+    assert_int_equal(zb_output_begin(&out, path, NULL, &e), ZB_OK);
     assert_int_equal(access(out.tmp, F_OK), 0);
     zb_output_abort(&out);
     assert_int_equal(zb_read_file(path, &data, &len, &e), ZB_OK);
@@ -300,13 +300,13 @@ static void test_files(void **state)
 
     char missing[160];
     snprintf(missing, sizeof missing, "%s/no/such/x.txt", tmpdir);
-    assert_int_equal(zb_write_file(missing, "x", 1, &e), ZB_ERR_WRITE);
+    assert_int_equal(zb_write_file(missing, NULL, "x", 1, &e), ZB_ERR_WRITE);
     assert_non_null(strstr(e.message, "no/such/x.txt"));
     assert_int_equal(zb_read_file(missing, &data, &len, &e), ZB_ERR_IO);
     assert_null(data);
-    assert_int_equal(zb_write_file(tmpdir, "x", 1, &e), ZB_ERR_WRITE); /* a directory */
+    assert_int_equal(zb_write_file(tmpdir, NULL, "x", 1, &e), ZB_ERR_WRITE); /* a directory */
     assert_non_null(strstr(e.message, "directory"));
-    assert_int_equal(zb_output_begin(&out, "", &e), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_output_begin(&out, "", NULL, &e), ZB_ERR_ARGUMENT);
 }
 
 static void test_time(void **state)

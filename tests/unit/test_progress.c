@@ -368,18 +368,16 @@ static void test_bad_periods(void **state)
         const char *period;
         const char *message;
     } bad[] = {
-        {"2024-6", "progress: period \"2024-6\" is not a month written YYYY-MM"},
-        {"2024-13", "progress: period \"2024-13\" is not a month written YYYY-MM"},
-        {"2024-00", "progress: period \"2024-00\" is not a month written YYYY-MM"},
-        {"24-06", "progress: period \"24-06\" is not a month written YYYY-MM"},
-        {"", "progress: period \"\" is not a month written YYYY-MM"},
-        {"2024/06", "progress: period \"2024/06\" is not a month written YYYY-MM"},
-        {"2024-06-30", "progress: period \"2024-06-30\" is not a month written YYYY-MM"},
-        {" 2024-06", "progress: period \" 2024-06\" is not a month written YYYY-MM"},
-        {"２０２４-06", "progress: period \"２０２４-06\" is not a month written YYYY-MM"},
-        {"1899-12", "progress: period \"1899-12\" is not a month written YYYY-MM"},
-        {"\xff\xfe", "progress: the period is not a month written YYYY-MM"},
-        {"二〇二四年六月二〇二四年六月二〇二四年六月二〇二四年六月二〇二四年六月", "progress: the period is not a month written YYYY-MM"},
+        {"2024-13", "progress: period \"2024-13\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"2024-00", "progress: period \"2024-00\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"24-06", "progress: period \"24-06\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"", "progress: period \"\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"2024-06-30", "progress: period \"2024-06-30\" is a date, not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {" 2024-06", "progress: period \" 2024-06\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"0x7e8-06", "progress: period \"0x7e8-06\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"1899-12", "progress: period \"1899-12\" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"\xff\xfe", "progress: the period is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
+        {"二〇二四年六月二〇二四年六月二〇二四年六月二〇二四年六月二〇二四年六月", "progress: the period is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月"},
         {"2023-12", "progress: period 2023-12 is outside the plan's year 2024"},
         {"2025-01", "progress: period 2025-01 is outside the plan's year 2024"},
     };
@@ -404,6 +402,45 @@ static void test_bad_periods(void **state)
     assert_null(p);
     assert_int_equal(zb_progress_evaluate(NULL, "2021-01", NULL, &p, &err), ZB_ERR_ARGUMENT);
     assert_int_equal(zb_progress_evaluate(plan, "2021-01", NULL, NULL, &err), ZB_ERR_ARGUMENT);
+    zb_plan_free(plan);
+}
+
+/* Every spelling of a month the actuals CSV takes is the same month here, and in the
+ * plan's actuals: one vocabulary for every front door. */
+static void test_period_spellings(void **state)
+{
+    (void)state;
+    static const char *const same[] = {"2024-06", "2024-6", "2024.06", "2024.6", "2024/6", "2024年6月",
+                                       "2024年06月", "2024年6月份", "２０２４年６月", "2024－06"};
+    zb_plan *plan = zb_plan_new();
+    zb_indicator_def def = {.seq = 1, .name = "新增企业(家)", .target = "60"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_set_years(plan, 2024, 2024), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024年6月", 30, NULL), ZB_OK);
+    assert_string_equal(zb_plan_actual_period(plan, 0), "2024-06");
+    for (size_t k = 0; k < COUNT(same); k++) {
+        char out[8] = "";
+        zb_error err;
+        assert_int_equal(zb_progress_parse_period(same[k], out, &err), ZB_OK);
+        assert_string_equal(out, "2024-06");
+        assert_int_equal(err.code, ZB_OK);
+        assert_int_equal(zb_plan_find_actual(plan, 0, same[k]), 0);
+        zb_progress *p = NULL;
+        assert_int_equal(zb_progress_evaluate(plan, same[k], NULL, &p, &err), ZB_OK);
+        assert_string_equal(zb_progress_period(p), "2024-06");
+        assert_true(zb_progress_actual(p, 0) == 30);
+        zb_progress_free(p);
+    }
+    /* The same month twice, however written, is a duplicate. */
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024.06", 31, NULL), ZB_ERR_DUPLICATE);
+    char out[8] = "x";
+    zb_error err;
+    assert_int_equal(zb_progress_parse_period("2024-06-30", out, &err), ZB_ERR_VALUE);
+    assert_string_equal(err.message, "period \"2024-06-30\" is a date, not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月");
+    assert_string_equal(out, "x");
+    assert_int_equal(zb_progress_parse_period("June", NULL, &err), ZB_ERR_VALUE);
+    assert_int_equal(zb_progress_parse_period(NULL, out, &err), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_progress_parse_period("2024-6", NULL, NULL), ZB_OK);
     zb_plan_free(plan);
 }
 
@@ -609,7 +646,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_year_targets), cmocka_unit_test(test_bad_periods), cmocka_unit_test(test_results),
+        cmocka_unit_test(test_year_targets), cmocka_unit_test(test_bad_periods), cmocka_unit_test(test_period_spellings), cmocka_unit_test(test_results),
         cmocka_unit_test(test_options),      cmocka_unit_test(test_number_forms), cmocka_unit_test(test_demo),
         cmocka_unit_test(test_large),
     };

@@ -145,7 +145,7 @@ static void test_bad_period_and_options(void **state)
     fixture *f = *state;
     fill(f->plan);
     zb_error err;
-    const char *bad[] = {"2024-13", "2024-6", "24-06", "2023-06", "2025-01", "2024-06x", ""};
+    const char *bad[] = {"2024-13", "2024-06-01", "24-06", "2023-06", "2025-01", "2024-06x", ""};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(zb_xlsx_write_progress(f->plan, bad[i], f->path, NULL, &err), ZB_ERR_VALUE);
         assert_int_equal(err.code, ZB_ERR_VALUE);

@@ -166,11 +166,15 @@ class TestOfd(WriterTestCase):
         self.assertIn('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0"', self.entry(data))
         self.assertEqual(info.bytes, len(data))
         self.assertEqual(info.pages, self.plan.write_notice(self.path("n.pdf"), fonts=self.fonts).pages)
-        # format wins over the name; the default for bytes is PDF.
-        self.plan.write_notice(self.path("x.pdf"), fonts=self.fonts, format=".OFD")
-        self.assertEqual(self.read("x.pdf"), data)
-        self.plan.write_notice(self.path("y.ofd"), fonts=self.fonts, format="pdf")
-        self.assertTrue(self.read("y.ofd").startswith(b"%PDF-"))
+        # format decides for a name without the extension of either; a name of the other
+        # format is refused, and nothing is written.
+        self.plan.write_notice(self.path("x.out"), fonts=self.fonts, format=".OFD")
+        self.assertEqual(self.read("x.out"), data)
+        with self.assertRaises(zhibiao.Error) as e:
+            self.plan.write_notice(self.path("y.ofd"), fonts=self.fonts, format="pdf")
+        self.assertEqual(e.exception.code, zhibiao.Status.ARGUMENT)
+        self.assertIn("the name ends in .ofd, but this document is .pdf", str(e.exception))
+        self.assertFalse(os.path.exists(self.path("y.ofd")))
         self.assertTrue(self.plan.write_notice_bytes(fonts=self.fonts).startswith(b"%PDF-"))
 
     def test_bulletin(self):

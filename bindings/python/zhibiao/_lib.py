@@ -196,6 +196,7 @@ DECLARATIONS = [
     ("zb_strerror", _S, [_I], _text),
     ("zb_version", _S, [], _text),
     ("zb_free", None, [c_void_p], None),
+    ("zb_output_check", _I, [_S, _S, _E], _check_error),
     # plan.h: lifetime and errors
     ("zb_plan_new", _P, [], _check_new),
     ("zb_plan_free", None, [_P], None),
@@ -357,6 +358,7 @@ DECLARATIONS = [
      _check_plan),
     # progress.h
     ("zb_standing_label", _S, [_I], _text),
+    ("zb_progress_parse_period", _I, [_S, POINTER(c_char), _E], _check_error),
     ("zb_progress_evaluate", _I, [_P, _S, POINTER(ProgressOptions), POINTER(ProgressP), _E],
      _check_error),
     ("zb_progress_free", None, [ProgressP], None),
@@ -376,6 +378,8 @@ DECLARATIONS = [
     # xlsx.h
     ("zb_xlsx_write_target_table", _I, [_P, _S, POINTER(TableOptions), _E], _check_error),
     ("zb_xlsx_write_breakdown", _I, [_P, _S, POINTER(BreakdownOptions), _E], _check_error),
+    ("zb_xlsx_breakdown_count", _I, [_P, _ZP, _ZP, _E], _check_error),
+    ("zb_xlsx_parse_scoring", _I, [_S, POINTER(c_int), _E], _check_error),
     ("zb_xlsx_write_progress", _I, [_P, _S, _S, POINTER(ProgressSheetOptions), _E], _check_error),
     ("zb_xlsx_write_assessment", _I, [_P, _S, _S, POINTER(AssessmentOptions), _E], _check_error),
     ("zb_xlsx_assessment_score", _D, [_P, ProgressP, _Z, POINTER(AssessmentOptions)], None),

@@ -728,7 +728,7 @@ zb_status zb_ofd_render(const zb_doc *doc, const char *path, const zb_render_opt
     size_t len = 0;
     zb_status st = zb_ofd_render_to_memory(doc, options, &data, &len, err);
     if (!st)
-        st = zb_write_file(path, data, len, err);
+        st = zb_write_file(path, "ofd", data, len, err);
     if (bytes)
         *bytes = st ? 0 : len;
     free(data);

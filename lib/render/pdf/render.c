@@ -16,6 +16,7 @@
 typedef struct hpdf_ctx {
     HPDF_STATUS error_no;
     HPDF_STATUS detail_no;
+    int sys_errno; /* errno when it was raised: the OS's reason for a file error */
 } hpdf_ctx;
 
 static void HPDF_STDCALL on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -24,6 +25,7 @@ static void HPDF_STDCALL on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_
     if (!ctx->error_no) {
         ctx->error_no = error_no;
         ctx->detail_no = detail_no;
+        ctx->sys_errno = errno;
     }
 }
 
@@ -558,14 +560,20 @@ static zb_status render_all(render *r, const zb_render_options *o, size_t *bytes
         return hpdf_fail(r, "setting the document properties");
 
     zb_output out;
-    st = zb_output_begin(&out, r->path, r->err);
+    st = zb_output_begin(&out, r->path, "pdf", r->err);
     if (st)
         return st;
+    r->ctx.error_no = 0;
+    errno = 0;
     if (HPDF_SaveToFile(r->pdf, out.tmp) != HPDF_OK) {
         zb_output_abort(&out);
-        if (r->ctx.error_no == HPDF_FILE_OPEN_ERROR || r->ctx.error_no == HPDF_FILE_IO_ERROR)
-            return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write the file (libharu error 0x%04X)",
-                                r->path, (unsigned)r->ctx.error_no);
+        /* A file error may come wrapped (the compressor reports the stream's failure as
+         * its own, with the file error as detail): either way the OS has the reason. */
+        HPDF_STATUS e = r->ctx.error_no, d = r->ctx.detail_no;
+        if (e == HPDF_FILE_OPEN_ERROR || e == HPDF_FILE_IO_ERROR || d == HPDF_FILE_OPEN_ERROR ||
+            d == HPDF_FILE_IO_ERROR)
+            return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write: %s", r->path,
+                                r->ctx.sys_errno ? strerror(r->ctx.sys_errno) : "input/output error");
         return hpdf_fail(r, "writing the file");
     }
     struct stat sb;
