@@ -91,12 +91,23 @@ static const char *severity_name(zb_severity s)
     }
 }
 
-/* Prints findings at or above min to stderr; returns the number of errors. */
-static size_t report_findings(const zb_findings *f, zb_severity min)
+/* Findings about the 版头 and the 版记 that the form of the 版头 a command writes makes
+ * moot (none: no red 版头; letter: no 印发机关). */
+enum { HIDE_NUMBER = 1, HIDE_IMPRINT = 2 };
+
+static int hidden(const char *code, unsigned hide)
+{
+    return ((hide & HIDE_NUMBER) && strcmp(code, "no-document-number") == 0) ||
+           ((hide & HIDE_IMPRINT) && strcmp(code, "no-imprint") == 0);
+}
+
+/* Prints findings at or above min to stderr, but those hidden; returns the number of
+ * errors. */
+static size_t report_findings_of(const zb_findings *f, zb_severity min, unsigned hide)
 {
     for (size_t i = 0; i < zb_findings_count(f); i++) {
         zb_severity s = zb_findings_severity(f, i);
-        if (s < min)
+        if (s < min || hidden(zb_findings_code(f, i), hide))
             continue;
         fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(f, i), severity_name(s),
                 zb_findings_message(f, i), zb_findings_code(f, i));
@@ -104,10 +115,17 @@ static size_t report_findings(const zb_findings *f, zb_severity min)
     return zb_findings_error_count(f);
 }
 
+/* Prints findings at or above min to stderr; returns the number of errors. */
+static size_t report_findings(const zb_findings *f, zb_severity min)
+{
+    return report_findings_of(f, min, 0);
+}
+
 /* Validates before writing, as that document needs (and, for the progress commands, the
  * actuals at the period): a plan with errors is not written unless forced. Warnings are
  * printed either way. */
-static int validate_for_output(const zb_plan *plan, zb_document_kind document, const char *period, int force)
+static int validate_for_output(const zb_plan *plan, zb_document_kind document, const char *period, int force,
+                               unsigned hide)
 {
     zb_validate_options vo = {0};
     vo.document = document;
@@ -121,7 +139,7 @@ static int validate_for_output(const zb_plan *plan, zb_document_kind document, c
         fprintf(stderr, "zhibiao: out of memory\n");
         return EXIT_INPUT;
     }
-    size_t errors = report_findings(f, ZB_SEV_WARNING);
+    size_t errors = report_findings_of(f, ZB_SEV_WARNING, hide);
     zb_findings_free(f);
     if (errors && !force) {
         fprintf(stderr, "zhibiao: %zu error%s: nothing written (--force writes it anyway)\n", errors,
@@ -134,7 +152,7 @@ static int validate_for_output(const zb_plan *plan, zb_document_kind document, c
 /* The plan a writing command works on: loaded, with the actuals when given, and validated
  * for the document; or NULL with *rc set (the messages already printed). */
 static zb_plan *plan_for_output(const char *path, const char *actuals, zb_document_kind document,
-                                const char *period, int force, int *rc)
+                                const char *period, int force, unsigned hide, int *rc)
 {
     zb_plan *plan = zb_plan_new();
     *rc = plan ? load_plan(plan, path) : EXIT_INPUT;
@@ -146,7 +164,7 @@ static zb_plan *plan_for_output(const char *path, const char *actuals, zb_docume
         }
     }
     if (!*rc)
-        *rc = validate_for_output(plan, document, period, force);
+        *rc = validate_for_output(plan, document, period, force, hide);
     if (*rc) {
         zb_plan_free(plan);
         return NULL;
@@ -359,7 +377,7 @@ static int cmd_table(int argc, char **argv)
     if (rc)
         return rc;
 
-    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_TABLE, NULL, force != NULL, &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_TABLE, NULL, force != NULL, 0, &rc);
     if (!rc) {
         zb_table_options to = {0};
         to.label = label;
@@ -441,17 +459,39 @@ static int write_notice(const zb_plan *plan, const zb_fontset *fonts, const char
     return write_document(&j, out);
 }
 
+/* --masthead FORM: file, mark, letter or none. */
+static int masthead_option(const char *cmd, const char *value, zb_masthead *out)
+{
+    static const char *const names[] = {"file", "mark", "letter", "none"};
+    *out = ZB_MASTHEAD_FILE;
+    if (!value)
+        return EXIT_DONE;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(value, names[i]) == 0) {
+            *out = (zb_masthead)i;
+            return EXIT_DONE;
+        }
+    return usage_error(cmd, "--masthead: '%s' is not file, mark, letter or none", value);
+}
+
+/* What the 版头's form makes moot of the checks of the 版头 and the 版记. */
+static unsigned masthead_hide(zb_masthead m)
+{
+    return m == ZB_MASTHEAD_NONE ? HIDE_NUMBER | HIDE_IMPRINT : m == ZB_MASTHEAD_LETTER ? HIDE_IMPRINT : 0;
+}
+
 static int cmd_notice(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("notice");
     const char *out = NULL, *fonts_json = NULL, *seal = NULL, *sealed = NULL, *no_attach = NULL,
-               *no_imprint = NULL, *format = NULL, *force = NULL;
+               *no_imprint = NULL, *format = NULL, *force = NULL, *masthead = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},          {NULL, "--fonts", 1, &fonts_json},
         {NULL, "--format", 1, &format},       {NULL, "--force", 0, &force},
         {NULL, "--seal", 1, &seal},           {NULL, "--sealed", 0, &sealed},
         {NULL, "--no-attachments", 0, &no_attach}, {NULL, "--no-imprint", 0, &no_imprint},
+        {NULL, "--masthead", 1, &masthead},
     };
     const char *pos[1];
     size_t npos;
@@ -464,9 +504,13 @@ static int cmd_notice(int argc, char **argv)
         return usage_error("notice", "%s", "needs -o OUT.pdf");
     int ofd;
     rc = document_format("notice", format, out, &ofd);
+    zb_masthead form = ZB_MASTHEAD_FILE;
+    if (!rc)
+        rc = masthead_option("notice", masthead, &form);
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL, &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL,
+                                    masthead_hide(form) | (no_imprint ? HIDE_IMPRINT : 0), &rc);
     zb_fontset *fonts = rc ? NULL : load_fonts(fonts_json, &rc);
     if (!rc) {
         zb_notice_options no = {0};
@@ -474,6 +518,7 @@ static int cmd_notice(int argc, char **argv)
         no.sealed = sealed != NULL;
         no.omit_attachments = no_attach != NULL;
         no.omit_imprint = no_imprint != NULL;
+        no.masthead = form;
         rc = write_notice(plan, fonts, out, &no, ofd);
     }
     zb_fontset_free(fonts);
@@ -516,8 +561,10 @@ static int number_option(const char *cmd, const char *name, const char *text, do
 /* Shared by progress, bulletin and assess: PLAN [ACTUALS] --period YYYY-MM -o OUT. Every
  * option is checked here, before any file is read. */
 typedef struct progress_args {
-    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *seal, *sealed, *force;
+    const char *out, *period, *fonts, *title, *doc_number, *scoring, *cap, *tolerance, *format, *seal, *sealed, *force,
+        *masthead;
     char month[8];                /* --period as YYYY-MM */
+    zb_masthead form;             /* --masthead */
     zb_progress_options progress; /* --tolerance, read here for all three commands */
     zb_assessment_options assessment;
     int ofd;
@@ -535,6 +582,7 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
         {NULL, "--cap", 1, &a->cap},           {NULL, "--tolerance", 1, &a->tolerance},
         {NULL, "--format", 1, &a->format},     {NULL, "--seal", 1, &a->seal},
         {NULL, "--sealed", 0, &a->sealed},     {NULL, "--force", 0, &a->force},
+        {NULL, "--masthead", 1, &a->masthead},
     };
     int rc = parse_args(cmd, argc, argv, opts, sizeof opts / sizeof opts[0], a->pos, 2, &a->npos);
     if (rc)
@@ -544,7 +592,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
     const struct { const char *value, *name; int ok; } only[] = {
         {a->format, "--format", bulletin}, {a->fonts, "--fonts", bulletin},
         {a->doc_number, "--doc-number", bulletin}, {a->seal, "--seal", bulletin},
-        {a->sealed, "--sealed", bulletin}, {a->scoring, "--scoring", assess}, {a->cap, "--cap", assess},
+        {a->sealed, "--sealed", bulletin}, {a->masthead, "--masthead", bulletin},
+        {a->scoring, "--scoring", assess}, {a->cap, "--cap", assess},
     };
     for (size_t i = 0; i < sizeof only / sizeof only[0]; i++)
         if (only[i].value && !only[i].ok)
@@ -572,6 +621,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
     }
     if (a->scoring && zb_xlsx_parse_scoring(a->scoring, &a->assessment.scoring, &err) != ZB_OK)
         return usage_error(cmd, "--scoring: %s", err.message);
+    if (bulletin && (rc = masthead_option(cmd, a->masthead, &a->form)))
+        return rc;
     if (bulletin)
         return document_format(cmd, a->format, a->out, &a->ofd);
     return check_output(cmd, a->out, "xlsx");
@@ -598,7 +649,7 @@ static int cmd_progress(int argc, char **argv)
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_PROGRESS, a.month,
-                                    a.force != NULL, &rc);
+                                    a.force != NULL, 0, &rc);
     if (!plan)
         return rc;
     zb_progress_sheet_options so = {0};
@@ -619,8 +670,14 @@ static int cmd_bulletin(int argc, char **argv)
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.month,
-                                    a.force != NULL, &rc);
+                                    a.force != NULL, masthead_hide(a.form), &rc);
     zb_fontset *fonts = plan ? load_fonts(a.fonts, &rc) : NULL;
+    /* The plan's 发文字号 is the plan's: the bulletin's is --doc-number. */
+    if (plan && fonts && !a.doc_number && a.form != ZB_MASTHEAD_NONE &&
+        (*zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK)))
+        fprintf(stderr, "doc_number: warning: the bulletin prints a red 版头 (organ mark and red "
+                        "rule) with no 发文字号 under it: give --doc-number, or choose another 版头 "
+                        "(--masthead mark, letter or none) [no-document-number]\n");
     if (plan && fonts) {
         zb_bulletin_options bo = {0};
         bo.title = a.title;
@@ -628,6 +685,7 @@ static int cmd_bulletin(int argc, char **argv)
         bo.progress = &a.progress;
         bo.seal_png = a.seal;
         bo.sealed = a.sealed != NULL;
+        bo.masthead = a.form;
         job j = {.kind = DOC_BULLETIN, .ofd = a.ofd, .plan = plan, .fonts = fonts, .period = a.month, .options = &bo};
         rc = write_document(&j, a.out);
     }
@@ -645,7 +703,7 @@ static int cmd_assess(int argc, char **argv)
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_ASSESSMENT, a.month,
-                                    a.force != NULL, &rc);
+                                    a.force != NULL, 0, &rc);
     if (!plan)
         return rc;
     a.assessment.title = a.title;
@@ -681,21 +739,47 @@ static int cmd_import(int argc, char **argv)
     io.strict = strict != NULL;
     zb_findings *report = NULL;
     zb_status st = zb_import_text(plan, pos[0], &io, &report);
-    if (report)
-        report_findings(report, verbose ? ZB_SEV_NOTE : ZB_SEV_WARNING);
-    zb_findings_free(report);
+    /* The findings, then a short summary and the verdict (kept for the end). */
+    const char *verdict = NULL;
+    zb_severity verdict_sev = ZB_SEV_NOTE;
+    for (size_t i = 0; report && i < zb_findings_count(report); i++) {
+        const char *code = zb_findings_code(report, i);
+        zb_severity s = zb_findings_severity(report, i);
+        if (strcmp(code, "verdict") == 0) {
+            verdict = zb_findings_message(report, i);
+            verdict_sev = s;
+            continue;
+        }
+        if (strcmp(code, "summary") == 0 || s < (verbose ? ZB_SEV_NOTE : ZB_SEV_WARNING))
+            continue;
+        fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(report, i), severity_name(s),
+                zb_findings_message(report, i), code);
+    }
     if (st != ZB_OK) {
         fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
         rc = exit_for(st);
     } else {
+        size_t items = 0, unplaced = 0;
+        for (size_t t = 0; t < zb_plan_task_count(plan); t++)
+            items += zb_plan_task_duty_count(plan, t);
+        for (size_t i = 0; i < zb_findings_count(report); i++)
+            unplaced += strcmp(zb_findings_code(report, i), "unplaced") == 0;
+        const char *title = zb_plan_meta(plan, ZB_META_TITLE), *number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
+        fprintf(stderr, "title:       %s\n", *title ? title : "(none found)");
+        fprintf(stderr, "文号:        %s\n", *number ? number : "(none)");
+        fprintf(stderr, "tasks:       %zu, with %zu responsibility items\n", zb_plan_task_count(plan), items);
+        fprintf(stderr, "indicators:  %zu in %zu categories\n", zb_plan_indicator_count(plan),
+                zb_plan_category_count(plan));
+        fprintf(stderr, "attachments: %zu\n", zb_plan_attachment_count(plan));
+        fprintf(stderr, "unplaced:    %zu\n", unplaced);
+        if (verdict)
+            fprintf(stderr, "verdict:     %s%s\n", verdict_sev >= ZB_SEV_WARNING ? "warning: " : "", verdict);
         job j = {.kind = DOC_PLAN, .plan = plan};
         rc = deliver(&j, out);
-        if (!rc) {
-            fprintf(stderr, "wrote %s: %zu indicators in %zu categories, %zu tasks, %zu prose targets, %zu units\n", shown(out),
-                    zb_plan_indicator_count(plan), zb_plan_category_count(plan), zb_plan_task_count(plan),
-                    zb_plan_prose_target_count(plan), zb_plan_unit_count(plan));
-        }
+        if (!rc)
+            fprintf(stderr, "wrote %s\n", shown(out));
     }
+    zb_findings_free(report);
     zb_plan_free(plan);
     return rc;
 }
@@ -718,7 +802,7 @@ static int cmd_breakdown(int argc, char **argv)
     rc = check_output("breakdown", out, "xlsx");
     if (rc)
         return rc;
-    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, &rc);
+    zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, 0, &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;
@@ -957,8 +1041,12 @@ static const command commands[] = {
      "  --sealed               lay out the signature for a seal stamped by hand\n"
      "  --no-attachments       leave the attachments out\n"
      "  --no-imprint           leave out the 版记 (抄送, 印发机关 and date)\n"
+     "  --masthead FORM        the 版头: file (organ + 文件, the default), mark (the organ\n"
+     "                         alone), letter (信函格式) or none; a red 版头 without a\n"
+     "                         doc_number is reported\n"
      "  --force                write even when the plan has errors (they are still listed)",
-     "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]"},
+     "notice PLAN -o OUT.pdf|OUT.ofd [--format pdf|ofd] [--fonts F.json] [--seal PNG] [--sealed]\n"
+     "       [--masthead FORM]"},
     {"table", cmd_table,
      "Writes the target table (目标体系表) of PLAN, a .json plan or a .csv indicator table.\n"
      "The plan is validated first; with errors nothing is written.\n\n"
@@ -976,11 +1064,12 @@ static const command commands[] = {
      "  --force                 write even when the plan has errors (they are still listed)",
      "table PLAN -o OUT.xlsx [options]"},
     {"import", cmd_import,
-     "Reads a plan as published on a government website (plain text copied from the page) and\n"
-     "writes it as a zhibiao/1 JSON plan: header data, notice text, signature and date, the\n"
-     "plan's headings, tasks with their responsible units, targets found in the prose, the\n"
-     "target table and the unit list. Every line that could not be placed is listed on\n"
-     "stderr with its line number; then run 'zhibiao check PLAN.json'.\n\n"
+     "Reads a plan as published (text copied from a government site, a Word file or a PDF)\n"
+     "and writes it as a zhibiao/1 JSON plan: header data, title, notice parts, headings,\n"
+     "tasks with their responsible units, targets in the prose, tables (target tables and\n"
+     "task breakdowns) and unit lists. Every line that could not be placed is listed on\n"
+     "stderr with its line number, and what looks misread; then a summary (title, 文号,\n"
+     "tasks, indicators, attachments, unplaced lines) and a verdict. See docs/import.md.\n\n"
      "  -o, --output PLAN.json   where to write (required); - writes to standard output\n"
      "  --strict                 a line that cannot be placed is an error\n"
      "  -v, --verbose            also list what was recognised",
@@ -1016,6 +1105,7 @@ static const command commands[] = {
      "  --format pdf|ofd        the format when OUT's name does not say it (default: PDF)\n"
      "  --title TEXT            title (default: 关于<year>年第<q>季度…指标进展情况的通报)\n"
      "  --doc-number TEXT       document number, e.g. 桐经信〔2024〕15号\n"
+     "  --masthead FORM         file, mark, letter or none (see 'zhibiao notice --help')\n"
      "  --fonts F.json          fonts by role (see 'zhibiao notice --help')\n"
      "  --seal PNG              a seal image pressed over the signature and date\n"
      "  --sealed                lay out the signature for a seal stamped by hand\n"

@@ -34,6 +34,14 @@ int main(int argc, char **argv)
     } else {
         printf("wrote example-notice.pdf: %d pages, %zu bytes\n", info.pages, info.bytes);
     }
+    /* The same as a letter (信函格式): the organ's name between red double rules. */
+    opts.masthead = ZB_MASTHEAD_LETTER;
+    if (!rc && zb_pdf_write_notice(plan, fonts, "example-letter.pdf", &opts, &info, &err) != ZB_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        rc = 1;
+    } else if (!rc) {
+        printf("wrote example-letter.pdf: %d pages\n", info.pages);
+    }
     zb_fontset_free(fonts);
     zb_plan_free(plan);
     return rc;

@@ -1,5 +1,6 @@
-"""Read a plan as a government website publishes it (text copied from the page), list what
-could not be placed, check it, and save it as a zhibiao/1 JSON plan.
+"""Read a plan as published (text copied from a government site, a Word file or a PDF), list
+what could not be placed or looks misread, print the importer's verdict, check the plan and
+save it as a zhibiao/1 JSON plan.
 
     PYTHONPATH=bindings/python python3 examples/python/import_text.py [examples/data]
 """
@@ -18,13 +19,14 @@ except zhibiao.Error as e:
 
 with plan:
     for finding in plan.report:
-        if finding.severity >= zhibiao.Severity.WARNING:
-            print(f"{finding.location}: {finding.message}")
+        # Warnings say what could not be read; the summary and the verdict close the report.
+        if finding.severity >= zhibiao.Severity.WARNING or finding.code in ("summary", "verdict"):
+            print(f"{finding.location}: {finding.message} [{finding.code}]")
     print(f"{plan.title}: {len(plan.tasks)} tasks, {len(plan.indicators)} indicators, "
           f"{len(plan.prose_targets)} targets in the prose")
     for task in plan.tasks:
         for duty in task.duties:
-            print(f"  task {task.number}: lead {duty.lead}")
+            print(f"  task {task.number}: leads {'、'.join(duty.leads)}; cooperating {'、'.join(duty.cooperating)}")
     findings = plan.validate()
     errors = [f for f in findings if f.severity == zhibiao.Severity.ERROR]
     print(f"check: {len(findings)} findings, {len(errors)} errors")

@@ -16,5 +16,8 @@ try:
         # sealed: signature and date placed for a seal stamped by hand.
         info = plan.write_notice("example-notice.pdf", fonts=fonts, sealed=True)
         print(f"wrote example-notice.pdf: {info.pages} pages, {info.bytes} bytes")
+        # The same as a letter (信函格式): the organ's name between red double rules.
+        info = plan.write_notice("example-letter.pdf", fonts=fonts, sealed=True, masthead="letter")
+        print(f"wrote example-letter.pdf: {info.pages} pages")
 except zhibiao.Error as e:
     sys.exit(f"error: {e}")

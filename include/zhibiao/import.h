@@ -1,16 +1,18 @@
 /**
  * @file import.h
- * @brief Reading a plan as published on a government website (plain text copied from the
- *        page, like the two documents in shared/seeds/) into the model.
+ * @brief Reading a plan as published — text copied from a government site, a Word file or a
+ *        PDF — into the model, and saying what could not be read.
  *
- * Recognised: the header block sites print (索引号, 发布机构, 发布日期, 文号/文件编号, 有效性,
- * 公开方式); for a notice, 主送机关, the notice text, 署名, 成文日期 and 附注, then the plan it
- * issues; the plan's title and heading structure (一、 (一) 1. (1)); tasks and their
- * responsibility items (`(责任单位:…)`, `牵头单位:…;配合单位:…`), the first unit of each item
- * the lead; quantitative targets written in prose (新增“小升规”企业62家以上, 到2023年…400家) as
- * prose targets; attachments — a target table whose cells come one per line, a unit list,
- * text. Dirt (U+00A0, U+3000 inside words, stray spaces inside quotes, `附件 2`) is cleaned.
- * Text that cannot be placed is reported with its line number, never dropped silently.
+ * The import runs in four stages (docs/import.md lists every form each one knows):
+ * clean (the input checked: UTF-8, no NUL or control characters; widths; half-width
+ * `, : ; ? ! ( )` inside Chinese made full-width; spaces beside numbers; page numbers and
+ * running headers dropped; lines broken at a PDF's page width rejoined) → segment (site
+ * furniture, the header block by its labels, the title by evidence, the notice's parts, the
+ * body, the attachments) → recognise (headings, tasks and their responsibility notes,
+ * targets in prose, tables in three layouts, unit lists) → build (the model's calls).
+ * Each stage reports what it did; every line ends up placed or reported with its line
+ * number; the report ends with a summary and a verdict, and lists what looks misread (the
+ * checks of zb_plan_validate()).
  */
 #ifndef ZB_IMPORT_H
 #define ZB_IMPORT_H
@@ -31,11 +33,18 @@ typedef struct zb_import_options {
  * @brief Replaces the contents of @p plan with the plan read from the published text at @p path.
  * @param options NULL = defaults.
  * @param report  May be NULL; receives a new list (caller frees with zb_findings_free()) of
- *                what was recognised (notes) and what could not be placed (warnings "unplaced",
- *                located `file:line`), even on error when it could be made.
- * @return ::ZB_ERR_IO, ::ZB_ERR_ENCODING (GBK or invalid UTF-8, naming the line),
- *         ::ZB_ERR_VALUE (nothing recognisable; or, with strict, an unplaced line); the
- *         detail in zb_errmsg(plan). On error the plan is unchanged.
+ *                what each stage did ("stage", "cleaned", "recognised", "normalised",
+ *                "collective"), what could not be read (warnings "unplaced", located
+ *                `file:line`; "unknown-label" for a header label the importer does not know),
+ *                what looks misread (the codes of zb_plan_validate(): "empty-table",
+ *                "task-no-unit" …), then a "summary" (title, 文号, tasks, items, indicators,
+ *                attachments, unplaced lines) and a "verdict" (a note when every line was
+ *                placed and nothing looks misread, else a warning saying what to check),
+ *                even on error when it could be made.
+ * @return ::ZB_ERR_IO, ::ZB_ERR_ENCODING (GBK or invalid UTF-8, a NUL or another control
+ *         character, naming the line and column), ::ZB_ERR_VALUE (nothing recognisable; or,
+ *         with strict, an unplaced line); the detail in zb_errmsg(plan). On error the plan is
+ *         unchanged.
  */
 ZB_API zb_status zb_import_text(zb_plan *plan, const char *path, const zb_import_options *options,
                                 zb_findings **report);

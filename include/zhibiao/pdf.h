@@ -28,6 +28,23 @@ extern "C" {
 #endif
 
 /**
+ * @brief The form of the 版头 (the red header): GB/T 9704-2012 §7.2, §10.1. Values are only
+ *        ever appended.
+ */
+typedef enum zb_masthead {
+    /** 文件式: the organ mark (`organ_mark`, else the organ + 文件), the 发文字号 two lines
+     *  below it and the red rule under the number. */
+    ZB_MASTHEAD_FILE = 0,
+    /** The same with the organ's name alone as the mark, without 文件 (a 非文件 form). */
+    ZB_MASTHEAD_MARK = 1,
+    /** 信函格式 (§10.1): the mark 30 mm from the page's top between red double rules, the
+     *  number flush right, no page number on the first page, a 版记 of 抄送 only. */
+    ZB_MASTHEAD_LETTER = 2,
+    /** No 版头: the title opens the first page (paper with a printed header, or a draft). */
+    ZB_MASTHEAD_NONE = 3
+} zb_masthead;
+
+/**
  * @brief Options for zb_pdf_write_notice(). All-zero means defaults; strings are read
  *        during the call only; fields are only ever appended.
  */
@@ -47,6 +64,8 @@ typedef struct zb_notice_options {
     int omit_attachments;
     /** Nonzero: leave out the 版记 (抄送, 印发机关 and 印发日期). */
     int omit_imprint;
+    /** The 版头's form; 0 = ::ZB_MASTHEAD_FILE. */
+    zb_masthead masthead;
 } zb_notice_options;
 
 /** @brief What a written document came to. Caller-owned; every field is set on success. */
@@ -85,7 +104,8 @@ ZB_API zb_status zb_pdf_write_notice(const zb_plan *plan, const zb_fontset *font
  *        appended.
  */
 typedef struct zb_bulletin_options {
-    /** Title; NULL = "关于<year>年第<q>季度<plan title>指标进展情况的通报" (month m, quarter q). */
+    /** Title; NULL = "关于<year>年第<q>季度<plan title>指标进展情况的通报" (month m, quarter q),
+     *  the plan title's own "<year>年" left out so that the year is said once. */
     const char *title;
     /** Document number; NULL = none (the plan's own is for the plan). */
     const char *doc_number;
@@ -94,6 +114,8 @@ typedef struct zb_bulletin_options {
     /** As in ::zb_notice_options. */
     const char *seal_png;
     int sealed; /**< As in ::zb_notice_options. */
+    /** As in ::zb_notice_options. */
+    zb_masthead masthead;
 } zb_bulletin_options;
 
 /**

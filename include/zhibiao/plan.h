@@ -727,8 +727,15 @@ typedef struct zb_findings zb_findings;
  *        from the directory (with the nearest name as a suggestion, when the directory is
  *        not empty; collective names such as 县级相关部门 are not looked up), empty
  *        categories, prose targets that disagree with the indicator table (same number and
- *        unit under another name, or the same name with another number), and the notes
- *        recorded when names were normalised.
+ *        unit under another name, or the same name with another number), the notes
+ *        recorded when names were normalised, and signs that the plan was misread from a
+ *        published text (warnings): no indicators while an attachment's title names a
+ *        target table ("empty-table"), a table kept as text ("table-as-text"), tasks that
+ *        name no responsible unit ("task-no-unit"), unit names with unbalanced brackets or a
+ *        web page's furniture in them ("unit-name"), notes that list units the item does
+ *        not name ("note-units"), a responsibility note left in a task's text
+ *        ("note-in-text"), a title that is a site's banner, a masthead or a running header
+ *        ("title-banner").
  * @param out Receives a new list, owned by the caller, even when it is empty.
  * @return ::ZB_OK when the check ran (whatever it found); ::ZB_ERR_NOMEM otherwise.
  *         Reads the plan only: safe alongside other readers.
@@ -750,7 +757,11 @@ typedef enum zb_document_kind {
 typedef struct zb_validate_options {
     /** Also what this document needs: a notice needs a title and an issuing organ
      *  ("missing-title", "missing-organ": errors, located at "title" and "organ"); a
-     *  bulletin needs the organ, and warns without a title to name the plan by. */
+     *  bulletin needs the organ, and warns without a title to name the plan by. Both warn
+     *  of a 版记 without its 印发机关 ("no-imprint", at "printer"), and a notice of a red
+     *  版头 with no 发文字号 under it ("no-document-number", at "doc_number"). A target
+     *  table, a monitoring workbook and an assessment need indicators ("no-indicators": an
+     *  error, located at "indicators"). */
     zb_document_kind document;
     /** Nonzero: also check the actuals: a year-to-date actual of a cumulative indicator
      *  lower than the one of an earlier month is a warning ("ytd-decrease", located at the
@@ -781,9 +792,12 @@ ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
 /**
  * @brief A stable short code for the kind of finding, for filtering: "empty-name",
  *        "no-target", "qualitative-target", "change-without-base", "target-not-number",
- *        "percent-target", "unknown-unit", "empty-category", "prose-mismatch", "normalised";
- *        zb_plan_validate_opt() adds "missing-title", "missing-organ", "ytd-decrease",
- *        "no-actuals"; importers add their own ("unplaced", "collective", "recognised").
+ *        "percent-target", "unknown-unit", "empty-category", "prose-mismatch", "normalised",
+ *        "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units",
+ *        "note-in-text", "title-banner"; zb_plan_validate_opt() adds "missing-title",
+ *        "missing-organ", "no-document-number", "no-imprint", "no-indicators", "ytd-decrease",
+ *        "no-actuals"; importers add their own ("unplaced", "collective", "recognised",
+ *        "cleaned", "unknown-label", "stage", "summary", "verdict").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */

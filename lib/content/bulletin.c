@@ -678,11 +678,30 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     if (buf.len && !(plan_title = keep(b, &buf)))
         return nomem(error);
 
-    if (o->title && *o->title)
+    if (o->title && *o->title) {
         zb_buf_adds(&buf, o->title);
-    else
-        zb_buf_addf(&buf, "关于%d年第%s季度%s指标进展情况的通报", b->year, cn_digits[b->quarter],
-                    plan_title);
+    } else {
+        /* The year is said once: 关于2024年第二季度某县…工作要点…, not …某县…2024年工作要点…. */
+        char year[16];
+        snprintf(year, sizeof year, "%d年", b->year);
+        const char *y = strstr(plan_title, year);
+        while (y) {
+            const char *after = y + strlen(year);
+            int digit_before = y > plan_title && ((y[-1] >= '0' && y[-1] <= '9') || y[-1] == '-' ||
+                                                  (y - plan_title >= 3 && memcmp(y - 3, "—", 3) == 0));
+            if (!digit_before && strncmp(after, "度", strlen("度")) != 0)
+                break;
+            y = strstr(after, year);
+        }
+        zb_buf_addf(&buf, "关于%d年第%s季度", b->year, cn_digits[b->quarter]);
+        if (y) {
+            zb_buf_add(&buf, plan_title, (size_t)(y - plan_title));
+            zb_buf_adds(&buf, y + strlen(year));
+        } else {
+            zb_buf_adds(&buf, plan_title);
+        }
+        zb_buf_adds(&buf, "指标进展情况的通报");
+    }
     b->title = keep(b, &buf);
     zb_buf_addf(&buf, "%d年%d月指标进展情况表", b->year, b->month);
     b->attachment_title = keep(b, &buf);
@@ -723,6 +742,7 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     b->attachment.table = &b->table;
 
     zb_document *d = &b->doc;
+    d->masthead = o->masthead;
     d->organ = zb_plan_meta(plan, ZB_META_ORGAN);
     d->organ_mark = zb_plan_meta(plan, ZB_META_ORGAN_MARK);
     d->doc_number = o->doc_number;

@@ -47,6 +47,7 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     if (!a->recipients || !a->copy_to || !a->units || !a->body || !a->annex || !a->attachments)
         return -1;
 
+    d->masthead = o->masthead;
     d->organ = zb_plan_meta(plan, ZB_META_ORGAN);
     d->organ_mark = zb_plan_meta(plan, ZB_META_ORGAN_MARK);
     d->doc_number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);

@@ -82,6 +82,13 @@ int zb_looks_like_gbk(const char *s, size_t len);
 int zb_is_cjk(uint32_t cp);
 /* Number of code points. */
 size_t zb_utf8_length(const char *s);
+/* Chinese punctuation in Chinese text (GB/T 15834): the half-width , ; : ? ! ( ) " and a
+ * full stop after an ideograph become ，；：？！（）“”。 where Chinese is beside or inside
+ * them, and the blanks beside a mark so changed go; numbers (1,000  10:30  6.5), Latin text
+ * and web or e-mail addresses keep theirs. Appends the result to out and returns 1 when
+ * anything changed; returns 0 (out untouched) when nothing did or s is not valid UTF-8; -1
+ * when out of memory. The same text gives the same result, and the result is its own. */
+int zb_text_punct(const char *s, size_t len, zb_buf *out);
 
 /* ---- numbers ---- */
 /* The shortest text that reads back as v ("450", "6.5", "0.1"); buf needs 32 bytes. */

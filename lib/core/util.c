@@ -31,7 +31,9 @@ int zb_grow(void **items, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return 0;
-    size_t n = *cap ? *cap : 8;
+    /* A first allocation of what is asked: most arrays of the model hold one to three items
+     * (targets, units), and a plan has tens of thousands of them. */
+    size_t n = *cap ? *cap : need;
     while (n < need) {
         if (n > SIZE_MAX / 2 / elem)
             return -1;
@@ -167,6 +169,16 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     if (!f)
         return zb_error_set(err, ZB_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     zb_buf b = {0};
+    /* A regular file is read into a buffer of its size (one more byte for the NUL), so that
+     * a large input is not held in twice the room; anything else grows as it is read. */
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+        (unsigned long long)sb.st_size < SIZE_MAX / 2) {
+        b.cap = (size_t)sb.st_size + 1;
+        b.data = malloc(b.cap);
+        if (!b.data)
+            b.cap = 0;
+    }
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
@@ -193,19 +205,18 @@ size_t zb_utf8_check(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str, *p = s, *end = s + len;
     while (p < end) {
-        while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (w & 0x8080808080808080u)
-                break;
-            p += 8;
-        }
-        if (p == end)
-            break;
         unsigned c = p[0];
         size_t left = (size_t)(end - p);
         if (c < 0x80) {
             p++;
+            /* A run of ASCII, eight bytes at a time. */
+            while (end - p >= 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                p += 8;
+            }
         } else if (c >= 0xE0 && c <= 0xEF) {
             /* Overlong below E0 A0, surrogates from ED A0. */
             if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (c == 0xE0 && p[1] < 0xA0) ||

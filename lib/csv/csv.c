@@ -81,6 +81,11 @@ static const struct {
     {"责任单位", COL_RESPONSIBLE},
     {"牵头单位", COL_RESPONSIBLE},
     {"责任部门", COL_RESPONSIBLE},
+    {"牵头部门", COL_RESPONSIBLE},
+    {"责任处室", COL_RESPONSIBLE},
+    {"牵头处室", COL_RESPONSIBLE},
+    {"责任科室", COL_RESPONSIBLE},
+    {"主责单位", COL_RESPONSIBLE},
     {"responsible", COL_RESPONSIBLE},
     {"units", COL_RESPONSIBLE},
     {"备注", COL_NOTE},
@@ -95,7 +100,7 @@ static const struct {
     "序号/seq, 类别/category, 指标名称/name, 计量单位/单位/unit, 属性/指标属性/attribute, "               \
     "基期值/基数/YYYY年基数/YYYY年实际/base, 目标值/target (or YYYY年目标值, one per year, or YYYY年 " \
     "under a 目标值 heading), 类型/指标类型/kind, 方向/direction, 权重/分值/weight, "                    \
-    "责任单位/responsible, 备注/note"
+    "责任单位/牵头单位/责任部门/责任处室/responsible, 备注/note"
 
 /* What the loader remembers of each indicator it added, for duplicate messages. */
 typedef struct row_info {
@@ -882,4 +887,96 @@ zb_status zb_csv_load(zb_plan *plan, const char *path, const zb_csv_options *opt
     st = zb_csv_load_string(plan, text, len, path, options);
     free(text);
     return st;
+}
+
+/* ---- tables read by other readers ------------------------------------------------------ */
+
+int zb_csv_header_kind(const char *cell, int *first, int *last)
+{
+    int a = 0, b = 0;
+    col_kind k = cell_kind(cell, &a, &b);
+    if (first)
+        *first = a;
+    if (last)
+        *last = b;
+    switch (k) {
+    case COL_EMPTY: return ZB_CSVH_EMPTY;
+    case COL_SEQ: return ZB_CSVH_SEQ;
+    case COL_CATEGORY: return ZB_CSVH_CATEGORY;
+    case COL_NAME: return ZB_CSVH_NAME;
+    case COL_UNIT: return ZB_CSVH_UNIT;
+    case COL_TARGET: return ZB_CSVH_TARGET;
+    case COL_BASE: return ZB_CSVH_BASE;
+    case COL_ATTRIBUTE: return ZB_CSVH_ATTRIBUTE;
+    case COL_KIND: return ZB_CSVH_KIND;
+    case COL_DIRECTION: return ZB_CSVH_DIRECTION;
+    case COL_WEIGHT: return ZB_CSVH_WEIGHT;
+    case COL_RESPONSIBLE: return ZB_CSVH_RESPONSIBLE;
+    case COL_NOTE: return ZB_CSVH_NOTE;
+    case COL_YEAR: return ZB_CSVH_YEAR;
+    default: return ZB_CSVH_UNKNOWN;
+    }
+}
+
+zb_status zb_csv_load_rows(zb_plan *plan, const char *name, char *const *const *rows, const size_t *ncells,
+                           const size_t *lines, size_t nrows)
+{
+    if (!plan || !name)
+        return ZB_ERR_ARGUMENT;
+    if (zb_plan_indicator_count(plan) || zb_plan_category_count(plan))
+        return zb_plan_fail(plan, ZB_ERR_DUPLICATE, "%s: the plan has a table already", name);
+    csv_ctx c;
+    memset(&c, 0, sizeof c);
+    c.r.name = name;
+    c.r.delim = '\t';
+    c.r.on_row = on_table_row;
+    c.tmp = zb_plan_new();
+    if (!c.tmp)
+        return zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory reading the table", name);
+    for (size_t r = 0; r < nrows && !c.r.status; r++) {
+        /* Each row as the reader hands it over: trimmed copies the context may take. */
+        if (zb_grow((void **)&c.r.cells, &c.r.cells_cap, ncells[r] + 1, sizeof *c.r.cells)) {
+            zb_csv_fail_nomem(&c.r);
+            break;
+        }
+        c.r.ncells = 0;
+        int empty = 1;
+        for (size_t k = 0; k < ncells[r]; k++) {
+            const char *cell = rows[r][k] ? rows[r][k] : "";
+            char *copy = zb_strdup(cell);
+            if (!copy) {
+                zb_csv_fail_nomem(&c.r);
+                break;
+            }
+            c.r.cells[c.r.ncells++] = copy;
+            empty &= !copy[0];
+        }
+        c.r.row_line = lines[r];
+        if (!c.r.status && !empty)
+            on_table_row(&c.r);
+        for (size_t k = 0; k < c.r.ncells; k++)
+            free(c.r.cells[k]);
+        c.r.ncells = 0;
+    }
+    if (!c.r.status && c.sub_pending)
+        finish_header(&c);
+    if (!c.r.status && !c.have_header)
+        zb_csv_fail(&c.r, ZB_ERR_SCHEMA, "%s: no header row naming the columns", name);
+    if (!c.r.status && !zb_plan_indicator_count(c.tmp))
+        zb_csv_fail(&c.r, ZB_ERR_SCHEMA, "%s: a header and no rows", name);
+    if (!c.r.status && zb_plan_first_year(c.tmp) && !zb_plan_first_year(plan)) {
+        zb_status st = zb_plan_set_years(plan, zb_plan_first_year(c.tmp), zb_plan_last_year(c.tmp));
+        if (st)
+            zb_csv_fail(&c.r, st, "%s: cannot set the plan's years: %s", name, zb_errmsg(plan));
+    }
+    if (c.r.status) {
+        zb_status st = c.r.status;
+        zb_plan_fail(plan, st, "%s", c.r.msg);
+        ctx_free(&c);
+        return st;
+    }
+    zb_plan_move_table(plan, c.tmp);
+    zb_plan_clear_error(plan);
+    ctx_free(&c);
+    return ZB_OK;
 }

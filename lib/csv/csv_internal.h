@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/internal.h"
+#include "zhibiao/plan.h"
 
 /* Advice for the encodings Excel writes when asked for "CSV" or "Unicode text". */
 #define ZB_CSV_SAVE_AS_UTF8 "save it as \"CSV UTF-8 (逗号分隔)(*.csv)\" and load it again"
@@ -54,5 +55,38 @@ char *zb_csv_header_key(const char *s);
 int zb_csv_read_digit(const char **p);
 /* Width in bytes of a white-space character at s (n bytes left), 0 if none. */
 size_t zb_csv_space_width(const unsigned char *s, size_t n);
+
+/* ---- the indicator table for other readers (the text importer) ---- */
+
+/* What a header cell names, in the vocabulary of the indicator-table reader. */
+enum {
+    ZB_CSVH_UNKNOWN = -1,
+    ZB_CSVH_EMPTY = 0,
+    ZB_CSVH_SEQ,
+    ZB_CSVH_CATEGORY,
+    ZB_CSVH_NAME,
+    ZB_CSVH_UNIT,
+    ZB_CSVH_TARGET,
+    ZB_CSVH_BASE,
+    ZB_CSVH_ATTRIBUTE,
+    ZB_CSVH_KIND,
+    ZB_CSVH_DIRECTION,
+    ZB_CSVH_WEIGHT,
+    ZB_CSVH_RESPONSIBLE,
+    ZB_CSVH_NOTE,
+    ZB_CSVH_YEAR /* a bare `2025年`: a target or the base, as the other columns decide */
+};
+
+/* The column a header cell names (ZB_CSVH_*); *first, *last (may be NULL) the year or span
+ * of a year column, else 0. */
+int zb_csv_header_kind(const char *cell, int *first, int *last);
+
+/* Reads a table another reader has split into rows of cells (the header row or rows first,
+ * then the data rows; lines[r] is row r's line in the input called name) exactly as
+ * zb_csv_load_string() reads a CSV, and moves it into plan, which must hold no indicators
+ * or categories yet (::ZB_ERR_DUPLICATE). On error the plan's table is unchanged and
+ * zb_errmsg(plan) names the row and the cell. */
+zb_status zb_csv_load_rows(zb_plan *plan, const char *name, char *const *const *rows, const size_t *ncells,
+                           const size_t *lines, size_t nrows);
 
 #endif /* ZB_CSV_INTERNAL_H */

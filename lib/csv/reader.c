@@ -222,9 +222,20 @@ static int is_comment_line(const char *s, size_t n)
 /* Length of the line at s (n bytes left), its end (\n, \r\n or a lone \r) included. */
 static size_t line_length(const char *s, size_t n)
 {
+    /* memchr for \n, then for a \r before it, a window at a time (a file whose lines end
+     * in \r alone must not be searched to its end for every line). */
     size_t end = 0;
-    while (end < n && s[end] != '\n' && s[end] != '\r')
-        end++;
+    while (end < n) {
+        size_t window = n - end < 512 ? n - end : 512;
+        const char *nl = memchr(s + end, '\n', window);
+        size_t stop = nl ? (size_t)(nl - s) : end + window;
+        const char *cr = memchr(s + end, '\r', stop - end);
+        if (cr || nl) {
+            end = cr ? (size_t)(cr - s) : stop;
+            break;
+        }
+        end = stop;
+    }
     if (end < n)
         end += (s[end] == '\r' && end + 1 < n && s[end + 1] == '\n') ? 2 : 1;
     return end;

@@ -36,6 +36,9 @@ const char *zb_font_role_standard(zb_font_role role);
 int zb_face_has(const zb_face *face, uint32_t cp);
 /* Horizontal advance of cp in 1/1000 em (0 when the face lacks it). */
 int zb_face_advance(const zb_face *face, uint32_t cp);
+/* The ink of cp's glyph: its top and bottom above the baseline (negative below) in 1/1000
+ * em. 0 when the face lacks the glyph, 1 otherwise (an empty glyph has both 0). */
+int zb_face_ink(const zb_face *face, uint32_t cp, int *top, int *bottom);
 /* Horizontal advance of cp in font units, and the face's units per em (advance 0 when the
  * face lacks cp). */
 int zb_face_advance_units(const zb_face *face, uint32_t cp, unsigned *upem);

@@ -322,6 +322,20 @@ int zb_face_advance(const zb_face *face, uint32_t cp)
     return to_milli(hb_font_get_glyph_h_advance(face->font, g), face->upem);
 }
 
+int zb_face_ink(const zb_face *face, uint32_t cp, int *top, int *bottom)
+{
+    hb_codepoint_t g;
+    hb_glyph_extents_t e;
+    if (!face || !hb_font_get_nominal_glyph(face->font, cp, &g) ||
+        !hb_font_get_glyph_extents(face->font, g, &e))
+        return 0;
+    if (top)
+        *top = to_milli(e.y_bearing, face->upem);
+    if (bottom)
+        *bottom = to_milli(e.y_bearing + e.height, face->upem);
+    return 1;
+}
+
 int zb_face_advance_units(const zb_face *face, uint32_t cp, unsigned *upem)
 {
     hb_codepoint_t g;
@@ -352,6 +366,49 @@ static const char *const subset_drop[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF"
                                           "kerx", "vhea", "vmtx", "VORG", "EBDT", "EBLC", "EBSC", "CBDT", "CBLC",
                                           "sbix", "SVG ", "bdat", "bloc", "hdmx", "VDMX", "LTSH", "DSIG", "PCLT",
                                           "meta", "feat", "Silf", "Glat", "Gloc", "Sill", "COLR", "CPAL"};
+
+/* libharu 2.3.0 rewrites the font it embeds table by table in a fixed order ending with
+ * prep, then seeks to each table's start; when prep is empty and the font so far fills its
+ * 4096-byte blocks exactly, that seek fails (error 0x1033 while saving). A font without prep
+ * gets one holding SVTCA[1], which sets the vectors to the x-axis they have anyway: the
+ * glyphs draw as before, and the last table is never empty. Returns a new reference, or
+ * NULL when out of memory. */
+static hb_face_t *with_prep(hb_face_t *sub)
+{
+    hb_blob_t *prep = hb_face_reference_table(sub, HB_TAG('p', 'r', 'e', 'p'));
+    unsigned have = hb_blob_get_length(prep);
+    hb_blob_destroy(prep);
+    if (have)
+        return hb_face_reference(sub);
+    /* The subset is a face under construction, which cannot list its tables: read it
+     * back from its bytes. */
+    hb_blob_t *bytes = hb_face_reference_blob(sub);
+    hb_face_t *face = hb_face_create(bytes, 0);
+    hb_blob_destroy(bytes);
+    hb_face_t *builder = hb_face_builder_create();
+    hb_tag_t tags[64];
+    unsigned start = 0, count;
+    do {
+        count = sizeof tags / sizeof tags[0];
+        hb_face_get_table_tags(face, start, &count, tags);
+        for (unsigned i = 0; i < count; i++) {
+            hb_blob_t *t = hb_face_reference_table(face, tags[i]);
+            hb_face_builder_add_table(builder, tags[i], t);
+            hb_blob_destroy(t);
+        }
+        start += count;
+    } while (count == sizeof tags / sizeof tags[0]);
+    static const char svtca_x[1] = {0x01};
+    hb_blob_t *t = hb_blob_create(svtca_x, 1, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_bool_t ok = hb_face_builder_add_table(builder, HB_TAG('p', 'r', 'e', 'p'), t) && start > 0;
+    hb_blob_destroy(t);
+    hb_face_destroy(face);
+    if (!ok) {
+        hb_face_destroy(builder);
+        return NULL;
+    }
+    return builder;
+}
 
 zb_status zb_face_subset(const zb_face *face, const uint32_t *cps, size_t n, char **out, size_t *len,
                          zb_error *err)
@@ -387,7 +444,9 @@ zb_status zb_face_subset(const zb_face *face, const uint32_t *cps, size_t n, cha
         return zb_error_set(err, ZB_ERR_VALUE, "%s: face %d: HarfBuzz could not make a subset (out of memory "
                                                "or a damaged font)",
                             face->path, face->index);
-    hb_blob_t *blob = hb_face_reference_blob(sub);
+    hb_face_t *made = with_prep(sub);
+    hb_blob_t *blob = made ? hb_face_reference_blob(made) : hb_blob_get_empty();
+    hb_face_destroy(made);
     unsigned blen;
     const char *data = hb_blob_get_data(blob, &blen);
     char *copy = blen ? malloc(blen) : NULL;

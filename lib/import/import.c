@@ -1,14 +1,20 @@
-/* zb_import_text(): a plan as published on a government website, read line by line.
+/* zb_import_text(): a plan as published, read in four stages.
  *
- * The text comes in the order sites print it: a header block (索引号, 发布机构, 文号 …) and
- * site furniture (访问次数, 【字号, 分享), the document's title, then either the plan itself
- * (桐庐) or a notice that issues it (武义: 主送机关, notice text, 署名, 成文日期, 附注, then the
- * plan's title and text), then the attachments (附件2 …). Each line is recognised as one of
- * these, or as a heading (一、 (一) 1. (1)) or paragraph of the text; numbered items and
- * headings that carry a responsibility note become tasks; numbers with units in the plan's
- * sentences become prose targets. A line that fits nowhere is reported, never dropped.
+ * 1. clean (clean.c): the input checked (UTF-8, no NUL or control characters) and made
+ *    into clean lines: widths, half-width punctuation inside Chinese, the spaces a PDF
+ *    extractor sets beside numbers, page numbers and running headers dropped, lines broken
+ *    at the page width rejoined.
+ * 2. segment (segment.c): each line's part: site furniture, the header block, masthead,
+ *    document number, title, recipients, the notice's text, 附件说明, signature, date, 附注,
+ *    the plan it issues, the body, the attachments.
+ * 3. recognise (here, text.c, prose.c, table.c): headings (一、 (一) 1. (1) ①), tasks and
+ *    their responsibility notes, targets in prose, tables (indicator tables and task
+ *    breakdowns: one cell per line, tab-separated, aligned with spaces) and unit lists.
+ * 4. build: what was recognised goes into a new plan through the model's calls; the years
+ *    are settled; the plan replaces the caller's only on success.
  *
- * Everything is built in a new plan, swapped into the caller's only on success. */
+ * Each stage reports what it did (code "stage"); every line ends up placed or reported
+ * ("unplaced"); the report ends with a summary and a verdict. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +25,12 @@
 /* ---- the importer's state ----------------------------------------------------------- */
 
 typedef struct pending_duty {
-    char *text; /* the sentences the note closes; "" = none apart from the title */
-    char *units;
+    char *text;    /* the sentences the note closes; "" = none apart from the title */
+    char *units;   /* the leads first */
     char *note;
+    size_t leads;
+    int explicit_lead;
+    int line_only; /* the note was a line of its own (or ended its line) */
 } pending_duty;
 
 /* A task being read: committed when the next heading, item or attachment begins, because
@@ -34,43 +43,42 @@ typedef struct pending_task {
     size_t heading_count;
     char *title;
     zb_buf text;
+    zb_buf since; /* text after the last note, which no note covers yet */
     pending_duty *duties;
     size_t duty_count, duty_cap;
-    int trailing; /* text after its last note, which no note covers */
 } pending_task;
 
 typedef struct importer {
     const char *name;
+    unsigned off; /* ZB_IMP_OFF_* */
     zb_plan *plan;
     zb_findings *report;
     int nomem;
     int first_unplaced; /* line number, 0 = none */
     char first_unplaced_text[160];
 
-    char **lines;
-    int *numbers;
-    size_t count;
+    zb_imp_doc doc;
+    zb_imp_seg seg;
 
-    int title_seen;
-    int notice;           /* the title ends in 通知 */
-    char *issued_folded;  /* the title of the plan it issues (印发《X》的通知), folded */
-    char *issued;         /* …as written */
-    int body_started;
-    int recipients_done;
-    int expect_plan_title; /* right after the notice's date: the plan's title line may come */
     zb_part part;
     int plan_text; /* the text read now is the plan's (tasks and targets count) */
     char *h1, *h2;
     int targets_section; /* under a heading such as 一、主要目标: numbered items are not tasks */
+    /* A numbered item among the targets, which a note on the next line makes a task. */
+    char *item_text;
+    size_t item_marker;
+    char item_number[32];
+    int item_line;
     pending_task task;
     zb_imp_targets targets;
     size_t recognised; /* structure found: header fields, headings, tasks, tables… */
-    size_t blocks, tasks, duties, headings, attachments, indicators, units;
+    size_t blocks, tasks, duties, headings, attachments, indicators, units, unplaced, furniture, tables;
+    size_t unknown_labels;
 
     int attach_open;
     int attach_number;
     int attach_line;
-    char *attach_title;
+    zb_buf attach_title;
     char **attach_lines;
     int *attach_numbers;
     size_t attach_count, attach_cap, attach_numbers_cap;
@@ -130,6 +138,7 @@ static void unplaced(importer *im, int line, const char *text, const char *why)
 {
     char ex[160];
     excerpt(text, 30, ex, sizeof ex);
+    im->unplaced++;
     if (!im->first_unplaced) {
         im->first_unplaced = line;
         snprintf(im->first_unplaced_text, sizeof im->first_unplaced_text, "%s", ex);
@@ -151,14 +160,24 @@ static int model_failed(importer *im, zb_status st, int line, const char *what)
     return -1;
 }
 
+static void set_meta(importer *im, zb_meta field, const char *value, int line, const char *what)
+{
+    model_failed(im, zb_plan_set_meta(im->plan, field, value), line, what);
+}
+
 static void note_collectives(importer *im, const char *units, int line)
 {
     size_t len = strlen(units), start = 0, n;
+    int depth = 0;
     for (size_t i = 0; i <= len && !im->nomem; i += n) {
         uint32_t cp = i < len ? zb_utf8_decode(units + i, &n) : 0;
         if (i == len)
             n = 1;
-        if (i < len && cp != 0x3001)
+        if (cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == 0x201C)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == 0x201D) && depth > 0)
+            depth--;
+        if (i < len && (cp != 0x3001 || depth))
             continue;
         char *u = zb_strndup(units + start, i - start);
         start = i + n;
@@ -177,11 +196,19 @@ static void note_collectives(importer *im, const char *units, int line)
             continue;
         }
         im->collectives[im->collective_count++] = u;
-        say(im, ZB_SEV_NOTE, "collective", line, "responsible unit %s stands for a group of units (not looked up in the unit list)", u);
+        say(im, ZB_SEV_NOTE, "collective", line,
+            "responsible unit %s stands for a group of units (not looked up in the unit list)", u);
     }
 }
 
 /* ---- tasks -------------------------------------------------------------------------- */
+
+static void duty_free(pending_duty *d)
+{
+    free(d->text);
+    free(d->units);
+    free(d->note);
+}
 
 static void task_reset(pending_task *t)
 {
@@ -189,13 +216,37 @@ static void task_reset(pending_task *t)
         free(t->headings[k]);
     free(t->title);
     zb_buf_free(&t->text);
-    for (size_t d = 0; d < t->duty_count; d++) {
-        free(t->duties[d].text);
-        free(t->duties[d].units);
-        free(t->duties[d].note);
-    }
+    zb_buf_free(&t->since);
+    for (size_t d = 0; d < t->duty_count; d++)
+        duty_free(&t->duties[d]);
     free(t->duties);
     memset(t, 0, sizeof *t);
+}
+
+/* Adds a task to the plan with its items; items name their units lead first. */
+static void add_task(importer *im, const zb_task_def *def, int line, const pending_duty *duties, size_t count,
+                     int whole)
+{
+    size_t index;
+    zb_status st = zb_plan_add_task(im->plan, def, &index);
+    if (model_failed(im, st, line, "task"))
+        return;
+    im->tasks++;
+    for (size_t d = 0; d < count && !im->nomem; d++) {
+        const pending_duty *u = &duties[d];
+        /* One note closing the whole task covers all of it. */
+        const char *text = whole ? NULL : *u->text ? u->text : def->title;
+        st = zb_plan_add_task_duty(im->plan, index, text, u->units, u->note);
+        if (model_failed(im, st, line, "responsibility item"))
+            continue;
+        im->duties++;
+        size_t dd = zb_plan_task_duty_count(im->plan, index) - 1;
+        size_t n = zb_plan_task_duty_responsible_count(im->plan, index, dd);
+        size_t leads = u->leads < n ? u->leads : n;
+        if (leads > 1)
+            model_failed(im, zb_plan_set_task_duty_lead_count(im->plan, index, dd, leads), line, "lead units");
+        note_collectives(im, u->units, line);
+    }
 }
 
 static void close_task(importer *im)
@@ -207,32 +258,19 @@ static void close_task(importer *im)
     def.number = t->number;
     def.headings = (const char *const *)t->headings;
     def.heading_count = t->heading_count;
-    def.title = t->title;
+    def.title = t->title ? t->title : "";
     def.text = t->text.data ? t->text.data : "";
     char where[600];
     snprintf(where, sizeof where, "%s:%d", im->name, t->line);
     def.source = where;
-    size_t index;
-    zb_status st = zb_plan_add_task(im->plan, &def, &index);
-    if (!model_failed(im, st, t->line, "task")) {
-        im->tasks++;
-        for (size_t d = 0; d < t->duty_count && !im->nomem; d++) {
-            pending_duty *u = &t->duties[d];
-            /* One note closing the whole task covers all of it. */
-            const char *text = t->duty_count == 1 && !t->trailing ? NULL : *u->text ? u->text : t->title;
-            st = zb_plan_add_task_duty(im->plan, index, text, u->units, u->note);
-            if (!model_failed(im, st, t->line, "responsibility item")) {
-                im->duties++;
-                note_collectives(im, u->units, t->line);
-            }
-        }
-    }
+    int trailing = t->since.len > 0;
+    add_task(im, &def, t->line, t->duties, t->duty_count, t->duty_count == 1 && !trailing);
     task_reset(t);
 }
 
 /* The text of [b, e) of s without white space and the punctuation a note leaves at its
  * ends (。 ， after a closing bracket). */
-static char *segment(const char *s, size_t b, size_t e)
+static char *segment_text(const char *s, size_t b, size_t e)
 {
     size_t n;
     for (;;) {
@@ -253,14 +291,13 @@ static char *segment(const char *s, size_t b, size_t e)
 /* Text of line from byte begin on, without its notes (which lie after begin). */
 static char *without_notes(const char *line, size_t begin, const zb_imp_note *notes, size_t count)
 {
-    const char *content = line;
     zb_buf b = {0};
     size_t at = begin;
     for (size_t k = 0; k < count; k++) {
-        zb_buf_add(&b, content + at, notes[k].start - at);
+        zb_buf_add(&b, line + at, notes[k].start - at);
         at = notes[k].end;
     }
-    zb_buf_adds(&b, content + at);
+    zb_buf_adds(&b, line + at);
     if (b.failed) {
         zb_buf_free(&b);
         return NULL;
@@ -270,9 +307,50 @@ static char *without_notes(const char *line, size_t begin, const zb_imp_note *no
     return t;
 }
 
+static void since_add(pending_task *t, const char *s)
+{
+    if (!*s)
+        return;
+    if (t->since.len)
+        zb_buf_adds(&t->since, "\n");
+    zb_buf_adds(&t->since, s);
+}
+
+/* A note on a line of its own right after another (牵头单位：A, then 责任单位：B) completes
+ * the same item: the leads a 牵头 label names first, the rest after. */
+static int merge_duty(pending_duty *d, const zb_imp_note *n)
+{
+    zb_buf u = {0}, note = {0};
+    int new_first = n->explicit_lead && !d->explicit_lead;
+    const char *a = new_first ? n->units : d->units, *b = new_first ? d->units : n->units;
+    zb_buf_adds(&u, a);
+    if (*a && *b)
+        zb_buf_adds(&u, "、");
+    zb_buf_adds(&u, b);
+    zb_buf_adds(&note, d->note);
+    if (*d->note && *n->note)
+        zb_buf_adds(&note, "；");
+    zb_buf_adds(&note, n->note);
+    if (u.failed || note.failed) {
+        zb_buf_free(&u);
+        zb_buf_free(&note);
+        return -1;
+    }
+    free(d->units);
+    free(d->note);
+    d->units = zb_buf_take(&u);
+    d->note = zb_buf_take(&note);
+    if (new_first)
+        d->leads = n->leads;
+    else if (n->explicit_lead && d->explicit_lead)
+        d->leads += n->leads;
+    d->explicit_lead |= n->explicit_lead;
+    return 0;
+}
+
 /* Adds a line's text from byte begin on (after a heading's marker) and its notes, whose
  * offsets are in the line, to the open task. first: the task's first line, whose first
- * sentence is its title. */
+ * sentence is its title. Each note closes the sentences since the last one. */
 static void task_add_line(importer *im, const char *content, size_t begin, const zb_imp_note *notes, size_t count,
                           int first)
 {
@@ -303,32 +381,54 @@ static void task_add_line(importer *im, const char *content, size_t begin, const
                           title[tl - 1] == ';' || title[tl - 1] == ',' || title[tl - 1] == '.'))
             tl -= (unsigned char)title[tl - 1] < 0x80 ? 1 : 3;
         title[tl] = '\0';
+        free(t->title);
         t->title = title;
         if (end <= limit)
             from = end;
     }
     for (size_t k = 0; k < count && !im->nomem; k++) {
+        char *seg = segment_text(content, from, notes[k].start);
+        if (!seg) {
+            im->nomem = 1;
+            break;
+        }
+        int alone = !*seg && !t->since.len;
+        if (alone && t->duty_count && t->duties[t->duty_count - 1].line_only) {
+            if (merge_duty(&t->duties[t->duty_count - 1], &notes[k]))
+                im->nomem = 1;
+            free(seg);
+            from = notes[k].end;
+            continue;
+        }
+        since_add(t, seg);
+        free(seg);
         if (zb_grow((void **)&t->duties, &t->duty_cap, t->duty_count + 1, sizeof *t->duties)) {
             im->nomem = 1;
             break;
         }
-        pending_duty d = {segment(content, from, notes[k].start), zb_strdup(notes[k].units), zb_strdup(notes[k].note)};
+        pending_duty d = {zb_buf_take(&t->since), zb_strdup(notes[k].units), zb_strdup(notes[k].note),
+                          notes[k].leads, notes[k].explicit_lead, 0};
+        if (!d.text)
+            d.text = zb_strdup("");
         if (!d.text || !d.units || !d.note) {
-            free(d.text);
-            free(d.units);
-            free(d.note);
+            duty_free(&d);
             im->nomem = 1;
             break;
         }
         t->duties[t->duty_count++] = d;
         from = notes[k].end;
     }
-    /* Text after the last note (or a line without notes) is not covered by any note. */
-    char *rest = segment(content, from, strlen(content));
-    if (!rest)
+    /* Text after the last note (or a line without notes) is not covered by any note yet. */
+    char *rest = segment_text(content, from, strlen(content));
+    if (!rest) {
         im->nomem = 1;
-    else if (*rest && (count || !first))
-        t->trailing = 1;
+    } else {
+        since_add(t, rest);
+        if (count && t->duty_count)
+            t->duties[t->duty_count - 1].line_only = !*rest;
+    }
+    if (t->since.failed || t->text.failed)
+        im->nomem = 1;
     free(rest);
     free(plain);
 }
@@ -352,159 +452,240 @@ static void open_task(importer *im, int line, const char *number, int with_h2)
     }
 }
 
-/* ---- lines of the document ---------------------------------------------------------- */
+/* ---- the header block ------------------------------------------------------------- */
 
-enum header_kind { H_INDEX, H_PUBLISHER, H_SOURCE, H_PUBLISHED, H_ISSUED, H_DOC_NUMBER, H_VALIDITY, H_DISCLOSURE,
-                   H_ORGAN, H_KEEP_NOTE, H_FURNITURE };
-
-typedef struct header_label {
-    const char *text;
-    int kind;
-} header_label;
-
-/* Longer labels first where one starts another (发布机构 / 发布日期 share 发布). */
-static const header_label header_labels[] = {
-    {"索引号", H_INDEX},       {"发布机构", H_PUBLISHER}, {"发布单位", H_PUBLISHER}, {"信息来源", H_SOURCE},
-    {"来源", H_SOURCE},        {"发布日期", H_PUBLISHED}, {"发布时间", H_PUBLISHED}, {"成文日期", H_ISSUED},
-    {"发文字号", H_DOC_NUMBER}, {"文件编号", H_DOC_NUMBER}, {"文号", H_DOC_NUMBER},  {"有效性", H_VALIDITY},
-    {"文件效力", H_VALIDITY},  {"公开方式", H_DISCLOSURE}, {"统一编号", H_KEEP_NOTE}, {"关联文件", H_KEEP_NOTE},
-    {"主题分类", H_KEEP_NOTE}, {"体裁分类", H_KEEP_NOTE}, {"组配分类", H_KEEP_NOTE}, {"服务对象", H_KEEP_NOTE},
-    {"公开范围", H_KEEP_NOTE}, {"公开时限", H_KEEP_NOTE}, {"生效日期", H_KEEP_NOTE}, {"废止日期", H_KEEP_NOTE},
-    {"失效日期", H_KEEP_NOTE}, {"访问次数", H_FURNITURE}, {"浏览次数", H_FURNITURE}, {"【字号", H_FURNITURE},
-    {"字号", H_FURNITURE},     {"分享", H_FURNITURE},     {"【打印", H_FURNITURE},   {"【关闭", H_FURNITURE},
-    {"打印本页", H_FURNITURE}, {"关闭窗口", H_FURNITURE}, {"当前位置", H_FURNITURE}, {"成文时间", H_ISSUED},
-    {"主题词", H_KEEP_NOTE},   {"发文机关", H_ORGAN}, {"所属机构", H_KEEP_NOTE},
-};
-
-static const header_label *label_at(const char *s)
+static int is_none(const char *v)
 {
-    for (size_t i = 0; i < sizeof header_labels / sizeof *header_labels; i++)
-        if (zb_imp_starts(s, header_labels[i].text))
-            return &header_labels[i];
-    return NULL;
+    return !strcmp(v, "-") || !strcmp(v, "—") || !strcmp(v, "无") || !strcmp(v, "－") || !strcmp(v, "/") ||
+           !strcmp(v, "暂无");
 }
 
-static int is_header_line(const char *s) { return label_at(s) != NULL; }
-
-static int is_dash(const char *v) { return !strcmp(v, "-") || !strcmp(v, "—") || !strcmp(v, "无") || !strcmp(v, "－"); }
-
-static void set_meta(importer *im, zb_meta field, const char *value, int line, const char *what)
+/* A date with an optional time after it (2024-05-31 17:09:35); *rest: what follows. */
+static int read_date_time(const char *v, zb_date *d, const char **rest)
 {
-    model_failed(im, zb_plan_set_meta(im->plan, field, value), line, what);
-}
-
-/* A header line: label value label value …, labels with or without a colon. */
-static void read_header(importer *im, const char *s, int line)
-{
-    size_t len = strlen(s), i = 0, n;
-    im->recognised++;
-    while (i < len && !im->nomem) {
-        const header_label *lab = label_at(s + i);
-        if (!lab) {
-            zb_utf8_decode(s + i, &n);
-            i += n;
-            continue;
-        }
-        size_t vb = i + strlen(lab->text);
-        while (vb < len) {
-            size_t k = zb_imp_starts(s + vb, ":") ? 1 : zb_imp_starts(s + vb, "：");
-            if (!k && zb_imp_is_space(zb_utf8_decode(s + vb, &n)))
-                k = n;
-            if (!k)
-                break;
-            vb += k;
-        }
-        size_t ve = vb;
-        while (ve < len && !label_at(s + ve)) {
-            zb_utf8_decode(s + ve, &n);
-            ve += n;
-        }
-        char *v = zb_imp_trim(s + vb, ve - vb);
-        if (!v) {
-            im->nomem = 1;
-            return;
-        }
-        /* 【字号 大 中 小】 and such: the brackets are furniture too. */
-        size_t vl = strlen(v);
-        while (vl > 0 && (zb_imp_ends(v, vl, "】") || zb_imp_ends(v, vl, "【")))
-            v[vl -= strlen("】")] = '\0';
-        const char *label = lab->text + (zb_imp_starts(lab->text, "【") ? strlen("【") : 0);
-        zb_date d;
-        switch (lab->kind) {
-        case H_FURNITURE:
-            say(im, ZB_SEV_NOTE, "recognised", line, "site furniture: %s%s%s (dropped)", label, *v ? " " : "", v);
-            break;
-        case H_KEEP_NOTE:
-            say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (no field for it; not kept)", label,
-                *v ? v : "(empty)");
-            break;
-        default:
-            if (!*v || is_dash(v)) {
-                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, *v ? "- (none)" : "(empty)");
-                break;
-            }
-            if (lab->kind == H_PUBLISHED || lab->kind == H_ISSUED) {
-                zb_date_field f = lab->kind == H_ISSUED ? ZB_DATE_ISSUED : ZB_DATE_PUBLISHED;
-                if (!zb_imp_read_date(v, &d, NULL)) {
-                    say(im, ZB_SEV_WARNING, "unplaced", line, "header: %s “%s” is not a date", label, v);
-                } else if (zb_plan_date(im->plan, f).year) {
-                    say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (a date is already set; not kept)", label, v);
-                } else {
-                    model_failed(im, zb_plan_set_date(im->plan, f, d), line, label);
-                    say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, v);
-                }
-                break;
-            }
-            zb_meta field = lab->kind == H_INDEX        ? ZB_META_INDEX_NO
-                            : lab->kind == H_DOC_NUMBER ? ZB_META_DOC_NUMBER
-                            : lab->kind == H_VALIDITY   ? ZB_META_VALIDITY
-                            : lab->kind == H_DISCLOSURE ? ZB_META_DISCLOSURE
-                            : lab->kind == H_ORGAN      ? ZB_META_ORGAN
-                                                        : ZB_META_PUBLISHER;
-            if (*zb_plan_meta(im->plan, field)) {
-                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (already given as %s; not kept)", label, v,
-                    zb_plan_meta(im->plan, field));
-            } else {
-                set_meta(im, field, v, line, label);
-                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, v);
-            }
-        }
-        free(v);
-        i = ve;
-    }
-}
-
-/* 附件2, 附件 2 (a no-break space), 附件2：标题, or 附件 alone. *number: 0 when not given;
- * *title: the rest after a colon, or NULL. */
-static int attachment_header(const char *s, int *number, const char **title)
-{
-    size_t k = zb_imp_starts(s, "附件"), n;
-    if (!k)
+    const char *end;
+    if (!zb_imp_read_date(v, d, &end))
         return 0;
-    const char *p = s + k;
-    while (zb_imp_is_space(zb_imp_cp(p, &n)) && n)
-        p += n;
-    int v = 0, digits = 0, d;
-    while ((d = zb_imp_digit(zb_imp_cp(p, &n))) >= 0 && n && digits < 3) {
-        v = v * 10 + d;
-        digits++;
-        p += n;
+    const char *p = end;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    int digits = 0;
+    const char *q = p;
+    while ((*q >= '0' && *q <= '9') || *q == ':') {
+        digits += *q != ':';
+        q++;
     }
-    while (zb_imp_is_space(zb_imp_cp(p, &n)) && n)
-        p += n;
-    *title = NULL;
-    if (*p) {
-        if (!digits || !((k = zb_imp_starts(p, ":")) || (k = zb_imp_starts(p, "："))))
-            return 0;
-        p += k;
-        while (zb_imp_is_space(zb_imp_cp(p, &n)) && n)
-            p += n;
-        if (*p)
-            *title = p;
-    }
-    *number = v;
+    if (digits >= 3 && q > p && strchr(p, ':') && strchr(p, ':') < q)
+        p = q;
+    else
+        p = end;
+    while (zb_imp_is_space((unsigned char)*p))
+        p++;
+    *rest = p;
     return 1;
 }
+
+/* The 文号 as GB/T 9704 writes it: the year in 〔〕. */
+static char *doc_number_normalised(const char *v)
+{
+    zb_buf b = {0};
+    size_t n;
+    for (size_t i = 0; v[i]; i += n) {
+        uint32_t cp = zb_utf8_decode(v + i, &n);
+        if (cp == '[' || cp == 0xFF08 || cp == '(' || cp == 0x3010 || cp == 0xFE5D || cp == 0x3016 || cp == 0xFF3B)
+            zb_buf_adds(&b, "〔");
+        else if (cp == ']' || cp == 0xFF09 || cp == ')' || cp == 0x3011 || cp == 0xFE5E || cp == 0x3017 ||
+                 cp == 0xFF3D)
+            zb_buf_adds(&b, "〕");
+        else if (cp != ' ')
+            zb_buf_add(&b, v + i, n);
+    }
+    zb_buf_adds(&b, "");
+    return zb_buf_take(&b);
+}
+
+static void set_doc_number(importer *im, const char *value, int line, const char *how)
+{
+    char *v = doc_number_normalised(value);
+    if (!v) {
+        im->nomem = 1;
+        return;
+    }
+    const char *have = zb_plan_meta(im->plan, ZB_META_DOC_NUMBER);
+    if (*have) {
+        if (strcmp(have, v) != 0)
+            say(im, ZB_SEV_WARNING, "unplaced", line, "%s %s differs from the 文号 %s already read; not kept", how, v,
+                have);
+        else
+            say(im, ZB_SEV_NOTE, "recognised", line, "%s %s (the same as the header's)", how, v);
+    } else {
+        set_meta(im, ZB_META_DOC_NUMBER, v, line, "document number");
+        if (strcmp(v, value) != 0)
+            say(im, ZB_SEV_NOTE, "recognised", line, "%s %s (written %s; the year set in 〔〕 as GB/T 9704 has it)", how,
+                v, value);
+        else
+            say(im, ZB_SEV_NOTE, "recognised", line, "%s %s", how, v);
+    }
+    im->recognised++;
+    free(v);
+}
+
+static int ascii_index(const char *v)
+{
+    for (const char *p = v; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '/' ||
+              *p == '-' || *p == '_' || *p == '.' || *p == ' '))
+            return 0;
+    return *v != 0;
+}
+
+static void set_date_field(importer *im, zb_date_field f, const char *label, const char *value, int line)
+{
+    zb_date d;
+    const char *rest;
+    if (!read_date_time(value, &d, &rest) || *rest) {
+        say(im, ZB_SEV_WARNING, "unplaced", line, "header: %s “%s” is not a date", label, value);
+        return;
+    }
+    if (zb_plan_date(im->plan, f).year) {
+        say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (a date is already set; not kept)", label, value);
+        return;
+    }
+    model_failed(im, zb_plan_set_date(im->plan, f, d), line, label);
+    say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, value);
+}
+
+/* Each field of the header block, its value checked for its shape. */
+static void apply_fields(importer *im)
+{
+    for (size_t k = 0; k < im->seg.nfields && !im->nomem; k++) {
+        const zb_imp_field *f = &im->seg.fields[k];
+        const char *label = f->label, *v = f->value;
+        int line = f->line;
+        im->recognised++;
+        switch (f->kind) {
+        case ZB_FIELD_FURNITURE:
+            say(im, ZB_SEV_NOTE, "recognised", line, "site furniture: %s%s%s (dropped)", label, *v ? " " : "", v);
+            continue;
+        case ZB_FIELD_KEEP:
+            say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (no field for it; not kept)", label,
+                *v ? v : "(empty)");
+            continue;
+        case ZB_FIELD_UNKNOWN:
+            im->unknown_labels++;
+            say(im, ZB_SEV_WARNING, "unknown-label", line, "header: unknown label “%s” (value “%s”): not kept", label, v);
+            continue;
+        case ZB_FIELD_TITLE:
+            say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (evidence for the title)", label, v);
+            continue;
+        default:
+            break;
+        }
+        if (!*v || is_none(v)) {
+            say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, *v ? "- (none)" : "(empty)");
+            continue;
+        }
+        switch (f->kind) {
+        case ZB_FIELD_PUBLISHED:
+            set_date_field(im, ZB_DATE_PUBLISHED, label, v, line);
+            break;
+        case ZB_FIELD_ISSUED:
+            set_date_field(im, ZB_DATE_ISSUED, label, v, line);
+            break;
+        case ZB_FIELD_PRINTED:
+            set_date_field(im, ZB_DATE_PRINTED, label, v, line);
+            break;
+        case ZB_FIELD_DOC_NUMBER: {
+            /* 澜政办函〔2025〕12号 followed by something else: the number, then the rest. */
+            size_t len = strlen(v), cut = len;
+            for (size_t i = 0; i < len; i++)
+                if (v[i] == ' ' || v[i] == '\t') {
+                    cut = i;
+                    break;
+                }
+            char head[256];
+            snprintf(head, sizeof head, "%.*s", (int)(cut < 255 ? cut : 255), v);
+            if (!zb_imp_doc_number_like(v, len) && !zb_imp_doc_number_like(head, strlen(head))) {
+                say(im, ZB_SEV_WARNING, "unplaced", line,
+                    "header: %s “%s” does not read as a document number (X发〔YYYY〕N号); not kept", label, v);
+                break;
+            }
+            char what[80];
+            snprintf(what, sizeof what, "header: %s", label);
+            set_doc_number(im, zb_imp_doc_number_like(v, len) ? v : head, line, what);
+            if (!zb_imp_doc_number_like(v, len))
+                say(im, ZB_SEV_WARNING, "unplaced", line, "header: “%s” after the 文号 could not be placed", v + cut + 1);
+            break;
+        }
+        case ZB_FIELD_INDEX:
+            if (!ascii_index(v))
+                say(im, ZB_SEV_WARNING, "unplaced", line, "header: %s “%s” does not read as an index number", label, v);
+            else if (*zb_plan_meta(im->plan, ZB_META_INDEX_NO))
+                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (already given; not kept)", label, v);
+            else {
+                set_meta(im, ZB_META_INDEX_NO, v, line, label);
+                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, v);
+            }
+            break;
+        case ZB_FIELD_VALIDITY: {
+            const char *val = !strcmp(v, "是") ? "有效" : !strcmp(v, "否") ? "失效" : v;
+            if (*zb_plan_meta(im->plan, ZB_META_VALIDITY))
+                break;
+            set_meta(im, ZB_META_VALIDITY, val, line, label);
+            say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s%s%s", label, v, val != v ? " → " : "",
+                val != v ? val : "");
+            break;
+        }
+        default: {
+            /* An organ or office: 县政府办公室   2025-03-14 09:20 carries a date that lost its
+             * label. */
+            zb_meta field = f->kind == ZB_FIELD_DISCLOSURE ? ZB_META_DISCLOSURE
+                            : f->kind == ZB_FIELD_ORGAN    ? ZB_META_ORGAN
+                                                           : ZB_META_PUBLISHER;
+            char *value = zb_strdup(v);
+            if (!value) {
+                im->nomem = 1;
+                return;
+            }
+            size_t len = strlen(value);
+            for (size_t i = 1; i < len; i++) {
+                zb_date d;
+                const char *rest;
+                if ((value[i - 1] == ' ' || value[i - 1] == '\t') && read_date_time(value + i, &d, &rest) && !*rest) {
+                    char *tail = value + i;
+                    if (!zb_plan_date(im->plan, ZB_DATE_PUBLISHED).year) {
+                        model_failed(im, zb_plan_set_date(im->plan, ZB_DATE_PUBLISHED, d), line, "date");
+                        say(im, ZB_SEV_NOTE, "recognised", line,
+                            "header: the date %s after %s has no label: taken as 发布日期", tail, label);
+                    } else {
+                        say(im, ZB_SEV_NOTE, "recognised", line, "header: the date %s after %s has no label: not kept",
+                            tail, label);
+                    }
+                    value[i - 1] = '\0';
+                    char *t = zb_imp_trim(value, strlen(value));
+                    free(value);
+                    value = t;
+                    break;
+                }
+            }
+            if (!value) {
+                im->nomem = 1;
+                return;
+            }
+            if (*zb_plan_meta(im->plan, field))
+                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s (already given as %s; not kept)", label, value,
+                    zb_plan_meta(im->plan, field));
+            else {
+                set_meta(im, field, value, line, label);
+                say(im, ZB_SEV_NOTE, "recognised", line, "header: %s %s", label, value);
+            }
+            free(value);
+        }
+        }
+    }
+}
+
+/* ---- attachments ---------------------------------------------------------------------- */
 
 static void finish_attachment(importer *im)
 {
@@ -515,7 +696,7 @@ static void finish_attachment(importer *im)
     int *numbers = im->attach_numbers;
     size_t count = im->attach_count;
     char fallback[32];
-    const char *title = im->attach_title;
+    const char *title = im->attach_title.len ? im->attach_title.data : NULL;
     if (!title && count) {
         title = lines[0];
         lines++;
@@ -535,12 +716,15 @@ static void finish_attachment(importer *im)
     size_t before_units = zb_plan_unit_count(im->plan);
     zb_imp_attachment_result res;
     if (zb_imp_read_attachment(im->plan, im->report, im->name, im->attach_number, clean_title, lines, numbers, count,
-                               &res)) {
+                               im->off, &res)) {
         im->nomem = 1;
     } else {
         im->attachments++;
         im->recognised++;
         im->indicators += res.rows;
+        im->tables += res.kind == ZB_ATTACH_TARGETS || res.tasks;
+        im->tasks += res.tasks;
+        im->duties += res.items;
         im->units += zb_plan_unit_count(im->plan) - before_units;
         if (res.table_year && !im->table_year)
             im->table_year = res.table_year;
@@ -548,8 +732,7 @@ static void finish_attachment(importer *im)
             unplaced(im, numbers[l], lines[l], "after the table of this attachment");
     }
     free(clean_title);
-    free(im->attach_title);
-    im->attach_title = NULL;
+    zb_buf_free(&im->attach_title);
     for (size_t l = 0; l < im->attach_count; l++)
         free(im->attach_lines[l]);
     im->attach_count = 0;
@@ -562,9 +745,12 @@ static void start_attachment(importer *im, int number, const char *title, int li
     im->attach_open = 1;
     im->attach_number = number;
     im->attach_line = line;
-    if (title && !(im->attach_title = zb_strdup(title)))
-        im->nomem = 1;
-    say(im, ZB_SEV_NOTE, "recognised", line, "附件%d begins", number);
+    if (title)
+        zb_buf_adds(&im->attach_title, title);
+    if (number)
+        say(im, ZB_SEV_NOTE, "recognised", line, "附件%d begins", number);
+    else
+        say(im, ZB_SEV_NOTE, "recognised", line, "附件 (no number) begins");
 }
 
 /* Table cells go to the model as printed (it normalises names and notes what it changed);
@@ -587,44 +773,31 @@ static void attachment_line(importer *im, const char *s, int line)
     im->attach_count++;
 }
 
-/* 关于印发《X》的通知 → X; organ before 关于. */
+/* ---- title, recipients ------------------------------------------------------------------ */
+
+/* The title; for a notice 关于印发《X》的通知, the organ before 关于; years in it. */
 static void read_title(importer *im, const char *title, int line)
 {
     set_meta(im, ZB_META_TITLE, title, line, "title");
     size_t len = strlen(title);
-    say(im, ZB_SEV_NOTE, "recognised", line, "title: %s", title);
-    im->notice = zb_imp_ends(title, len, "通知");
+    im->recognised++;
+    if (im->seg.title_lines > 1)
+        say(im, ZB_SEV_NOTE, "recognised", line, "title (over %zu lines, joined): %s", im->seg.title_lines, title);
+    else
+        say(im, ZB_SEV_NOTE, "recognised", line, "title: %s", title);
     const char *about = strstr(title, "关于");
-    if (im->notice && about && about > title) {
+    if (im->seg.notice && about && about > title) {
         char *organ = zb_strndup(title, (size_t)(about - title));
         if (!organ) {
             im->nomem = 1;
             return;
         }
-        set_meta(im, ZB_META_ORGAN, organ, line, "issuing organ");
-        say(im, ZB_SEV_NOTE, "recognised", line, "issuing organ (from the title): %s", organ);
+        if (!*zb_plan_meta(im->plan, ZB_META_ORGAN)) {
+            set_meta(im, ZB_META_ORGAN, organ, line, "issuing organ");
+            say(im, ZB_SEV_NOTE, "recognised", line, "issuing organ (from the title): %s", organ);
+        }
         free(organ);
     }
-    const char *issue = im->notice ? strstr(title, "印发") : NULL;
-    if (issue) {
-        const char *b = strstr(issue, "《"), *e = NULL;
-        if (b) {
-            b += strlen("《");
-            e = strstr(b, "》");
-        } else {
-            b = issue + strlen("印发");
-            e = strstr(b, "的通知");
-        }
-        if (e && e > b) {
-            im->issued = zb_strndup(b, (size_t)(e - b));
-            im->issued_folded = im->issued ? zb_imp_fold_title(im->issued) : NULL;
-            if (!im->issued || !im->issued_folded)
-                im->nomem = 1;
-        }
-    }
-    /* A notice that issues a plan is followed by it; one that issues nothing holds the
-     * tasks itself. */
-    im->plan_text = !im->issued_folded;
     /* Years in the title: (2021-2023), 2021—2023年, or 2024年. */
     int to = 0, words = 0;
     zb_imp_scan_years(title, &to, &im->title_first, &im->title_last, &words);
@@ -645,31 +818,8 @@ static void read_title(importer *im, const char *title, int line)
     }
 }
 
-/* A title: a line of some length with Chinese in it that does not read as a sentence, a
- * heading or a date. */
-static int title_like(const char *s)
-{
-    size_t len = strlen(s), chars = zb_utf8_length(s);
-    char number[32];
-    size_t marker;
-    zb_date d;
-    if (chars < 5 || chars > 120 || zb_imp_heading(s, &marker, number) || zb_imp_date_line(s, &d))
-        return 0;
-    /* Breadcrumbs and menus (首页 > 政务公开, 网站地图 | 联系我们) and label: value lines are
-     * not titles. */
-    if (strchr(s, '>') || strchr(s, '|') || strstr(s, "»") || strstr(s, "＞") || strchr(s, ':') || strstr(s, "："))
-        return 0;
-    if (zb_imp_ends(s, len, "。") || zb_imp_ends(s, len, "：") || zb_imp_ends(s, len, ":") ||
-        zb_imp_ends(s, len, "，") || zb_imp_ends(s, len, "；"))
-        return 0;
-    size_t n;
-    for (size_t i = 0; i < len; i += n)
-        if (zb_utf8_decode(s + i, &n) >= 0x4E00 && zb_utf8_decode(s + i, &n) <= 0x9FFF)
-            return 1;
-    return 0;
-}
-
-/* 主送机关: 各镇人民政府、街道办事处、联盟,县政府各部门: — entries split at ， and ,. */
+/* 主送机关: 各镇人民政府、街道办事处、联盟,县政府各部门: — entries split at ， outside brackets
+ * (、 stays inside an entry). */
 static void read_recipients(importer *im, const char *s, int line)
 {
     size_t len = strlen(s), start = 0, n;
@@ -701,39 +851,6 @@ static void read_recipients(importer *im, const char *s, int line)
     }
     im->recognised++;
     say(im, ZB_SEV_NOTE, "recognised", line, "recipients (主送机关): %zu", added);
-}
-
-/* Index of the next non-empty line after i, or ZB_NONE. */
-static size_t next_line(const importer *im, size_t i)
-{
-    for (size_t k = i + 1; k < im->count; k++)
-        if (*im->lines[k])
-            return k;
-    return ZB_NONE;
-}
-
-/* A short line that is an organ's name, right before a date line: 署名. */
-static int signature_like(const char *s)
-{
-    size_t chars = zb_utf8_length(s);
-    char number[32];
-    size_t marker;
-    if (chars < 2 || chars > 30 || zb_imp_heading(s, &marker, number))
-        return 0;
-    static const char *const punct[] = {"。", "，", ",", "；", ";", "：", ":", "、", "！", "？"};
-    for (size_t k = 0; k < sizeof punct / sizeof *punct; k++)
-        if (strstr(s, punct[k]))
-            return 0;
-    return 1;
-}
-
-/* (此件公开发布): a short line entirely in brackets. */
-static int note_like(const char *s)
-{
-    size_t len = strlen(s);
-    int open = zb_imp_starts(s, "(") || zb_imp_starts(s, "（");
-    int close = zb_imp_ends(s, len, ")") || zb_imp_ends(s, len, "）");
-    return open && close && zb_utf8_length(s) <= 40;
 }
 
 static int heading_is_targets(const char *h)
@@ -768,89 +885,16 @@ static void set_heading(char **slot, char *text)
     *slot = text;
 }
 
+/* ---- the body: headings, tasks, notes, targets ------------------------------------------ */
+
 /* One line of the document's or the plan's text. */
-static void body_line(importer *im, size_t i)
+static void body_line(importer *im, const char *raw, int line)
 {
-    const char *raw = im->lines[i];
-    int line = im->numbers[i];
-    zb_date d;
-
-    /* The plan a notice issues starts at its own title. */
-    int expecting = im->expect_plan_title;
-    im->expect_plan_title = 0;
-    if (im->issued_folded && (im->part == ZB_PART_DOCUMENT || expecting)) {
-        char *folded = zb_imp_fold_title(raw);
-        if (!folded) {
-            im->nomem = 1;
-            return;
-        }
-        int same = strcmp(folded, im->issued_folded) == 0;
-        free(folded);
-        if (same) {
-            char *t = zb_imp_clean(raw, NULL);
-            if (!t) {
-                im->nomem = 1;
-                return;
-            }
-            set_meta(im, ZB_META_PLAN_TITLE, t, line, "plan title");
-            say(im, ZB_SEV_NOTE, "recognised", line, "the plan the notice issues: %s", t);
-            free(t);
-            im->part = ZB_PART_PLAN;
-            im->plan_text = 1;
-            im->recognised++;
-            return;
-        }
-    }
-
-    /* 署名, 成文日期, 附注. */
-    size_t next = next_line(im, i);
-    zb_date issued = zb_plan_date(im->plan, ZB_DATE_ISSUED);
-    if (signature_like(raw) && next != ZB_NONE && zb_imp_date_line(im->lines[next], &d) &&
-        (!issued.year || (issued.year == d.year && issued.month == d.month && issued.day == d.day))) {
-        char *sig = zb_imp_clean(raw, NULL);
-        if (!sig) {
-            im->nomem = 1;
-            return;
-        }
-        set_meta(im, ZB_META_SIGNATURE, sig, line, "signature");
-        if (!*zb_plan_meta(im->plan, ZB_META_ORGAN))
-            set_meta(im, ZB_META_ORGAN, sig, line, "issuing organ");
-        say(im, ZB_SEV_NOTE, "recognised", line, "signature (署名): %s", sig);
-        free(sig);
-        im->recognised++;
-        return;
-    }
-    if (zb_imp_date_line(raw, &d) &&
-        (!issued.year || (issued.year == d.year && issued.month == d.month && issued.day == d.day))) {
-        close_task(im);
-        model_failed(im, zb_plan_set_date(im->plan, ZB_DATE_ISSUED, d), line, "date");
-        say(im, ZB_SEV_NOTE, "recognised", line, "date (成文日期): %04d-%02d-%02d", d.year, d.month, d.day);
-        im->recognised++;
-        if (next != ZB_NONE && note_like(im->lines[next]) && !*zb_plan_meta(im->plan, ZB_META_NOTE)) {
-            char *note = zb_imp_clean(im->lines[next], NULL);
-            if (!note) {
-                im->nomem = 1;
-                return;
-            }
-            set_meta(im, ZB_META_NOTE, note, im->numbers[next], "note");
-            say(im, ZB_SEV_NOTE, "recognised", im->numbers[next], "note (附注): %s", note);
-            free(note);
-            *im->lines[next] = '\0'; /* consumed */
-        }
-        /* A notice's own text ends with its date; what follows is the plan it issues. */
-        if (im->notice && im->issued && im->part == ZB_PART_DOCUMENT) {
-            im->part = ZB_PART_PLAN;
-            im->plan_text = 1;
-            set_meta(im, ZB_META_PLAN_TITLE, im->issued, line, "plan title");
-            set_heading(&im->h1, NULL);
-            set_heading(&im->h2, NULL);
-            im->expect_plan_title = 1;
-        }
-        return;
-    }
-
     int changed = 0;
-    char *text = zb_imp_clean(raw, &changed);
+    /* A row of cells the table readers did not take keeps its tabs, so that check can tell
+     * a table kept as text. */
+    const char *tab = strchr(raw, '\t');
+    char *text = tab && strchr(tab + 1, '\t') ? zb_strdup(raw) : zb_imp_clean(raw, &changed);
     if (!text) {
         im->nomem = 1;
         return;
@@ -865,7 +909,7 @@ static void body_line(importer *im, size_t i)
     int level = zb_imp_heading(text, &marker, number);
     zb_imp_note *notes = NULL;
     size_t nnotes = 0;
-    if (zb_imp_find_notes(text + marker, &notes, &nnotes)) {
+    if (zb_imp_find_notes(text + marker, im->off, &notes, &nnotes)) {
         free(text);
         im->nomem = 1;
         return;
@@ -879,6 +923,16 @@ static void body_line(importer *im, size_t i)
         im->headings++;
     if (level >= 1 && level <= 3)
         close_task(im);
+    /* A line that is only a note belongs to the task before it; it stays a paragraph of the
+     * text, as published. */
+    char *plain = without_notes(text, 0, notes, nnotes);
+    if (!plain) {
+        zb_imp_notes_free(notes, nnotes);
+        free(text);
+        im->nomem = 1;
+        return;
+    }
+    int note_only = nnotes && !*plain && !level;
     if (!model_failed(im, zb_plan_add_block_to(im->plan, im->part, level, text), line, "body text"))
         im->blocks++;
     if (level == 1 || level == 2) {
@@ -896,15 +950,31 @@ static void body_line(importer *im, size_t i)
     size_t task = ZB_NONE;
     if (im->plan_text && !im->nomem) {
         /* What starts a task: a numbered item (not among the targets), or a heading or
-         * paragraph that carries its own responsibility note. A (1) item or a paragraph
-         * after a task continues it. */
+         * paragraph that carries its own responsibility note. A (1) or ① item, a
+         * paragraph or a note on a line of its own after a task continues it. */
         int starts;
         if (level == 1 || level == 2)
             starts = nnotes > 0;
         else if (level == 3)
             starts = nnotes > 0 || !im->targets_section;
         else
-            starts = !im->task.open && nnotes > 0;
+            starts = !im->task.open && nnotes > 0 && !note_only;
+        if (note_only && !im->task.open && im->item_text) {
+            /* 5、强化督查。… under 工作要求, its note on the next line: a task after all. */
+            open_task(im, im->item_line, im->item_number, 1);
+            if (!im->nomem)
+                task_add_line(im, im->item_text, im->item_marker, NULL, 0, 1);
+        }
+        free(im->item_text);
+        im->item_text = NULL;
+        if (level == 3 && !starts) {
+            im->item_text = zb_strdup(text);
+            im->item_marker = marker;
+            im->item_line = line;
+            snprintf(im->item_number, sizeof im->item_number, "%s", number);
+            if (!im->item_text)
+                im->nomem = 1;
+        }
         if (starts) {
             open_task(im, line, number, level == 0 || level >= 3);
             if (level == 1) {
@@ -917,89 +987,266 @@ static void body_line(importer *im, size_t i)
         if (im->task.open && !im->nomem) {
             task_add_line(im, text, starts ? marker : 0, notes, nnotes, starts);
             task = zb_plan_task_count(im->plan);
+        } else if (note_only) {
+            unplaced(im, line, text, "a responsibility note with no task before it");
         }
-        char *plain = without_notes(text, 0, notes, nnotes);
-        if (!plain || zb_imp_find_targets(plain, task, line, &im->targets))
+        if (zb_imp_find_targets(plain, task, line, &im->targets))
             im->nomem = 1;
-        if (plain)
-            zb_imp_scan_years(plain, &im->to_year, &im->span_first, &im->span_last, &im->years_word);
-        free(plain);
+        zb_imp_scan_years(plain, &im->to_year, &im->span_first, &im->span_last, &im->years_word);
     } else if (nnotes && !im->nomem) {
         say(im, ZB_SEV_NOTE, "recognised", line, "a responsibility note in the notice text is kept as text");
     }
+    free(plain);
     zb_imp_notes_free(notes, nnotes);
     free(text);
 }
 
-/* ---- the whole text --------------------------------------------------------------- */
+/* A table in the body (a task breakdown issued as the plan, a table pasted into the text):
+ * the lines it takes from line i on, 0 when none starts there. */
+static size_t body_table(importer *im, size_t i)
+{
+    const zb_imp_doc *doc = &im->doc;
+    /* Cheap first: does a header start here? */
+    char *head[40];
+    size_t nh = 0;
+    for (size_t k = i; k < doc->count && nh < 40; k++)
+        if (im->seg.roles[k] == ZB_ROLE_BODY)
+            head[nh++] = doc->lines[k].text;
+        else if (im->seg.roles[k] != ZB_ROLE_BLANK)
+            break;
+    int starts = zb_imp_table_starts(head, nh, im->off);
+    if (starts <= 0) {
+        if (starts < 0)
+            im->nomem = 1;
+        return 0;
+    }
+    close_task(im);
+    size_t end = i;
+    while (end < doc->count && (im->seg.roles[end] == ZB_ROLE_BODY || im->seg.roles[end] == ZB_ROLE_BLANK))
+        end++;
+    /* The body's lines from i on, blank ones left out. */
+    size_t n = 0;
+    char **lines = malloc((end - i + 1) * sizeof *lines);
+    int *numbers = malloc((end - i + 1) * sizeof *numbers);
+    size_t *index = malloc((end - i + 1) * sizeof *index);
+    if (!lines || !numbers || !index) {
+        free(lines);
+        free(numbers);
+        free(index);
+        im->nomem = 1;
+        return 0;
+    }
+    for (size_t k = i; k < end; k++) {
+        if (im->seg.roles[k] != ZB_ROLE_BODY)
+            continue;
+        lines[n] = doc->lines[k].text;
+        numbers[n] = doc->lines[k].number;
+        index[n++] = k;
+    }
+    size_t taken = 0;
+    zb_imp_table_result tr;
+    size_t before_tasks = zb_plan_task_count(im->plan);
+    if (n && zb_imp_read_table(im->plan, im->report, im->name, lines, numbers, n, im->off, &tr)) {
+        im->nomem = 1;
+    } else if (n && tr.found) {
+        im->tables++;
+        im->indicators += tr.rows;
+        im->tasks += zb_plan_task_count(im->plan) - before_tasks;
+        im->duties += tr.items;
+        im->recognised++;
+        if (tr.table_year && !im->table_year)
+            im->table_year = tr.table_year;
+        taken = index[tr.used - 1] - i + 1;
+    }
+    free(lines);
+    free(numbers);
+    free(index);
+    return taken;
+}
+
+/* ---- stage 3 and 4: the lines by their roles ------------------------------------------ */
 
 static void read_lines(importer *im)
 {
-    for (size_t i = 0; i < im->count && !im->nomem; i++) {
-        const char *s = im->lines[i];
-        int line = im->numbers[i];
-        if (!*s)
-            continue;
-        int number;
-        const char *title;
-        if (attachment_header(s, &number, &title)) {
-            im->body_started = 1;
-            im->title_seen = 1;
-            start_attachment(im, number, title, line);
-            continue;
-        }
-        if (im->attach_open) {
-            attachment_line(im, s, line);
-            continue;
-        }
-        if (!im->body_started && is_header_line(s)) {
-            read_header(im, s, line);
-            continue;
-        }
-        if (!im->title_seen) {
-            char *clean = zb_imp_clean(s, NULL);
-            if (!clean) {
+    zb_imp_seg *seg = &im->seg;
+    zb_imp_doc *doc = &im->doc;
+    apply_fields(im);
+    if (seg->title)
+        read_title(im, seg->title, doc->lines[seg->title_at].number);
+    int listed_said = 0;
+    zb_buf plan_title = {0};
+    int plan_title_line = 0;
+    for (size_t i = 0; i < doc->count && !im->nomem; i++) {
+        const char *s = doc->lines[i].text;
+        int line = doc->lines[i].number;
+        zb_imp_role role = seg->roles[i];
+        if (role != ZB_ROLE_PLAN_TITLE && plan_title.len) {
+            char *t = zb_imp_clean(plan_title.data, NULL);
+            if (!t) {
                 im->nomem = 1;
-                return;
+                break;
             }
-            if (title_like(clean)) {
-                im->title_seen = 1;
-                read_title(im, clean, line);
-                free(clean);
-                continue;
+            set_meta(im, ZB_META_PLAN_TITLE, t, plan_title_line, "plan title");
+            say(im, ZB_SEV_NOTE, "recognised", plan_title_line, "the plan the notice issues: %s", t);
+            free(t);
+            zb_buf_free(&plan_title);
+            im->recognised++;
+        }
+        switch (role) {
+        case ZB_ROLE_BLANK:
+        case ZB_ROLE_HEADER:
+        case ZB_ROLE_TITLE:
+            break;
+        case ZB_ROLE_FURNITURE: {
+            char ex[160];
+            excerpt(s, 30, ex, sizeof ex);
+            im->furniture++;
+            say(im, ZB_SEV_NOTE, "recognised", line, "site furniture: %s (dropped)", ex);
+            break;
+        }
+        case ZB_ROLE_MASTHEAD:
+            if (!*zb_plan_meta(im->plan, ZB_META_ORGAN_MARK))
+                set_meta(im, ZB_META_ORGAN_MARK, s, line, "masthead");
+            say(im, ZB_SEV_NOTE, "recognised", line, "masthead (发文机关标志): %s", s);
+            im->recognised++;
+            break;
+        case ZB_ROLE_DOC_NUMBER:
+            set_doc_number(im, s, line, "document number (发文字号):");
+            break;
+        case ZB_ROLE_DATE_LINE: {
+            zb_date d;
+            if (zb_imp_date_line(s, &d) && !zb_plan_date(im->plan, ZB_DATE_PUBLISHED).year) {
+                model_failed(im, zb_plan_set_date(im->plan, ZB_DATE_PUBLISHED, d), line, "date");
+                say(im, ZB_SEV_NOTE, "recognised", line, "a date above the body with no label: taken as 发布日期 %s", s);
+            } else {
+                unplaced(im, line, s, "a second date above the body");
             }
-            char number_text[32];
-            size_t marker;
-            size_t len = strlen(clean);
-            int body = zb_imp_heading(clean, &marker, number_text) || zb_imp_ends(clean, len, "。") ||
-                       zb_utf8_length(clean) > 120;
-            free(clean);
-            if (!body) {
-                unplaced(im, line, s, "before the title");
-                continue;
+            break;
+        }
+        case ZB_ROLE_RECIPIENTS:
+            read_recipients(im, s, line);
+            break;
+        case ZB_ROLE_NOTICE:
+            im->part = ZB_PART_DOCUMENT;
+            im->plan_text = 0;
+            body_line(im, s, line);
+            break;
+        case ZB_ROLE_ATTACH_LIST:
+            if (!listed_said) {
+                listed_said = 1;
+                zb_buf list = {0};
+                for (size_t k = 0; k < seg->nlisted; k++)
+                    zb_buf_addf(&list, "%s%zu. %s", k ? "; " : "", k + 1, seg->listed[k]);
+                zb_buf_adds(&list, "");
+                if (list.failed)
+                    im->nomem = 1;
+                else
+                    say(im, ZB_SEV_NOTE, "recognised", line,
+                        "附件说明: %zu attachment%s named (%s); not kept as text: the notice writes it from the "
+                        "attachments",
+                        seg->nlisted, seg->nlisted == 1 ? "" : "s", list.data);
+                zb_buf_free(&list);
+                im->recognised++;
             }
-            /* No title: the text starts here and is the plan's own. */
-            im->title_seen = 1;
+            break;
+        case ZB_ROLE_SIGNATURE: {
+            char *sig = zb_imp_clean(s, NULL);
+            if (!sig) {
+                im->nomem = 1;
+                break;
+            }
+            set_meta(im, ZB_META_SIGNATURE, sig, line, "signature");
+            if (!*zb_plan_meta(im->plan, ZB_META_ORGAN))
+                set_meta(im, ZB_META_ORGAN, sig, line, "issuing organ");
+            say(im, ZB_SEV_NOTE, "recognised", line, "signature (署名): %s", sig);
+            free(sig);
+            im->recognised++;
+            break;
+        }
+        case ZB_ROLE_DATE: {
+            zb_date d;
+            close_task(im);
+            if (zb_imp_date_line(s, &d)) {
+                model_failed(im, zb_plan_set_date(im->plan, ZB_DATE_ISSUED, d), line, "date");
+                say(im, ZB_SEV_NOTE, "recognised", line, "date (成文日期): %04d-%02d-%02d", d.year, d.month, d.day);
+            }
+            im->recognised++;
+            /* A notice's text ends at its date; the plan it issues follows. */
+            if (seg->issued && im->part == ZB_PART_DOCUMENT) {
+                set_meta(im, ZB_META_PLAN_TITLE, seg->issued, line, "plan title");
+                set_heading(&im->h1, NULL);
+                set_heading(&im->h2, NULL);
+            }
+            break;
+        }
+        case ZB_ROLE_NOTE: {
+            char *note = zb_imp_clean(s, NULL);
+            if (!note) {
+                im->nomem = 1;
+                break;
+            }
+            if (!*zb_plan_meta(im->plan, ZB_META_NOTE)) {
+                set_meta(im, ZB_META_NOTE, note, line, "note");
+                say(im, ZB_SEV_NOTE, "recognised", line, "note (附注): %s", note);
+            }
+            free(note);
+            break;
+        }
+        case ZB_ROLE_PLAN_HEAD:
+            close_task(im);
+            finish_attachment(im);
+            say(im, ZB_SEV_NOTE, "recognised", line, "%s holds the plan the notice issues: read as its text", s);
+            break;
+        case ZB_ROLE_PLAN_TITLE:
+            close_task(im);
+            finish_attachment(im);
+            if (!plan_title.len)
+                plan_title_line = line;
+            zb_buf_adds(&plan_title, s);
+            im->part = ZB_PART_PLAN;
             im->plan_text = 1;
-        }
-        if (im->notice && !im->body_started && !im->recipients_done) {
-            size_t len = strlen(s);
-            if ((zb_imp_ends(s, len, "：") || zb_imp_ends(s, len, ":")) && zb_utf8_length(s) <= 200 &&
-                !strstr(s, "。")) {
-                im->recipients_done = 1;
-                im->body_started = 1;
-                read_recipients(im, s, line);
-                continue;
+            set_heading(&im->h1, NULL);
+            set_heading(&im->h2, NULL);
+            break;
+        case ZB_ROLE_BODY: {
+            if (im->attach_open) {
+                attachment_line(im, s, line);
+                break;
             }
+            im->part = seg->plan_from != ZB_NONE && i >= seg->plan_from ? ZB_PART_PLAN : ZB_PART_DOCUMENT;
+            im->plan_text = !seg->issued || im->part == ZB_PART_PLAN;
+            size_t used = body_table(im, i);
+            if (used) {
+                i += used - 1;
+                break;
+            }
+            body_line(im, s, line);
+            break;
         }
-        im->body_started = 1;
-        body_line(im, i);
+        case ZB_ROLE_ATTACH_HEAD: {
+            int number;
+            const char *title;
+            zb_imp_attachment_header(s, &number, &title);
+            start_attachment(im, number, title, line);
+            break;
+        }
+        case ZB_ROLE_ATTACH_TITLE:
+            zb_buf_adds(&im->attach_title, s);
+            break;
+        case ZB_ROLE_ATTACHMENT:
+            attachment_line(im, s, line);
+            break;
+        case ZB_ROLE_UNPLACED:
+            unplaced(im, line, s, seg->title_at == ZB_NONE || i < seg->title_at ? "before the title" : "above the body");
+            break;
+        }
     }
+    zb_buf_free(&plan_title);
     close_task(im);
     finish_attachment(im);
 }
 
-/* The years the plan covers, from what the text said (see import.h's docs/format notes). */
+/* The years the plan covers, from what the text said. */
 static void settle_years(importer *im)
 {
     int first = 0, last = 0;
@@ -1021,6 +1268,9 @@ static void settle_years(importer *im)
             first = last;
     } else if (im->table_year) {
         first = last = im->table_year;
+    } else if (zb_plan_first_year(im->plan)) {
+        first = zb_plan_first_year(im->plan); /* a table's years */
+        last = zb_plan_last_year(im->plan);
     }
     if (first && !model_failed(im, zb_plan_set_years(im->plan, first, last), 0, "years")) {
         if (first == last)
@@ -1071,12 +1321,11 @@ static void add_targets(importer *im)
 static void importer_free(importer *im)
 {
     task_reset(&im->task);
+    free(im->item_text);
     zb_imp_targets_free(&im->targets);
     free(im->h1);
     free(im->h2);
-    free(im->issued);
-    free(im->issued_folded);
-    free(im->attach_title);
+    zb_buf_free(&im->attach_title);
     for (size_t l = 0; l < im->attach_count; l++)
         free(im->attach_lines[l]);
     free(im->attach_lines);
@@ -1084,47 +1333,61 @@ static void importer_free(importer *im)
     for (size_t k = 0; k < im->collective_count; k++)
         free(im->collectives[k]);
     free(im->collectives);
-    free(im->lines);
-    free(im->numbers);
+    zb_imp_seg_free(&im->seg);
+    zb_imp_doc_free(&im->doc);
 }
 
-/* Splits the text (a copy the importer owns) into trimmed lines. NUL bytes are white space. */
-static int split_lines(importer *im, char *text, size_t len)
+/* What each stage did, in one note each. */
+static void report_stages(importer *im)
 {
-    size_t cap = 1;
-    for (size_t i = 0; i < len; i++)
-        cap += text[i] == '\n' || text[i] == '\r';
-    im->lines = malloc(cap * sizeof *im->lines);
-    im->numbers = malloc(cap * sizeof *im->numbers);
-    if (!im->lines || !im->numbers)
-        return -1;
-    int no = 1;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && text[i] == '\0')
-            text[i] = ' ';
-        if (i < len && text[i] != '\n' && text[i] != '\r')
-            continue;
-        int crlf = i + 1 < len && text[i] == '\r' && text[i + 1] == '\n';
-        text[i] = '\0'; /* text has room for the NUL at len */
-        char *line = zb_imp_trim(text + start, i - start);
-        if (!line)
-            return -1;
-        /* Trimmed in place: the copy is at most as long. */
-        memcpy(text + start, line, strlen(line) + 1);
-        free(line);
-        im->lines[im->count] = text + start;
-        im->numbers[im->count] = no++;
-        im->count++;
-        if (crlf)
-            i++;
-        start = i + 1;
+    const zb_imp_clean_stats *c = &im->doc.stats;
+    zb_buf b = {0};
+    zb_buf_addf(&b, "clean: %zu lines", c->lines);
+    if (c->page_breaks)
+        zb_buf_addf(&b, ", %zu pages", c->page_breaks + 1);
+    zb_buf_addf(&b, "; %zu page numbers and %zu running headers dropped; %zu lines broken at the page width", c->page_numbers,
+                c->running_headers, c->rejoined);
+    if (c->line_width > 0)
+        zb_buf_addf(&b, " (%g characters)", c->line_width);
+    zb_buf_addf(&b, " rejoined; %zu half-width marks made full-width; %zu spaces beside numbers removed; %zu "
+                    "full-width digits or letters made ASCII",
+                c->punctuation, c->number_spaces, c->widths);
+    zb_buf_adds(&b, "");
+    if (b.failed)
+        im->nomem = 1;
+    else
+        say(im, ZB_SEV_NOTE, "stage", 0, "%s", b.data);
+    zb_buf_free(&b);
+
+    const zb_imp_seg *s = &im->seg;
+    size_t notice = 0, body = 0, attach = 0, unplaced = 0;
+    for (size_t i = 0; i < im->doc.count; i++) {
+        zb_imp_role r = s->roles[i];
+        notice += r == ZB_ROLE_RECIPIENTS || r == ZB_ROLE_NOTICE || r == ZB_ROLE_ATTACH_LIST || r == ZB_ROLE_SIGNATURE ||
+                  r == ZB_ROLE_DATE || r == ZB_ROLE_NOTE;
+        body += r == ZB_ROLE_BODY || r == ZB_ROLE_PLAN_TITLE;
+        attach += r == ZB_ROLE_ATTACH_HEAD || r == ZB_ROLE_ATTACH_TITLE || r == ZB_ROLE_ATTACHMENT;
+        unplaced += r == ZB_ROLE_UNPLACED;
     }
-    return 0;
+    say(im, ZB_SEV_NOTE, "stage", 0,
+        "segment: %zu furniture lines, %zu header lines with %zu fields, title %s%s, %zu lines of notice parts, %zu "
+        "body lines, %zu attachment lines, %zu lines before the body that fit nowhere",
+        s->furniture, s->header_lines, s->nfields, s->title ? "found" : "not found",
+        s->title && s->title_lines > 1 ? " (joined from several lines)" : "", notice, body, attach, unplaced);
+    say(im, ZB_SEV_NOTE, "stage", 0,
+        "recognise: %zu headings, %zu tasks with %zu responsibility items, %zu tables, %zu indicators, %zu units, "
+        "%zu prose targets",
+        im->headings, im->tasks, im->duties, im->tables, im->indicators, im->units, im->targets.count);
+    say(im, ZB_SEV_NOTE, "stage", 0,
+        "build: %zu body blocks, %zu tasks, %zu indicators in %zu categories, %zu units, %zu attachments, %zu prose "
+        "targets; %zu lines unplaced",
+        im->blocks, zb_plan_task_count(im->plan), zb_plan_indicator_count(im->plan), zb_plan_category_count(im->plan),
+        zb_plan_unit_count(im->plan), zb_plan_attachment_count(im->plan), zb_plan_prose_target_count(im->plan),
+        im->unplaced);
 }
 
-zb_status zb_import_text_string(zb_plan *plan, const char *text, size_t len, const char *name,
-                                const zb_import_options *options, zb_findings **report)
+zb_status zb_imp_run(zb_plan *plan, const char *text, size_t len, const char *name, const zb_import_options *options,
+                     unsigned off, zb_findings **report)
 {
     if (report)
         *report = NULL;
@@ -1140,39 +1403,27 @@ zb_status zb_import_text_string(zb_plan *plan, const char *text, size_t len, con
     if (!f)
         return zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory", name);
 
-    /* UTF-8 only; a GBK file is common enough to be named. */
-    size_t bad = zb_utf8_check(text, len);
-    if (bad < len) {
-        int line, col;
-        zb_text_position(text, len, bad, &line, &col);
-        int gbk = zb_looks_like_gbk(text, len);
-        zb_status st = zb_plan_fail(plan, ZB_ERR_ENCODING, "%s:%d:%d: invalid UTF-8 at byte offset %zu (0x%02X)%s",
-                                    name, line, col, bad, (unsigned char)text[bad],
-                                    gbk ? "; it looks like GBK: convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)"
-                                        : "; zhibiao reads UTF-8 only");
-        char where[600];
-        snprintf(where, sizeof where, "%s:%d", name, line);
-        zb_findings_add(f, ZB_SEV_ERROR, "encoding", where, "%s", gbk ? "the text is GBK, not UTF-8" : "the text is not UTF-8");
+    importer im = {0};
+    im.name = name;
+    im.off = off;
+    im.report = f;
+
+    /* Stage 1: clean. The input is checked here and nowhere else. */
+    char msg[ZB_ERROR_MESSAGE_MAX];
+    zb_status st = zb_imp_clean_text(text, len, name, &im.doc, f, msg, sizeof msg);
+    if (st) {
+        st = zb_plan_fail(plan, st, "%s", msg);
         if (report)
             *report = f;
         else
             zb_findings_free(f);
         return st;
     }
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-
-    importer im = {0};
-    im.name = name;
-    im.report = f;
     im.plan = zb_plan_new();
-    char *copy = malloc(len + 1);
-    zb_status st = ZB_OK;
-    if (!im.plan || !copy || (memcpy(copy, text, len), split_lines(&im, copy, len))) {
+    if (!im.plan || zb_imp_segment(&im.doc, off, &im.seg)) {
         im.nomem = 1;
     } else {
+        im.plan_text = 1;
         read_lines(&im);
         if (!im.nomem)
             settle_years(&im);
@@ -1182,12 +1433,10 @@ zb_status zb_import_text_string(zb_plan *plan, const char *text, size_t len, con
     if (im.nomem) {
         st = zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory", name);
     } else {
-        say(&im, ZB_SEV_NOTE, "recognised", 0,
-            "%zu body blocks, %zu headings, %zu tasks with %zu responsibility items, %zu indicators in %zu categories, "
-            "%zu units, %zu attachments, %zu prose targets",
-            im.blocks, im.headings, im.tasks, im.duties, im.indicators, zb_plan_category_count(im.plan), im.units,
-            im.attachments, zb_plan_prose_target_count(im.plan));
+        report_stages(&im);
         im.recognised += im.tasks + im.headings;
+        if (!im.nomem)
+            zb_imp_verdict(im.plan, f, name);
         if (im.nomem)
             st = zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory", name);
         else if (!im.recognised)
@@ -1205,12 +1454,17 @@ zb_status zb_import_text_string(zb_plan *plan, const char *text, size_t len, con
     }
     zb_plan_free(im.plan);
     importer_free(&im);
-    free(copy);
     if (report)
         *report = f;
     else
         zb_findings_free(f);
     return st;
+}
+
+zb_status zb_import_text_string(zb_plan *plan, const char *text, size_t len, const char *name,
+                                const zb_import_options *options, zb_findings **report)
+{
+    return zb_imp_run(plan, text, len, name, options, 0, report);
 }
 
 zb_status zb_import_text(zb_plan *plan, const char *path, const zb_import_options *options, zb_findings **report)
@@ -1230,4 +1484,55 @@ zb_status zb_import_text(zb_plan *plan, const char *path, const zb_import_option
     st = zb_import_text_string(plan, data, len, path, options, report);
     free(data);
     return st;
+}
+
+int zb_imp_verdict(const zb_plan *plan, zb_findings *report, const char *name)
+{
+    /* Every warning that says something was not placed counts: lines, header values of the
+     * wrong shape, tables that could not be read. */
+    size_t unplaced = 0;
+    for (size_t i = 0; i < zb_findings_count(report); i++)
+        unplaced += strcmp(zb_findings_code(report, i), "unplaced") == 0;
+    size_t before = zb_findings_count(report);
+    if (zb_plan_check_misread(plan, report))
+        return -1;
+    size_t signs = zb_findings_count(report) - before;
+    const char *doc_number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
+    size_t items = 0;
+    for (size_t t = 0; t < zb_plan_task_count(plan); t++)
+        items += zb_plan_task_duty_count(plan, t);
+    const char *title = zb_plan_meta(plan, ZB_META_TITLE);
+    if (zb_findings_add(report, ZB_SEV_NOTE, "summary", name,
+                        "title: %s; 文号: %s; %zu tasks with %zu responsibility items; %zu indicators; %zu "
+                        "attachments; %zu unplaced",
+                        *title ? title : "(none)", *doc_number ? doc_number : "(none)", zb_plan_task_count(plan), items,
+                        zb_plan_indicator_count(plan), zb_plan_attachment_count(plan), unplaced))
+        return -1;
+    if (!signs && !unplaced)
+        return zb_findings_add(report, ZB_SEV_NOTE, "verdict", name,
+                               "read completely: every line placed, nothing looks misread");
+    zb_buf what = {0};
+    for (size_t k = before; k < before + signs; k++) {
+        const char *code = zb_findings_code(report, k);
+        int dup = 0;
+        for (size_t j = before; j < k && !dup; j++)
+            dup = strcmp(zb_findings_code(report, j), code) == 0;
+        if (!dup)
+            zb_buf_addf(&what, "%s%s", what.len ? ", " : "", code);
+    }
+    zb_buf_adds(&what, "");
+    if (what.failed) {
+        zb_buf_free(&what);
+        return -1;
+    }
+    int r;
+    if (signs)
+        r = zb_findings_add(report, ZB_SEV_WARNING, "verdict", name,
+                            "check the result: %zu unplaced; %zu sign%s of a misread (%s)", unplaced, signs,
+                            signs == 1 ? "" : "s", what.data);
+    else
+        r = zb_findings_add(report, ZB_SEV_WARNING, "verdict", name,
+                            "read with gaps: %zu unplaced (listed above); nothing else looks misread", unplaced);
+    zb_buf_free(&what);
+    return r;
 }

@@ -75,6 +75,8 @@ static int is_closing(uint32_t cp)
            cp == 0x300D || cp == 0x300F || cp == 0x3015 || cp == ']';
 }
 
+static int note_label_at(const char *s);
+
 char *zb_imp_clean(const char *s, int *changed)
 {
     size_t len = strlen(s);
@@ -112,6 +114,10 @@ char *zb_imp_clean(const char *s, int *changed)
             continue; /* the ends */
         if (is_opening(prev) || is_closing(next))
             continue; /* “ 品字标浙江制造” */
+        if (wide && note_label_at(s + i)) {
+            out[o++] = ' '; /* 责任领导：张三　责任科室：…: the space parts two labels */
+            continue;
+        }
         if (wide && (zb_is_cjk(prev) || zb_is_cjk(next)))
             continue; /* 牵\u00a0引, 附件\u00a02: layout, not words */
         out[o++] = ' ';
@@ -289,6 +295,12 @@ int zb_imp_heading(const char *s, size_t *marker, char *number)
     size_t n;
     uint32_t cp = zb_imp_cp(p, &n);
     number[0] = '\0';
+    if (cp >= 0x2460 && cp <= 0x2473) { /* ① … ⑳ */
+        memcpy(number, p, n);
+        number[n] = '\0';
+        *marker = n;
+        return 4;
+    }
     int bracket = cp == '(' || cp == 0xFF08;
     if (bracket)
         p += n;
@@ -354,123 +366,81 @@ int zb_imp_heading(const char *s, size_t *marker, char *number)
 
 /* ---- responsibility notes ---- */
 
-enum role { ROLE_PLAIN = 0, ROLE_LEAD = 1, ROLE_COOP = 2 };
+enum role { ROLE_PLAIN = 0, ROLE_LEAD = 1, ROLE_COOP = 2, ROLE_PERSON = 3 };
 
 typedef struct label {
     const char *text;
     int role;
+    int added; /* a form beyond (责任单位:…), switched off by ZB_IMP_OFF_NOTE_FORMS */
 } label;
 
 static const label labels[] = {
-    {"责任单位", ROLE_PLAIN}, {"责任部门", ROLE_PLAIN}, {"责任主体", ROLE_PLAIN}, {"主办单位", ROLE_PLAIN},
-    {"主责单位", ROLE_PLAIN}, {"牵头单位", ROLE_LEAD},  {"牵头部门", ROLE_LEAD},  {"配合单位", ROLE_COOP},
-    {"配合部门", ROLE_COOP},  {"协办单位", ROLE_COOP},  {"参与单位", ROLE_COOP},
+    {"责任单位", ROLE_PLAIN, 0}, {"责任部门", ROLE_PLAIN, 0}, {"责任主体", ROLE_PLAIN, 0},
+    {"主办单位", ROLE_PLAIN, 0}, {"主责单位", ROLE_PLAIN, 0}, {"牵头单位", ROLE_LEAD, 0},
+    {"牵头部门", ROLE_LEAD, 0},  {"配合单位", ROLE_COOP, 0},  {"配合部门", ROLE_COOP, 0},
+    {"协办单位", ROLE_COOP, 0},  {"参与单位", ROLE_COOP, 0},  {"责任科室", ROLE_PLAIN, 1},
+    {"责任处室", ROLE_PLAIN, 1}, {"责任股室", ROLE_PLAIN, 1}, {"主办科室", ROLE_PLAIN, 1},
+    {"主办处室", ROLE_PLAIN, 1}, {"牵头处室", ROLE_LEAD, 1},  {"牵头科室", ROLE_LEAD, 1},
+    {"牵头领导", ROLE_PERSON, 1}, {"责任领导", ROLE_PERSON, 1}, {"分管领导", ROLE_PERSON, 1},
+    {"联系领导", ROLE_PERSON, 1}, {"责任人", ROLE_PERSON, 1},  {"配合处室", ROLE_COOP, 1},
+    {"配合科室", ROLE_COOP, 1},  {"协办处室", ROLE_COOP, 1},  {"协办科室", ROLE_COOP, 1},
+    {"协办部门", ROLE_COOP, 1},  {"参与部门", ROLE_COOP, 1},  {"协办", ROLE_COOP, 1},
+    {"配合", ROLE_COOP, 1},      {"牵头", ROLE_LEAD, 1},      {"责任", ROLE_PLAIN, 1},
 };
 
 /* A label and its colon at s: returns the bytes they take and the role, or 0. */
-static size_t match_label(const char *s, int *role)
+static size_t match_label(const char *s, int *role, unsigned off)
 {
+    size_t best = 0;
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        if (labels[i].added && (off & ZB_IMP_OFF_NOTE_FORMS))
+            continue;
         size_t k = zb_imp_starts(s, labels[i].text);
         if (!k)
             continue;
         const char *p = s + k;
         skip_spaces(&p);
         size_t c = zb_imp_starts(p, ":") ? 1 : zb_imp_starts(p, "：");
-        if (!c)
+        if (!c || (size_t)(p + c - s) <= best)
             continue;
         *role = labels[i].role;
-        return (size_t)(p + c - s);
+        best = (size_t)(p + c - s);
     }
-    return 0;
+    return best;
 }
 
-static int is_open_bracket(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
-static int is_close_bracket(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
+static int note_label_at(const char *s)
+{
+    int role;
+    return match_label(s, &role, 0) != 0;
+}
+
+/* Brackets a note is set in: （） () 【】 []. */
+static int is_open_bracket(uint32_t cp) { return cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == '['; }
+static int is_close_bracket(uint32_t cp) { return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']'; }
+static int is_square(uint32_t cp) { return cp == 0x3010 || cp == '[' || cp == 0x3011 || cp == ']'; }
 static int is_open_quote(uint32_t cp) { return cp == 0x201C || cp == 0x2018 || cp == 0x300A; }
 static int is_close_quote(uint32_t cp) { return cp == 0x201D || cp == 0x2019 || cp == 0x300B; }
 
-int zb_imp_looks_like_unit(const char *name, size_t len)
-{
-    static const char *const not_words[] = {"的", "为", "下同", "列出", "第一", "负责", "按照", "职责", "分工",
-                                            "以下", "以上", "。", "：", ":"};
-    static const char *const suffixes[] = {
-        "局", "办", "委", "会", "部", "院", "所", "室", "中心", "公司", "行", "厅", "处", "站", "队", "组", "协",
-        "联", "社", "馆", "校", "园", "区", "镇", "乡", "街道", "政府", "集团", "单位", "部门", "机关", "海关",
-        "团", "署", "科", "股", "台", "场", "办事处", "管委会", ")", "）"};
-    size_t chars = 0, n;
-    for (size_t i = 0; i < len; i += n) {
-        zb_utf8_decode(name + i, &n);
-        chars++;
-    }
-    if (chars < 2 || chars > 30)
-        return 0;
-    char *copy = zb_strndup(name, len);
-    if (!copy)
-        return 0;
-    int ok = 1;
-    for (size_t i = 0; ok && i < sizeof not_words / sizeof *not_words; i++)
-        if (strstr(copy, not_words[i]))
-            ok = 0;
-    if (ok && !zb_infer_collective(copy)) {
-        ok = 0;
-        for (size_t i = 0; !ok && i < sizeof suffixes / sizeof *suffixes; i++)
-            ok = zb_imp_ends(copy, len, suffixes[i]);
-    }
-    free(copy);
-    return ok;
-}
-
-/* One clause of a note's content, between separators. */
-typedef struct clause {
-    size_t start, end; /* in the content */
-    size_t sep_end;    /* end of the separator after it */
-} clause;
+int zb_imp_looks_like_unit(const char *name, size_t len) { return zb_plan_name_is_unit(name, len); }
 
 static int is_clause_separator(uint32_t cp)
 {
     return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0x3002;
 }
 
-/* Appends the names of [b, e) of s, split at 、 outside quotes and brackets, to list. */
-static void add_names(zb_buf *list, const char *s, size_t b, size_t e)
+/* Calls fn for each name of [b, e) of s split at 、 outside quotes and brackets (trimmed,
+ * not empty); stops when fn returns nonzero and returns that. */
+typedef int (*name_fn)(const char *s, size_t b, size_t e, void *ctx);
+
+static int each_name(const char *s, size_t b, size_t e, name_fn fn, void *ctx)
 {
     size_t n, start = b;
     int depth = 0;
-    for (size_t i = b; i <= e; i += n ? n : 1) {
-        uint32_t cp = i < e ? zb_utf8_decode(s + i, &n) : 0;
-        if (i == e)
-            n = 0;
-        if (is_open_bracket(cp) || is_open_quote(cp))
-            depth++;
-        else if ((is_close_bracket(cp) || is_close_quote(cp)) && depth > 0)
-            depth--;
-        if (i == e || (cp == 0x3001 && depth == 0)) {
-            char *name = zb_imp_trim(s + start, i - start);
-            if (!name) {
-                list->failed = 1;
-                return;
-            }
-            if (*name) {
-                if (list->len)
-                    zb_buf_adds(list, "、");
-                zb_buf_adds(list, name);
-            }
-            free(name);
-            start = i + n;
-        }
-        if (i == e)
-            break;
-    }
-}
-
-/* Nonzero when every name of [b, e) split at 、 reads like a unit. */
-static int all_units(const char *s, size_t b, size_t e)
-{
-    size_t n, start = b, names = 0;
-    int depth = 0;
     for (size_t i = b; i <= e; i += n) {
         uint32_t cp = i < e ? zb_utf8_decode(s + i, &n) : 0;
+        if (i == e)
+            n = 1;
         if (is_open_bracket(cp) || is_open_quote(cp))
             depth++;
         else if ((is_close_bracket(cp) || is_close_quote(cp)) && depth > 0)
@@ -479,33 +449,82 @@ static int all_units(const char *s, size_t b, size_t e)
             size_t a = start, z = i, m;
             while (a < z && zb_imp_is_space(zb_utf8_decode(s + a, &m)))
                 a += m;
-            while (z > a && s[z - 1] == ' ')
-                z--;
-            if (z > a) {
-                if (!zb_imp_looks_like_unit(s + a, z - a))
-                    return 0;
-                names++;
+            while (z > a) {
+                size_t k = z - 1;
+                while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+                    k--;
+                if (!zb_imp_is_space(zb_utf8_decode(s + k, &m)))
+                    break;
+                z = k;
             }
-            if (i == e)
-                break;
+            if (z > a) {
+                int r = fn(s, a, z, ctx);
+                if (r)
+                    return r;
+            }
             start = i + n;
         }
+        if (i == e)
+            break;
     }
-    return names > 0;
+    return 0;
 }
 
-/* Reads a note's content: units by role and the clauses that are not units. */
-static int parse_content(const char *s, size_t len, int role, char **units_out, char **note_out)
+static int check_unit(const char *s, size_t b, size_t e, void *ctx)
 {
-    zb_buf lists[3] = {{0}}, note = {0};
-    clause c = {0, 0, 0};
-    size_t i = 0, n;
-    int depth = 0, bad = 0;
+    size_t *names = ctx;
+    (*names)++;
+    return zb_imp_looks_like_unit(s + b, e - b) ? 0 : 1;
+}
+
+/* Nonzero when every name of [b, e) split at 、 reads like a unit. */
+static int all_units(const char *s, size_t b, size_t e)
+{
+    size_t names = 0;
+    return each_name(s, b, e, check_unit, &names) == 0 && names > 0;
+}
+
+typedef struct name_list {
+    zb_buf buf;
+    size_t count;
+} name_list;
+
+static int add_name(const char *s, size_t b, size_t e, void *ctx)
+{
+    name_list *l = ctx;
+    if (l->buf.len)
+        zb_buf_adds(&l->buf, "、");
+    zb_buf_add(&l->buf, s + b, e - b);
+    l->count++;
+    return l->buf.failed ? -1 : 0;
+}
+
+/* The words a clause ends in that say the role of the units before them, the longest
+ * first. */
+static const struct {
+    const char *text;
+    int role;
+} role_words[] = {
+    {"按职责分工负责", ROLE_PLAIN}, {"按职责分工配合", ROLE_COOP}, {"按职责负责", ROLE_PLAIN}, {"分别负责", ROLE_PLAIN},
+    {"共同负责", ROLE_PLAIN},       {"协同配合", ROLE_COOP},       {"负责", ROLE_PLAIN},       {"配合", ROLE_COOP},
+    {"协助", ROLE_COOP},            {"参与", ROLE_COOP},           {"协同", ROLE_COOP},        {"协办", ROLE_COOP},
+    {"牵头", ROLE_LEAD},
+};
+
+/* A note's content read into units by role and the clauses that are not units.
+ * labelled: the content follows a label (责任单位:…); otherwise every clause must be units
+ * with a role word (A牵头，B、C配合) or the content is not a note (returns 1). */
+static int parse_content(const char *s, size_t len, int role, int labelled, unsigned off, zb_imp_note *out)
+{
+    name_list lists[3] = {{{0}, 0}, {{0}, 0}, {{0}, 0}};
+    zb_buf note = {0};
+    size_t start = 0, n;
+    int depth = 0, bad = 0, not_note = 0;
     const char *pending_sep = NULL; /* the separator after the last note clause */
     size_t pending_sep_len = 0;
-    while (c.start <= len && !bad) {
-        /* Find the clause's end. */
-        i = c.start;
+    while (start <= len && !bad && !not_note) {
+        /* The clause's end: a separator, or white space before a label (责任领导：张三　责任科室：…). */
+        size_t i = start, sep_end;
         while (i < len) {
             uint32_t cp = zb_utf8_decode(s + i, &n);
             if (is_open_bracket(cp) || is_open_quote(cp))
@@ -514,80 +533,98 @@ static int parse_content(const char *s, size_t len, int role, char **units_out, 
                 depth--;
             else if (depth == 0 && is_clause_separator(cp))
                 break;
+            else if (depth == 0 && labelled && zb_imp_is_space(cp) && !(off & ZB_IMP_OFF_NOTE_FORMS)) {
+                const char *p = s + i;
+                skip_spaces(&p);
+                int r;
+                if ((size_t)(p - s) < len && match_label(p, &r, off)) {
+                    n = (size_t)(p - (s + i));
+                    break;
+                }
+            }
             i += n;
         }
-        c.end = i;
-        c.sep_end = i < len ? i + n : len;
-        size_t b = c.start, e = c.end;
+        size_t end = i;
+        sep_end = i < len ? i + n : len;
+        size_t b = start, e = end;
         while (b < e && zb_imp_is_space(zb_utf8_decode(s + b, &n)))
             b += n;
         while (e > b && s[e - 1] == ' ')
             e--;
         int r = 0;
-        size_t k = b < e ? match_label(s + b, &r) : 0, b0 = b;
+        size_t k = b < e ? match_label(s + b, &r, off) : 0, b0 = b;
         if (k) {
             role = r;
             b += k;
             while (b < e && zb_imp_is_space(zb_utf8_decode(s + b, &n)))
                 b += n;
         }
+        /* （由县发改局负责）: 由 is no part of the name. */
+        if (b < e && zb_imp_starts(s + b, "由") && !zb_imp_starts(s + b, "由于"))
+            b += strlen("由");
         if (b < e) {
-            int use = role;
-            size_t ue = e, kept = 0;
-            static const char *const coop_words[] = {"协同配合", "配合", "协助", "参与"};
-            for (size_t w = 0; w < sizeof coop_words / sizeof *coop_words && !kept; w++) {
-                if (zb_imp_ends(s + b, e - b, coop_words[w])) {
-                    ue = e - strlen(coop_words[w]);
-                    use = ROLE_COOP;
+            int use = role == ROLE_PERSON ? ROLE_PLAIN : role, kept = 0;
+            size_t ue = e;
+            for (size_t w = 0; w < sizeof role_words / sizeof *role_words && !kept && role != ROLE_PERSON; w++) {
+                if (role_words[w].role == ROLE_PLAIN && (off & ZB_IMP_OFF_NOTE_FORMS))
+                    continue;
+                if (zb_imp_ends(s + b, e - b, role_words[w].text)) {
+                    ue = e - strlen(role_words[w].text);
+                    /* A plain 负责 after a clause that names the lead cooperates. */
+                    use = role_words[w].role;
                     kept = 1;
                 }
             }
-            if (!kept && zb_imp_ends(s + b, e - b, "牵头")) {
-                ue = e - strlen("牵头");
-                use = ROLE_LEAD;
-                kept = 1;
-            }
-            int units = ue > b && all_units(s, b, ue);
-            if (units)
-                add_names(&lists[use], s, b, ue);
-            /* A clause that is not (only) units is kept as the note: 下同, …配合. */
-            if (!units || kept) {
+            int units = role != ROLE_PERSON && ue > b && all_units(s, b, ue);
+            if (!labelled && (!units || !kept || k))
+                not_note = 1;
+            else if (units && each_name(s, b, ue, add_name, &lists[use]) < 0)
+                bad = 1;
+            /* A clause that is not (only) units is kept as the note: 下同, …配合, 责任领导：张三. */
+            if (labelled && (!units || kept)) {
                 if (note.len && pending_sep)
                     zb_buf_add(&note, pending_sep, pending_sep_len);
                 else if (note.len)
-                    zb_buf_adds(&note, ",");
+                    zb_buf_adds(&note, "，");
                 size_t from = units ? b : b0; /* a label is kept only with words that are not units */
                 zb_buf_add(&note, s + from, e - from);
-                pending_sep = c.end < len ? s + c.end : NULL;
-                pending_sep_len = c.sep_end - c.end;
+                pending_sep = end < len && is_clause_separator(zb_utf8_decode(s + end, &n)) ? s + end : NULL;
+                pending_sep_len = pending_sep ? sep_end - end : 0;
             }
         }
-        if (c.end >= len)
+        if (end >= len)
             break;
-        c.start = c.sep_end;
+        start = sep_end;
     }
     zb_buf all = {0};
     zb_buf_adds(&all, "");
+    size_t leads = 0, total = 0;
+    static const int order[3] = {ROLE_LEAD, ROLE_PLAIN, ROLE_COOP};
     for (int r = 0; r < 3; r++) {
-        static const int order[3] = {ROLE_LEAD, ROLE_PLAIN, ROLE_COOP};
-        zb_buf *l = &lists[order[r]];
-        if (l->failed)
+        name_list *l = &lists[order[r]];
+        if (l->buf.failed)
             bad = 1;
-        if (l->len) {
+        if (l->buf.len) {
             if (all.len)
                 zb_buf_adds(&all, "、");
-            zb_buf_add(&all, l->data, l->len);
+            zb_buf_add(&all, l->buf.data, l->buf.len);
         }
-        zb_buf_free(l);
+        total += l->count;
+        if (order[r] == ROLE_LEAD)
+            leads = l->count;
+        zb_buf_free(&l->buf);
     }
     zb_buf_adds(&note, "");
-    if (bad || all.failed || note.failed) {
+    if (bad || all.failed || note.failed || not_note) {
         zb_buf_free(&all);
         zb_buf_free(&note);
-        return -1;
+        return bad || all.failed || note.failed ? -1 : 1;
     }
-    *units_out = zb_buf_take(&all);
-    *note_out = zb_buf_take(&note);
+    out->units = zb_buf_take(&all);
+    out->note = zb_buf_take(&note);
+    out->explicit_lead = leads > 0;
+    out->leads = leads ? leads : total ? 1 : 0;
+    out->labelled = labelled;
     return 0;
 }
 
@@ -600,15 +637,18 @@ void zb_imp_notes_free(zb_imp_note *notes, size_t count)
     free(notes);
 }
 
+/* Reads the content [cb, ce) as a note spanning [start, end) of text; 0 added, 1 not a
+ * note, -1 out of memory. */
 static int push_note(zb_imp_note **out, size_t *count, size_t *cap, const char *text, size_t start, size_t end,
-                     size_t cb, size_t ce, int role)
+                     size_t cb, size_t ce, int role, int labelled, unsigned off)
 {
     /* The content ends before a closing bracket and any 。 that closes the list. */
     while (ce > cb && (zb_imp_ends(text + cb, ce - cb, "。") || text[ce - 1] == ' ' || text[ce - 1] == '.'))
         ce -= zb_imp_ends(text + cb, ce - cb, "。") ? strlen("。") : 1;
-    zb_imp_note note = {start, end, NULL, NULL};
-    if (parse_content(text + cb, ce - cb, role, &note.units, &note.note))
-        return -1;
+    zb_imp_note note = {start, end, NULL, NULL, 0, 0, labelled};
+    int r = parse_content(text + cb, ce - cb, role, labelled, off, &note);
+    if (r)
+        return r;
     if (zb_grow((void **)out, cap, *count + 1, sizeof **out)) {
         free(note.units);
         free(note.note);
@@ -618,7 +658,7 @@ static int push_note(zb_imp_note **out, size_t *count, size_t *cap, const char *
     return 0;
 }
 
-int zb_imp_find_notes(const char *text, zb_imp_note **out, size_t *count)
+int zb_imp_find_notes(const char *text, unsigned off, zb_imp_note **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -630,39 +670,44 @@ int zb_imp_find_notes(const char *text, zb_imp_note **out, size_t *count)
             quote++;
         else if (is_close_quote(cp) && quote > 0)
             quote--;
-        int role;
-        if (is_open_bracket(cp)) {
-            size_t cb = i + n, ce, k;
+        int role = ROLE_PLAIN;
+        if (is_open_bracket(cp) && !quote && !(is_square(cp) && (off & ZB_IMP_OFF_NOTE_FORMS))) {
+            size_t cb = i + n, k;
             const char *p = text + cb;
             skip_spaces(&p);
-            if (!quote && (k = match_label(p, &role)) != 0) {
-                /* Its closing bracket, brackets inside it counted (各乡镇（街道）). */
-                int depth = 1;
-                size_t j = cb, m;
-                while (j < len) {
-                    uint32_t c = zb_utf8_decode(text + j, &m);
-                    if (is_open_bracket(c))
-                        depth++;
-                    else if (is_close_bracket(c) && --depth == 0)
-                        break;
-                    j += m;
-                }
-                ce = j;
-                size_t end = j < len ? j + m : len; /* an unclosed note runs to the end */
-                if (push_note(out, count, &cap, text, i, end, (size_t)(p - text) + k, ce, role)) {
-                    zb_imp_notes_free(*out, *count);
-                    *out = NULL;
-                    *count = 0;
-                    return -1;
-                }
+            k = match_label(p, &role, off);
+            /* Its closing bracket, brackets inside it counted (各乡镇（街道）). */
+            int depth = 1;
+            size_t j = cb, m = 0;
+            while (j < len) {
+                uint32_t c = zb_utf8_decode(text + j, &m);
+                if (is_open_bracket(c))
+                    depth++;
+                else if (is_close_bracket(c) && --depth == 0)
+                    break;
+                j += m;
+            }
+            size_t end = j < len ? j + m : len; /* an unclosed note runs to the end */
+            int r = 1;
+            if (k) /* the label stays in the content: a 责任领导 is kept with its name */
+                r = push_note(out, count, &cap, text, i, end, (size_t)(p - text), j, role, 1, off);
+            else if (!(off & ZB_IMP_OFF_NOTE_FORMS) && j < len)
+                r = push_note(out, count, &cap, text, i, end, cb, j, ROLE_PLAIN, 0, off); /* (A牵头，B配合) */
+            if (r < 0) {
+                zb_imp_notes_free(*out, *count);
+                *out = NULL;
+                *count = 0;
+                return -1;
+            }
+            if (r == 0) {
                 last_end = i = end;
                 continue;
             }
         }
         i += n;
     }
-    /* An unbracketed note ends a paragraph: …。责任单位：县经信局. It must begin the text
-     * or follow the end of a sentence. */
+    /* An unbracketed note ends a paragraph (…。责任单位：县经信局) or is a line of its own
+     * (牵头单位：经济发展局). It begins the text or follows the end of a sentence. */
     i = last_end;
     quote = 0;
     int depth = 0;
@@ -671,10 +716,12 @@ int zb_imp_find_notes(const char *text, zb_imp_note **out, size_t *count)
         uint32_t cp = zb_utf8_decode(text + i, &n);
         int role;
         size_t k;
-        if (!quote && !depth && (i == last_end || prev == 0x3002 || prev == 0xFF1B || prev == ';' || prev == ' ' ||
-                                 prev == 0xFF0C || prev == ',') &&
-            (k = match_label(text + i, &role)) != 0) {
-            if (push_note(out, count, &cap, text, i, len, i + k, len, role)) {
+        if (!quote && !depth &&
+            (i == last_end || prev == 0x3002 || prev == 0xFF1B || prev == ';' || zb_imp_is_space(prev) ||
+             prev == 0xFF0C || prev == ',') &&
+            (k = match_label(text + i, &role, off)) != 0) {
+            int r = push_note(out, count, &cap, text, i, len, i, len, role, 1, off);
+            if (r < 0) {
                 zb_imp_notes_free(*out, *count);
                 *out = NULL;
                 *count = 0;
@@ -682,13 +729,14 @@ int zb_imp_find_notes(const char *text, zb_imp_note **out, size_t *count)
             }
             break;
         }
+        int bracket = !(is_square(cp) && (off & ZB_IMP_OFF_NOTE_FORMS));
         if (is_open_quote(cp))
             quote++;
         else if (is_close_quote(cp) && quote > 0)
             quote--;
-        else if (is_open_bracket(cp))
+        else if (bracket && is_open_bracket(cp))
             depth++;
-        else if (is_close_bracket(cp) && depth > 0)
+        else if (bracket && is_close_bracket(cp) && depth > 0)
             depth--;
         prev = cp;
         i += n;

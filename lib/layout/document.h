@@ -11,6 +11,7 @@
 
 #include "layout/chart.h"
 #include "layout/table.h"
+#include "zhibiao/pdf.h"
 
 /* A table as content: the engine draws it with lib/layout/table.c, the header repeated on
  * every page and the merged column split into one cell per page. */
@@ -68,6 +69,7 @@ typedef struct zb_attached {
 /* Everything a document prints. Strings may be NULL or "" for none; an element whose data
  * is missing is left out. Nothing is copied: the content lives through the call. */
 typedef struct zb_document {
+    int masthead;           /* the 版头's form: a zb_masthead */
     const char *organ;      /* 发文机关 */
     const char *organ_mark; /* 发文机关标志; "" = organ + 文件 */
     const char *doc_number; /* 发文字号 */

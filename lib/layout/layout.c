@@ -254,6 +254,10 @@ static int invisible(uint32_t cp)
     return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
 }
 
+static zb_status shape_text(zb_doc *doc, zb_glyphs *out, const char *text, size_t len,
+                            zb_font_role role, double size, double char_space, int ink,
+                            const char *where);
+
 zb_status zb_shape(zb_doc *doc, zb_glyphs *out, const char *text, size_t len, zb_font_role role,
                    double size, double char_space, int ink, const char *where)
 {
@@ -261,6 +265,21 @@ zb_status zb_shape(zb_doc *doc, zb_glyphs *out, const char *text, size_t len, zb
     if (bad != len)
         return zb_error_set(doc->err, ZB_ERR_ENCODING, "%s is not valid UTF-8 (byte %zu)", where,
                             bad + 1);
+    /* Whatever the input, Chinese text is set with Chinese punctuation. */
+    zb_buf fixed = {0};
+    int changed = zb_text_punct(text, len, &fixed);
+    if (changed < 0)
+        return nomem(doc);
+    zb_status st = changed ? shape_text(doc, out, fixed.data, fixed.len, role, size, char_space, ink, where)
+                           : shape_text(doc, out, text, len, role, size, char_space, ink, where);
+    zb_buf_free(&fixed);
+    return st;
+}
+
+static zb_status shape_text(zb_doc *doc, zb_glyphs *out, const char *text, size_t len,
+                            zb_font_role role, double size, double char_space, int ink,
+                            const char *where)
+{
     const zb_face *primary = zb_fontset_face(doc->fonts, role);
     for (size_t i = 0; i < len;) {
         size_t k;
@@ -366,6 +385,29 @@ static int push_line(zb_lines *out, const zb_glyph *g, size_t s, size_t e, int l
     return 0;
 }
 
+/* A place inside a run of Latin letters and digits where it may be broken when it has to
+ * be: after / - _ . ? & = # or between a letter and a digit. */
+static int soft_break(const zb_glyph *g, size_t i)
+{
+    uint32_t a = g[i - 1].cp, b = g[i].cp;
+    if (a < 128 && strchr("/-_.?&=#", (int)a) && a)
+        return 1;
+    int da = (a >= '0' && a <= '9'), db = (b >= '0' && b <= '9');
+    int la = (a | 32) >= 'a' && (a | 32) <= 'z', lb = (b | 32) >= 'a' && (b | 32) <= 'z';
+    return (da && lb) || (la && db);
+}
+
+/* Where to break a run that cannot stay whole, at or before full (the first glyph that does
+ * not fit), after from: the last soft place that fills at least half the line, else where the
+ * line is full. */
+static size_t inside_break(const zb_glyph *g, size_t s, size_t from, size_t full, double avail)
+{
+    for (size_t p = full; p > from && p > s + 1; p--)
+        if (soft_break(g, p) && zb_glyphs_width(g, s, p) >= avail / 2)
+            return p;
+    return full > s ? full : s + 1;
+}
+
 int zb_break_lines(const zb_glyph *g, size_t n, double width_first, double width, zb_lines *out)
 {
     out->n = 0;
@@ -387,8 +429,24 @@ int zb_break_lines(const zb_glyph *g, size_t n, double width_first, double width
         size_t b = i;
         while (b > s && !zb_break_allowed(g, n, b))
             b--;
-        if (b == s) /* nothing the rules allow: break where the line is full */
-            b = i > s ? i : s + 1;
+        if (b == s) {
+            /* Nothing the rules allow: the run is longer than the line. */
+            b = inside_break(g, s, s, i, avail);
+        } else {
+            /* What would go to the next line runs from b to the next place the rules allow
+             * a break: a run longer than a whole line cannot stay whole anyway, and is broken
+             * here rather than leave this line nearly empty; so is a long run of Latin
+             * letters or digits (8 or more: an address, a code) that would leave more than
+             * half of this line empty. Numbers and words go down whole. */
+            size_t e = i, word = 0;
+            while (e < n && !zb_break_allowed(g, n, e))
+                e++;
+            for (size_t k = b; k < e; k++)
+                word += (g[k].flags & ZB_G_WORD) != 0;
+            double slack = avail - zb_glyphs_width(g, s, b);
+            if (zb_glyphs_width(g, b, e) > width + FIT_EPS || (word >= 8 && slack > avail / 2))
+                b = inside_break(g, s, b, i, avail);
+        }
         if (push_line(out, g, s, b, 0))
             return -1;
         s = b;
@@ -400,11 +458,14 @@ int zb_break_lines(const zb_glyph *g, size_t n, double width_first, double width
 
 double zb_justify_extra(const zb_glyph *g, const zb_line *l, double width)
 {
-    (void)g;
     if (l->last || l->end - l->start < 2)
         return 0;
     double slack = width - l->width;
-    return slack > 0 ? slack / (double)(l->end - l->start - 1) : 0;
+    double extra = slack > 0 ? slack / (double)(l->end - l->start - 1) : 0;
+    /* A line that would be spread wider than a character between its characters is left
+     * ragged instead. */
+    double cell = g[l->start].size > 0 ? g[l->start].size : ZB_SIZE_BODY;
+    return extra > cell ? 0 : extra;
 }
 
 /* ---------------------------------------------------------------------------------- */

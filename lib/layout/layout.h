@@ -39,8 +39,14 @@ static inline double zb_grid_top(int k)
     return ZB_AREA_TOP + k * ZB_LINE_PITCH;
 }
 
-/* Inks: black, the red of the 版头 and the seal's rule, and the grey of a chart's bars. */
+/* Inks: black, the red of the 版头, and the grey of a chart's bars. The red is the ink GB/T
+ * 9704-2012 §6.2 asks of the printer, Y80% M80%: CMYK 0 0.8 0.8 0, the same in every
+ * renderer. */
 enum { ZB_INK_BLACK = 0, ZB_INK_RED = 1, ZB_INK_GREY = 2 };
+#define ZB_RED_C 0.0
+#define ZB_RED_M 0.8
+#define ZB_RED_Y 0.8
+#define ZB_RED_K 0.0
 #define ZB_GREY_LEVEL 0.62 /* 0 = black, 1 = white */
 
 /* ---- the display list ---- */
@@ -117,8 +123,9 @@ typedef struct zb_glyphs {
 } zb_glyphs;
 
 /* Appends text (len bytes, valid UTF-8 not required: checked here) set in role at size with
- * char_space added to every character's advance. A character beyond U+FFFF, a control
- * character or one that no font has is ZB_ERR_VALUE naming it and where ("title"). */
+ * char_space added to every character's advance, its half-width punctuation inside Chinese
+ * made full-width first (zb_text_punct). A character beyond U+FFFF, a control character or
+ * one that no font has is ZB_ERR_VALUE naming it and where ("title"). */
 zb_status zb_shape(zb_doc *doc, zb_glyphs *out, const char *text, size_t len, zb_font_role role,
                    double size, double char_space, int ink, const char *where);
 /* The flags of a code point (without ZB_G_FULL, which shaping adds). */
@@ -158,7 +165,8 @@ double zb_baseline(const zb_face *face, double em_top, double size);
  * slack of a justified line), glyphs scaled horizontally by hscale (1 = none). */
 zb_status zb_emit(zb_doc *doc, int page, double x, double y, const zb_glyph *g, size_t s,
                   size_t e, double extra, double hscale);
-/* The extra space between glyphs that makes line l end at width. */
+/* The extra space between glyphs that makes line l end at width; 0 for a paragraph's last
+ * line, and for a line that would be spread more than a character between its glyphs. */
 double zb_justify_extra(const zb_glyph *g, const zb_line *l, double width);
 
 /* ---- small texts ---- */

@@ -1,6 +1,7 @@
 /* Tables drawn in the type area: cells shaped and broken with the line breaker, thin
  * borders, the header repeated on every page, a merged column split per page. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,24 +117,42 @@ static double merged_need(const table *t, size_t r)
     return (double)cell->ln * t->lead + 2 * TABLE_PAD_Y;
 }
 
-static int group_size_one(const table *t, size_t r)
-{
-    return (r == 1 || t->group[r - 1] != t->group[r]) &&
-           (r + 1 >= t->rows || t->group[r + 1] != t->group[r]);
-}
+/* A row, or the part of one on a page: its cells' lines [from, to). A whole row's text is
+ * centred in its height; a row split over pages is set from the top of each part. */
+typedef struct slice {
+    size_t row;
+    size_t from, to;
+    double h;
+    int part;
+} slice;
 
-/* Draws the text of a cell in the box from x0 to x1, top to top + h. */
+/* What a page's part of a group draws: its slices, and whether the merged column is one
+ * cell over them (else each row shows its own, or, for the rows after the first of a group
+ * whose category is taller than a page, none). */
+typedef struct segment {
+    slice *s;
+    size_t n, cap;
+    int merged;
+    size_t first; /* the group's first row: the one that shows an unmerged category */
+} segment;
+
+/* Draws the lines [from, to) of a cell in the box from x0 to x1, top to top + h: centred
+ * in it, or from its top. */
 static zb_status draw_cell(table *t, const tcell *cell, int center, double x0, double x1,
-                           double top, double h)
+                           double top, double h, size_t from, size_t to, int from_top)
 {
-    double block = (double)cell->ln * t->lead;
-    double y0 = top + (h - block) / 2;
-    for (size_t i = 0; i < cell->ln; i++) {
+    if (to > cell->ln)
+        to = cell->ln;
+    if (from >= to)
+        return ZB_OK;
+    double block = (double)(to - from) * t->lead;
+    double y0 = from_top ? top + TABLE_PAD_Y : top + (h - block) / 2;
+    for (size_t i = from; i < to; i++) {
         const zb_line *l = &t->lines.l[cell->l0 + i];
         if (l->end <= l->start)
             continue;
         const zb_glyph *g = t->g.g;
-        double em_top = y0 + (double)i * t->lead + (t->lead - t->size) / 2;
+        double em_top = y0 + (double)(i - from) * t->lead + (t->lead - t->size) / 2;
         double base = zb_baseline(g[l->start].face, em_top, t->size);
         /* Ragged lines: in a narrow cell, justifying a line broken early spreads it thin. */
         double x = center ? x0 + (x1 - x0 - l->width) / 2 : x0 + TABLE_PAD_X;
@@ -165,104 +184,185 @@ static zb_status draw_header(table *t)
     double h = t->h[0];
     zb_status st = hline(t, t->y, t->edge[0], t->edge[t->ncols]);
     for (size_t c = 0; c < t->ncols && !st; c++)
-        st = draw_cell(t, &t->cells[c], 1, t->edge[c], t->edge[c + 1], t->y, h);
+        st = draw_cell(t, &t->cells[c], 1, t->edge[c], t->edge[c + 1], t->y, h, 0, SIZE_MAX, 0);
     if (!st)
         st = vlines(t, t->y, h);
     t->y += h;
     return st;
 }
 
-/* Draws rows [s, e) placed from top, merged over the segment in the merged column. */
-static zb_status draw_segment(table *t, size_t s, size_t e, double top)
+/* Draws a page's part of a group from top: each slice's rules and cells, and the merged
+ * column over them as one cell. */
+static zb_status draw_segment(table *t, const segment *sg, double top)
 {
     zb_status st = ZB_OK;
-    int merged = t->merge_col != ZB_NONE && !group_size_one(t, s);
     double y = top;
-    for (size_t r = s; r < e && !st; r++) {
-        double h = t->h[r];
-        if (r == s || !merged) {
+    size_t mc = t->merge_col;
+    for (size_t k = 0; k < sg->n && !st; k++) {
+        const slice *sl = &sg->s[k];
+        if (k == 0 || !sg->merged || sl->row == sg->s[k - 1].row) {
             st = hline(t, y, t->edge[0], t->edge[t->ncols]);
         } else {
-            if (t->merge_col > 0)
-                st = hline(t, y, t->edge[0], t->edge[t->merge_col]);
-            if (!st && t->merge_col + 1 < t->ncols + 1)
-                st = hline(t, y, t->edge[t->merge_col + 1], t->edge[t->ncols]);
+            if (mc > 0)
+                st = hline(t, y, t->edge[0], t->edge[mc]);
+            if (!st)
+                st = hline(t, y, t->edge[mc + 1], t->edge[t->ncols]);
         }
         for (size_t c = 0; c < t->ncols && !st; c++) {
-            if (merged && c == t->merge_col)
+            if (c == mc && (sg->merged || sl->row != sg->first))
                 continue;
-            st = draw_cell(t, &t->cells[r * t->ncols + c], t->center[c], t->edge[c], t->edge[c + 1],
-                           y, h);
+            st = draw_cell(t, &t->cells[sl->row * t->ncols + c], t->center[c], t->edge[c], t->edge[c + 1], y,
+                           sl->h, sl->from, sl->to, sl->part);
         }
         if (!st)
-            st = vlines(t, y, h);
-        y += h;
+            st = vlines(t, y, sl->h);
+        y += sl->h;
     }
-    if (!st && merged) {
-        size_t c = t->merge_col;
-        st = draw_cell(t, &t->cells[s * t->ncols + c], t->center[c], t->edge[c], t->edge[c + 1],
-                       top, y - top);
+    if (!st && sg->merged && sg->n) {
+        const tcell *cell = &t->cells[sg->first * t->ncols + mc];
+        st = draw_cell(t, cell, t->center[mc], t->edge[mc], t->edge[mc + 1], top, y - top, 0, SIZE_MAX, 0);
     }
     return st;
 }
 
-/* Lays the rows out from (t->page, t->y), breaking pages where a row does not fit. */
+static zb_status push_slice(table *t, segment *sg, size_t row, size_t from, size_t to, double h, int part)
+{
+    if (zb_grow((void **)&sg->s, &sg->cap, sg->n + 1, sizeof *sg->s))
+        return nomem(t);
+    slice sl = {row, from, to, h, part};
+    sg->s[sg->n++] = sl;
+    t->y += h;
+    return ZB_OK;
+}
+
+/* Draws the segment begun at top, its last slice grown so that a merged category's text
+ * fits, and empties it. */
+static zb_status flush(table *t, segment *sg, double top)
+{
+    if (!sg->n)
+        return ZB_OK;
+    if (sg->merged) {
+        double have = t->y - top, need = merged_need(t, sg->first);
+        double grow = fmin(need - have, ZB_AREA_BOTTOM - t->y);
+        if (grow > 0) {
+            sg->s[sg->n - 1].h += grow;
+            t->y += grow;
+        }
+    }
+    zb_status st = draw_segment(t, sg, top);
+    sg->n = 0;
+    return st;
+}
+
+/* Closes the page's table and opens the next page with the header. */
+static zb_status next_page(table *t)
+{
+    zb_status st = hline(t, t->y, t->edge[0], t->edge[t->ncols]);
+    t->page++;
+    t->y = ZB_AREA_TOP;
+    zb_doc_touch(t->doc, t->page);
+    if (!st)
+        st = draw_header(t);
+    return st;
+}
+
+/* The lines of row r's tallest cell; its category cell counts when shown in the row. */
+static size_t row_lines(const table *t, size_t r, int with_category)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (c == t->merge_col && !with_category)
+            continue;
+        const tcell *cell = &t->cells[r * t->ncols + c];
+        if (cell->ln > n)
+            n = cell->ln;
+    }
+    return n;
+}
+
+/* Lays the rows out from (t->page, t->y), breaking pages where a row does not fit. A group
+ * split by a page break shows its category on each page; a group starts on a new page when
+ * its category's text would not fit below; a row taller than a page goes on over the pages
+ * it needs, its text with it; a category taller than a page is shown once, in its group's
+ * first row. */
 static zb_status layout(table *t)
 {
     zb_status st = draw_header(t);
+    const double cap = ZB_AREA_BOTTOM - ZB_AREA_TOP - t->h[0];
+    segment sg;
+    memset(&sg, 0, sizeof sg);
     int rows_on_page = 0;
     for (size_t r = 1; r < t->rows && !st;) {
         size_t end = r + 1;
         while (end < t->rows && t->group[end] == t->group[r])
             end++;
-        int one = end - r == 1;
-        /* A single row shows its category like any other cell. */
-        if (one && merged_need(t, r) > t->h[r])
+        int has_category = t->merge_col != ZB_NONE;
+        sg.merged = has_category && end - r > 1;
+        sg.first = r;
+        if (sg.merged && merged_need(t, r) > cap)
+            sg.merged = 0;
+        /* Where a row shows its own category, the row holds its text. */
+        if (has_category && !sg.merged && merged_need(t, r) > t->h[r])
             t->h[r] = merged_need(t, r);
-        size_t s = r;
+        if (sg.merged && rows_on_page > 0 && merged_need(t, r) > ZB_AREA_BOTTOM - t->y + 0.01) {
+            st = next_page(t);
+            rows_on_page = 0;
+        }
         double top = t->y;
-        for (; r < end && !st; r++) {
-            if (t->y + t->h[r] > ZB_AREA_BOTTOM + 0.01 && rows_on_page > 0) {
-                if (r > s) {
-                    /* The category's cell on this page must hold its text. */
-                    double have = t->y - top, need = merged_need(t, s);
-                    if (need > have) {
-                        double grow = fmin(need - have, ZB_AREA_BOTTOM - t->y);
-                        if (grow > 0) {
-                            t->h[r - 1] += grow;
-                            t->y += grow;
-                        }
-                    }
-                    st = draw_segment(t, s, r, top);
+        for (size_t k = r; k < end && !st; k++) {
+            double h = t->h[k];
+            if (t->y + h <= ZB_AREA_BOTTOM + 0.01) {
+                st = push_slice(t, &sg, k, 0, SIZE_MAX, h, 0);
+                rows_on_page++;
+                continue;
+            }
+            if (h <= cap + 0.01) {
+                /* On the next page, the category repeated there. */
+                if (rows_on_page > 0) {
+                    st = flush(t, &sg, top);
+                    if (!st)
+                        st = next_page(t);
+                    rows_on_page = 0;
+                    top = t->y;
                 }
                 if (!st)
-                    st = hline(t, t->y, t->edge[0], t->edge[t->ncols]);
-                t->page++;
-                t->y = ZB_AREA_TOP;
-                zb_doc_touch(t->doc, t->page);
-                if (!st)
-                    st = draw_header(t);
-                rows_on_page = 0;
-                s = r;
-                top = t->y;
+                    st = push_slice(t, &sg, k, 0, SIZE_MAX, h, 0);
+                rows_on_page++;
+                continue;
             }
-            t->y += t->h[r];
-            rows_on_page++;
-        }
-        if (!st && end - s > 1) {
-            double have = t->y - top, need = merged_need(t, s);
-            if (need > have) {
-                double grow = fmin(need - have, ZB_AREA_BOTTOM - t->y);
-                if (grow > 0) {
-                    t->h[end - 1] += grow;
-                    t->y += grow;
+            /* Taller than a page: its lines go on from page to page. */
+            size_t total = row_lines(t, k, has_category && !sg.merged && k == sg.first);
+            for (size_t from = 0; from < total && !st;) {
+                double avail = ZB_AREA_BOTTOM - t->y - 2 * TABLE_PAD_Y;
+                size_t fit = avail > 0 ? (size_t)floor(avail / t->lead + 1e-6) : 0;
+                if (fit < 2 && rows_on_page > 0) {
+                    st = flush(t, &sg, top);
+                    if (!st)
+                        st = next_page(t);
+                    rows_on_page = 0;
+                    top = t->y;
+                    continue;
+                }
+                if (fit < 1)
+                    fit = 1;
+                size_t to = from + fit < total ? from + fit : total;
+                st = push_slice(t, &sg, k, from, to, (double)(to - from) * t->lead + 2 * TABLE_PAD_Y, 1);
+                rows_on_page++;
+                from = to;
+                if (!st && from < total) {
+                    st = flush(t, &sg, top);
+                    if (!st)
+                        st = next_page(t);
+                    rows_on_page = 0;
+                    top = t->y;
                 }
             }
         }
         if (!st)
-            st = draw_segment(t, s, end, top);
+            st = flush(t, &sg, top);
         r = end;
     }
+    free(sg.s);
     if (!st)
         st = hline(t, t->y, t->edge[0], t->edge[t->ncols]);
     return st;

@@ -52,6 +52,15 @@ zb_findings *zb_findings_new(void);
 int zb_findings_add(zb_findings *f, zb_severity severity, const char *code, const char *location,
                     const char *fmt, ...) ZB_PRINTF(5, 6);
 
+/* Signs that a plan was read wrongly from its text (misread.c): warnings "title-banner",
+ * "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units", "note-in-text"
+ * added to f.
+ * 0, or -1 when out of memory. */
+int zb_plan_check_misread(const zb_plan *plan, zb_findings *f);
+/* Nonzero when name (len bytes) reads like the name of an organ: 县经信局, 开发区,
+ * 县“低散乱污”整治办, or a collective name (zb_infer_collective). */
+int zb_plan_name_is_unit(const char *name, size_t len);
+
 /* What was given rather than inferred, for a saver that writes exactly what was given:
  * ZB_KIND_AUTO / ZB_DIR_AUTO / ZB_QUAL_AUTO when inferred. */
 zb_kind zb_plan_indicator_kind_given(const zb_plan *plan, size_t i);
@@ -71,5 +80,17 @@ void zb_infer_name_group(const char *name, size_t *bare, size_t *unit_begin, siz
 
 /* Normalises a name as plan.h describes; returns a malloc'd string (NULL when out of memory). */
 char *zb_normalize_name(const char *s);
+/* The same for the len bytes at s (no NUL needed). */
+char *zb_normalize_name_n(const char *s, size_t len);
+
+/* What a name says on its own, found in one look over it: the direction
+ * (zb_infer_direction()), whether it states a change (增速, 下降率…) and a decrease, and with
+ * infer_kind the kind with the unit (zb_infer_kind_with_unit(); else ZB_KIND_AUTO). */
+typedef struct zb_name_facts {
+    zb_direction direction;
+    int change, decrease;
+    zb_kind kind;
+} zb_name_facts;
+void zb_infer_name_facts(const char *name, const char *unit, int infer_kind, zb_name_facts *out);
 
 #endif /* ZB_PLAN_INTERNAL_H */

@@ -681,6 +681,15 @@ static int check_prose(checker *c, zb_findings *f)
 
 static int check_document(const zb_plan *plan, zb_document_kind document, zb_findings *f)
 {
+    /* A table of indicators with none in it is a silent nothing: say so (an import that did
+     * not read its table ends here). */
+    if ((document == ZB_DOCUMENT_TABLE || document == ZB_DOCUMENT_PROGRESS || document == ZB_DOCUMENT_ASSESSMENT) &&
+        !zb_plan_indicator_count(plan))
+        return zb_findings_add(f, ZB_SEV_ERROR, "no-indicators", "indicators",
+                               "%s needs indicators; the plan has none",
+                               document == ZB_DOCUMENT_TABLE      ? "a target table"
+                               : document == ZB_DOCUMENT_PROGRESS ? "a monitoring workbook"
+                                                                  : "an assessment");
     if (document != ZB_DOCUMENT_NOTICE && document != ZB_DOCUMENT_BULLETIN)
         return 0;
     const char *what = document == ZB_DOCUMENT_NOTICE ? "a notice" : "a bulletin";
@@ -698,6 +707,17 @@ static int check_document(const zb_plan *plan, zb_document_kind document, zb_fin
         bad = zb_findings_add(f, ZB_SEV_ERROR, "missing-organ", "organ",
                               "%s needs an issuing organ (发文机关, the red header and the signature); the plan has none",
                               what);
+    /* What the document would lack against GB/T 9704: a red 版头 (the organ mark and the red
+     * rule) with no 发文字号 under it (§7.2.5; the bulletin's number is not the plan's), and
+     * a 版记 without its 印发机关 and 印发日期 (§7.4.3). */
+    int red = *zb_plan_meta(plan, ZB_META_ORGAN) || *zb_plan_meta(plan, ZB_META_ORGAN_MARK);
+    if (!bad && red && document == ZB_DOCUMENT_NOTICE && !*zb_plan_meta(plan, ZB_META_DOC_NUMBER))
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "no-document-number", "doc_number",
+                              "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 under "
+                              "it: give doc_number, or choose another 版头 (mark, letter or none)");
+    if (!bad && red && !*zb_plan_meta(plan, ZB_META_PRINTER))
+        bad = zb_findings_add(f, ZB_SEV_WARNING, "no-imprint", "printer",
+                              "%s has no 版记 (印发机关 and 印发日期): give printer and printed", what);
     return bad;
 }
 
@@ -823,6 +843,8 @@ zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *o
         bad = check_categories(plan, f);
     if (!bad)
         bad = check_prose(&c, f);
+    if (!bad)
+        bad = zb_plan_check_misread(plan, f);
     if (!bad && o->actuals && o->period)
         bad = check_period(plan, o->period, f);
     if (!bad && o->actuals)

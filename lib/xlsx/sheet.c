@@ -9,24 +9,34 @@
 
 /* ---- life cycle ---------------------------------------------------------------------- */
 
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
+static zb_status open_book(zb_xlsx_book *book, const char *path, int in_row_order, zb_error *err)
 {
     memset(book, 0, sizeof *book);
     zb_status st = zb_output_begin(&book->out, path, "xlsx", err);
     if (st)
         return st;
-    /* constant_memory would flush rows as soon as a later row is written, and a vertical
-     * merge writes into rows above; tmpdir NULL lets libxlsxwriter use the system's. */
+    /* tmpdir NULL lets libxlsxwriter use the system's. */
     lxw_workbook_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.constant_memory = LXW_FALSE;
+    opt.constant_memory = in_row_order ? LXW_TRUE : LXW_FALSE;
     opt.tmpdir = NULL;
+    book->in_row_order = in_row_order;
     book->wb = workbook_new_opt(book->out.tmp, &opt);
     if (!book->wb) {
         zb_output_abort(&book->out);
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory creating the workbook", path);
     }
     return ZB_OK;
+}
+
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
+{
+    return open_book(book, path, 0, err);
+}
+
+zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, zb_error *err)
+{
+    return open_book(book, path, 1, err);
 }
 
 /* libxlsxwriter formats the creation date with gmtime(), whose result lives in one buffer
@@ -165,8 +175,10 @@ zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
     fmt->header = zb_xlsx_new_format(wb, style->font_heading, style->body_size);
     fmt->center = zb_xlsx_new_format(wb, style->font_body, style->body_size);
     fmt->left = zb_xlsx_new_format(wb, style->font_body, style->body_size);
-    fmt->number = zb_xlsx_new_format(wb, style->font_body, style->body_size);
-    if (!fmt->label || !fmt->title || !fmt->header || !fmt->center || !fmt->left || !fmt->number)
+    /* One format per look: a number looks like the text beside it. libxlsxwriter finds the
+     * style of a second, equal format by hashing it on every cell written with it. */
+    fmt->number = fmt->center;
+    if (!fmt->label || !fmt->title || !fmt->header || !fmt->center || !fmt->left)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory creating cell formats",
                             book->out.path);
     format_set_align(fmt->label, LXW_ALIGN_LEFT);
@@ -175,7 +187,6 @@ zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
     set_cell(fmt->header, LXW_ALIGN_CENTER);
     set_cell(fmt->center, LXW_ALIGN_CENTER);
     set_cell(fmt->left, LXW_ALIGN_LEFT);
-    set_cell(fmt->number, LXW_ALIGN_CENTER);
     return ZB_OK;
 }
 

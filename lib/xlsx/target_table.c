@@ -42,6 +42,20 @@ typedef struct column {
     char buf[64];
 } column;
 
+/* Tables of more rows than this are written in row order (zb_xlsx_open_in_row_order):
+ * measured on the plain libxlsxwriter program of tests/bench, its CPU time is the same at
+ * 100 rows and 3.5 % less at 200, 7 % at 1,000, about 20 % at 10,000, with a fifth of the
+ * memory at 100,000; the seed-sized tables below it keep the shared-string layout. */
+#define IN_ROW_ORDER_ABOVE 200
+
+/* The 类别 cell of a row. */
+typedef enum category_cell {
+    CAT_NONE,         /* written later by the merge (in any order) */
+    CAT_TEXT,         /* a group of one row: the text, measured with the row */
+    CAT_MERGED_TOP,   /* in row order: the text of a merged group, on its first row */
+    CAT_MERGED_BLANK  /* in row order: a formatted blank under it */
+} category_cell;
+
 /* A table being written; lives on the writer's stack (no global state). */
 typedef struct table {
     const zb_plan *plan;
@@ -51,6 +65,7 @@ typedef struct table {
     zb_xlsx_style style;
     zb_xlsx_formats fmt;
     int unit_column;  /* names lose the unit group they gave */
+    int in_row_order; /* the workbook is in constant_memory mode: cells go in row by row */
     int landscape;
     column *cols;
     size_t ncols;
@@ -358,9 +373,9 @@ static const char *attribute_text(zb_attribute a)
     return a == ZB_ATTR_BINDING ? "约束性" : a == ZB_ATTR_ANTICIPATORY ? "预期性" : "";
 }
 
-/* Writes indicator i on row r; the category only when it is not merged (category != NULL).
+/* Writes indicator i on row r with its 类别 cell as cat says (category: the group's text).
  * *height receives the height its texts need. */
-static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *category,
+static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *category, category_cell cat,
                                  double *height, zb_error *err)
 {
     const zb_plan *plan = t->plan;
@@ -381,10 +396,12 @@ static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *ca
             e = worksheet_write_number(ws, r, x, zb_plan_indicator_seq(plan, i), t->fmt.number);
             break;
         case F_CATEGORY:
-            if (category) {
+            if (cat == CAT_TEXT)
                 text = category;
-                e = worksheet_write_string(ws, r, x, text, t->fmt.center);
-            }
+            if (cat == CAT_TEXT || cat == CAT_MERGED_TOP)
+                e = worksheet_write_string(ws, r, x, category, t->fmt.center);
+            else if (cat == CAT_MERGED_BLANK)
+                e = worksheet_write_blank(ws, r, x, t->fmt.center);
             break;
         case F_NAME:
             text = t->unit_column ? zb_plan_indicator_bare_name(plan, i) : zb_plan_indicator_name(plan, i);
@@ -449,27 +466,39 @@ static zb_status write_body(table *t, lxw_row_t row, zb_error *err)
             return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
         lxw_row_t top = row;
         double above = 0; /* height of the group's rows before the last */
+        lxw_error e = LXW_NO_ERROR;
         for (size_t j = 0; j < k; j++) {
-            zb_status st = write_indicator(t, i + j, top + (lxw_row_t)j, k > 1 ? NULL : name,
-                                           &t->heights[j], err);
+            category_cell cell = k == 1 ? CAT_TEXT : !t->in_row_order ? CAT_NONE
+                                 : j == 0 ? CAT_MERGED_TOP : CAT_MERGED_BLANK;
+            zb_status st = write_indicator(t, i + j, top + (lxw_row_t)j, name, cell, &t->heights[j], err);
             if (st)
                 return st;
-            if (j + 1 < k)
+            if (j + 1 < k) {
                 above += t->heights[j];
+                /* In row order a row's height goes in before the next row begins. */
+                if (t->in_row_order && (e = worksheet_set_row(t->ws, top + (lxw_row_t)j, t->heights[j], NULL)))
+                    return row_fail(t, e, i + j, err);
+            }
         }
-        lxw_error e = LXW_NO_ERROR;
         if (k > 1) {
             double need = zb_xlsx_text_height(name, t->cols[t->col_category].text_pt, size);
             double *last = &t->heights[k - 1];
             if (above + *last < need)
                 *last = fmin(ceil((need - above) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
-            e = worksheet_merge_range(t->ws, top, (lxw_col_t)t->col_category, top + (lxw_row_t)(k - 1),
-                                      (lxw_col_t)t->col_category, name, t->fmt.center);
+            if (t->in_row_order)
+                e = worksheet_set_row(t->ws, top + (lxw_row_t)(k - 1), *last, NULL);
+            /* In row order only the range is new: the cells above are written out already
+             * (the text on the first row, formatted blanks under it). */
+            if (!e)
+                e = worksheet_merge_range(t->ws, top, (lxw_col_t)t->col_category, top + (lxw_row_t)(k - 1),
+                                          (lxw_col_t)t->col_category, name, t->fmt.center);
             zb_xlsx_pager_group(&t->pager, top, t->heights, k);
         } else {
             zb_xlsx_pager_row(&t->pager, t->heights[0]);
         }
-        for (size_t j = 0; j < k && !e; j++)
+        /* Any order: the heights now (in row order only a group of one row's is left). */
+        size_t from = !t->in_row_order || k == 1 ? 0 : k;
+        for (size_t j = from; j < k && !e; j++)
             e = worksheet_set_row(t->ws, top + (lxw_row_t)j, t->heights[j], NULL);
         if (e)
             return row_fail(t, e, i, err);
@@ -546,7 +575,8 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     zb_xlsx_sheet_name(o->sheet_name, "目标体系表", sheet);
 
     zb_xlsx_book book;
-    st = zb_xlsx_open(&book, path, error);
+    t.in_row_order = n > IN_ROW_ORDER_ABOVE;
+    st = t.in_row_order ? zb_xlsx_open_in_row_order(&book, path, error) : zb_xlsx_open(&book, path, error);
     if (st) {
         free(t.cols);
         free(t.widths);

@@ -40,8 +40,12 @@ def run(*args):
     return subprocess.run(args, check=True, capture_output=True)
 
 
+WIDE = str.maketrans("(),:;", "（），：；")
+
+
 def strip(s):
-    return re.sub(r"\s+", "", s)
+    """Without white space, and with the punctuation the bulletin sets inside Chinese."""
+    return re.sub(r"\s+", "", s).translate(WIDE)
 
 
 def read_pages(pdf):
@@ -129,7 +133,8 @@ def check_bulletin(pdf, plan, actuals_periods):
     organ = plan.get("organ_mark") or plan["organ"] + "文件"
     first = strip("".join(w[0] for w in pages[0][0]))
     check(first == organ, f"{name}: the first line is the organ mark: {first}")
-    title = f"关于2024年第二季度{strip(plan['title'])}指标进展情况的通报"
+    # The year once: the plan's own 2024年 is left out of the bulletin's title.
+    title = f"关于2024年第二季度{strip(plan['title']).replace('2024年', '', 1)}指标进展情况的通报"
     check(title in text, f"{name}: the title {title}")
     for r in plan.get("recipients", []):
         check(strip(r) + "：" in text, f"{name}: recipient {r}")

@@ -259,10 +259,10 @@ def check_positions(name, pkg, pdf, tmp):
 
 def check_roles(name, pkg, plan):
     """Text is named after its role's standard face: the organ mark and title 方正小标宋简体
-    in red and black, the body 仿宋_GB2312, page numbers 宋体."""
+    in red (255 51 51: CMYK 0 80 80 0) and black, the body 仿宋_GB2312, page numbers 宋体."""
     first = pkg.chars(0)
     fonts = pkg.fonts
-    mark = [c for c in first if c[5] == "255 0 0"]
+    mark = [c for c in first if c[5] == "255 51 51"]
     check(mark and all(fonts[c[3]][0] == "方正小标宋简体" for c in mark), f"{name}: the red organ mark is 方正小标宋简体")
     body = [c for c in first if fonts[c[3]][0] == "仿宋_GB2312"]
     check(len(body) > 20, f"{name}: body text in 仿宋_GB2312 ({len(body)} characters)")

@@ -343,6 +343,71 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* Chinese punctuation in Chinese text; numbers, Latin text and addresses keep theirs. NULL
+ * in the table = unchanged. */
+static void test_punct(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        /* the marks beside Chinese */
+        {"(此件公开发布)", "（此件公开发布）"},
+        {"(一)推动产业转型升级", "（一）推动产业转型升级"},
+        {"(1)加强要素保障", "（1）加强要素保障"},
+        {"新增企业(家)", "新增企业（家）"},
+        {"规上工业增加值增速(%)", "规上工业增加值增速（%）"},
+        {"(责任单位:县经信局,县发改局)", "（责任单位：县经信局，县发改局）"},
+        {"县经信局, 县发改局; 县科技局", "县经信局，县发改局；县科技局"},
+        {"是否完成?请报送!", "是否完成？请报送！"},
+        {"全面推进智能制造.(责任单位:县经信局)", "全面推进智能制造。（责任单位：县经信局）"},
+        {"任务完成.", "任务完成。"},
+        {"打造\"桐庐样板\",现将", "打造“桐庐样板”，现将"},
+        {"深化\"415X\"先进制造业", "深化“415X”先进制造业"},
+        {"AI(人工智能)", "AI（人工智能）"},
+        {"2024年,全县", "2024年，全县"},
+        {"共3项,其中", "共3项，其中"},
+        {"（已是全角）、“引号”。", NULL},
+        /* numbers keep theirs */
+        {"营收1,000亿元", NULL},
+        {"会议10:30开始", NULL},
+        {"增速6.5%以上", NULL},
+        {"1.全面落实产业链制度", NULL},
+        {"第1.2节", NULL},
+        /* Latin text keeps its own */
+        {"Hello, world: (a test).", NULL},
+        {"see \"quoted\" text", NULL},
+        {"Mr. Li", NULL},
+        /* addresses keep theirs; the mark after one is the sentence's */
+        {"详见https://www.example.gov.cn/a(b),c.html", NULL},
+        {"详见https://a.cn/x.html,并报送", "详见https://a.cn/x.html，并报送"},
+        {"联系邮箱:office@tonglu.gov.cn.", "联系邮箱：office@tonglu.gov.cn."},
+        {"访问www.zj.gov.cn:8080/x", NULL},
+        /* unmatched */
+        {"备注(见附件", "备注（见附件"},
+        {"见附件)后", "见附件）后"},
+        {"", NULL},
+        {"纯中文无标点", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        zb_buf out = {0};
+        int rc = zb_text_punct(cases[i].in, strlen(cases[i].in), &out);
+        const char *want = cases[i].out ? cases[i].out : cases[i].in;
+        const char *got = rc == 1 ? out.data : cases[i].in;
+        if (rc < 0 || strcmp(got, want) != 0 || (rc == 1) != (cases[i].out != NULL))
+            fail_msg("'%s': got '%s' (rc %d), want '%s'", cases[i].in, got, rc, want);
+        /* the result is its own result */
+        zb_buf again = {0};
+        assert_int_equal(zb_text_punct(got, strlen(got), &again), 0);
+        zb_buf_free(&again);
+        zb_buf_free(&out);
+    }
+    /* invalid UTF-8 is left for the caller to report */
+    zb_buf out = {0};
+    assert_int_equal(zb_text_punct("中\xff,文", 7, &out), 0);
+    assert_null(out.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_error),
         cmocka_unit_test(test_files),
         cmocka_unit_test(test_time),
+        cmocka_unit_test(test_punct),
     };
     return cmocka_run_group_tests_name("core", tests, setup, teardown);
 }

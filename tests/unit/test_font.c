@@ -1115,6 +1115,21 @@ static void test_subset_fixture(void **state)
     assert_true(hb_font_get_nominal_glyph(font, 0x56FD, &g));
     assert_int_equal(hb_font_get_glyph_h_advance(font, g), 2048);
     assert_int_equal(hb_face_get_upem(face), 2048);
+    /* A font without prep gets a one-instruction one (SVTCA[1], a no-op), so that libharu
+     * 2.3.0 never meets an empty last table; the other tables are kept. */
+    hb_blob_t *prep = hb_face_reference_table(face, HB_TAG('p', 'r', 'e', 'p'));
+    unsigned plen;
+    const char *pdata = hb_blob_get_data(prep, &plen);
+    assert_int_equal(plen, 1);
+    assert_int_equal(pdata[0], 0x01);
+    hb_blob_destroy(prep);
+    static const char *const kept[] = {"head", "hhea", "hmtx", "maxp", "cmap", "glyf", "loca", "name", "post"};
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++) {
+        hb_blob_t *t = hb_face_reference_table(face, hb_tag_from_string(kept[k], 4));
+        if (!hb_blob_get_length(t))
+            fail_msg("the subset lost its %s table", kept[k]);
+        hb_blob_destroy(t);
+    }
     hb_font_destroy(font);
     hb_face_destroy(face);
     hb_blob_destroy(b);

@@ -273,8 +273,8 @@ static void test_notice(void **state)
     free(res);
     char *page = zbt_unzip_member(path, "Doc_0/Pages/Page_0/Content.xml");
     assert_non_null(page);
-    assert_non_null(strstr(page, "<ofd:FillColor Value=\"255 0 0\"/>"));   /* the red mark */
-    assert_non_null(strstr(page, "<ofd:StrokeColor Value=\"255 0 0\"/>")); /* the red rule */
+    assert_non_null(strstr(page, "<ofd:FillColor Value=\"255 51 51\"/>"));   /* the red mark (Y80 M80) */
+    assert_non_null(strstr(page, "<ofd:StrokeColor Value=\"255 51 51\"/>")); /* the red rule */
     assert_non_null(strstr(page, "DeltaX=\"g "));
     free(page);
 

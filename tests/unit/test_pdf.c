@@ -180,7 +180,7 @@ static void test_line_breaking(void **state)
         {"一二三四五、六", 5, "一二三四|五、六"},
         {"一二三四五》六", 5, "一二三四|五》六"},
         {"一二三四五：六", 5, "一二三四|五：六"},
-        {"一二三四五!六", 5, "一二三四|五!六"},
+        {"一二三四五!六", 5, "一二三四|五！六"}, /* set full-width inside Chinese */
         /* an opening mark never ends one */
         {"一二三四《五六》", 5, "一二三四|《五六》"},
         {"一二三四“五六”", 5, "一二三四|“五六”"},
@@ -194,7 +194,7 @@ static void test_line_breaking(void **state)
         {"一二三四6.5%", 5, "一二三四|6.5%"},
         {"一二三“415X”四", 5, "一二三|“415X”四"},
         {"一二三abcdefgh", 5, "一二三|abcdefgh"},
-        {"一二三四五(R&D)六", 6, "一二三四五|(R&D)六"},
+        {"一二三四五(R&D)六", 6, "一二三四五|（R&D）六"},
         /* spaces are dropped at a break */
         {"ab cd ef gh ij kl mn op", 3, "ab cd|ef gh|ij kl|mn op"},
         /* a full line of 28 fills the type area exactly */
@@ -558,6 +558,77 @@ static void test_seal(void **state)
     assert_int_equal(zb_pdf_write_notice(f->plan, f->fonts, path, &o, &info, &err), ZB_OK);
 }
 
+/* Valid input that once failed in libharu (character spacing over its limit: error 0x1056)
+ * or lost text: every one writes, with all of its text. */
+static void test_valid_input_writes(void **state)
+{
+    fixture *f = *state;
+    zb_buf latin = {0}, digits = {0}, mark = {0}, organ = {0}, big = {0};
+    zb_buf_adds(&latin, "中文");
+    zb_buf_adds(&digits, "中文");
+    for (int i = 0; i < 60; i++) {
+        zb_buf_addc(&latin, 'A');
+        zb_buf_addc(&digits, (char)('0' + i % 10));
+    }
+    zb_buf_adds(&latin, "中文结束。");
+    zb_buf_adds(&digits, "中文结束。");
+    for (int i = 0; i < 120; i++) {
+        zb_buf_adds(&mark, "某");
+        zb_buf_adds(&organ, "局");
+    }
+    zb_buf_adds(&mark, "文件");
+    for (int i = 0; i < 5000; i++)
+        zb_buf_adds(&big, "甲");
+    char *s_latin = zb_buf_take(&latin), *s_digits = zb_buf_take(&digits), *s_mark = zb_buf_take(&mark),
+         *s_organ = zb_buf_take(&organ), *s_big = zb_buf_take(&big);
+    static const char sig[] = "某县经济和信息化局、某县发展和改革局、某县财政局、某县商务局、某县科学技术局联合";
+    static const char printer[] = "某县人民政府办公室某县人民政府办公室某县人民政府办公室某县人民政府办公室";
+    for (int k = 0; k < 6; k++) {
+        zb_plan *p = zb_plan_new();
+        assert_int_equal(zb_plan_set_meta(p, ZB_META_TITLE, "关于某事的通知"), ZB_OK);
+        assert_int_equal(zb_plan_set_meta(p, ZB_META_ORGAN, k == 2 ? s_organ : "某县人民政府"), ZB_OK);
+        if (k == 3)
+            assert_int_equal(zb_plan_set_meta(p, ZB_META_ORGAN_MARK, s_mark), ZB_OK);
+        assert_int_equal(zb_plan_set_meta(p, ZB_META_SIGNATURE, k == 4 ? sig : "某县人民政府"), ZB_OK);
+        assert_int_equal(zb_plan_set_meta(p, ZB_META_PRINTER, k == 4 ? printer : "某县办公室"), ZB_OK);
+        zb_date d = {2024, 5, 1};
+        assert_int_equal(zb_plan_set_date(p, ZB_DATE_ISSUED, d), ZB_OK);
+        assert_int_equal(zb_plan_set_date(p, ZB_DATE_PRINTED, d), ZB_OK);
+        assert_int_equal(zb_plan_set_years(p, 2024, 2024), ZB_OK);
+        assert_int_equal(zb_plan_add_block(p, 0, k == 1 ? s_digits : s_latin), ZB_OK);
+        for (int c = 0; c < (k == 4 ? 200 : 1); c++) {
+            char name[32];
+            snprintf(name, sizeof name, "县委办公室%d", c);
+            assert_int_equal(zb_plan_add_copy_to(p, name), ZB_OK);
+        }
+        zb_indicator_def def = {0};
+        def.seq = 1;
+        def.category = k == 5 ? s_big : "甲类";
+        def.name = "新增企业(家)";
+        def.target = "10";
+        def.responsible = "县经信局";
+        assert_int_equal(zb_plan_add_indicator(p, &def, NULL), ZB_OK);
+        assert_int_equal(zb_plan_add_attachment(p, 1, ZB_ATTACH_TARGETS, "目标表", NULL), ZB_OK);
+        char *out = NULL;
+        size_t len = 0;
+        zb_pdf_info info;
+        zb_error err;
+        zb_status st = zb_pdf_notice_to_buffer(p, f->fonts, NULL, &out, &len, &info, &err);
+        if (st)
+            fail_msg("case %d: %s", k, err.message);
+        assert_true(len > 1000);
+        if (k == 5)
+            assert_true(info.pages > 5); /* the category's 5,000 characters go on over pages */
+        zb_free(out);
+        zb_plan_free(p);
+    }
+    free(s_latin);
+    free(s_digits);
+    free(s_mark);
+    free(s_organ);
+    free(s_big);
+}
+
 static void test_unwritable(void **state)
 {
     fixture *f = *state;
@@ -778,6 +849,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unprintable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_seal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_seal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_valid_input_writes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),

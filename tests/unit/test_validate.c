@@ -460,6 +460,30 @@ static void test_opt_arguments(void **state)
     zb_findings_free(f);
 }
 
+/* A target table, a monitoring workbook and an assessment need indicators: without them the
+ * writer would write an empty table, the silent end of an import that did not read its table. */
+static void test_document_needs_indicators(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        zb_document_kind document;
+        const char *message;
+    } cases[] = {
+        {ZB_DOCUMENT_TABLE, "a target table needs indicators; the plan has none"},
+        {ZB_DOCUMENT_PROGRESS, "a monitoring workbook needs indicators; the plan has none"},
+        {ZB_DOCUMENT_ASSESSMENT, "an assessment needs indicators; the plan has none"},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        expected e[] = {{ZB_SEV_ERROR, "no-indicators", "indicators", cases[k].message}};
+        zb_findings *f = validate_opt(plan, cases[k].document, 0, NULL);
+        expect_findings(f, e, 1);
+        zb_findings_free(f);
+    }
+    zb_findings *f = validate_opt(plan, ZB_DOCUMENT_BREAKDOWN, 0, NULL); /* tasks alone are enough */
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
 /* A notice needs a title and an organ; a bulletin the organ, and warns when it cannot name
  * the plan; the other documents need nothing more. */
 static void test_document_needs(void **state)
@@ -493,14 +517,31 @@ static void test_document_needs(void **state)
     /* A bulletin names the plan by plan_title too; a notice needs its own title. */
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_PLAN_TITLE, "工作要点"), ZB_OK);
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "某县经济和信息化局"), ZB_OK);
+    /* With an organ the red 版头 prints: a notice wants its 发文字号 under it, and both
+     * documents their 版记's 印发机关 (GB/T 9704 §7.2.5, §7.4.3). */
+    static const expected imprint = {ZB_SEV_WARNING, "no-imprint", "printer",
+                                     "a bulletin has no 版记 (印发机关 and 印发日期): give printer and printed"};
     f = validate_opt(plan, ZB_DOCUMENT_BULLETIN, 0, NULL);
-    assert_int_equal(zb_findings_count(f), 0);
+    expect_findings(f, &imprint, 1);
     zb_findings_free(f);
+    static const expected red[] = {
+        {ZB_SEV_ERROR, "missing-title", "title", "a notice needs a title (标题); the plan has none"},
+        {ZB_SEV_WARNING, "no-document-number", "doc_number",
+         "the notice prints a red 版头 (organ mark and red rule) with no 发文字号 under it: give doc_number, "
+         "or choose another 版头 (mark, letter or none)"},
+        {ZB_SEV_WARNING, "no-imprint", "printer",
+         "a notice has no 版记 (印发机关 and 印发日期): give printer and printed"},
+    };
     f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
-    expect_findings(f, notice, 1);
+    expect_findings(f, red, COUNT(red));
     zb_findings_free(f);
     assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "关于印发工作要点的通知"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_DOC_NUMBER, "某经信〔2024〕1号"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_PRINTER, "某县经济和信息化局办公室"), ZB_OK);
     f = validate_opt(plan, ZB_DOCUMENT_NOTICE, 0, NULL);
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+    f = validate_opt(plan, ZB_DOCUMENT_BULLETIN, 0, NULL);
     assert_int_equal(zb_findings_count(f), 0);
     zb_findings_free(f);
 }
@@ -616,6 +657,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_large_plan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_opt_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_document_needs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_document_needs_indicators, setup, teardown),
         cmocka_unit_test_setup_teardown(test_actuals, setup, teardown),
     };
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);

@@ -40,6 +40,7 @@ ENUMS = {
     "zb_font_role": (zhibiao.FontRole, "ZB_FONT_"),
     "zb_scoring": (zhibiao.Scoring, "ZB_SCORING_"),
     "zb_document_kind": (zhibiao.Document, "ZB_DOCUMENT_"),
+    "zb_masthead": (zhibiao.Masthead, "ZB_MASTHEAD_"),
 }
 
 STRUCTS = {

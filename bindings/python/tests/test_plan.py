@@ -386,6 +386,15 @@ class TestValidate(unittest.TestCase):
     def test_clean_plan(self):
         with small_plan() as plan:
             self.assertEqual([f for f in plan.validate() if f.severity >= Severity.WARNING], [])
+            # What its notice would lack: a 发文字号 under the red 版头 and the 版记's 印发机关;
+            # the bulletin has its own number, and the plan's 印发机关.
+            warn = lambda doc: sorted(f.code for f in plan.validate(document=doc) if f.severity >= Severity.WARNING)
+            self.assertEqual(warn("notice"), ["no-document-number", "no-imprint"])
+            self.assertEqual(warn("bulletin"), ["no-imprint"])
+            self.assertEqual(warn("table"), [])
+            plan.doc_number = "某经信〔2025〕1号"
+            plan.printer = "某县经济和信息化局办公室"
+            self.assertEqual(warn("notice"), [])
 
 
 @support.requires("zb_progress_evaluate", "zb_csv_load_actuals")

@@ -32,10 +32,10 @@ WRITERS = {
     "write_breakdown": (["target"], ["title"] + XLSX_COMMON),
     "write_progress": (["target", "period"], ["title", "about_tolerance"] + XLSX_COMMON),
     "write_assessment": (["target", "period"], ["title", "scoring", "cap", "about_tolerance"] + XLSX_COMMON),
-    "write_notice": (["target", "fonts"], ["seal_png", "sealed", "omit_attachments", "omit_imprint", "format",
-                                           "force"]),
+    "write_notice": (["target", "fonts"], ["seal_png", "sealed", "omit_attachments", "omit_imprint", "masthead",
+                                           "format", "force"]),
     "write_bulletin": (["target", "period", "fonts"], ["title", "doc_number", "about_tolerance", "seal_png",
-                                                       "sealed", "format", "force"]),
+                                                       "sealed", "masthead", "format", "force"]),
 }
 LOADERS = {
     "load": ["source", "name", "encoding"],

@@ -137,6 +137,14 @@ class TestNotice(WriterTestCase):
         with self.assertRaisesRegex(TypeError, "'seal'"):
             self.plan.write_notice(self.path("c.pdf"), seal="x.png")
 
+    def test_masthead(self):
+        forms = {m: self.plan.write_notice_bytes(fonts=self.fonts, masthead=m)
+                 for m in ("file", "mark", zhibiao.Masthead.LETTER, "none")}
+        self.assertEqual(len(set(forms.values())), 4)
+        self.assertEqual(forms["file"], self.plan.write_notice_bytes(fonts=self.fonts))
+        with self.assertRaisesRegex(ValueError, "masthead: 'red' is not one of file, mark, letter, none"):
+            self.plan.write_notice_bytes(fonts=self.fonts, masthead="red")
+
     def test_bad_seal(self):
         seal = self.path("no-such-seal.png")
         with self.assertRaises(zhibiao.Error) as cm:

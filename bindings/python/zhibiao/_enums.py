@@ -168,3 +168,11 @@ class Scoring(CEnum):
     """zb_scoring (xlsx.h): how completion turns into a score in the assessment."""
     PROPORTIONAL = 0
     ALL_OR_NOTHING = 1
+
+
+class Masthead(CEnum):
+    """zb_masthead (pdf.h): the form of a document's 版头."""
+    FILE = 0
+    MARK = 1
+    LETTER = 2
+    NONE = 3

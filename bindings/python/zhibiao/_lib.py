@@ -17,7 +17,7 @@ from ctypes import POINTER, Structure, c_char, c_char_p, c_double, c_int, c_size
 from ._errors import Error, InputError, OutOfMemoryError, from_status, strerror  # noqa: F401
 from ._version import __version__
 
-from ._enums import (AttachmentKind, CEnum, DateField, Direction, Document, FontRole, Kind, Meta,
+from ._enums import (AttachmentKind, CEnum, DateField, Direction, Document, FontRole, Kind, Masthead, Meta,
                      Part, Qualifier, Scoring, Severity, Standing, Status, Attribute, TargetClass, Change)
 
 #: The size_t that names nothing (ZB_NONE), what the find functions return.
@@ -97,7 +97,7 @@ class AssessmentOptions(Structure):
 
 class NoticeOptions(Structure):
     _fields_ = [("seal_png", c_char_p), ("sealed", c_int), ("omit_attachments", c_int),
-                ("omit_imprint", c_int)]
+                ("omit_imprint", c_int), ("masthead", c_int)]
 
 
 class ZbPdfInfo(Structure):
@@ -107,7 +107,8 @@ class ZbPdfInfo(Structure):
 
 class BulletinOptions(Structure):
     _fields_ = [("title", c_char_p), ("doc_number", c_char_p),
-                ("progress", POINTER(ProgressOptions)), ("seal_png", c_char_p), ("sealed", c_int)]
+                ("progress", POINTER(ProgressOptions)), ("seal_png", c_char_p), ("sealed", c_int),
+                ("masthead", c_int)]
 
 
 # Opaque handles: distinct pointer types, so that a fontset passed for a plan is refused.

@@ -17,7 +17,7 @@ from ._errors import ArgumentError, Error, FileError, InputError, NotFoundError,
 from ._fonts import Fonts
 from ._lib import (AssessmentOptions, AttachmentKind, Attribute, BreakdownOptions, BulletinOptions, C,
                    Change, CsvOptions, DateField, Direction, FindingsP, Handle, ImportOptions,
-                   IndicatorDef, Kind, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
+                   IndicatorDef, Kind, Masthead, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
                    ProgressSheetOptions, ProseTargetDef, Qualifier, Scoring, Severity, Standing,
                    Status, TableOptions, TargetClass, TaskDef, ValidateOptions, ZbDate, ZbError, ZbPdfInfo)
 from ._enums import Document
@@ -623,6 +623,8 @@ _DOC = {
             "out the signature for a seal stamped by hand.",
     "format": "format: 'pdf' or 'ofd' (GB/T 33190); None = OFD for a file name ending in .ofd, "
               "else PDF.",
+    "masthead": "masthead: the 版头: 'file' (the organ + 文件), 'mark' (the organ alone), 'letter' "
+                "(信函格式) or 'none', or a :class:`Masthead`.",
 }
 
 
@@ -1572,8 +1574,9 @@ class Plan:
         return _convert.document_format(format, target) == "ofd"
 
     @staticmethod
-    def _notice_options(seal_png, sealed, omit_attachments, omit_imprint):
+    def _notice_options(seal_png, sealed, omit_attachments, omit_imprint, masthead):
         o = NoticeOptions()
+        o.masthead = _convert.enum_value(Masthead, masthead, "masthead")
         if seal_png is not None:
             o.seal_png = _convert.path(seal_png, "seal_png")
         o.sealed = _convert.flag(sealed, "sealed")
@@ -1584,7 +1587,7 @@ class Plan:
     @_doc
     def write_notice(self, target, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                      omit_attachments: bool = False, omit_imprint: bool = False,
-                     format: str | None = None, force: bool = False) -> PdfInfo:
+                     masthead: str | Masthead = "file", format: str | None = None, force: bool = False) -> PdfInfo:
         """Writes the notice (通知) that issues the plan, as a GB/T 9704 document — a PDF,
         or an OFD (GB/T 33190) — and returns its :class:`PdfInfo`. The plan needs a title
         and an issuing organ.
@@ -1593,11 +1596,12 @@ class Plan:
         {fonts}
         {seal}
         omit_attachments: leave the attachments out; omit_imprint: leave out the 版记.
+        {masthead}
         {format}
         {force}
         """
         ofd = self._ofd(format, target)
-        o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint)
+        o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint, masthead)
         return self._document("write_notice", C.zb_ofd_write_notice if ofd else C.zb_pdf_write_notice,
                               C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer, target, o,
                               fonts=fonts, info=True, document="notice", force=force)
@@ -1605,20 +1609,23 @@ class Plan:
     @_doc
     def write_notice_bytes(self, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                            omit_attachments: bool = False, omit_imprint: bool = False,
-                           format: str | None = None, force: bool = False) -> bytes:
+                           masthead: str | Masthead = "file", format: str | None = None,
+                           force: bool = False) -> bytes:
         """:meth:`write_notice` to memory: the document's bytes (what a web handler sends).
 
         {fonts}
+        {masthead}
         {format}
         {force}
         """
         ofd = self._ofd(format)
-        o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint)
+        o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint, masthead)
         return self._document("write_notice_bytes", None, C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer,
                               None, o, fonts=fonts, info=True, document="notice", force=force, to_bytes=True)
 
-    def _bulletin_options(self, title, doc_number, about_tolerance, seal_png, sealed):
+    def _bulletin_options(self, title, doc_number, about_tolerance, seal_png, sealed, masthead):
         o = BulletinOptions(utf8(title, "title"), utf8(doc_number, "doc_number"))
+        o.masthead = _convert.enum_value(Masthead, masthead, "masthead")
         o.progress = ctypes.pointer(self._progress_options(about_tolerance))
         if seal_png is not None:
             o.seal_png = _convert.path(seal_png, "seal_png")
@@ -1628,8 +1635,8 @@ class Plan:
     @_doc
     def write_bulletin(self, target, period, fonts: Fonts | None = None, *, title: str | None = None,
                        doc_number: str | None = None, about_tolerance: float | None = None,
-                       seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
-                       force: bool = False) -> PdfInfo:
+                       seal_png: str | os.PathLike | None = None, sealed: bool = False,
+                       masthead: str | Masthead = "file", format: str | None = None, force: bool = False) -> PdfInfo:
         """Writes the progress bulletin (通报) at ``period`` as a GB/T 9704 document (PDF or
         OFD, as for :meth:`write_notice`) and returns its :class:`PdfInfo`: how many indicators are done, ahead, lagging or
         unreported, the lagging ones with their lead units, a chart, the progress table.
@@ -1642,13 +1649,14 @@ class Plan:
         doc_number: the document number, e.g. 桐经信〔2024〕15号.
         {tolerance}
         {seal}
+        {masthead}
         {format}
         {force}
         Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
         year-to-date total is lower than the month before.
         """
         ofd = self._ofd(format, target)
-        o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed)
+        o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed, masthead)
         return self._document("write_bulletin", C.zb_ofd_write_bulletin if ofd else C.zb_pdf_write_bulletin,
                               C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, target, o,
                               period=period, fonts=fonts, info=True, document="bulletin", force=force)
@@ -1656,17 +1664,19 @@ class Plan:
     @_doc
     def write_bulletin_bytes(self, period, fonts: Fonts | None = None, *, title: str | None = None,
                              doc_number: str | None = None, about_tolerance: float | None = None,
-                             seal_png: str | os.PathLike | None = None, sealed: bool = False, format: str | None = None,
+                             seal_png: str | os.PathLike | None = None, sealed: bool = False,
+                             masthead: str | Masthead = "file", format: str | None = None,
                              force: bool = False) -> bytes:
         """:meth:`write_bulletin` to memory: the document's bytes.
 
         {period}
         {fonts}
+        {masthead}
         {format}
         {force}
         """
         ofd = self._ofd(format)
-        o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed)
+        o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed, masthead)
         return self._document("write_bulletin_bytes", None,
                               C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, None, o,
                               period=period, fonts=fonts, info=True, document="bulletin", force=force, to_bytes=True)

@@ -139,11 +139,13 @@ static void put_box(ofd *w, long long x, long long y, long long width, long long
     put(w, "\"");
 }
 
-/* The PDF's inks in RGB: black, the red of the 版头 (CMYK 0 100 100 0), a chart's grey. */
+/* The PDF's inks in RGB: black, the red of the 版头 (CMYK ZB_RED_* of layout.h, 0 80 80 0:
+ * 255 × (1 − 0.8) = 51), a chart's grey. */
 static const char *ink_rgb(int ink)
 {
+    static const char red[] = "255 51 51";
     switch (ink) {
-    case ZB_INK_RED: return "255 0 0";
+    case ZB_INK_RED: return red;
     case ZB_INK_GREY: return "158 158 158"; /* 0.62 of 255 */
     default: return "0 0 0";
     }

@@ -364,7 +364,7 @@ static void set_fill(HPDF_Page page, pen *p, int ink)
     if (p->fill == ink)
         return;
     if (ink == ZB_INK_RED)
-        HPDF_Page_SetCMYKFill(page, 0, 1, 1, 0);
+        HPDF_Page_SetCMYKFill(page, ZB_RED_C, ZB_RED_M, ZB_RED_Y, ZB_RED_K);
     else if (ink == ZB_INK_GREY)
         HPDF_Page_SetGrayFill(page, ZB_GREY_LEVEL);
     else
@@ -377,7 +377,7 @@ static void set_stroke(HPDF_Page page, pen *p, int ink)
     if (p->stroke == ink)
         return;
     if (ink == ZB_INK_RED)
-        HPDF_Page_SetCMYKStroke(page, 0, 1, 1, 0);
+        HPDF_Page_SetCMYKStroke(page, ZB_RED_C, ZB_RED_M, ZB_RED_Y, ZB_RED_K);
     else if (ink == ZB_INK_GREY)
         HPDF_Page_SetGrayStroke(page, ZB_GREY_LEVEL);
     else
@@ -407,21 +407,43 @@ static zb_status draw_text(render *r, HPDF_Page page, pen *p, const zb_item *it)
         p->font = u->font;
         p->size = it->size;
     }
-    if (p->char_space != it->char_space) {
-        HPDF_Page_SetCharSpace(page, (HPDF_REAL)it->char_space);
-        p->char_space = it->char_space;
-    }
-    if (p->hscale != it->hscale) {
-        HPDF_Page_SetHorizontalScalling(page, (HPDF_REAL)(it->hscale * 100));
-        p->hscale = it->hscale;
-    }
-    HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)it->x, (HPDF_REAL)(ZB_PAGE_HEIGHT - it->y));
     zb_buf *b = &r->scratch;
     b->len = 0;
     zb_buf_add(b, r->doc->pool.data + it->text, it->len);
     if (b->failed)
         return nomem(r);
-    HPDF_Page_ShowText(page, b->data);
+    double tc = it->char_space, th = it->hscale;
+    /* libharu refuses character spacing outside -30..300 pt and horizontal scaling outside
+     * 10..300 %; such a run is drawn a glyph at a time, each where the run puts it. */
+    int whole = tc >= -30 && tc <= 300 && th >= 0.1 && th <= 3;
+    if (!whole)
+        tc = 0, th = 1;
+    if (p->char_space != tc) {
+        HPDF_Page_SetCharSpace(page, (HPDF_REAL)tc);
+        p->char_space = tc;
+    }
+    if (p->hscale != th) {
+        HPDF_Page_SetHorizontalScalling(page, (HPDF_REAL)(th * 100));
+        p->hscale = th;
+    }
+    double y = ZB_PAGE_HEIGHT - it->y;
+    if (whole) {
+        HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)it->x, (HPDF_REAL)y);
+        HPDF_Page_ShowText(page, b->data);
+        return ZB_OK;
+    }
+    double x = it->x;
+    for (size_t k = 0; k < b->len;) {
+        size_t n;
+        uint32_t cp = zb_utf8_decode(b->data + k, &n);
+        char one[8];
+        memcpy(one, b->data + k, n);
+        one[n] = '\0';
+        k += n;
+        HPDF_Page_SetTextMatrix(page, (HPDF_REAL)it->hscale, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+        HPDF_Page_ShowText(page, one);
+        x += (zb_face_advance(it->face, cp) * it->size / 1000.0 + it->char_space) * it->hscale;
+    }
     return ZB_OK;
 }
 

@@ -1,0 +1,703 @@
+/* The GB/T 9704 layout engine, on document content given directly, read back from the page
+ * display list it makes: headings kept with their text and no line of a paragraph alone at
+ * a page's foot or head, the signature's page showing body text, the 附件说明 and the labels
+ * of the attachments, the organ mark's size and lines, the 版头's forms, the page number's
+ * dash, one grid of baselines, Chinese punctuation, and valid input that must neither fail nor
+ * lose text: long Latin runs, long signatures, printers and copy-to lists, a 版记 longer than
+ * the room left or than a page, a table row taller than a page. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/document.h"
+#include "support.h"
+#include "zhibiao.h"
+
+static zb_fontset *fonts;
+
+static int setup(void **state)
+{
+    (void)state;
+    fonts = zb_fontset_new();
+    return fonts && zb_fontset_load_defaults(fonts) == ZB_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    zb_fontset_free(fonts);
+    return 0;
+}
+
+/* ---- reading the display list back ---------------------------------------------------- */
+
+typedef struct laid {
+    zb_doc doc;
+    zb_error err;
+} laid;
+
+static void lay(const zb_document *d, laid *out)
+{
+    zb_doc_init(&out->doc, fonts, &out->err);
+    zb_seal_size seal = {300, 300};
+    zb_status st = zb_layout_document(d, d->seal_png ? &seal : NULL, &out->doc);
+    if (st)
+        fail_msg("layout failed: %s", out->err.message);
+}
+
+static void unlay(laid *l)
+{
+    zb_doc_free(&l->doc);
+}
+
+/* The text of item i, NUL-terminated in buf. */
+static const char *item_text(const zb_doc *doc, size_t i, char *buf, size_t size)
+{
+    const zb_item *it = &doc->items[i];
+    size_t n = it->len < size - 1 ? it->len : size - 1;
+    memcpy(buf, doc->pool.data + it->text, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* A full-width glyph's advance (16 pt) is wider than its cell on the grid (156 mm / 28), so
+ * a full line's last glyph ends this far past the type area's edge. */
+#define OVERHANG (ZB_SIZE_BODY - ZB_CELL + 0.05)
+
+/* Where item i's last glyph ends. */
+static double item_right(const zb_doc *doc, size_t i)
+{
+    const zb_item *it = &doc->items[i];
+    double x = it->x;
+    const char *s = doc->pool.data + it->text;
+    size_t k = 0, count = 0;
+    while (k < it->len) {
+        size_t n;
+        uint32_t cp = zb_utf8_decode(s + k, &n);
+        k += n;
+        x += (zb_face_advance(it->face, cp) * it->size / 1000.0 + it->char_space) * it->hscale;
+        count++;
+    }
+    return x - (count ? it->char_space * it->hscale : 0);
+}
+
+/* All text of page (or of every page, page -1), in drawing order. */
+static char *page_text(const zb_doc *doc, int page)
+{
+    zb_buf b = {0};
+    for (size_t i = 0; i < doc->count; i++) {
+        const zb_item *it = &doc->items[i];
+        if (it->kind == ZB_ITEM_TEXT && (page < 0 || it->page == page))
+            zb_buf_add(&b, doc->pool.data + it->text, it->len);
+    }
+    zb_buf_addc(&b, '\0');
+    return zb_buf_take(&b);
+}
+
+/* The first text item whose text starts with prefix; ZB_NONE when none. */
+static size_t find(const zb_doc *doc, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < doc->count; i++) {
+        const zb_item *it = &doc->items[i];
+        if (it->kind == ZB_ITEM_TEXT && it->len >= n && memcmp(doc->pool.data + it->text, prefix, n) == 0)
+            return i;
+    }
+    return ZB_NONE;
+}
+
+/* The text item whose text is text; ZB_NONE when none. */
+static size_t find_exact(const zb_doc *doc, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < doc->count; i++) {
+        const zb_item *it = &doc->items[i];
+        if (it->kind == ZB_ITEM_TEXT && it->len == n && memcmp(doc->pool.data + it->text, text, n) == 0)
+            return i;
+    }
+    return ZB_NONE;
+}
+
+/* The grid line an item at 16 pt sits on, or -1 when it is off the grid. */
+static int grid_line(const zb_doc *doc, size_t i)
+{
+    const zb_item *it = &doc->items[i];
+    for (int k = 0; k < ZB_GRID_LINES; k++) {
+        double base = zb_baseline(zb_fontset_face(fonts, ZB_FONT_BODY), zb_grid_top(k), ZB_SIZE_BODY);
+        if (fabs(it->y - base) < 0.01)
+            return k;
+    }
+    return -1;
+}
+
+static size_t count_cp(const char *s, const char *needle)
+{
+    return zbt_count(s, needle);
+}
+
+/* Body text of n paragraphs, each of lines full lines (28 characters) long. */
+static char *filler(int paragraphs, int lines)
+{
+    zb_buf b = {0};
+    for (int p = 0; p < paragraphs; p++) {
+        if (p)
+            zb_buf_addc(&b, '\n');
+        for (int c = 0; c < lines * 28 - 3; c++)
+            zb_buf_adds(&b, c % 7 == 6 ? "，" : "文");
+        zb_buf_adds(&b, "。");
+    }
+    return zb_buf_take(&b);
+}
+
+static void base_document(zb_document *d)
+{
+    memset(d, 0, sizeof *d);
+    d->organ = "某县人民政府";
+    d->doc_number = "某政发〔2024〕1号";
+    d->title = "某县人民政府关于做好某项工作的通知";
+    d->signature = "某县人民政府";
+    d->date = (zb_date){2024, 5, 31};
+}
+
+/* ---- headings, widows, orphans -------------------------------------------------------- */
+
+/* A heading never ends a page: with its text on the next page, it goes there too; a
+ * paragraph across a page break leaves two lines at least on either side. Swept over where
+ * the heading falls, so that it lands on every line of the page's foot. */
+static void test_keep_and_widows(void **state)
+{
+    (void)state;
+    for (int before = 1; before <= 24; before++) {
+        zb_buf body = {0};
+        for (int i = 0; i < before; i++)
+            zb_buf_adds(&body, "一二三四五六七八九十一二三四五六七八九十。\n");
+        zb_buf_adds(&body, "（四）推动产业转型升级\n");
+        char *para = filler(1, 5);
+        zb_buf_adds(&body, para);
+        free(para);
+        zb_buf_adds(&body, "\n二、重点任务\n（一）深化产业集群培育体系\n");
+        para = filler(1, 3);
+        zb_buf_adds(&body, para);
+        free(para);
+        char *text = zb_buf_take(&body);
+        zb_document d;
+        base_document(&d);
+        zb_block b = {-1, text, 0, NULL, 0, "body block", 1};
+        d.body = &b;
+        d.body_count = 1;
+        laid l;
+        lay(&d, &l);
+        /* the heading and its text's first line */
+        size_t h = find(&l.doc, "（四）");
+        assert_true(h != ZB_NONE);
+        size_t next = ZB_NONE;
+        for (size_t i = h + 1; i < l.doc.count && next == ZB_NONE; i++)
+            if (l.doc.items[i].kind == ZB_ITEM_TEXT && l.doc.items[i].size == ZB_SIZE_BODY)
+                next = i;
+        if (l.doc.items[h].page != l.doc.items[next].page)
+            fail_msg("%d lines before: the heading ends page %d", before, l.doc.items[h].page + 1);
+        /* a level-1 heading keeps two lines: 二、 and （一） and the first two of the text */
+        size_t h1 = find(&l.doc, "二、"), h2 = find(&l.doc, "（一）");
+        assert_int_equal(l.doc.items[h1].page, l.doc.items[h2].page);
+        /* every line on the grid, and no page starting or ending with a lone line of a
+         * paragraph: a page's first line is a paragraph's first (indented) or the second of
+         * two or more; a page's last line likewise */
+        for (size_t i = 0; i < l.doc.count; i++) {
+            const zb_item *it = &l.doc.items[i];
+            char t[8];
+            item_text(&l.doc, i, t, sizeof t);
+            if (it->kind == ZB_ITEM_TEXT && it->size == ZB_SIZE_BODY && strstr("一文（二", t) == NULL &&
+                (strncmp(t, "一", 3) == 0 || strncmp(t, "文", 3) == 0 || strncmp(t, "（", 3) == 0 ||
+                 strncmp(t, "二", 3) == 0))
+                assert_true(grid_line(&l.doc, i) >= 0);
+        }
+        unlay(&l);
+        free(text);
+    }
+}
+
+/* ---- the signature's page -------------------------------------------------------------- */
+
+/* However the body ends, the page with the signature shows body text: two lines or more
+ * (or the block is set closer when one line is missing); never a page that opens with the
+ * 附件说明 or the signature. */
+static void test_signature_page(void **state)
+{
+    (void)state;
+    zb_attached at[2] = {{2, "二〇二四年目标体系表", ZB_ATTACHED_TEXT, "正文。", NULL, 0, NULL, NULL},
+                         {3, "县级有关单位名单", ZB_ATTACHED_TEXT, "正文。", NULL, 0, NULL, NULL}};
+    for (int sealed = 0; sealed < 2; sealed++) {
+        for (int na = 0; na <= 2; na++) {
+            for (int lines = 1; lines <= 30; lines++) {
+                zb_document d;
+                base_document(&d);
+                d.sealed = sealed;
+                d.note = "（此件公开发布）";
+                d.attachments = at;
+                d.attachment_count = (size_t)na;
+                d.omit_attachments = 1;
+                char *text = filler(lines, 1);
+                zb_block b = {0, text, 0, NULL, 0, "body block", 1};
+                d.body = &b;
+                d.body_count = 1;
+                laid l;
+                lay(&d, &l);
+                size_t date = find(&l.doc, "2024年5月31日");
+                assert_true(date != ZB_NONE);
+                int page = l.doc.items[date].page;
+                int body = 0;
+                for (size_t i = 0; i < l.doc.count; i++) {
+                    const zb_item *it = &l.doc.items[i];
+                    body += it->kind == ZB_ITEM_TEXT && it->page == page && it->len >= 3 &&
+                            memcmp(l.doc.pool.data + it->text, "文", 3) == 0;
+                }
+                /* two lines, or what can go over while the page before keeps some */
+                int want = lines >= 3 ? 2 : 1;
+                if (body < want)
+                    fail_msg("%s, %d attachments, %d body lines: the signature's page shows %d lines of body",
+                             sealed ? "sealed" : "unsealed", na, lines, body);
+                /* everything inside the type area */
+                for (size_t i = 0; i < l.doc.count; i++) {
+                    const zb_item *it = &l.doc.items[i];
+                    if (it->kind == ZB_ITEM_TEXT && it->size == ZB_SIZE_BODY &&
+                        !(it->y <= ZB_AREA_BOTTOM && item_right(&l.doc, i) <= ZB_AREA_RIGHT + OVERHANG)) {
+                        char buf[64];
+                        fail_msg("%s, %d attachments, %d lines: '%s' p%d at (%.2f %.2f)-%.2f", sealed ? "sealed" : "unsealed",
+                                 na, lines, item_text(&l.doc, i, buf, sizeof buf), it->page + 1, it->x, it->y,
+                                 item_right(&l.doc, i));
+                    }
+                }
+                unlay(&l);
+                free(text);
+            }
+        }
+    }
+}
+
+/* ---- 附件说明 and labels --------------------------------------------------------------- */
+
+static void test_attachment_labels(void **state)
+{
+    (void)state;
+    zb_attached at[2] = {{2, "2024年目标体系表", ZB_ATTACHED_TEXT, "正文。", NULL, 0, NULL, NULL},
+                         {3, "县级有关单位名单", ZB_ATTACHED_TEXT, "正文。", NULL, 0, NULL, NULL}};
+    zb_document d;
+    base_document(&d);
+    zb_block b = {0, "正文。", 0, NULL, 0, "body block", 1};
+    d.body = &b;
+    d.body_count = 1;
+    /* one: 附件：title, labelled 附件, whatever number the plan gave it */
+    d.attachments = at;
+    d.attachment_count = 1;
+    laid l;
+    lay(&d, &l);
+    char *all = page_text(&l.doc, -1);
+    assert_non_null(strstr(all, "附件：2024年目标体系表"));
+    assert_true(find_exact(&l.doc, "附件2") == ZB_NONE);
+    assert_null(strstr(all, "2．"));
+    assert_true(find_exact(&l.doc, "附件") != ZB_NONE);
+    free(all);
+    unlay(&l);
+    /* several: 附件：2．…, 3．… aligned, labelled with the same numbers */
+    d.attachment_count = 2;
+    lay(&d, &l);
+    all = page_text(&l.doc, -1);
+    assert_non_null(strstr(all, "附件：2．2024年目标体系表"));
+    assert_non_null(strstr(all, "3．县级有关单位名单"));
+    size_t two = find(&l.doc, "附件：2．"), three = find(&l.doc, "3．");
+    /* the second number under the first */
+    double x2 = l.doc.items[two].x, x3 = l.doc.items[three].x;
+    assert_true(fabs(x3 - (x2 + 3 * ZB_CELL)) < 0.5); /* 附件： is three cells */
+    size_t lab2 = find_exact(&l.doc, "附件2"), lab3 = find_exact(&l.doc, "附件3");
+    assert_true(lab2 != ZB_NONE && lab3 != ZB_NONE);
+    assert_true(l.doc.items[lab3].page > l.doc.items[lab2].page);
+    free(all);
+    unlay(&l);
+}
+
+/* ---- the organ mark -------------------------------------------------------------------- */
+
+/* Characters at most 22 mm tall and 15 mm wide, narrowed no further than half, no tracking,
+ * one run a line; a longer name takes more lines; all inside the type area. */
+static void test_mark(void **state)
+{
+    (void)state;
+    static const struct {
+        int chars;
+        int lines;
+    } cases[] = {{3, 1}, {7, 1}, {10, 1}, {12, 1}, {16, 1}, {22, 1}, {31, 1}, {40, 2}, {80, 3}, {122, 4}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        zb_buf name = {0};
+        for (int i = 0; i < cases[c].chars - 2; i++)
+            zb_buf_adds(&name, "某");
+        zb_document d;
+        base_document(&d);
+        char *organ = zb_buf_take(&name);
+        d.organ = organ;
+        laid l;
+        lay(&d, &l);
+        int runs = 0;
+        double last_y = -1;
+        for (size_t i = 0; i < l.doc.count; i++) {
+            const zb_item *it = &l.doc.items[i];
+            if (it->kind != ZB_ITEM_TEXT || it->ink != ZB_INK_RED)
+                continue;
+            runs++;
+            assert_true(it->size <= 22 * ZB_MM + 0.01);
+            assert_true(it->size * it->hscale <= 15 * ZB_MM + 0.01);
+            assert_true(it->hscale >= 0.5 - 1e-9);
+            assert_true(fabs(it->char_space) < 1e-6);
+            assert_true(it->x >= ZB_AREA_LEFT - 0.01 && item_right(&l.doc, i) <= ZB_AREA_RIGHT + OVERHANG);
+            assert_true(it->y > last_y);
+            last_y = it->y;
+        }
+        if (runs != cases[c].lines)
+            fail_msg("%d characters: %d lines, want %d", cases[c].chars, runs, cases[c].lines);
+        /* the width grows with the length until it fills the type area */
+        size_t m = find(&l.doc, "某");
+        double w = item_right(&l.doc, m) - l.doc.items[m].x;
+        if (cases[c].chars <= 10)
+            assert_true(fabs(w - cases[c].chars * 15 * ZB_MM) < 1);
+        unlay(&l);
+        free(organ);
+    }
+}
+
+/* ---- the 版头's forms ------------------------------------------------------------------ */
+
+static void test_masthead_forms(void **state)
+{
+    (void)state;
+    zb_document d;
+    base_document(&d);
+    zb_block b = {0, "正文。", 0, NULL, 0, "body block", 1};
+    d.body = &b;
+    d.body_count = 1;
+    d.printer = "某县人民政府办公室";
+    d.printed = (zb_date){2024, 6, 1};
+    static const char *const copy[] = {"县委办"};
+    d.copy_to = copy;
+    d.copy_to_count = 1;
+    char buf[256];
+    laid l;
+    /* 文件 */
+    lay(&d, &l);
+    assert_string_equal(item_text(&l.doc, find(&l.doc, "某县"), buf, sizeof buf), "某县人民政府文件");
+    unlay(&l);
+    /* the organ alone */
+    d.masthead = ZB_MASTHEAD_MARK;
+    lay(&d, &l);
+    assert_string_equal(item_text(&l.doc, find(&l.doc, "某县"), buf, sizeof buf), "某县人民政府");
+    unlay(&l);
+    /* 信函格式: the mark 30 mm from the top, double rules, the number flush right, no page
+     * number on page 1, a 版记 of 抄送 only, without rules */
+    d.masthead = ZB_MASTHEAD_LETTER;
+    lay(&d, &l);
+    size_t m = find(&l.doc, "某县人民政府");
+    assert_true(l.doc.items[m].y > 30 * ZB_MM && l.doc.items[m].y < ZB_AREA_TOP + 18 * ZB_MM);
+    size_t num = find(&l.doc, "某政发");
+    assert_true(fabs(item_right(&l.doc, num) - ZB_AREA_RIGHT) < 0.5);
+    int red_rules = 0, black_rules = 0;
+    for (size_t i = 0; i < l.doc.count; i++) {
+        red_rules += l.doc.items[i].kind == ZB_ITEM_RULE && l.doc.items[i].ink == ZB_INK_RED;
+        black_rules += l.doc.items[i].kind == ZB_ITEM_RULE && l.doc.items[i].ink == ZB_INK_BLACK;
+    }
+    assert_int_equal(red_rules, 4);
+    assert_int_equal(black_rules, 0);
+    assert_true(find(&l.doc, "— 1 —") == ZB_NONE);
+    assert_true(find(&l.doc, "抄送") != ZB_NONE);
+    assert_true(find(&l.doc, "某县人民政府办公室") == ZB_NONE);
+    unlay(&l);
+    /* none: the title opens the page */
+    d.masthead = ZB_MASTHEAD_NONE;
+    lay(&d, &l);
+    for (size_t i = 0; i < l.doc.count; i++)
+        assert_int_not_equal(l.doc.items[i].ink, ZB_INK_RED);
+    size_t t = find(&l.doc, "某县人民政府关于");
+    assert_int_equal(grid_line(&l.doc, t), -1); /* 22 pt, on line 0 */
+    assert_true(l.doc.items[t].y < zb_grid_top(1));
+    unlay(&l);
+}
+
+/* ---- page numbers and the grid --------------------------------------------------------- */
+
+static void test_page_number_dash(void **state)
+{
+    (void)state;
+    zb_document d;
+    base_document(&d);
+    laid l;
+    lay(&d, &l);
+    size_t n = find(&l.doc, "— 1 —");
+    assert_true(n != ZB_NONE);
+    const zb_item *it = &l.doc.items[n];
+    int top = 0;
+    assert_true(zb_face_ink(it->face, 0x2014, &top, NULL));
+    double ink = it->y - top * it->size / 1000.0;
+    assert_true(fabs(ink - (ZB_AREA_BOTTOM + 7 * ZB_MM)) < 0.01);
+    unlay(&l);
+}
+
+/* Headings in 黑体 and 楷体 sit on the same baselines as the body's 仿宋. */
+static void test_one_grid(void **state)
+{
+    (void)state;
+    zb_document d;
+    base_document(&d);
+    zb_block b = {-1, "一、主要目标\n正文一行。\n（一）深化产业集群\n正文一行。\n1.推进项目。\n（1）加强保障。", 0, NULL, 0,
+                  "body block", 1};
+    d.body = &b;
+    d.body_count = 1;
+    laid l;
+    lay(&d, &l);
+    const char *heads[] = {"一、", "正文一行", "（一）", "1.推进", "（1）"};
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        size_t i = find(&l.doc, heads[h]);
+        assert_true(i != ZB_NONE);
+        assert_true(grid_line(&l.doc, i) >= 0);
+    }
+    unlay(&l);
+}
+
+/* ---- punctuation ----------------------------------------------------------------------- */
+
+static void test_punctuation_everywhere(void **state)
+{
+    (void)state;
+    zb_document d;
+    base_document(&d);
+    d.title = "关于做好(一季度)工作的通知";
+    static const char *const recipients[] = {"各乡镇(街道)", "县政府各部门"};
+    d.recipients = recipients;
+    d.recipient_count = 2;
+    zb_block b = {-1, "(一)加强领导.(责任单位:县经信局,县发改局)\n见https://a.gov.cn/x(1).html,并报送;数据1,000家.", 0,
+                  NULL, 0, "body block", 1};
+    d.body = &b;
+    d.body_count = 1;
+    d.note = "(此件公开发布)";
+    static const char *const copy[] = {"县委办(县委机要局)"};
+    d.copy_to = copy;
+    d.copy_to_count = 1;
+    d.printer = "县政府办(县府办)";
+    d.printed = (zb_date){2024, 6, 1};
+    laid l;
+    lay(&d, &l);
+    char *all = page_text(&l.doc, -1);
+    static const char *const want[] = {"（一季度）", "各乡镇（街道）", "（一）加强领导。（责任单位：县经信局，县发改局）",
+                                       "https://a.gov.cn/x(1).html，并报送；数据1,000家。", "（此件公开发布）",
+                                       "县委办（县委机要局）", "县政府办（县府办）"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(all, want[i]))
+            fail_msg("'%s' not in '%s'", want[i], all);
+    assert_int_equal(count_cp(all, "("), 1); /* the address's own */
+    free(all);
+    unlay(&l);
+}
+
+/* ---- valid input that must neither fail nor lose text --------------------------------- */
+
+/* All of text's characters are drawn, in order, somewhere in the document. */
+static void assert_drawn(const zb_doc *doc, const char *text)
+{
+    char *all = page_text(doc, -1);
+    zb_buf want = {0};
+    for (const char *p = text; *p; p++)
+        if (*p != '\n' && *p != ' ')
+            zb_buf_addc(&want, *p);
+    zb_buf_addc(&want, '\0');
+    char *w = zb_buf_take(&want);
+    if (!strstr(all, w))
+        fail_msg("text lost: '%.60s…' not drawn", w);
+    free(w);
+    free(all);
+}
+
+/* Nothing drawn outside the type area but the page numbers (and the letter's mark). */
+static void assert_inside(const zb_doc *doc)
+{
+    for (size_t i = 0; i < doc->count; i++) {
+        const zb_item *it = &doc->items[i];
+        if (it->kind != ZB_ITEM_TEXT)
+            continue;
+        char buf[64];
+        item_text(doc, i, buf, sizeof buf);
+        if (strncmp(buf, "—", 3) == 0)
+            continue;
+        if (it->x < ZB_AREA_LEFT - 0.01 || item_right(doc, i) > ZB_AREA_RIGHT + OVERHANG ||
+            it->y > ZB_AREA_BOTTOM + 0.01 || it->y < ZB_AREA_TOP)
+            fail_msg("'%s' on page %d at (%.1f, %.1f)-%.1f is outside the type area", buf, it->page + 1, it->x,
+                     it->y, item_right(doc, i));
+        /* justification never spreads a line thin */
+        if (it->char_space >= ZB_CELL)
+            fail_msg("'%s' spread %.1f pt apart", buf, it->char_space);
+    }
+}
+
+static void test_long_runs(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "中文AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA中文结束。",
+        "中文12345678901234567890123456789012345678901234567890中文结束。",
+        "详见https://www.example.gov.cn/zwgk/art/2024/5/1/abcdefabcdefabcdefabcdefabcdefabcdef.html。",
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六abcdefghijklmnopqrstuvwxyzabcdefghijklmnop",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        zb_document d;
+        base_document(&d);
+        zb_block b = {0, texts[t], 0, NULL, 0, "body block", 1};
+        d.body = &b;
+        d.body_count = 1;
+        laid l;
+        lay(&d, &l);
+        assert_drawn(&l.doc, texts[t]);
+        assert_inside(&l.doc);
+        /* the body's first line is full: the run was broken rather than pushed down */
+        char start[7];
+        memcpy(start, texts[t], 6);
+        start[6] = '\0';
+        size_t i = find(&l.doc, start);
+        char buf[64];
+        if (item_right(&l.doc, i) < ZB_AREA_RIGHT - ZB_CELL)
+            fail_msg("'%s' ends at %.1f", item_text(&l.doc, i, buf, sizeof buf), item_right(&l.doc, i));
+        unlay(&l);
+    }
+}
+
+static void test_long_fields(void **state)
+{
+    (void)state;
+    const char *copies[300];
+    char names[300][32];
+    for (int i = 0; i < 300; i++) {
+        snprintf(names[i], sizeof names[i], "县委办公室%d", i);
+        copies[i] = names[i];
+    }
+    static const char sig[] = "某县经济和信息化局、某县发展和改革局、某县财政局、某县商务局、某县科学技术局、某县市场监督管理局";
+    static const char printer[] = "某县人民政府办公室某县人民政府办公室某县人民政府办公室某县人民政府办公室";
+    for (int sealed = 0; sealed < 2; sealed++) {
+        for (size_t nc = 1; nc <= 300; nc = nc * 4 + 1) {
+            zb_document d;
+            base_document(&d);
+            d.sealed = sealed;
+            d.signature = sig;
+            d.printer = printer;
+            d.printed = (zb_date){2024, 6, 1};
+            d.copy_to = copies;
+            d.copy_to_count = nc;
+            char *text = filler(19, 1);
+            zb_block b = {0, text, 0, NULL, 0, "body block", 1};
+            d.body = &b;
+            d.body_count = 1;
+            laid l;
+            lay(&d, &l);
+            assert_drawn(&l.doc, sig);
+            assert_drawn(&l.doc, printer);
+            assert_drawn(&l.doc, "2024年6月1日印发");
+            char *all = page_text(&l.doc, -1);
+            for (size_t i = 0; i < nc; i++)
+                assert_non_null(strstr(all, names[i]));
+            free(all);
+            assert_inside(&l.doc);
+            /* the 版记 ends on the type area's bottom edge of the last page, and never
+             * shares a page's rows with the body above it */
+            int last_rule = 0;
+            for (size_t i = 0; i < l.doc.count; i++) {
+                const zb_item *it = &l.doc.items[i];
+                last_rule |= it->kind == ZB_ITEM_RULE && it->page == l.doc.pages - 1 &&
+                             fabs(it->y - ZB_AREA_BOTTOM) < 0.01;
+            }
+            assert_true(last_rule);
+            size_t c0 = find(&l.doc, "抄送");
+            size_t lastbody = ZB_NONE;
+            for (size_t i = 0; i < l.doc.count; i++)
+                if (l.doc.items[i].kind == ZB_ITEM_TEXT && l.doc.items[i].page == l.doc.items[c0].page &&
+                    l.doc.items[i].size == ZB_SIZE_BODY && l.doc.items[i].y < ZB_AREA_BOTTOM)
+                    lastbody = i;
+            if (lastbody != ZB_NONE)
+                assert_true(l.doc.items[lastbody].y < l.doc.items[c0].y - ZB_SIZE_SMALL);
+            unlay(&l);
+            free(text);
+        }
+    }
+}
+
+/* A table row taller than a page goes on over the pages it needs, with all its text; so does
+ * a category taller than a page. */
+static void test_tall_rows(void **state)
+{
+    (void)state;
+    zb_buf big = {0}, cat = {0};
+    for (int i = 0; i < 5000; i++)
+        zb_buf_adds(&big, "甲");
+    for (int i = 0; i < 3000; i++)
+        zb_buf_adds(&cat, "乙");
+    char *bigs = zb_buf_take(&big), *cats = zb_buf_take(&cat);
+    static const double fracs[5] = {0.07, 0.15, 0.34, 0.20, 0.24};
+    static const int center[5] = {1, 1, 0, 1, 1};
+    static const char *const head[5] = {"序号", "类别", "指标名称", "目标值", "责任单位"};
+    const char *cells[6][5] = {
+        {"1", cats, "指标一（家）", "10", "县经信局"},  {"2", cats, "指标二（家）", "10", "县经信局"},
+        {"3", cats, "指标三（家）", "10", "县经信局"},  {"4", bigs, "指标四（家）", "10", "县经信局"},
+        {"5", "丙类", bigs, "10", "县经信局"},          {"6", "丙类", "指标六（家）", "10", "县经信局"},
+    };
+    zb_table_row rows[6];
+    size_t groups[6] = {0, 0, 0, 1, 2, 2};
+    for (int r = 0; r < 6; r++) {
+        memset(&rows[r], 0, sizeof rows[r]);
+        rows[r].cells = cells[r];
+        rows[r].group = groups[r];
+        rows[r].where = "indicator";
+    }
+    zb_table_content tc;
+    memset(&tc, 0, sizeof tc);
+    tc.spec.columns = 5;
+    tc.spec.fracs = fracs;
+    tc.spec.center = center;
+    tc.spec.merge_col = 1;
+    tc.header = head;
+    tc.rows = rows;
+    tc.row_count = 6;
+    zb_attached at = {1, "目标表", ZB_ATTACHED_TABLE, NULL, NULL, 0, NULL, &tc};
+    zb_document d;
+    base_document(&d);
+    d.attachments = &at;
+    d.attachment_count = 1;
+    laid l;
+    lay(&d, &l);
+    char *all = page_text(&l.doc, -1);
+    assert_int_equal(count_cp(all, "甲"), 10000);
+    assert_int_equal(count_cp(all, "乙"), 3000);
+    for (int r = 0; r < 6; r++)
+        assert_non_null(strstr(all, cells[r][2] == bigs ? "10" : cells[r][2]));
+    free(all);
+    assert_inside(&l.doc);
+    /* no rule below the type area */
+    for (size_t i = 0; i < l.doc.count; i++)
+        if (l.doc.items[i].kind == ZB_ITEM_RULE)
+            assert_true(l.doc.items[i].y <= ZB_AREA_BOTTOM + 0.01 && l.doc.items[i].y2 <= ZB_AREA_BOTTOM + 0.01);
+    unlay(&l);
+    free(bigs);
+    free(cats);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keep_and_widows), cmocka_unit_test(test_signature_page),
+        cmocka_unit_test(test_attachment_labels), cmocka_unit_test(test_mark),
+        cmocka_unit_test(test_masthead_forms), cmocka_unit_test(test_page_number_dash),
+        cmocka_unit_test(test_one_grid), cmocka_unit_test(test_punctuation_everywhere),
+        cmocka_unit_test(test_long_runs), cmocka_unit_test(test_long_fields),
+        cmocka_unit_test(test_tall_rows),
+    };
+    return cmocka_run_group_tests_name("layout", tests, setup, teardown);
+}
