@@ -14,6 +14,12 @@ def _index(value):
     return _convert.integer(value, "face_index")
 
 
+def _bytes(value):
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(f"font data must be bytes, not {type(value).__name__}")
+    return bytes(value)
+
+
 def _face(value, what):
     """(path, index) from a path or a (path, index) pair."""
     if isinstance(value, tuple):
@@ -74,6 +80,21 @@ class Fonts:
     def set(self, role, path, face_index=0):
         """Uses the font at ``path`` (face ``face_index`` of a .ttc) for ``role``."""
         self._h.change(C.zb_fontset_set, _role(role), _convert.path(path), _index(face_index))
+
+    def set_memory(self, role, data, face_index=0, name=None):
+        """Uses a font held in memory for ``role`` (zb_fontset_set_role_memory): the bytes of a
+        .ttf, or of a .ttc with face ``face_index``, as read from a database or an upload.
+        The library copies them now and never reads or writes the disk for this font;
+        ``name`` is what messages and :meth:`file` call it (None: "<memory>")."""
+        data = _bytes(data)
+        self._h.change(C.zb_fontset_set_role_memory, _role(role), data, len(data), _index(face_index),
+                       None if name is None else str(name).encode("utf-8"))
+
+    def add_fallback_memory(self, data, face_index=0, name=None):
+        """Appends a font held in memory to the fallback chain, copied as by :meth:`set_memory`."""
+        data = _bytes(data)
+        self._h.change(C.zb_fontset_add_fallback_memory, data, len(data), _index(face_index),
+                       None if name is None else str(name).encode("utf-8"))
 
     def add_fallback(self, path, face_index=0):
         """Appends a font searched for characters a role's font lacks."""
