@@ -63,6 +63,13 @@ typedef struct zb_table_options {
     const char *header_base;
     /** Header of the 备注 column (shown when an indicator has a note); NULL = 备注. */
     const char *header_note;
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_table_options;
 
 /**
@@ -98,6 +105,13 @@ typedef struct zb_breakdown_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_breakdown_options;
 
 /**
@@ -128,6 +142,13 @@ typedef struct zb_progress_sheet_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_progress_sheet_options;
 
 /**
@@ -174,6 +195,13 @@ typedef struct zb_assessment_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_assessment_options;
 
 /**

@@ -109,6 +109,8 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     d->date = zb_plan_date(plan, ZB_DATE_ISSUED);
     d->note = zb_plan_meta(plan, ZB_META_NOTE);
     d->seal_png = o->seal_png;
+    d->seal_data = o->seal_png_data;
+    d->seal_size = o->seal_png_size;
     d->sealed = o->sealed;
 
     d->omit_imprint = o->omit_imprint;
@@ -203,6 +205,19 @@ ZB_API zb_status zb_ofd_notice_to_buffer(const zb_plan *plan, const zb_fontset *
     zb_document_target to;
     memset(&to, 0, sizeof to);
     to.format = ZB_RENDER_OFD;
+    to.out = out;
+    to.len = len;
+    return zb_notice_write(plan, fonts, options, &to, info, error);
+}
+
+ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
+                                         const zb_notice_options *options, char **out, size_t *len,
+                                         zb_pdf_info *info, zb_error *error)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_PDF;
+    to.embedding = ZB_EMBED_SUBSET;
     to.out = out;
     to.len = len;
     return zb_notice_write(plan, fonts, options, &to, info, error);

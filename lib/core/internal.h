@@ -45,6 +45,9 @@ zb_status zb_error_setv(zb_error *err, zb_status code, const char *fmt, va_list 
 void zb_error_clear(zb_error *err);
 
 /* ---- files ---- */
+/* What messages call a document written to memory. */
+#define ZB_IN_MEMORY "<memory>"
+
 /* Reads a whole file; *out is NUL-terminated, freed with free(). */
 zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err);
 
@@ -66,6 +69,11 @@ zb_status zb_output_commit(zb_output *out, zb_error *err);
 void zb_output_abort(zb_output *out);
 /* Writes len bytes to path through zb_output. */
 zb_status zb_write_file(const char *path, const char *extension, const char *data, size_t len, zb_error *err);
+/* The folder for the temporary files a dependency must write: option when given (named in
+ * messages as option_name, e.g. "the scratch_dir option"), else TMPDIR, else /tmp; checked
+ * to be a folder we can write in (ZB_ERR_WRITE naming it and what chose it). *dir points
+ * into option, the environment or a literal. */
+zb_status zb_scratch_dir(const char *option, const char *option_name, const char **dir, zb_error *err);
 
 /* ---- UTF-8 ---- */
 /* Returns the offset of the first invalid byte, or len when all is valid. */

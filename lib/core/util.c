@@ -199,6 +199,38 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     return ZB_OK;
 }
 
+zb_status zb_scratch_dir(const char *option, const char *option_name, const char **dir, zb_error *err)
+{
+    const char *d = option;
+    const char *from = option_name;
+    if (!d || !*d) {
+        d = getenv("TMPDIR");
+        from = "TMPDIR";
+        if (!d || !*d) {
+            d = "/tmp";
+            from = NULL;
+        }
+    }
+    struct stat st;
+    int e = 0;
+    if (stat(d, &st) != 0)
+        e = errno;
+    else if (!S_ISDIR(st.st_mode))
+        e = ENOTDIR;
+    else if (access(d, W_OK | X_OK) != 0)
+        e = errno;
+    if (e) {
+        if (!from)
+            return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot hold temporary files: %s", d, strerror(e));
+        if (from == option_name)
+            return zb_error_set(err, ZB_ERR_WRITE, "%s (%s): cannot hold temporary files: %s", d, from,
+                                strerror(e));
+        return zb_error_set(err, ZB_ERR_WRITE, "%s=%s: cannot hold temporary files: %s", from, d, strerror(e));
+    }
+    *dir = d;
+    return ZB_OK;
+}
+
 /* Every text the library reads passes through here, most of it Chinese: ASCII goes eight
  * bytes at a time and a three-byte character is checked in one step. */
 size_t zb_utf8_check(const char *str, size_t len)

@@ -693,7 +693,7 @@ ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *perio
     describe_rule(&a);
     zb_xlsx_book book;
     if (!st)
-        st = zb_xlsx_open(&book, path, error);
+        st = zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (!st) {
         a.book = &book;
         st = write_book(&a, error);

@@ -1079,7 +1079,7 @@ ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
     }
 
     zb_xlsx_book book;
-    st = zb_xlsx_open(&book, path, error);
+    st = zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (!st) {
         b.book = &book;
         st = write_book(&b, error);

@@ -980,7 +980,7 @@ ZB_API zb_status zb_xlsx_write_progress(const zb_plan *plan, const char *period,
     st = count_results(&w, error);
     zb_xlsx_book book;
     if (!st)
-        st = zb_xlsx_open(&book, path, error);
+        st = zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (!st) {
         w.book = &book;
         st = write_book(&w, error);

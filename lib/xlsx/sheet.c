@@ -9,17 +9,24 @@
 
 /* ---- life cycle ---------------------------------------------------------------------- */
 
-static zb_status open_book(zb_xlsx_book *book, const char *path, int in_row_order, zb_error *err)
+static zb_status open_book(zb_xlsx_book *book, const char *path, int in_row_order, const char *scratch_dir,
+                           zb_error *err)
 {
     memset(book, 0, sizeof *book);
-    zb_status st = zb_output_begin(&book->out, path, "xlsx", err);
+    /* libxlsxwriter 1.1.4 writes each part of the workbook to a temporary file before
+     * zipping them, and silently falls back from a folder it cannot use to TMPDIR, /tmp and
+     * the current folder: the folder is chosen and checked here, and named when unusable. */
+    const char *tmp;
+    zb_status st = zb_scratch_dir(scratch_dir, "the scratch_dir option", &tmp, err);
     if (st)
         return st;
-    /* tmpdir NULL lets libxlsxwriter use the system's. */
+    st = zb_output_begin(&book->out, path, "xlsx", err);
+    if (st)
+        return st;
     lxw_workbook_options opt;
     memset(&opt, 0, sizeof opt);
     opt.constant_memory = in_row_order ? LXW_TRUE : LXW_FALSE;
-    opt.tmpdir = NULL;
+    opt.tmpdir = (char *)tmp;
     book->in_row_order = in_row_order;
     book->wb = workbook_new_opt(book->out.tmp, &opt);
     if (!book->wb) {
@@ -29,14 +36,14 @@ static zb_status open_book(zb_xlsx_book *book, const char *path, int in_row_orde
     return ZB_OK;
 }
 
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err)
 {
-    return open_book(book, path, 0, err);
+    return open_book(book, path, 0, scratch_dir, err);
 }
 
-zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, zb_error *err)
+zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err)
 {
-    return open_book(book, path, 1, err);
+    return open_book(book, path, 1, scratch_dir, err);
 }
 
 /* libxlsxwriter formats the creation date with gmtime(), whose result lives in one buffer

@@ -576,7 +576,8 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
 
     zb_xlsx_book book;
     t.in_row_order = n > IN_ROW_ORDER_ABOVE;
-    st = t.in_row_order ? zb_xlsx_open_in_row_order(&book, path, error) : zb_xlsx_open(&book, path, error);
+    st = t.in_row_order ? zb_xlsx_open_in_row_order(&book, path, o->scratch_dir, error)
+                        : zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (st) {
         free(t.cols);
         free(t.widths);

@@ -61,12 +61,12 @@ typedef struct zb_xlsx_book {
 
 /* Reserves the temporary file and opens a workbook on it: cells may be written in any
  * order, strings go to the shared-string table. */
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err);
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err);
 /* The same in libxlsxwriter's constant_memory mode, for large tables: each row is written
  * out when a later one is begun, so cells (and row heights) go in row by row, a vertical
  * merge is declared at its last row over cells already written, and strings are stored in
  * their cells. Faster and far smaller in memory above a few hundred rows; the same cells. */
-zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, zb_error *err);
+zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err);
 /* Writes the workbook and renames it into place; on failure the destination is untouched
  * and the temporary file removed. The book is finished either way. Closes run in parallel
  * when zb_xlsx_core_is_ours(), one at a time otherwise. */

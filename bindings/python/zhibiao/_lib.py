@@ -76,28 +76,30 @@ class TableOptions(Structure):
                 ("header_responsible", c_char_p), ("unit_column", c_int), ("font_body", c_char_p),
                 ("font_heading", c_char_p), ("font_title", c_char_p), ("body_size", c_double),
                 ("title_size", c_double), ("header_attribute", c_char_p), ("header_base", c_char_p),
-                ("header_note", c_char_p)]
+                ("header_note", c_char_p), ("scratch_dir", c_char_p)]
 
 
 class BreakdownOptions(Structure):
     _fields_ = [("title", c_char_p), ("font_body", c_char_p), ("font_heading", c_char_p),
-                ("font_title", c_char_p)]
+                ("font_title", c_char_p), ("scratch_dir", c_char_p)]
 
 
 class ProgressSheetOptions(Structure):
     _fields_ = [("title", c_char_p), ("progress", POINTER(ProgressOptions)),
-                ("font_body", c_char_p), ("font_heading", c_char_p), ("font_title", c_char_p)]
+                ("font_body", c_char_p), ("font_heading", c_char_p), ("font_title", c_char_p),
+                ("scratch_dir", c_char_p)]
 
 
 class AssessmentOptions(Structure):
     _fields_ = [("title", c_char_p), ("scoring", c_int), ("cap", c_double),
                 ("progress", POINTER(ProgressOptions)), ("font_body", c_char_p),
-                ("font_heading", c_char_p), ("font_title", c_char_p)]
+                ("font_heading", c_char_p), ("font_title", c_char_p), ("scratch_dir", c_char_p)]
 
 
 class NoticeOptions(Structure):
     _fields_ = [("seal_png", c_char_p), ("sealed", c_int), ("omit_attachments", c_int),
-                ("omit_imprint", c_int), ("masthead", c_int)]
+                ("omit_imprint", c_int), ("masthead", c_int),
+                ("seal_png_data", c_void_p), ("seal_png_size", c_size_t)]
 
 
 class ZbPdfInfo(Structure):
@@ -108,7 +110,8 @@ class ZbPdfInfo(Structure):
 class BulletinOptions(Structure):
     _fields_ = [("title", c_char_p), ("doc_number", c_char_p),
                 ("progress", POINTER(ProgressOptions)), ("seal_png", c_char_p), ("sealed", c_int),
-                ("masthead", c_int)]
+                ("masthead", c_int),
+                ("seal_png_data", c_void_p), ("seal_png_size", c_size_t)]
 
 
 # Opaque handles: distinct pointer types, so that a fontset passed for a plan is refused.
@@ -398,6 +401,8 @@ DECLARATIONS = [
     ("zb_fontset_errmsg", _S, [_F], _text),
     ("zb_fontset_set", _I, [_F, _I, _S, _I], _check_fonts),
     ("zb_fontset_add_fallback", _I, [_F, _S, _I], _check_fonts),
+    ("zb_fontset_set_role_memory", _I, [_F, _I, c_void_p, _Z, _I, _S], _check_fonts),
+    ("zb_fontset_add_fallback_memory", _I, [_F, c_void_p, _Z, _I, _S], _check_fonts),
     ("zb_fontset_load_json", _I, [_F, _S], _check_fonts),
     ("zb_fontset_load_defaults", _I, [_F], _check_fonts),
     ("zb_fontset_file", _S, [_F, _I], _text),
