@@ -638,10 +638,10 @@ def _seal_bytes(o, data):
     if data is None:
         return
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"seal_png_data must be bytes, not {type(data).__name__}")
+        raise ArgumentError(Status.ARGUMENT, f"seal_png_data must be bytes, not {type(data).__name__}")
     data = bytes(data)
     if not data:
-        raise ValueError("seal_png_data: an empty seal")
+        raise InputError(Status.VALUE, "seal_png_data: an empty seal")
     o._seal = ctypes.create_string_buffer(data, len(data))
     o.seal_png_data = ctypes.cast(o._seal, ctypes.c_void_p)
     o.seal_png_size = len(data)
