@@ -2,13 +2,21 @@
  * 2 usage, 3 cannot write. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "machine.h"
 #include "zhibiao.h"
+
+#if defined(__GNUC__)
+#define ZB_CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define ZB_CLI_PRINTF(f, a)
+#endif
 
 enum { EXIT_DONE = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_WRITE = 3 };
 
@@ -18,6 +26,25 @@ extern const unsigned char zb_demo_wuyi_2022[];
 extern const size_t zb_demo_wuyi_2022_size;
 extern const unsigned char zb_demo_tonglu_2024_actuals[];
 extern const size_t zb_demo_tonglu_2024_actuals_size;
+
+/* How this run reports (docs/cli.md): --json and -q anywhere on the line; the plan, fonts
+ * and findings of the document written and what was written, for the JSON summary. The
+ * program's own state, one run at a time. */
+static struct {
+    int json;
+    int quiet;
+    const char *command;
+    const zb_plan *plan;
+    const zb_fontset *fonts;
+    zb_findings *found;
+    const char *out, *format, *period;
+    size_t bytes;
+    int pages;                  /* PDF and OFD; 0 for workbooks */
+    size_t fallback_chars;
+    char fallback_note[512];
+    int in_demo;                /* demo --json: one summary at the end, not one per file */
+    jw demo;                    /* demo --json: the files written */
+} cli;
 
 typedef struct command {
     const char *name;
@@ -32,6 +59,15 @@ static int usage_error(const char *cmd, const char *what, const char *arg)
 {
     /* what has one %s: arg's place. */
     const char *hole = strstr(what, "%s");
+    if (cli.json) {
+        char msg[ZB_ERROR_MESSAGE_MAX];
+        if (hole)
+            snprintf(msg, sizeof msg, "%.*s%s%s", (int)(hole - what), what, arg, hole + 2);
+        else
+            snprintf(msg, sizeof msg, "%s", what);
+        machine_error(cmd, ZB_OK, 2, msg, NULL);
+        return 2;
+    }
     fprintf(stderr, "zhibiao%s%s: ", cmd ? " " : "", cmd ? cmd : "");
     if (hole)
         fprintf(stderr, "%.*s%s%s", (int)(hole - what), what, arg, hole + 2);
@@ -54,6 +90,46 @@ static int exit_for(zb_status st)
     }
 }
 
+/* Reports a failed call: a line, or with --json a JSON object, on stderr; the exit code. */
+static int fail_with(zb_status st, const char *message)
+{
+    if (cli.json)
+        machine_error(cli.command, st, exit_for(st), message, NULL);
+    else
+        fprintf(stderr, "zhibiao: %s\n", message);
+    int code = exit_for(st);
+    return code;
+}
+
+/* The whole of standard input (free()); NULL when it cannot be read. */
+static char *read_stdin(size_t *len)
+{
+    size_t cap = 0, n = 0;
+    char *data = NULL;
+    for (;;) {
+        if (n + 65536 > cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *p = realloc(data, cap + 1);
+            if (!p) {
+                free(data);
+                return NULL;
+            }
+            data = p;
+        }
+        size_t got = fread(data + n, 1, cap - n, stdin);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(stdin)) {
+        free(data);
+        return NULL;
+    }
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
 static int has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
@@ -70,15 +146,28 @@ static int has_suffix(const char *s, const char *suffix)
 }
 
 /* A .csv, .tsv or .txt file (Excel's "Unicode text") is an indicator table; anything else is
- * read as a JSON plan. */
+ * read as a JSON plan. "-" is standard input: JSON when it starts with '{' (after white space
+ * and a byte-order mark), else a table; messages call it <stdin>. */
+static zb_status load_plan_quietly(zb_plan *plan, const char *path)
+{
+    if (strcmp(path, "-") == 0) {
+        size_t len = 0;
+        char *text = read_stdin(&len);
+        if (!text)
+            return ZB_ERR_IO;
+        zb_status st = zb_plan_load_string(plan, text, len, "<stdin>");
+        free(text);
+        return st;
+    }
+    /* The library's rule: by the name, else by the content. */
+    return zb_plan_load(plan, path);
+}
+
 static int load_plan(zb_plan *plan, const char *path)
 {
-    int table = has_suffix(path, ".csv") || has_suffix(path, ".tsv") || has_suffix(path, ".txt");
-    zb_status st = table ? zb_csv_load(plan, path, NULL) : zb_json_load(plan, path);
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
-        return exit_for(st);
-    }
+    zb_status st = load_plan_quietly(plan, path);
+    if (st != ZB_OK)
+        return fail_with(st, *zb_errmsg(plan) ? zb_errmsg(plan) : "<stdin>: cannot read standard input");
     return EXIT_DONE;
 }
 
@@ -135,17 +224,23 @@ static int validate_for_output(const zb_plan *plan, zb_document_kind document, c
     zb_status st = zb_plan_validate_opt(plan, &vo, &f);
     if (st == ZB_ERR_VALUE) /* a period not written YYYY-MM: the writer says so */
         st = zb_plan_validate_opt(plan, &(zb_validate_options){document, 0, NULL}, &f);
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: out of memory\n");
-        return EXIT_INPUT;
-    }
-    size_t errors = report_findings_of(f, ZB_SEV_WARNING, hide);
-    zb_findings_free(f);
+    if (st != ZB_OK)
+        return fail_with(ZB_ERR_NOMEM, "out of memory");
+    /* With --json the findings go into the summary or the error object, not on stderr. */
+    size_t errors = cli.json ? zb_findings_error_count(f) : report_findings_of(f, ZB_SEV_WARNING, hide);
     if (errors && !force) {
-        fprintf(stderr, "zhibiao: %zu error%s: nothing written (--force writes it anyway)\n", errors,
-                errors == 1 ? "" : "s");
+        char msg[160];
+        snprintf(msg, sizeof msg, "%zu error%s: nothing written (--force writes it anyway)", errors,
+                 errors == 1 ? "" : "s");
+        if (cli.json)
+            machine_error(cli.command, ZB_ERR_INVALID, EXIT_INPUT, msg, f);
+        else
+            fprintf(stderr, "zhibiao: %s\n", msg);
+        zb_findings_free(f);
         return EXIT_INPUT;
     }
+    zb_findings_free(cli.found);
+    cli.found = f;
     return EXIT_DONE;
 }
 
@@ -159,8 +254,7 @@ static zb_plan *plan_for_output(const char *path, const char *actuals, zb_docume
     if (!*rc && actuals) {
         zb_status st = zb_csv_load_actuals(plan, actuals, NULL);
         if (st != ZB_OK) {
-            fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
-            *rc = exit_for(st);
+            *rc = fail_with(st, zb_errmsg(plan));
         }
     }
     if (!*rc)
@@ -169,6 +263,7 @@ static zb_plan *plan_for_output(const char *path, const char *actuals, zb_docume
         zb_plan_free(plan);
         return NULL;
     }
+    cli.plan = plan;
     return plan;
 }
 
@@ -186,6 +281,9 @@ static int parse_args(const char *cmd, int argc, char **argv, const opt *opts, s
     *got_positional = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        /* Read by main() for every command. */
+        if (strcmp(a, "--json") == 0 || strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+            continue;
         if (a[0] == '-' && a[1] != '\0') {
             const opt *o = NULL;
             const char *inline_value = NULL;
@@ -256,8 +354,7 @@ static int check_output(const char *cmd, const char *out, const char *ext)
     if (st == ZB_ERR_ARGUMENT)
         return usage_error(cmd, "%s", err.message);
     if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", err.message);
-        return exit_for(st);
+        return fail_with(st, err.message);
     }
     return EXIT_DONE;
 }
@@ -333,19 +430,84 @@ static int deliver(job *j, const char *out)
         if (st == ZB_OK) {
             j->bytes = len;
             if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-                fprintf(stderr, "zhibiao: standard output: cannot write: %s\n", strerror(errno));
+                char msg[256];
+                snprintf(msg, sizeof msg, "standard output: cannot write: %s", strerror(errno));
                 zb_free(data);
-                return EXIT_WRITE;
+                return fail_with(ZB_ERR_WRITE, msg);
             }
         }
         zb_free(data);
     }
-    if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", err.message);
-        return exit_for(st);
-    }
+    if (st != ZB_OK)
+        return fail_with(st, err.message);
+    cli.out = out;
+    cli.format = j->kind == DOC_PLAN ? "json" : j->kind == DOC_NOTICE || j->kind == DOC_BULLETIN ? (j->ofd ? "ofd" : "pdf") : "xlsx";
+    cli.period = j->period;
+    cli.bytes = j->bytes;
+    cli.pages = j->kind == DOC_NOTICE || j->kind == DOC_BULLETIN ? j->info.pages : 0;
+    cli.fallback_chars = j->info.fallback_chars;
+    snprintf(cli.fallback_note, sizeof cli.fallback_note, "%s", j->info.fallback_note);
     return EXIT_DONE;
 }
+
+static const char *const role_keys[ZB_FONT_ROLE_COUNT] = {"body", "title", "heading", "kai", "number"};
+
+/* What was written: the text mode's line on stderr (unless -q), or with --json the summary,
+ * on stdout (on stderr when the document itself went to stdout). */
+static void wrote(const char *fmt, ...) ZB_CLI_PRINTF(1, 2);
+static void wrote(const char *fmt, ...)
+{
+    if (!cli.json || cli.in_demo) {
+        if (cli.quiet || cli.json)
+            return;
+        va_list ap;
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+        return;
+    }
+    jw w = {0};
+    jw_open(&w, '{');
+    jw_str(&w, "command", cli.command);
+    jw_str(&w, "output", cli.out);
+    jw_str(&w, "format", cli.format);
+    jw_int(&w, "bytes", (long long)cli.bytes);
+    if (cli.pages) {
+        jw_int(&w, "pages", cli.pages);
+        jw_int(&w, "fallback_chars", (long long)cli.fallback_chars);
+        jw_str(&w, "fallback_note", cli.fallback_note);
+    }
+    if (cli.period)
+        jw_str(&w, "period", cli.period);
+    if (cli.plan) {
+        jw_str(&w, "title", zb_plan_meta(cli.plan, ZB_META_TITLE));
+        jw_int(&w, "indicators", (long long)zb_plan_indicator_count(cli.plan));
+        jw_int(&w, "categories", (long long)zb_plan_category_count(cli.plan));
+        jw_int(&w, "tasks", (long long)zb_plan_task_count(cli.plan));
+        jw_int(&w, "units", (long long)zb_plan_unit_count(cli.plan));
+    }
+    if (cli.fonts) {
+        jw_key(&w, "fonts");
+        jw_open(&w, '[');
+        for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++) {
+            jw_open(&w, '{');
+            jw_str(&w, "role", role_keys[r]);
+            jw_str(&w, "file", zb_fontset_file(cli.fonts, (zb_font_role)r));
+            jw_int(&w, "index", zb_fontset_face_index(cli.fonts, (zb_font_role)r));
+            jw_str(&w, "describe", zb_fontset_describe(cli.fonts, (zb_font_role)r));
+            jw_close(&w, '}');
+        }
+        jw_close(&w, ']');
+    }
+    jw_key(&w, "findings");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < zb_findings_count(cli.found); i++)
+        jw_finding(&w, cli.found, i);
+    jw_close(&w, ']');
+    jw_close(&w, '}');
+    jw_flush(&w, cli.out && is_stdout(cli.out) ? stderr : stdout);
+}
+
 
 static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
 
@@ -408,7 +570,7 @@ static int cmd_table(int argc, char **argv)
         rc = deliver(&j, out);
         if (!rc) {
             size_t n = zb_plan_indicator_count(plan);
-            fprintf(stderr, "wrote %s (%zu %s, %zu bytes)\n", shown(out), n, plural(n, "indicator", "indicators"), j.bytes);
+            wrote("wrote %s (%zu %s, %zu bytes)\n", shown(out), n, plural(n, "indicator", "indicators"), j.bytes);
         }
     }
     zb_plan_free(plan);
@@ -428,13 +590,14 @@ static zb_fontset *load_fonts(const char *json, int *rc)
     if (st == ZB_OK)
         st = zb_fontset_load_defaults(fonts);
     if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", zb_fontset_errmsg(fonts));
+        *rc = fail_with(st, zb_fontset_errmsg(fonts));
         zb_fontset_free(fonts);
-        *rc = exit_for(st);
         return NULL;
     }
-    for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++)
-        fprintf(stderr, "font %s\n", zb_fontset_describe(fonts, (zb_font_role)r));
+    if (!cli.quiet && !cli.json)
+        for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++)
+            fprintf(stderr, "font %s\n", zb_fontset_describe(fonts, (zb_font_role)r));
+    cli.fonts = fonts;
     *rc = EXIT_DONE;
     return fonts;
 }
@@ -464,7 +627,7 @@ static int write_document(job *j, const char *out)
     if (info->fallback_chars)
         fprintf(stderr, "%s: %zu character%s from a fallback font: %s\n", shown(out), info->fallback_chars,
                 info->fallback_chars == 1 ? "" : "s", info->fallback_note);
-    fprintf(stderr, "wrote %s (%d %s, %zu bytes)\n", shown(out), info->pages, plural((size_t)info->pages, "page", "pages"),
+    wrote("wrote %s (%d %s, %zu bytes)\n", shown(out), info->pages, plural((size_t)info->pages, "page", "pages"),
             j->bytes);
     return EXIT_DONE;
 }
@@ -651,7 +814,7 @@ static int wrote_workbook(job *j, const char *out, const zb_plan *plan, const ch
     int rc = deliver(j, out);
     if (!rc) {
         size_t n = zb_plan_indicator_count(plan);
-        fprintf(stderr, "wrote %s (%zu %s at %s, %zu bytes)\n", shown(out), n, plural(n, "indicator", "indicators"),
+        wrote("wrote %s (%zu %s at %s, %zu bytes)\n", shown(out), n, plural(n, "indicator", "indicators"),
                 period, j->bytes);
     }
     return rc;
@@ -755,11 +918,19 @@ static int cmd_import(int argc, char **argv)
     zb_import_options io = {0};
     io.strict = strict != NULL;
     zb_findings *report = NULL;
-    zb_status st = zb_import_text(plan, pos[0], &io, &report);
+    zb_status st;
+    if (strcmp(pos[0], "-") == 0) {
+        size_t len = 0;
+        char *text = read_stdin(&len);
+        st = text ? zb_import_text_string(plan, text, len, "<stdin>", &io, &report) : ZB_ERR_IO;
+        free(text);
+    } else {
+        st = zb_import_text(plan, pos[0], &io, &report);
+    }
     /* The findings, then a short summary and the verdict (kept for the end). */
     const char *verdict = NULL;
     zb_severity verdict_sev = ZB_SEV_NOTE;
-    for (size_t i = 0; report && i < zb_findings_count(report); i++) {
+    for (size_t i = 0; report && !cli.json && i < zb_findings_count(report); i++) {
         const char *code = zb_findings_code(report, i);
         zb_severity s = zb_findings_severity(report, i);
         if (strcmp(code, "verdict") == 0) {
@@ -772,29 +943,40 @@ static int cmd_import(int argc, char **argv)
         fprintf(stderr, "%s: %s: %s [%s]\n", zb_findings_location(report, i), severity_name(s),
                 zb_findings_message(report, i), code);
     }
+    /* With --json, what the import found goes into the summary or the error object. */
+    zb_findings_free(cli.found);
+    cli.found = report;
+    report = NULL;
+    cli.plan = plan;
     if (st != ZB_OK) {
-        fprintf(stderr, "zhibiao: %s\n", zb_errmsg(plan));
+        const char *msg = *zb_errmsg(plan) ? zb_errmsg(plan) : "<stdin>: cannot read standard input";
+        if (cli.json)
+            machine_error("import", st, exit_for(st), msg, cli.found);
+        else
+            fprintf(stderr, "zhibiao: %s\n", msg);
         rc = exit_for(st);
     } else {
         size_t items = 0, unplaced = 0;
         for (size_t t = 0; t < zb_plan_task_count(plan); t++)
             items += zb_plan_task_duty_count(plan, t);
-        for (size_t i = 0; i < zb_findings_count(report); i++)
-            unplaced += strcmp(zb_findings_code(report, i), "unplaced") == 0;
+        for (size_t i = 0; i < zb_findings_count(cli.found); i++)
+            unplaced += strcmp(zb_findings_code(cli.found, i), "unplaced") == 0;
         const char *title = zb_plan_meta(plan, ZB_META_TITLE), *number = zb_plan_meta(plan, ZB_META_DOC_NUMBER);
-        fprintf(stderr, "title:       %s\n", *title ? title : "(none found)");
-        fprintf(stderr, "文号:        %s\n", *number ? number : "(none)");
-        fprintf(stderr, "tasks:       %zu, with %zu responsibility items\n", zb_plan_task_count(plan), items);
-        fprintf(stderr, "indicators:  %zu in %zu categories\n", zb_plan_indicator_count(plan),
-                zb_plan_category_count(plan));
-        fprintf(stderr, "attachments: %zu\n", zb_plan_attachment_count(plan));
-        fprintf(stderr, "unplaced:    %zu\n", unplaced);
-        if (verdict)
-            fprintf(stderr, "verdict:     %s%s\n", verdict_sev >= ZB_SEV_WARNING ? "warning: " : "", verdict);
+        if (!cli.json && !cli.quiet) {
+            fprintf(stderr, "title:       %s\n", *title ? title : "(none found)");
+            fprintf(stderr, "文号:        %s\n", *number ? number : "(none)");
+            fprintf(stderr, "tasks:       %zu, with %zu responsibility items\n", zb_plan_task_count(plan), items);
+            fprintf(stderr, "indicators:  %zu in %zu categories\n", zb_plan_indicator_count(plan),
+                    zb_plan_category_count(plan));
+            fprintf(stderr, "attachments: %zu\n", zb_plan_attachment_count(plan));
+            fprintf(stderr, "unplaced:    %zu\n", unplaced);
+            if (verdict)
+                fprintf(stderr, "verdict:     %s%s\n", verdict_sev >= ZB_SEV_WARNING ? "warning: " : "", verdict);
+        }
         job j = {.kind = DOC_PLAN, .plan = plan};
         rc = deliver(&j, out);
         if (!rc)
-            fprintf(stderr, "wrote %s\n", shown(out));
+            wrote("wrote %s\n", shown(out));
     }
     zb_findings_free(report);
     zb_plan_free(plan);
@@ -832,9 +1014,191 @@ static int cmd_breakdown(int argc, char **argv)
         rc = deliver(&j, out);
         size_t items = 0, units = 0;
         if (!rc && zb_xlsx_breakdown_count(plan, &items, &units, NULL) == ZB_OK)
-            fprintf(stderr, "wrote %s (%zu responsibility %s, %zu unit %s, %zu bytes)\n", shown(out), items,
+            wrote("wrote %s (%zu responsibility %s, %zu unit %s, %zu bytes)\n", shown(out), items,
                     plural(items, "item", "items"), units, plural(units, "sheet", "sheets"), j.bytes);
     }
+    zb_plan_free(plan);
+    return rc;
+}
+
+/* check --json: the findings (or the load failure, as one finding) on stdout. */
+static void check_json(const char *path, const zb_plan *plan, zb_status load, const zb_findings *f)
+{
+    jw w = {0};
+    jw_open(&w, '{');
+    jw_str(&w, "command", "check");
+    jw_str(&w, "file", strcmp(path, "-") == 0 ? "<stdin>" : path);
+    jw_bool(&w, "loaded", load == ZB_OK);
+    size_t n = zb_findings_count(f), counts[3] = {0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        counts[zb_findings_severity(f, i)]++;
+    if (load != ZB_OK)
+        counts[ZB_SEV_ERROR] = 1;
+    jw_int(&w, "errors", (long long)counts[ZB_SEV_ERROR]);
+    jw_int(&w, "warnings", (long long)counts[ZB_SEV_WARNING]);
+    jw_int(&w, "notes", (long long)counts[ZB_SEV_NOTE]);
+    jw_int(&w, "indicators", load == ZB_OK ? (long long)zb_plan_indicator_count(plan) : 0);
+    jw_int(&w, "categories", load == ZB_OK ? (long long)zb_plan_category_count(plan) : 0);
+    jw_key(&w, "findings");
+    jw_open(&w, '[');
+    if (load != ZB_OK)
+        jw_load_failure(&w, load, *zb_errmsg(plan) ? zb_errmsg(plan) : "<stdin>: cannot read standard input");
+    for (size_t i = 0; i < n; i++)
+        if (!cli.quiet || zb_findings_severity(f, i) == ZB_SEV_ERROR)
+            jw_finding(&w, f, i);
+    jw_close(&w, ']');
+    jw_close(&w, '}');
+    jw_flush(&w, stdout);
+}
+
+/* A number for CSV and the table: the shortest text that reads back; "" for none. */
+static const char *num_text(double v, char *buf, size_t size)
+{
+    if (v != v) {
+        buf[0] = '\0';
+        return buf;
+    }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
+/* One CSV field, quoted when it must be (RFC 4180). */
+static void csv_field(const char *s, int last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        putchar('"');
+        for (; *s; s++) {
+            if (*s == '"')
+                putchar('"');
+            putchar(*s);
+        }
+        putchar('"');
+    } else {
+        fputs(s, stdout);
+    }
+    fputs(last ? "\r\n" : ",", stdout);
+}
+
+static int cmd_evaluate(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("evaluate");
+    const char *period = NULL, *tolerance = NULL, *csv = NULL;
+    const opt opts[] = {{NULL, "--period", 1, &period}, {NULL, "--tolerance", 1, &tolerance}, {NULL, "--csv", 0, &csv}};
+    const char *pos[2];
+    size_t npos;
+    int rc = parse_args("evaluate", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 2, &npos);
+    if (rc)
+        return rc;
+    if (npos < 1)
+        return usage_error("evaluate", "%s", "expects PLAN [ACTUALS.csv]");
+    if (!period)
+        return usage_error("evaluate", "%s", "needs --period YYYY-MM");
+    if (csv && cli.json)
+        return usage_error("evaluate", "%s", "--json and --csv: give one");
+    zb_progress_options po = {0};
+    if (tolerance && (rc = number_option("evaluate", "--tolerance: not a number: '%s'", tolerance, &po.about_tolerance)))
+        return rc;
+    /* Evaluating writes nothing: the plan's errors are reported, never blocking. */
+    zb_plan *plan = plan_for_output(pos[0], npos > 1 ? pos[1] : NULL, ZB_DOCUMENT_NONE, period, 1, 0, &rc);
+    if (!plan)
+        return rc;
+    zb_progress *p = NULL;
+    zb_error err;
+    zb_status st = zb_progress_evaluate(plan, period, &po, &p, &err);
+    if (st != ZB_OK) {
+        rc = fail_with(st, err.message);
+        zb_plan_free(plan);
+        return rc;
+    }
+    size_t n = zb_progress_count(p);
+    char b1[40], b2[40], b3[40], b4[40];
+    if (cli.json) {
+        jw w = {0};
+        jw_open(&w, '{');
+        jw_str(&w, "command", "evaluate");
+        jw_str(&w, "period", zb_progress_period(p));
+        jw_str(&w, "title", zb_plan_meta(plan, ZB_META_TITLE));
+        jw_int(&w, "indicators", (long long)n);
+        jw_key(&w, "counts");
+        jw_open(&w, '{');
+        for (int k = 0; k < ZB_STANDING_COUNT; k++)
+            jw_int(&w, standing_key((zb_standing)k), (long long)zb_progress_count_standing(p, (zb_standing)k));
+        jw_close(&w, '}');
+        jw_key(&w, "rows");
+        jw_open(&w, '[');
+        for (size_t i = 0; i < n; i++) {
+            size_t ind = zb_progress_indicator(p, i);
+            size_t cat = zb_plan_indicator_category(plan, ind);
+            zb_standing sd = zb_progress_standing(p, i);
+            jw_open(&w, '{');
+            jw_int(&w, "seq", zb_progress_seq(p, i));
+            jw_str(&w, "name", zb_plan_indicator_name(plan, ind));
+            jw_str(&w, "category", cat == ZB_NONE ? NULL : zb_plan_category_name(plan, cat));
+            jw_str(&w, "unit", zb_plan_indicator_unit(plan, ind));
+            jw_str(&w, "lead", zb_plan_indicator_lead(plan, ind));
+            jw_str(&w, "target_text", zb_progress_target_text(p, i));
+            jw_int(&w, "target_year", zb_progress_target_year(p, i));
+            jw_num(&w, "target", zb_progress_target(p, i));
+            jw_num(&w, "actual", zb_progress_actual(p, i));
+            jw_num(&w, "completion", zb_progress_completion(p, i));
+            jw_num(&w, "expected", zb_progress_expected(p, i));
+            jw_str(&w, "standing", standing_key(sd));
+            jw_str(&w, "status", zb_standing_label(sd));
+            jw_str(&w, "explain", zb_progress_explain(p, i));
+            jw_close(&w, '}');
+        }
+        jw_close(&w, ']');
+        jw_key(&w, "findings");
+        jw_open(&w, '[');
+        for (size_t i = 0; i < zb_findings_count(cli.found); i++)
+            jw_finding(&w, cli.found, i);
+        jw_close(&w, ']');
+        jw_close(&w, '}');
+        jw_flush(&w, stdout);
+    } else if (csv) {
+        static const char *const head[] = {"seq", "name", "category", "unit", "lead", "target_text", "target",
+                                           "actual", "completion", "expected", "standing", "status", "explain"};
+        for (size_t k = 0; k < sizeof head / sizeof *head; k++)
+            csv_field(head[k], k + 1 == sizeof head / sizeof *head);
+        for (size_t i = 0; i < n; i++) {
+            size_t ind = zb_progress_indicator(p, i);
+            size_t cat = zb_plan_indicator_category(plan, ind);
+            zb_standing sd = zb_progress_standing(p, i);
+            char seq[16];
+            snprintf(seq, sizeof seq, "%d", zb_progress_seq(p, i));
+            csv_field(seq, 0);
+            csv_field(zb_plan_indicator_name(plan, ind), 0);
+            csv_field(cat == ZB_NONE ? "" : zb_plan_category_name(plan, cat), 0);
+            csv_field(zb_plan_indicator_unit(plan, ind), 0);
+            csv_field(zb_plan_indicator_lead(plan, ind), 0);
+            csv_field(zb_progress_target_text(p, i), 0);
+            csv_field(num_text(zb_progress_target(p, i), b1, sizeof b1), 0);
+            csv_field(num_text(zb_progress_actual(p, i), b2, sizeof b2), 0);
+            csv_field(num_text(zb_progress_completion(p, i), b3, sizeof b3), 0);
+            csv_field(num_text(zb_progress_expected(p, i), b4, sizeof b4), 0);
+            csv_field(standing_key(sd), 0);
+            csv_field(zb_standing_label(sd), 0);
+            csv_field(zb_progress_explain(p, i), 1);
+        }
+    } else {
+        for (size_t i = 0; i < n; i++)
+            printf("%3d  %s  %s: %s\n", zb_progress_seq(p, i), zb_standing_label(zb_progress_standing(p, i)),
+                   zb_plan_indicator_name(plan, zb_progress_indicator(p, i)), zb_progress_explain(p, i));
+        printf("%s: %zu indicators:", zb_progress_period(p), n);
+        for (int k = 0; k < ZB_STANDING_COUNT; k++) {
+            size_t c = zb_progress_count_standing(p, (zb_standing)k);
+            if (c)
+                printf(" %s %zu", zb_standing_label((zb_standing)k), c);
+        }
+        printf("\n");
+    }
+    rc = fflush(stdout) == 0 ? EXIT_DONE : fail_with(ZB_ERR_WRITE, "<stdout>: cannot write");
+    zb_progress_free(p);
     zb_plan_free(plan);
     return rc;
 }
@@ -843,8 +1207,8 @@ static int cmd_check(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("check");
-    const char *quiet = NULL, *document = NULL;
-    const opt opts[] = {{"-q", "--quiet", 0, &quiet}, {NULL, "--for", 1, &document}};
+    const char *document = NULL;
+    const opt opts[] = {{NULL, "--for", 1, &document}};
     const char *pos[1];
     size_t npos;
     int rc = parse_args("check", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
@@ -873,6 +1237,20 @@ static int cmd_check(int argc, char **argv)
     zb_plan *plan = zb_plan_new();
     if (!plan)
         return EXIT_INPUT;
+    if (cli.json) {
+        /* A plan that does not load is a finding too: the output is one document either way. */
+        zb_status st = load_plan_quietly(plan, pos[0]);
+        zb_findings *f = NULL;
+        if (st == ZB_OK && zb_plan_validate_opt(plan, &vo, &f) != ZB_OK) {
+            rc = fail_with(ZB_ERR_NOMEM, "out of memory");
+        } else {
+            check_json(pos[0], plan, st, f);
+            rc = st != ZB_OK ? exit_for(st) : zb_findings_error_count(f) ? EXIT_INPUT : EXIT_DONE;
+        }
+        zb_findings_free(f);
+        zb_plan_free(plan);
+        return rc;
+    }
     rc = load_plan(plan, pos[0]);
     if (!rc) {
         zb_findings *f = NULL;
@@ -880,7 +1258,7 @@ static int cmd_check(int argc, char **argv)
             fprintf(stderr, "zhibiao: out of memory\n");
             rc = EXIT_INPUT;
         } else {
-            size_t errors = report_findings(f, quiet ? ZB_SEV_ERROR : ZB_SEV_NOTE);
+            size_t errors = report_findings(f, cli.quiet ? ZB_SEV_ERROR : ZB_SEV_NOTE);
             size_t n = zb_findings_count(f), warnings = 0, notes = 0;
             for (size_t i = 0; i < n; i++) {
                 warnings += zb_findings_severity(f, i) == ZB_SEV_WARNING;
@@ -888,7 +1266,7 @@ static int cmd_check(int argc, char **argv)
             }
             size_t ni = zb_plan_indicator_count(plan), nc = zb_plan_category_count(plan);
             fprintf(stderr, "%s: %zu indicator%s in %zu categor%s: %zu error%s, %zu warning%s, %zu note%s\n",
-                    pos[0], ni, ni == 1 ? "" : "s", nc, nc == 1 ? "y" : "ies", errors,
+                    strcmp(pos[0], "-") == 0 ? "<stdin>" : pos[0], ni, ni == 1 ? "" : "s", nc, nc == 1 ? "y" : "ies", errors,
                     errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
             rc = errors ? EXIT_INPUT : EXIT_DONE;
             zb_findings_free(f);
@@ -942,12 +1320,28 @@ static zb_plan *demo_plan(const unsigned char *data, size_t size, const char *na
         return NULL;
     }
     if (zb_json_load_string(plan, (const char *)data, size, name) != ZB_OK) {
-        fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(plan));
+        char msg[ZB_ERROR_MESSAGE_MAX + 32];
+        snprintf(msg, sizeof msg, "built-in example: %s", zb_errmsg(plan));
+        fail_with(ZB_ERR_VALUE, msg);
         zb_plan_free(plan);
         *rc = EXIT_INPUT;
         return NULL;
     }
     return plan;
+}
+
+/* What demo wrote: its path on stdout, or with --json an entry of the one summary. */
+static void demo_wrote(const char *path)
+{
+    if (!cli.json) {
+        printf("%s\n", path);
+        return;
+    }
+    jw_open(&cli.demo, '{');
+    jw_str(&cli.demo, "file", path);
+    jw_str(&cli.demo, "format", cli.format);
+    jw_int(&cli.demo, "bytes", (long long)cli.bytes);
+    jw_close(&cli.demo, '}');
 }
 
 /* One file of the demo: written, then its path printed. */
@@ -960,7 +1354,7 @@ static int demo_file(job *j, const char *dir, const char *name)
     snprintf(path, n, "%s/%s", dir, name);
     int rc = deliver(j, path);
     if (!rc)
-        printf("%s\n", path);
+        demo_wrote(path);
     free(path);
     return rc;
 }
@@ -980,9 +1374,12 @@ static int cmd_demo(int argc, char **argv)
         return usage_error("demo", "%s", "-o: the folder's name is empty");
     if (is_stdout(dir))
         return usage_error("demo", "%s", "-o -: the demo writes seven files into a folder, not to standard output");
+    cli.in_demo = 1;
+    jw_open(&cli.demo, '[');
     if (make_dirs(dir) != 0) {
-        fprintf(stderr, "zhibiao: %s: cannot create the folder: %s\n", dir, strerror(errno));
-        return EXIT_WRITE;
+        char msg[4200];
+        snprintf(msg, sizeof msg, "%s: cannot create the folder: %s", dir, strerror(errno));
+        return fail_with(ZB_ERR_WRITE, msg);
     }
     zb_plan *tonglu = demo_plan(zb_demo_tonglu_2024, zb_demo_tonglu_2024_size, "tonglu-2024.json", &rc);
     zb_plan *wuyi = rc ? NULL : demo_plan(zb_demo_wuyi_2022, zb_demo_wuyi_2022_size, "wuyi-2022.json", &rc);
@@ -1001,8 +1398,9 @@ static int cmd_demo(int argc, char **argv)
     if (!rc && zb_csv_load_actuals_string(tonglu, (const char *)zb_demo_tonglu_2024_actuals,
                                            zb_demo_tonglu_2024_actuals_size, "tonglu-2024-actuals.csv",
                                            NULL) != ZB_OK) {
-        fprintf(stderr, "zhibiao: built-in example: %s\n", zb_errmsg(tonglu));
-        rc = EXIT_INPUT;
+        char msg[ZB_ERROR_MESSAGE_MAX + 32];
+        snprintf(msg, sizeof msg, "built-in example: %s", zb_errmsg(tonglu));
+        rc = fail_with(ZB_ERR_VALUE, msg);
     }
     if (!rc)
         rc = demo_file(&progress, dir, "tonglu-2024-progress.xlsx");
@@ -1026,6 +1424,19 @@ static int cmd_demo(int argc, char **argv)
         rc = demo_file(&notice, dir, "tonglu-2024-notice.ofd");
     if (!rc)
         rc = demo_file(&bulletin, dir, "tonglu-2024-bulletin.ofd");
+    jw_close(&cli.demo, ']');
+    if (!rc && cli.json) {
+        jw w = {0};
+        jw_open(&w, '{');
+        jw_str(&w, "command", "demo");
+        jw_str(&w, "output", dir);
+        jw_key(&w, "files");
+        jw_raw(&w, cli.demo.s ? cli.demo.s : "[]");
+        jw_close(&w, '}');
+        jw_flush(&w, stdout);
+    }
+    free(cli.demo.s);
+    memset(&cli.demo, 0, sizeof cli.demo);
     zb_fontset_free(fonts);
     zb_plan_free(wuyi);
     zb_plan_free(tonglu);
@@ -1151,6 +1562,16 @@ static const command commands[] = {
      "  --title TEXT            title (default: <year>年度指标考核结果)\n"
      "  --force                 write even when the plan has errors (they are still listed)",
      "assess PLAN [ACTUALS.csv] --period YYYY-12 -o OUT.xlsx"},
+    {"evaluate", cmd_evaluate,
+     "Evaluates PLAN at a month and prints one row per indicator: its target, the year-to-date\n"
+     "actual, completion and time schedule (序时进度) as fractions, the status and the numbers\n"
+     "behind it (docs/progress.md). ACTUALS.csv as for progress. Nothing is written.\n\n"
+     "  --period YYYY-MM   the month evaluated (required)\n"
+     "  --json             one JSON object: counts by status and a row per indicator (docs/cli.md)\n"
+     "  --csv              CSV with a header row: seq,name,category,unit,lead,target_text,target,\n"
+     "                     actual,completion,expected,standing,status,explain\n"
+     "  --tolerance N      as for progress",
+     "evaluate PLAN [ACTUALS.csv] --period YYYY-MM [--json|--csv]"},
     {"check", cmd_check,
      "Checks PLAN (.json or .csv) and lists what it finds, one per line:\n"
      "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors. The writing commands\n"
@@ -1226,6 +1647,9 @@ static int print_help(FILE *f)
                "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %s\n", commands[i].usage);
+    fprintf(f, "\nEvery command also takes --json (a JSON summary on stdout, a JSON error on stderr;\n"
+               "docs/cli.md) and -q (no font report, no 'wrote' line). PLAN may be '-' for standard\n"
+               "input, and -o - writes the document to standard output.\n");
     fprintf(f, "\n'zhibiao COMMAND --help' tells more. Exit codes: 0 done, 1 bad input or failed\n"
                "validation, 2 usage, 3 cannot write.\n");
     return EXIT_DONE;
@@ -1249,6 +1673,10 @@ int main(int argc, char **argv)
         printf("zhibiao %s\n", zb_version());
         return EXIT_DONE;
     }
+    for (int i = 2; i < argc; i++) {
+        cli.json |= strcmp(argv[i], "--json") == 0;
+        cli.quiet |= strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0;
+    }
     const command *c = find_command(name);
     if (!c) {
         const command *near = nearest_command(name);
@@ -1259,5 +1687,8 @@ int main(int argc, char **argv)
         }
         return usage_error(NULL, "unknown command '%s'", name);
     }
-    return c->run(argc - 1, argv + 1);
+    cli.command = c->name;
+    int rc = c->run(argc - 1, argv + 1);
+    zb_findings_free(cli.found);
+    return rc;
 }

@@ -73,6 +73,30 @@ ZB_API zb_status zb_fontset_set(zb_fontset *fonts, zb_font_role role, const char
 ZB_API zb_status zb_fontset_add_fallback(zb_fontset *fonts, const char *path, int face_index);
 
 /**
+ * @brief Uses a font held in memory for @p role: @p size bytes of a TrueType file (a .ttf,
+ *        or a .ttc with face @p face_index) at @p data, as a web back end holds fonts read
+ *        from a database or an upload. Checked like zb_fontset_set().
+ *
+ * Ownership: the fontset copies the bytes during the call, so the caller may free or reuse
+ * them as soon as it returns; nothing about this font is ever read from or written to the
+ * disk, and the documents embed subsets of it made in memory.
+ * @param name What messages, zb_fontset_file() and zb_fontset_describe() call the font, e.g.
+ *             "simfang.ttf"; it names no file. NULL or "" = "<memory>". Fonts given as bytes
+ *             are never taken for one another by name.
+ * @return As zb_fontset_set(); ::ZB_ERR_ARGUMENT for NULL @p data or @p size 0. The fontset
+ *         is unchanged on error.
+ */
+ZB_API zb_status zb_fontset_set_role_memory(zb_fontset *fonts, zb_font_role role, const void *data,
+                                            size_t size, int face_index, const char *name);
+
+/**
+ * @brief Appends a font held in memory to the fallback chain; the bytes are copied as by
+ *        zb_fontset_set_role_memory().
+ */
+ZB_API zb_status zb_fontset_add_fallback_memory(zb_fontset *fonts, const void *data, size_t size,
+                                                int face_index, const char *name);
+
+/**
  * @brief Reads roles and fallbacks from a JSON file:
  *        `{"body": "/path/simfang.ttf", "title": {"file": "/path/x.ttc", "index": 1},
  *          "fallback": ["/path/a.ttf", {"file": "/path/b.ttc", "index": 0}]}`.
@@ -92,7 +116,10 @@ ZB_API zb_status zb_fontset_load_json(zb_fontset *fonts, const char *path);
  */
 ZB_API zb_status zb_fontset_load_defaults(zb_fontset *fonts);
 
-/** @brief Path of the font file serving @p role; "" when unset; NULL for a bad role. */
+/**
+ * @brief Path of the font file serving @p role (for a font given as bytes, the name given
+ *        with it); "" when unset; NULL for a bad role.
+ */
 ZB_API const char *zb_fontset_file(const zb_fontset *fonts, zb_font_role role);
 
 /** @brief Face index of the font serving @p role; -1 when unset or for a bad role. */

@@ -12,8 +12,10 @@
  * subset per document, so a notice with its tables stays small.
  *
  * Writers read the plan and the fontset only, so several may run at once from several
- * threads on the same plan and fontset. The file is written beside the destination and
- * renamed into place: on failure the destination is as it was. The same plan and fonts
+ * threads on the same plan and fontset. The document is made in memory; a file is written
+ * beside the destination and renamed into place: on failure the destination is as it was.
+ * The writers to memory (zb_pdf_notice_to_buffer()) write no file at all: font subsets go
+ * to the PDF from memory, and fonts and seals may be given as bytes. The same plan and fonts
  * give the same bytes (no clock: dates come from the plan or `SOURCE_DATE_EPOCH`).
  */
 #ifndef ZB_PDF_H
@@ -66,6 +68,14 @@ typedef struct zb_notice_options {
     int omit_imprint;
     /** The 版头's form; 0 = ::ZB_MASTHEAD_FILE. */
     zb_masthead masthead;
+    /**
+     * The seal as PNG bytes in memory instead of a file: @p seal_png_size bytes at
+     * @p seal_png_data, read during the call only (the caller keeps them). Giving both this
+     * and @p seal_png is ::ZB_ERR_ARGUMENT. Implies @p sealed. Messages call it "seal (bytes
+     * in memory)".
+     */
+    const void *seal_png_data;
+    size_t seal_png_size; /**< See seal_png_data. */
 } zb_notice_options;
 
 /** @brief What a written document came to. Caller-owned; every field is set on success. */
@@ -116,6 +126,9 @@ typedef struct zb_bulletin_options {
     int sealed; /**< As in ::zb_notice_options. */
     /** As in ::zb_notice_options. */
     zb_masthead masthead;
+    /** As in ::zb_notice_options: the seal as PNG bytes in memory. */
+    const void *seal_png_data;
+    size_t seal_png_size; /**< See seal_png_data. */
 } zb_bulletin_options;
 
 /**
@@ -136,7 +149,9 @@ ZB_API zb_status zb_pdf_write_bulletin(const zb_plan *plan, const zb_fontset *fo
 
 /**
  * @brief The documents above written to memory instead of a file: @p out receives the bytes
- *        (free with zb_free()), @p len their count. Same arguments otherwise.
+ *        (free with zb_free()), @p len their count. Same arguments otherwise, and the same
+ *        bytes as the file. No file is opened for writing: messages call the document
+ *        `<memory>`.
  */
 ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
                                          const zb_notice_options *options, char **out, size_t *len,

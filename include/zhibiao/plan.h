@@ -759,7 +759,9 @@ typedef struct zb_validate_options {
      *  ("missing-title", "missing-organ": errors, located at "title" and "organ"); a
      *  bulletin needs the organ, and warns without a title to name the plan by. Both warn
      *  of a 版记 without its 印发机关 ("no-imprint", at "printer"), and a notice of a red
-     *  版头 with no 发文字号 under it ("no-document-number", at "doc_number"). */
+     *  版头 with no 发文字号 under it ("no-document-number", at "doc_number"). A target
+     *  table, a monitoring workbook and an assessment need indicators ("no-indicators": an
+     *  error, located at "indicators"). */
     zb_document_kind document;
     /** Nonzero: also check the actuals: a year-to-date actual of a cumulative indicator
      *  lower than the one of an earlier month is a warning ("ytd-decrease", located at the
@@ -793,9 +795,9 @@ ZB_API zb_severity zb_findings_severity(const zb_findings *findings, size_t i);
  *        "percent-target", "unknown-unit", "empty-category", "prose-mismatch", "normalised",
  *        "empty-table", "table-as-text", "task-no-unit", "unit-name", "note-units",
  *        "note-in-text", "title-banner"; zb_plan_validate_opt() adds "missing-title",
- *        "missing-organ", "no-document-number", "no-imprint", "ytd-decrease", "no-actuals";
- *        importers add their own ("unplaced", "collective", "recognised", "cleaned",
- *        "unknown-label", "stage", "summary", "verdict").
+ *        "missing-organ", "no-document-number", "no-imprint", "no-indicators", "ytd-decrease",
+ *        "no-actuals"; importers add their own ("unplaced", "collective", "recognised",
+ *        "cleaned", "unknown-label", "stage", "summary", "verdict").
  */
 ZB_API const char *zb_findings_code(const zb_findings *findings, size_t i);
 /** @brief Where: the source ("plan.json:14:7", "table.csv:12") or "indicator 20". */
@@ -805,6 +807,31 @@ ZB_API const char *zb_findings_location(const zb_findings *findings, size_t i);
 ZB_API const char *zb_findings_message(const zb_findings *findings, size_t i);
 /** @brief Frees the list and its strings. NULL is a no-op. */
 ZB_API void zb_findings_free(zb_findings *findings);
+
+/**@}*/
+
+/* ------------------------------------------------------------------------------------ */
+/** @name Loading a plan whatever its form */
+/**@{*/
+
+/**
+ * @brief Loads the plan in the file at @p path, whatever form it is in, by the one rule the
+ *        command line and the bindings share: a name ending in .json is a zhibiao/1 plan
+ *        (zb_json_load()); .csv, .tsv or .txt an indicator table (zb_csv_load()); any other
+ *        name is read by its content, as zb_plan_load_string() does.
+ * @return What the loader returns; for a file that is neither JSON nor a table, ::ZB_ERR_SYNTAX
+ *         with a message saying which forms a plan may be in.
+ */
+ZB_API zb_status zb_plan_load(zb_plan *plan, const char *path);
+
+/**
+ * @brief zb_plan_load() from memory (standard input, an upload), by content: JSON when the
+ *        first character (after a byte-order mark and white space) is `{` or `[`; an indicator
+ *        table when the text starts with a UTF-16 or UTF-32 byte-order mark or its first line
+ *        holds a comma, a tab or a semicolon; otherwise the JSON loader's message, which says
+ *        which forms a plan may be in. @p name is what messages call the input.
+ */
+ZB_API zb_status zb_plan_load_string(zb_plan *plan, const char *text, size_t len, const char *name);
 
 /**@}*/
 

@@ -75,6 +75,13 @@ typedef struct zb_table_options {
     const char *header_base;
     /** Header of the 备注 column (shown when an indicator has a note); NULL = 备注. */
     const char *header_note;
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
     /** Where it prints; 0 = ::ZB_MARGINS_DOCUMENT (the notice's type area). */
     zb_sheet_margins margins;
 } zb_table_options;
@@ -90,12 +97,17 @@ typedef struct zb_table_options {
  *        when one has it, a 目标值 column per target year (`2025年目标值`; one column when
  *        every target is for one year or none), 责任单位, and 备注 when one has a note. Every
  *        cell is as written: a plain number as a number, anything else (`≤10`, `下降3%`,
- *        `完成市下达任务`, `—`) as text. Printed in the notice's type area (see margins);
- *        the label row one line high; the columns' widths share the page so that no header
- *        or name leaves one character alone on its last line where a width can avoid it,
- *        and a category's name is broken into even lines. A page break keeps a group whole
- *        (moving it to the next page) only when that leaves less than a third of the page
- *        empty; otherwise the group is split and its category shown again on the new page.
+ *        `完成市下达任务`, `—`) as text. A table of more than 200 indicators is written row
+ *        by row (libxlsxwriter's constant_memory mode), its strings stored in their cells
+ *        rather than in a shared-string table: the same cells, faster and in a fraction of
+ *        the memory. Printed in the notice's type area (see margins); the label row one
+ *        line high; the columns' widths share the page so that no header or name leaves one
+ *        character alone on its last line where a width can avoid it and no number is
+ *        broken; a category that wraps is broken into even lines with line feeds. A page
+ *        break keeps a group whole (moving it to the next page) only when that leaves less
+ *        than a third of the page empty and makes the table no longer; otherwise the group
+ *        is split and its category shown again on the new page. Every page break is written
+ *        as a manual one (docs/notice.md, The workbooks).
  * @param options NULL = defaults.
  * @param error   May be NULL; receives the detail.
  * @return ::ZB_ERR_ARGUMENT, ::ZB_ERR_WRITE (the destination is unchanged) or ::ZB_ERR_XLSX.
@@ -114,6 +126,13 @@ typedef struct zb_breakdown_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
     /** Where it prints; 0 = ::ZB_MARGINS_DOCUMENT (the notice's type area). */
     zb_sheet_margins margins;
 } zb_breakdown_options;
@@ -147,6 +166,13 @@ typedef struct zb_progress_sheet_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_progress_sheet_options;
 
 /**
@@ -193,6 +219,13 @@ typedef struct zb_assessment_options {
     const char *font_body;
     const char *font_heading; /**< See font_body. */
     const char *font_title;   /**< See font_body. */
+    /**
+     * Folder for the temporary files libxlsxwriter writes while it builds the workbook (it
+     * writes each part to a file before zipping them; the writers to memory also put the
+     * workbook itself there before reading it back). NULL = `TMPDIR`, else `/tmp`. It must
+     * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
+     */
+    const char *scratch_dir;
 } zb_assessment_options;
 
 /**

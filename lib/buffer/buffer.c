@@ -1,9 +1,10 @@
-/* The writers to memory (zb_*_to_buffer): each runs its path writer into a private folder
- * made with mkdtemp(), so that calls in several threads never meet, reads the file back
- * and removes the file and the folder. Going through a file keeps one code path per
- * document, so the bytes in memory are the file's bytes: libxlsxwriter 1.1.4 writes files
- * only, and the PDF renderer (lib/render/pdf/render.c) saves through zb_output, which a
- * HPDF_SaveToStream path would have to duplicate. */
+/* The workbooks written to memory (zb_xlsx_*_to_buffer): libxlsxwriter 1.1.4 writes a
+ * workbook only to a named file (and each of its parts to a temporary file first), so each
+ * call runs its path writer into a private folder made with mkdtemp() in the scratch folder
+ * (the options' scratch_dir, else TMPDIR, else /tmp), so that calls in several threads
+ * never meet, reads the file back and removes the file and the folder. The bytes in memory
+ * are the file's bytes. The PDFs are made in memory (lib/content, lib/render/pdf) and need
+ * no scratch at all. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
@@ -13,11 +14,10 @@
 #include <unistd.h>
 
 #include "core/internal.h"
-#include "zhibiao/pdf.h"
 #include "zhibiao/xlsx.h"
 
 /* What a message calls the document instead of the scratch path it was written to. */
-#define IN_MEMORY "<memory>"
+#define IN_MEMORY ZB_IN_MEMORY
 
 typedef struct scratch {
     char *dir;  /* $TMPDIR/zhibiao-buffer-XXXXXX, ours alone */
@@ -25,7 +25,8 @@ typedef struct scratch {
 } scratch;
 
 /* Checks the out arguments and makes the private folder. */
-static zb_status scratch_begin(scratch *s, const char *name, char **out, size_t *len, zb_error *err)
+static zb_status scratch_begin(scratch *s, const char *name, const char *scratch_dir, char **out, size_t *len,
+                               zb_error *err)
 {
     memset(s, 0, sizeof *s);
     zb_error_clear(err);
@@ -33,9 +34,10 @@ static zb_status scratch_begin(scratch *s, const char *name, char **out, size_t 
         return zb_error_set(err, ZB_ERR_ARGUMENT, "no place given for the bytes (out and len are required)");
     *out = NULL;
     *len = 0;
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || !*tmp)
-        tmp = "/tmp";
+    const char *tmp;
+    zb_status st = zb_scratch_dir(scratch_dir, "the scratch_dir option", &tmp, err);
+    if (st)
+        return st;
     size_t n = strlen(tmp) + sizeof "/zhibiao-buffer-XXXXXX";
     s->dir = malloc(n);
     s->path = malloc(n + 1 + strlen(name));
@@ -50,7 +52,11 @@ static zb_status scratch_begin(scratch *s, const char *name, char **out, size_t 
         free(s->dir);
         free(s->path);
         s->dir = s->path = NULL;
-        return zb_error_set(err, ZB_ERR_WRITE, "%s: cannot make a temporary folder: %s", tmp, strerror(e));
+        if (scratch_dir && *scratch_dir)
+            return zb_error_set(err, ZB_ERR_WRITE, "%s (the scratch_dir option): cannot make a temporary folder: %s",
+                                tmp, strerror(e));
+        return zb_error_set(err, ZB_ERR_WRITE, "%s%s: cannot make a temporary folder: %s",
+                            getenv("TMPDIR") && *getenv("TMPDIR") ? "TMPDIR=" : "", tmp, strerror(e));
     }
     snprintf(s->path, n + 1 + strlen(name), "%s/%s", s->dir, name);
     return ZB_OK;
@@ -114,7 +120,7 @@ ZB_API zb_status zb_xlsx_target_table_to_buffer(const zb_plan *plan, const zb_ta
                                                 char **out, size_t *len, zb_error *error)
 {
     scratch s;
-    zb_status st = scratch_begin(&s, "target-table.xlsx", out, len, error);
+    zb_status st = scratch_begin(&s, "target-table.xlsx", options ? options->scratch_dir : NULL, out, len, error);
     if (st)
         return st;
     st = zb_xlsx_write_target_table(plan, s.path, options, error);
@@ -125,7 +131,7 @@ ZB_API zb_status zb_xlsx_breakdown_to_buffer(const zb_plan *plan, const zb_break
                                              char **out, size_t *len, zb_error *error)
 {
     scratch s;
-    zb_status st = scratch_begin(&s, "breakdown.xlsx", out, len, error);
+    zb_status st = scratch_begin(&s, "breakdown.xlsx", options ? options->scratch_dir : NULL, out, len, error);
     if (st)
         return st;
     st = zb_xlsx_write_breakdown(plan, s.path, options, error);
@@ -137,7 +143,7 @@ ZB_API zb_status zb_xlsx_progress_to_buffer(const zb_plan *plan, const char *per
                                             size_t *len, zb_error *error)
 {
     scratch s;
-    zb_status st = scratch_begin(&s, "progress.xlsx", out, len, error);
+    zb_status st = scratch_begin(&s, "progress.xlsx", options ? options->scratch_dir : NULL, out, len, error);
     if (st)
         return st;
     st = zb_xlsx_write_progress(plan, period, s.path, options, error);
@@ -149,37 +155,9 @@ ZB_API zb_status zb_xlsx_assessment_to_buffer(const zb_plan *plan, const char *p
                                               size_t *len, zb_error *error)
 {
     scratch s;
-    zb_status st = scratch_begin(&s, "assessment.xlsx", out, len, error);
+    zb_status st = scratch_begin(&s, "assessment.xlsx", options ? options->scratch_dir : NULL, out, len, error);
     if (st)
         return st;
     st = zb_xlsx_write_assessment(plan, period, s.path, options, error);
-    return scratch_end(&s, st, out, len, error);
-}
-
-ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
-                                         const zb_notice_options *options, char **out, size_t *len,
-                                         zb_pdf_info *info, zb_error *error)
-{
-    if (info)
-        memset(info, 0, sizeof *info);
-    scratch s;
-    zb_status st = scratch_begin(&s, "notice.pdf", out, len, error);
-    if (st)
-        return st;
-    st = zb_pdf_write_notice(plan, fonts, s.path, options, info, error);
-    return scratch_end(&s, st, out, len, error);
-}
-
-ZB_API zb_status zb_pdf_bulletin_to_buffer(const zb_plan *plan, const zb_fontset *fonts, const char *period,
-                                           const zb_bulletin_options *options, char **out, size_t *len,
-                                           zb_pdf_info *info, zb_error *error)
-{
-    if (info)
-        memset(info, 0, sizeof *info);
-    scratch s;
-    zb_status st = scratch_begin(&s, "bulletin.pdf", out, len, error);
-    if (st)
-        return st;
-    st = zb_pdf_write_bulletin(plan, fonts, period, s.path, options, info, error);
     return scratch_end(&s, st, out, len, error);
 }

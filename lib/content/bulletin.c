@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "content/content_internal.h"
+#include "plan/plan_internal.h"
 
 #define TABLE_SIZE 10.5 /* 五号: nine columns need the smaller type */
 #define NAME_MIN_FRAC 0.14 /* of the table's width, however many columns it has */
@@ -759,6 +760,8 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     d->date = b->date;
     d->note = zb_plan_meta(plan, ZB_META_NOTE);
     d->seal_png = o->seal_png;
+    d->seal_data = o->seal_png_data;
+    d->seal_size = o->seal_png_size;
     d->sealed = o->sealed;
     d->copy_to = b->copy_to;
     d->copy_to_count = nc;
@@ -782,6 +785,9 @@ zb_status zb_bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const 
     if (!period)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no period given");
     zb_status st = zb_document_target_check(to, error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 0, error);
     if (st)
         return st;
     zb_bulletin_options defaults;
@@ -839,6 +845,19 @@ ZB_API zb_status zb_ofd_bulletin_to_buffer(const zb_plan *plan, const zb_fontset
     zb_document_target to;
     memset(&to, 0, sizeof to);
     to.format = ZB_RENDER_OFD;
+    to.out = out;
+    to.len = len;
+    return zb_bulletin_write(plan, fonts, period, options, &to, info, error);
+}
+
+ZB_API zb_status zb_pdf_bulletin_to_buffer(const zb_plan *plan, const zb_fontset *fonts, const char *period,
+                                           const zb_bulletin_options *options, char **out, size_t *len,
+                                           zb_pdf_info *info, zb_error *error)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_PDF;
+    to.embedding = ZB_EMBED_SUBSET;
     to.out = out;
     to.len = len;
     return zb_bulletin_write(plan, fonts, period, options, &to, info, error);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "content/content_internal.h"
+#include "plan/plan_internal.h"
 
 /* What the notice's content points into, freed after writing. */
 typedef struct notice_arrays {
@@ -109,6 +110,8 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     d->date = zb_plan_date(plan, ZB_DATE_ISSUED);
     d->note = zb_plan_meta(plan, ZB_META_NOTE);
     d->seal_png = o->seal_png;
+    d->seal_data = o->seal_png_data;
+    d->seal_size = o->seal_png_size;
     d->sealed = o->sealed;
 
     d->omit_imprint = o->omit_imprint;
@@ -135,6 +138,9 @@ zb_status zb_notice_write(const zb_plan *plan, const zb_fontset *fonts,
     if (!plan)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
     zb_status st = zb_document_target_check(to, error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 0, error);
     if (st)
         return st;
     zb_notice_options defaults;
@@ -203,6 +209,19 @@ ZB_API zb_status zb_ofd_notice_to_buffer(const zb_plan *plan, const zb_fontset *
     zb_document_target to;
     memset(&to, 0, sizeof to);
     to.format = ZB_RENDER_OFD;
+    to.out = out;
+    to.len = len;
+    return zb_notice_write(plan, fonts, options, &to, info, error);
+}
+
+ZB_API zb_status zb_pdf_notice_to_buffer(const zb_plan *plan, const zb_fontset *fonts,
+                                         const zb_notice_options *options, char **out, size_t *len,
+                                         zb_pdf_info *info, zb_error *error)
+{
+    zb_document_target to;
+    memset(&to, 0, sizeof to);
+    to.format = ZB_RENDER_PDF;
+    to.embedding = ZB_EMBED_SUBSET;
     to.out = out;
     to.len = len;
     return zb_notice_write(plan, fonts, options, &to, info, error);

@@ -28,10 +28,9 @@ void zb_owned_free(zb_owned *o)
     memset(o, 0, sizeof *o);
 }
 
-/* The renderers, by format. PDF has no memory path of its own: its _to_buffer forms go
- * through a file (lib/buffer). */
+/* The renderers, by format. */
 static const zb_renderer renderers[] = {
-    [ZB_RENDER_PDF] = {"PDF", zb_pdf_render, NULL},
+    [ZB_RENDER_PDF] = {"PDF", zb_pdf_render, zb_pdf_render_to_memory},
     [ZB_RENDER_OFD] = {"OFD", zb_ofd_render, zb_ofd_render_to_memory},
 };
 
@@ -62,7 +61,18 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     memset(&image, 0, sizeof image);
     /* A destination that cannot take the document is said before the pages are made. */
     zb_status st = to->path ? zb_output_check(to->path, to->format == ZB_RENDER_OFD ? "ofd" : "pdf", error) : ZB_OK;
-    if (!st && content->seal_png)
+    if (st)
+        return st;
+    int sealed = content->seal_png || content->seal_data;
+    if (!content->seal_data != !content->seal_size)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "a seal given as bytes needs both seal_png_data and "
+                                                    "seal_png_size");
+    if (content->seal_png && content->seal_data)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "a seal given twice: as a file (%s) and as bytes",
+                            content->seal_png);
+    if (content->seal_data)
+        st = zb_png_decode(content->seal_data, content->seal_size, "seal (bytes in memory)", &image, error);
+    else if (content->seal_png)
         st = zb_png_load(content->seal_png, &image, error);
     if (st)
         return st;
@@ -88,8 +98,8 @@ zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,
     }
     zb_doc pages;
     zb_doc_init(&pages, fonts, error);
-    pages.image = content->seal_png ? &image : NULL;
-    st = zb_layout_document(content, content->seal_png ? &seal : NULL, &pages);
+    pages.image = sealed ? &image : NULL;
+    st = zb_layout_document(content, sealed ? &seal : NULL, &pages);
     size_t bytes = 0;
     if (!st) {
         zb_render_options ro;

@@ -222,9 +222,20 @@ static int is_comment_line(const char *s, size_t n)
 /* Length of the line at s (n bytes left), its end (\n, \r\n or a lone \r) included. */
 static size_t line_length(const char *s, size_t n)
 {
+    /* memchr for \n, then for a \r before it, a window at a time (a file whose lines end
+     * in \r alone must not be searched to its end for every line). */
     size_t end = 0;
-    while (end < n && s[end] != '\n' && s[end] != '\r')
-        end++;
+    while (end < n) {
+        size_t window = n - end < 512 ? n - end : 512;
+        const char *nl = memchr(s + end, '\n', window);
+        size_t stop = nl ? (size_t)(nl - s) : end + window;
+        const char *cr = memchr(s + end, '\r', stop - end);
+        if (cr || nl) {
+            end = cr ? (size_t)(cr - s) : stop;
+            break;
+        }
+        end = stop;
+    }
     if (end < n)
         end += (s[end] == '\r' && end + 1 < n && s[end + 1] == '\n') ? 2 : 1;
     return end;
@@ -376,6 +387,15 @@ static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, 
         return c->status;
     }
     size_t bad = zb_utf8_check(body, n);
+    if (bad == n) {
+        uint32_t cp;
+        size_t ctl = zb_text_find_control(body, n, &cp);
+        if (ctl < n) {
+            text_pos(body, n, ctl, &line, &col);
+            zb_csv_fail(c, ZB_ERR_VALUE, "%s:%zu:%zu: " ZB_CONTROL_MESSAGE, c->name, line, col, (unsigned)cp);
+            return c->status;
+        }
+    }
     if (bad < n) {
         text_pos(body, n, bad, &line, &col);
         if (zb_looks_like_gbk(body, n))
@@ -601,6 +621,12 @@ zb_status zb_csv_read(zb_csv_reader *c, const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     char *decoded = NULL;
+    const char *bom_name = zb_text_bom_encoding(text, len);
+    if (bom_name && strncmp(bom_name, "UTF-32", 6) == 0) {
+        zb_csv_fail(c, ZB_ERR_ENCODING, "%s:1:1: the file is %s (by its byte-order mark); " ZB_CSV_SAVE_AS_UTF8, c->name,
+                    bom_name);
+        return c->status;
+    }
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         if (decode_utf16(c, text, len, &decoded, &len))
             return c->status;

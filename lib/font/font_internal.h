@@ -46,9 +46,16 @@ int zb_face_advance_units(const zb_face *face, uint32_t cp, unsigned *upem);
 void zb_face_extents(const zb_face *face, int *ascender, int *descender);
 /* Family name as the font gives it (e.g. "AR PL UMing CN"); never NULL. */
 const char *zb_face_family(const zb_face *face);
-/* File and face index it was loaded from. */
+/* File and face index it was loaded from (for a font given as bytes, the caller's name). */
 const char *zb_face_path(const zb_face *face);
 int zb_face_index(const zb_face *face);
+/* Nonzero for a font given as bytes (zb_fontset_set_role_memory()): its path names no file. */
+int zb_face_in_memory(const zb_face *face);
+/* Nonzero when a and b are the same font: the same face, the same file and index, or (for
+ * fonts given as bytes) the same bytes and index. A PDF holds it once. */
+int zb_face_same(const zb_face *a, const zb_face *b);
+/* The whole font file's bytes the face was loaded from; owned by the face. */
+const char *zb_face_data(const zb_face *face, size_t *len);
 
 /* A TrueType font holding only the glyphs of the given code points (plus .notdef), with a
  * cmap for them, as bytes in memory (free() them): what libharu embeds. cps need not be

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +35,9 @@ struct zb_face {
     unsigned upem;
     int ascender;  /* 1/1000 em */
     int descender; /* 1/1000 em, negative */
-    char *path;
+    char *path;   /* the file, or the caller's name for a font given as bytes */
     int index;
+    int memory;   /* given as bytes (zb_fontset_set_role_memory): path names no file */
     char *family;
 };
 
@@ -152,6 +154,9 @@ static int tables_inside(hb_blob_t *blob, int index, char tag[5])
 /* Common characters that every font able to print a Chinese official document has. */
 static const uint32_t chinese_probe[] = {0x4E00 /* 一 */, 0x7684 /* 的 */, 0x56FD /* 国 */};
 
+static zb_status face_from_blob(hb_blob_t *blob, const char *path, int index, int memory, zb_face **out,
+                                zb_error *err);
+
 /* Loads and checks face index of path. On error *out is NULL and err says why. */
 static zb_status face_load(const char *path, int index, zb_face **out, zb_error *err)
 {
@@ -162,6 +167,10 @@ static zb_status face_load(const char *path, int index, zb_face **out, zb_error 
         return zb_error_set(err, ZB_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode))
         return zb_error_set(err, ZB_ERR_IO, "%s: is a folder, not a font file", path);
+    /* A FIFO would block the read for ever and /dev/zero never end: a font is a file. */
+    if (!S_ISREG(st.st_mode))
+        return zb_error_set(err, ZB_ERR_IO, "%s: is %s, not a font file", path,
+                            S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a regular file");
     FILE *probe = fopen(path, "rb");
     if (!probe)
         return zb_error_set(err, ZB_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
@@ -170,6 +179,15 @@ static zb_status face_load(const char *path, int index, zb_face **out, zb_error 
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob)
         return zb_error_set(err, ZB_ERR_IO, "%s: cannot read the file", path);
+    return face_from_blob(blob, path, index, 0, out, err);
+}
+
+/* Checks face index of the font in blob (which it takes over) and makes the face; path is
+ * the file or, for bytes in memory, the caller's name for them. */
+static zb_status face_from_blob(hb_blob_t *blob, const char *path, int index, int memory, zb_face **out,
+                                zb_error *err)
+{
+    *out = NULL;
     unsigned count = hb_face_count(blob);
     if (count == 0) {
         hb_blob_destroy(blob);
@@ -302,10 +320,54 @@ static zb_status face_load(const char *path, int index, zb_face **out, zb_error 
         f->descender = -f->descender;
     f->path = p;
     f->index = index;
+    f->memory = memory;
     f->family = family;
     *out = f;
     zb_error_clear(err);
     return ZB_OK;
+}
+
+/* A face from bytes in memory: copied, so the caller may free them at once. */
+static zb_status face_load_memory(const void *data, size_t size, int index, const char *name, zb_face **out,
+                                  zb_error *err)
+{
+    *out = NULL;
+    if (size > UINT_MAX)
+        return zb_error_set(err, ZB_ERR_VALUE, "%s: %zu bytes is too large for a font", name, size);
+    hb_blob_t *blob = hb_blob_create_or_fail((const char *)data, (unsigned)size, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+    if (!blob)
+        return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory copying the font", name);
+    return face_from_blob(blob, name, index, 1, out, err);
+}
+
+int zb_face_in_memory(const zb_face *face) { return face ? face->memory : 0; }
+
+/* Nonzero when both hold the same bytes. */
+static int same_bytes(const zb_face *a, const zb_face *b)
+{
+    unsigned na = 0, nb = 0;
+    const char *da = hb_blob_get_data(a->blob, &na);
+    const char *db = hb_blob_get_data(b->blob, &nb);
+    return na == nb && (da == db || memcmp(da, db, na) == 0);
+}
+
+int zb_face_same(const zb_face *a, const zb_face *b)
+{
+    if (a == b)
+        return 1;
+    if (!a || !b || a->index != b->index)
+        return 0;
+    if (a->memory || b->memory)
+        return same_bytes(a, b);
+    return strcmp(a->path, b->path) == 0;
+}
+
+const char *zb_face_data(const zb_face *face, size_t *len)
+{
+    unsigned n = 0;
+    const char *d = face ? hb_blob_get_data(face->blob, &n) : NULL;
+    *len = n;
+    return d;
 }
 
 int zb_face_has(const zb_face *face, uint32_t cp)
@@ -602,14 +664,17 @@ static void fontset_take(zb_fontset *dst, zb_fontset *src)
     src->nfallback = src->cap = 0;
 }
 
-/* A face already loaded in this fontset from the same file and index: loaded once, shared. */
+/* A face already loaded in this fontset from the same file and index: loaded once, shared.
+ * Fonts given as bytes are never matched by name: two uploads may share one. */
 static zb_face *find_face(const zb_fontset *fonts, const char *path, int index)
 {
     for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++)
-        if (fonts->role[r] && fonts->role[r]->index == index && strcmp(fonts->role[r]->path, path) == 0)
+        if (fonts->role[r] && !fonts->role[r]->memory && fonts->role[r]->index == index &&
+            strcmp(fonts->role[r]->path, path) == 0)
             return fonts->role[r];
     for (size_t i = 0; i < fonts->nfallback; i++)
-        if (fonts->fallback[i]->index == index && strcmp(fonts->fallback[i]->path, path) == 0)
+        if (!fonts->fallback[i]->memory && fonts->fallback[i]->index == index &&
+            strcmp(fonts->fallback[i]->path, path) == 0)
             return fonts->fallback[i];
     return NULL;
 }
@@ -633,7 +698,7 @@ static zb_status put_role(zb_fontset *fonts, zb_font_role r, zb_face *face, orig
     zb_buf_addf(&d, "%s (%s): ", roles[r].key, roles[r].face);
     if (*face->family)
         zb_buf_addf(&d, "%s, ", face->family);
-    zb_buf_addf(&d, "%s face %d — ", face->path, face->index);
+    zb_buf_addf(&d, "%s%s face %d — ", face->path, face->memory ? " (bytes in memory)" : "", face->index);
     switch (from) {
     case ORIGIN_DEBIAN:
         zb_buf_addf(&d, "a free stand-in for %s", roles[r].standard);
@@ -697,6 +762,68 @@ zb_status zb_fontset_add_fallback(zb_fontset *fonts, const char *path, int face_
     zb_error err;
     zb_face *face;
     if (get_face(fonts, path, face_index, &face, &err) != ZB_OK || put_fallback(fonts, face, &err) != ZB_OK)
+        return fail_msg(fonts, err.code, err.message);
+    return succeed(fonts);
+}
+
+/* A face given as bytes that this fontset already holds under the same name: shared, so
+ * that one font uploaded for several roles is held once. */
+static int memory_match(const zb_face *f, const void *data, size_t size, int index, const char *name)
+{
+    unsigned n = 0;
+    const char *d = f && f->memory ? hb_blob_get_data(f->blob, &n) : NULL;
+    return d && f->index == index && n == size && strcmp(f->path, name) == 0 && memcmp(d, data, size) == 0;
+}
+
+static zb_status get_face_memory(const zb_fontset *fonts, const void *data, size_t size, int index,
+                                 const char *name, zb_face **out, zb_error *err)
+{
+    for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++)
+        if (memory_match(fonts->role[r], data, size, index, name)) {
+            *out = face_ref(fonts->role[r]);
+            return ZB_OK;
+        }
+    for (size_t i = 0; i < fonts->nfallback; i++)
+        if (memory_match(fonts->fallback[i], data, size, index, name)) {
+            *out = face_ref(fonts->fallback[i]);
+            return ZB_OK;
+        }
+    return face_load_memory(data, size, index, name, out, err);
+}
+
+/* The name a font given as bytes goes by. */
+static const char *memory_name(const char *name) { return name && *name ? name : "<memory>"; }
+
+zb_status zb_fontset_set_role_memory(zb_fontset *fonts, zb_font_role role, const void *data, size_t size,
+                                     int face_index, const char *name)
+{
+    if (!fonts)
+        return ZB_ERR_ARGUMENT;
+    if (!role_ok(role))
+        return fail(fonts, ZB_ERR_ARGUMENT, "zb_fontset_set_role_memory: no font role %d (roles are 0 to %d)",
+                    (int)role, ZB_FONT_ROLE_COUNT - 1);
+    if (!data || !size)
+        return fail(fonts, ZB_ERR_ARGUMENT, "zb_fontset_set_role_memory: no font bytes given for %s (%s)",
+                    roles[role].key, roles[role].face);
+    zb_error err;
+    zb_face *face;
+    if (get_face_memory(fonts, data, size, face_index, memory_name(name), &face, &err) != ZB_OK ||
+        put_role(fonts, role, face, ORIGIN_CALLER, &err) != ZB_OK)
+        return fail_msg(fonts, err.code, err.message);
+    return succeed(fonts);
+}
+
+zb_status zb_fontset_add_fallback_memory(zb_fontset *fonts, const void *data, size_t size, int face_index,
+                                         const char *name)
+{
+    if (!fonts)
+        return ZB_ERR_ARGUMENT;
+    if (!data || !size)
+        return fail(fonts, ZB_ERR_ARGUMENT, "zb_fontset_add_fallback_memory: no font bytes given");
+    zb_error err;
+    zb_face *face;
+    if (get_face_memory(fonts, data, size, face_index, memory_name(name), &face, &err) != ZB_OK ||
+        put_fallback(fonts, face, &err) != ZB_OK)
         return fail_msg(fonts, err.code, err.message);
     return succeed(fonts);
 }

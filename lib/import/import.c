@@ -923,7 +923,8 @@ static void body_line(importer *im, const char *raw, int line)
         im->headings++;
     if (level >= 1 && level <= 3)
         close_task(im);
-    /* A line that is only a note belongs to the task before it; it is not text. */
+    /* A line that is only a note belongs to the task before it; it stays a paragraph of the
+     * text, as published. */
     char *plain = without_notes(text, 0, notes, nnotes);
     if (!plain) {
         zb_imp_notes_free(notes, nnotes);
@@ -932,7 +933,7 @@ static void body_line(importer *im, const char *raw, int line)
         return;
     }
     int note_only = nnotes && !*plain && !level;
-    if (!note_only && !model_failed(im, zb_plan_add_block_to(im->plan, im->part, level, text), line, "body text"))
+    if (!model_failed(im, zb_plan_add_block_to(im->plan, im->part, level, text), line, "body text"))
         im->blocks++;
     if (level == 1 || level == 2) {
         char *h = heading_text(text, marker, notes, nnotes);

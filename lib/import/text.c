@@ -559,6 +559,9 @@ static int parse_content(const char *s, size_t len, int role, int labelled, unsi
             while (b < e && zb_imp_is_space(zb_utf8_decode(s + b, &n)))
                 b += n;
         }
+        /* （由县发改局负责）: 由 is no part of the name. */
+        if (b < e && zb_imp_starts(s + b, "由") && !zb_imp_starts(s + b, "由于"))
+            b += strlen("由");
         if (b < e) {
             int use = role == ROLE_PERSON ? ROLE_PLAIN : role, kept = 0;
             size_t ue = e;

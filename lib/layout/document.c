@@ -67,6 +67,7 @@ typedef struct engine {
     zb_buf text;
     char where[96];
     int sealed;
+    int has_seal; /* an image to press (from a file or bytes), of seal_w × seal_h pixels */
     double seal_w, seal_h;
     int last_page; /* where the content ends, for the 版记 */
     double last_bottom;
@@ -767,7 +768,7 @@ typedef struct sigtext {
 static void plan_signature(engine *n, const sigtext *t, int k, sigplan *p)
 {
     int nsig = (int)t->sig_l.n, nnote = (int)t->note_l.n;
-    double seal_h = n->c->seal_png ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
+    double seal_h = n->has_seal ? SEAL_WIDTH * n->seal_h / n->seal_w : SEAL_WIDTH;
     int first;
     if (n->sealed) {
         /* §7.3.5.1: the seal's top within a line of the body; the signature and the date
@@ -796,7 +797,7 @@ static void plan_signature(engine *n, const sigtext *t, int k, sigplan *p)
     p->top = zb_grid_top(k);
     p->pitch = ZB_LINE_PITCH;
     p->fits = p->last < ZB_GRID_LINES &&
-              (!n->c->seal_png || p->seal_top + seal_h <= ZB_AREA_BOTTOM + 0.01);
+              (!n->has_seal || p->seal_top + seal_h <= ZB_AREA_BOTTOM + 0.01);
     /* §7.3.5.5: when the rows left are one short, the block's lines move closer (to no less
      * than 1.2 lines of type apart) rather than leave the body for a page of their own. */
     if (!p->fits && !n->sealed && k < ZB_GRID_LINES && p->last == ZB_GRID_LINES) {
@@ -928,7 +929,7 @@ static zb_status draw_signature(engine *n, const sigtext *t, const sigplan *p, i
                      l->start, l->end, extra, 1);
         content_at(n, page, sig_top(p, p->note_line + (int)i) + ZB_SIZE_BODY);
     }
-    if (!st && n->c->seal_png) {
+    if (!st && n->has_seal) {
         double seal_h = SEAL_WIDTH * n->seal_h / n->seal_w;
         double cx = ZB_AREA_LEFT + (*t->date ? t->xd + t->wd / 2 : t->xs + t->ws / 2);
         st = zb_doc_image(n->doc, page, cx - SEAL_WIDTH / 2, p->seal_top, SEAL_WIDTH, seal_h);
@@ -1449,8 +1450,9 @@ zb_status zb_layout_document(const zb_document *content, const zb_seal_size *sea
     n.c = content;
     n.err = pages->err;
     n.fonts = pages->fonts;
-    n.sealed = content->sealed || content->seal_png;
-    if (content->seal_png && seal && seal->width > 0 && seal->height > 0) {
+    n.sealed = content->sealed || seal;
+    if (seal && seal->width > 0 && seal->height > 0) {
+        n.has_seal = 1;
         n.seal_w = seal->width;
         n.seal_h = seal->height;
     } else {

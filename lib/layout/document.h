@@ -85,6 +85,8 @@ typedef struct zb_document {
     zb_date date;          /* 成文日期 */
     const char *note;      /* 附注 */
     const char *seal_png;  /* implies sealed */
+    const void *seal_data; /* the seal as PNG bytes instead of a file; implies sealed */
+    size_t seal_size;
     int sealed;
     /* The text a notice issues (印发…的通知): after the signature, on a new page. */
     const char *annex_title;

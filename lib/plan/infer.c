@@ -72,8 +72,15 @@ static uint32_t decode_back(const char *s, size_t end, size_t *start)
  * hold none and are then copied as they are. */
 static int has_space(const char *str, size_t len)
 {
+    /* The bytes a white-space character can start with. */
+    static const unsigned char may_start[256] = {
+        ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+        [0xC2] = 1,  [0xE1] = 1,  [0xE2] = 1,  [0xE3] = 1,  [0xEF] = 1,
+    };
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < len; i++) {
+        if (!may_start[s[i]])
+            continue;
         unsigned c = s[i];
         if (c <= 0x20) {
             if (c == ' ' || (c >= 0x09 && c <= 0x0D))
@@ -114,15 +121,18 @@ static int has_space(const char *str, size_t len)
 
 char *zb_normalize_name(const char *s)
 {
-    if (!s)
-        s = "";
-    size_t len = strlen(s);
+    return zb_normalize_name_n(s ? s : "", s ? strlen(s) : 0);
+}
+
+char *zb_normalize_name_n(const char *s, size_t len)
+{
     /* Runs only shrink (to one space or nothing), so the input length is enough. */
     char *out = malloc(len + 1);
     if (!out)
         return NULL;
     if (!has_space(s, len)) {
-        memcpy(out, s, len + 1);
+        memcpy(out, s, len);
+        out[len] = '\0';
         return out;
     }
     size_t o = 0, i = 0;
@@ -260,18 +270,43 @@ static int contains_any(const char *s, const char *const *words, size_t n)
     return 0;
 }
 
-zb_kind zb_infer_kind(const char *name)
+/* A name is tested against dozens of words: the first two bytes of each character it holds
+ * are noted once, as bits, and a word whose first character is not among them is not
+ * searched for. */
+static uint64_t pair_bit(unsigned char b0, unsigned char b1)
+{
+    return (uint64_t)1 << ((b0 * 31u + b1) & 63);
+}
+
+static uint64_t pairs_of(const char *s)
+{
+    uint64_t bits = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80) /* a character starts here */
+            bits |= pair_bit(p[0], p[1]);
+    return bits;
+}
+
+static int has_any(const char *s, uint64_t pairs, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *w = (const unsigned char *)words[i];
+        if ((pairs & pair_bit(w[0], w[1])) && strstr(s, words[i]))
+            return 1;
+    }
+    return 0;
+}
+
+static zb_kind kind_of(const char *name, uint64_t pairs)
 {
     /* Growth first: 增加值增速(%) is a rate although its unit is %. */
     static const char *const rate_words[] = {"增速", "增长", "增幅"};
     /* 人均, 亩均, 每万人口…: an amount per something is an intensity, a level like 单位…. */
     static const char *const level_words[] = {"占比", "比重", "覆盖率", "保有", "人均", "亩均", "户均", "地均",
                                               "每万", "每千", "每百", "每平方"};
-    if (!name)
-        return ZB_KIND_CUMULATIVE;
-    if (contains_any(name, rate_words, sizeof rate_words / sizeof *rate_words))
+    if (has_any(name, pairs, rate_words, sizeof rate_words / sizeof *rate_words))
         return ZB_KIND_RATE;
-    if (contains_any(name, level_words, sizeof level_words / sizeof *level_words))
+    if (has_any(name, pairs, level_words, sizeof level_words / sizeof *level_words))
         return ZB_KIND_LEVEL;
     /* 提速率(%), 发生率: a ratio is a level whatever its unit says. */
     size_t bl, ub, ue;
@@ -290,9 +325,14 @@ zb_kind zb_infer_kind(const char *name)
     return ZB_KIND_CUMULATIVE;
 }
 
-zb_kind zb_infer_kind_with_unit(const char *name, const char *unit)
+zb_kind zb_infer_kind(const char *name)
 {
-    zb_kind kind = zb_infer_kind(name);
+    return name ? kind_of(name, pairs_of(name)) : ZB_KIND_CUMULATIVE;
+}
+
+static zb_kind kind_with_unit(const char *name, uint64_t pairs, const char *unit)
+{
+    zb_kind kind = name ? kind_of(name, pairs) : ZB_KIND_CUMULATIVE;
     if (kind != ZB_KIND_CUMULATIVE || !unit || !*unit)
         return kind;
     /* A unit given apart from the name says what the name's own unit group would: % is a
@@ -303,17 +343,38 @@ zb_kind zb_infer_kind_with_unit(const char *name, const char *unit)
     return kind;
 }
 
-zb_direction zb_infer_direction(const char *name)
+zb_kind zb_infer_kind_with_unit(const char *name, const char *unit)
+{
+    return kind_with_unit(name, name ? pairs_of(name) : 0, unit);
+}
+
+static zb_direction direction_of(const char *name, uint64_t pairs)
 {
     /* Lower is better for what a plan wants less of: energy use, emissions, accidents,
      * deaths and incidence rates. A name that itself states the decrease (能耗下降率) has a
      * positive target where more decrease is better, so it stays higher-is-better. */
     static const char *const lower_words[] = {"能耗", "排放", "事故", "死亡", "发生率"};
     static const char *const decrease_words[] = {"下降", "降低", "减少", "削减", "节约"};
-    if (name && contains_any(name, lower_words, sizeof lower_words / sizeof *lower_words) &&
-        !contains_any(name, decrease_words, sizeof decrease_words / sizeof *decrease_words))
+    if (has_any(name, pairs, lower_words, sizeof lower_words / sizeof *lower_words) &&
+        !has_any(name, pairs, decrease_words, sizeof decrease_words / sizeof *decrease_words))
         return ZB_DIR_LOWER;
     return ZB_DIR_HIGHER;
+}
+
+zb_direction zb_infer_direction(const char *name)
+{
+    return name ? direction_of(name, pairs_of(name)) : ZB_DIR_HIGHER;
+}
+
+void zb_infer_name_facts(const char *name, const char *unit, int infer_kind, zb_name_facts *out)
+{
+    static const char *const decrease[] = {"下降", "降低", "降幅", "减少", "削减", "压减", "压降"};
+    static const char *const increase[] = {"增速", "增长", "增幅", "涨幅"};
+    uint64_t pairs = pairs_of(name);
+    out->direction = direction_of(name, pairs);
+    out->decrease = has_any(name, pairs, decrease, sizeof decrease / sizeof *decrease);
+    out->change = out->decrease || has_any(name, pairs, increase, sizeof increase / sizeof *increase);
+    out->kind = infer_kind ? kind_with_unit(name, pairs, unit) : ZB_KIND_AUTO;
 }
 
 /* ---- targets ---- */
@@ -350,6 +411,8 @@ static void skip_spaces(const char *s, size_t *p, size_t end)
 static int match_word(const char *s, size_t *p, size_t end, const qual_word *words, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
+        if (*p >= end || s[*p] != words[i].text[0])
+            continue;
         size_t n = strlen(words[i].text);
         if (n <= end - *p && memcmp(s + *p, words[i].text, n) == 0) {
             *p += n;
@@ -515,8 +578,12 @@ int zb_parse_target(const char *text, double *value, zb_qualifier *qualifier)
     if (p != end)
         return 0; /* a second number, or words that are not a qualifier */
 
+    /* A number beyond what a plan may hold is no number to reckon with (validation says
+     * so); -0 is 0. */
+    if (!zb_number_usable(v))
+        return 0;
     if (value)
-        *value = negative ? -v : v;
+        *value = negative && v != 0 ? -v : v;
     if (qualifier)
         *qualifier = q;
     return 1;
@@ -713,8 +780,48 @@ static int parse_change(const char *s, double *number, zb_qualifier *qualifier, 
     return 1;
 }
 
+/* 1725, 96.5: digits with at most one point between digits, read as read_number() reads
+ * them (a number of sixteen digits or more is left to it). 1 with *v set when so. */
+static int plain_decimal(const char *text, double *v)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    uint64_t m = 0;
+    size_t digits = 0, frac = 0;
+    int point = 0;
+    const char *p = text;
+    while (*p == '0' && p[1] >= '0' && p[1] <= '9') /* leading zeros count for nothing */
+        p++;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            m = m * 10 + (uint64_t)(*p - '0');
+            digits++;
+            frac += point;
+        } else if (*p == '.' && !point && digits && p[1] >= '0' && p[1] <= '9') {
+            point = 1;
+        } else {
+            return 0;
+        }
+        if (digits > 15)
+            return 0;
+    }
+    if (!digits)
+        return 0;
+    *v = (double)m / pow10[frac];
+    return 1;
+}
+
 zb_target_class zb_classify_target(const char *text, double *number, zb_qualifier *qualifier, zb_change *change)
 {
+    double plain;
+    if (text && plain_decimal(text, &plain)) { /* most target cells */
+        if (number)
+            *number = plain;
+        if (qualifier)
+            *qualifier = ZB_QUAL_NONE;
+        if (change)
+            *change = ZB_CHANGE_NONE;
+        return ZB_TARGET_NUMERIC;
+    }
     double v = NAN;
     zb_qualifier q = ZB_QUAL_NONE;
     zb_change how = ZB_CHANGE_NONE;

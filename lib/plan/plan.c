@@ -343,6 +343,10 @@ struct zb_plan {
     size_t note_count, note_cap;
 
     int text_checked; /* zb_plan_set_text_checked(): every text added is known to be UTF-8 */
+    /* The category text the last indicator was added with, as given, and where it went: a
+     * table repeats it row after row, and it is normalised and looked up once. */
+    char *last_category_text;
+    size_t last_category;
 };
 
 /* ---- small helpers ------------------------------------------------------------------ */
@@ -424,9 +428,10 @@ static int closes_group(uint32_t cp)
     return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']' || cp == 0x3015 || cp == 0x201D || cp == 0x300B;
 }
 
-/* Splits "县发改局、开发区" into normalised names, empty pieces and repeats dropped. A
- * separator inside brackets or quotes is part of the name: 各县（市、区）人民政府. */
-static zb_status split_units(const char *s, str_list *out)
+/* Splits "县发改局、开发区" into normalised names, empty pieces and repeats dropped (the
+ * first repeat is handed to *repeat when repeat is not NULL). A separator inside brackets
+ * or quotes is part of the name: 各县（市、区）人民政府. */
+static zb_status split_units_ex(const char *s, str_list *out, char **repeat)
 {
     memset(out, 0, sizeof *out);
     if (!s)
@@ -444,16 +449,17 @@ static zb_status split_units(const char *s, str_list *out)
             n = 1;
         if (sep) {
             if (i > start) {
-                char *raw = zb_strndup(s + start, i - start);
-                char *name = raw ? zb_normalize_name(raw) : NULL;
-                free(raw);
-                if (!name || str_list_reserve(out, 1)) {
+                char *name = zb_normalize_name_n(s + start, i - start);
+                /* Room for three at first: a row names one to three units, mostly. */
+                if (!name || (out->count == out->cap && str_list_reserve(out, out->count ? 1 : 3))) {
                     free(name);
                     str_list_free(out);
                     return ZB_ERR_NOMEM;
                 }
                 if (*name && !str_list_has(out, name))
                     out->items[out->count++] = name;
+                else if (repeat && *name && !*repeat)
+                    *repeat = name;
                 else
                     free(name);
             }
@@ -462,6 +468,17 @@ static zb_status split_units(const char *s, str_list *out)
         i += n;
     }
     return ZB_OK;
+}
+
+static zb_status split_units(const char *s, str_list *out) { return split_units_ex(s, out, NULL); }
+
+char *zb_plan_repeated_unit(const char *units)
+{
+    str_list l;
+    char *repeat = NULL;
+    if (split_units_ex(units, &l, &repeat) == ZB_OK)
+        str_list_free(&l);
+    return repeat;
 }
 
 /* The text with invisible white space spelled out, so a note shows what was removed. */
@@ -599,8 +616,15 @@ static void prose_free(prose_rec *p)
 }
 
 /* Frees the table part: categories, indicators, actuals and their indexes (not notes). */
+static void forget_last_category(zb_plan *plan)
+{
+    free(plan->last_category_text);
+    plan->last_category_text = NULL;
+}
+
 static void table_free(zb_plan *plan)
 {
+    forget_last_category(plan);
     str_list_free(&plan->categories);
     str_index_free(&plan->category_index);
     for (size_t i = 0; i < plan->indicator_count; i++)
@@ -1029,9 +1053,7 @@ static int make_unit(const char *name, const char *given, char **unit, char **ba
     *unit = *bare = NULL;
     size_t bare_len, ub, ue;
     zb_infer_name_group(name, &bare_len, &ub, &ue);
-    char *group = zb_strndup(name + ub, ue - ub);
-    char *inferred = group ? zb_normalize_name(group) : NULL;
-    free(group);
+    char *inferred = zb_normalize_name_n(name + ub, ue - ub);
     if (!inferred)
         return -1;
     *unit = given ? zb_normalize_name(given) : zb_strdup(inferred);
@@ -1056,18 +1078,12 @@ static int make_unit(const char *name, const char *given, char **unit, char **ba
  * unit, when not given). Called whenever the unit or the given kind changes. */
 static void name_facts(indicator_rec *ind)
 {
-    static const char *const decrease[] = {"下降", "降低", "降幅", "减少", "削减", "压减", "压降"};
-    static const char *const increase[] = {"增速", "增长", "增幅", "涨幅"};
-    ind->name_direction = zb_infer_direction(ind->name);
-    ind->name_decrease = 0;
-    ind->name_change = 0;
-    for (size_t k = 0; k < sizeof decrease / sizeof *decrease; k++)
-        if (strstr(ind->name, decrease[k]))
-            ind->name_change = ind->name_decrease = 1;
-    for (size_t k = 0; k < sizeof increase / sizeof *increase && !ind->name_change; k++)
-        if (strstr(ind->name, increase[k]))
-            ind->name_change = 1;
-    ind->kind = ind->kind_given != ZB_KIND_AUTO ? ind->kind_given : zb_infer_kind_with_unit(ind->name, ind->unit);
+    zb_name_facts f;
+    zb_infer_name_facts(ind->name, ind->unit, ind->kind_given == ZB_KIND_AUTO, &f);
+    ind->name_direction = f.direction;
+    ind->name_change = f.change;
+    ind->name_decrease = f.decrease;
+    ind->kind = ind->kind_given != ZB_KIND_AUTO ? ind->kind_given : f.kind;
 }
 
 /* What a target is compared with: docs/progress.md, "Stated changes". */
@@ -1188,8 +1204,9 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): direction %d is out of range", src, at,
                             def->seq, def->name, (int)def->direction);
     /* 0 is the all-zero default; anything else must be a usable weight. */
-    if (def->weight != 0 && !(isfinite(def->weight) && def->weight > 0))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): weight %g is not a number greater than 0",
+    if (def->weight != 0 && !(zb_number_usable(def->weight) && def->weight > 0))
+        return zb_plan_fail(plan, ZB_ERR_VALUE,
+                            "%s%sindicator %d (%s): weight %g is not a number greater than 0 and at most 10^15",
                             src, at, def->seq, def->name, def->weight);
     if ((int)def->attribute < ZB_ATTR_NONE || (int)def->attribute > ZB_ATTR_ANTICIPATORY)
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): attribute %d is out of range", src, at,
@@ -1221,6 +1238,7 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     note_rec notes[3] = {{0}};
     size_t nnotes = 0;
     char *category = NULL;
+    char *category_text = NULL; /* a copy of def->category, for the next indicator */
     size_t category_new = 0;
     /* "indicator 5", named only in a note: made when the first note is. */
     char subject[64] = "";
@@ -1245,7 +1263,10 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         note_make(&notes[nnotes++], where, indicator_subject(subject, seq), "name", def->name, ind.name, 1))
         goto nomem;
 
-    if (def->category) {
+    if (def->category && plan->last_category_text && strcmp(def->category, plan->last_category_text) == 0) {
+        ind.category = plan->last_category;
+    } else if (def->category) {
+        category_text = zb_strdup(def->category); /* NULL: no shortcut next time, no failure */
         if (!(category = zb_normalize_name(def->category)))
             goto nomem;
         if (*category) {
@@ -1285,6 +1306,11 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         ind.category = category_push(plan, category);
     else
         free(category);
+    if (category_text) {
+        forget_last_category(plan);
+        plan->last_category_text = category_text;
+        plan->last_category = ind.category;
+    }
     size_t i = plan->indicator_count++;
     plan->indicators[i] = ind;
     num_index_put(&plan->seq_index, (uint64_t)(unsigned)seq, i);
@@ -1300,6 +1326,7 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
 nomem:
     indicator_free(&ind);
     free(category);
+    free(category_text);
     for (size_t k = 0; k < nnotes; k++)
         note_free(&notes[k]);
     return fail_nomem(plan);
@@ -1701,9 +1728,9 @@ zb_status zb_plan_indicator_set_weight(zb_plan *plan, size_t i, double weight)
     indicator_rec *ind = indicator_for_change(plan, i, "set weight");
     if (!ind)
         return ZB_ERR_ARGUMENT;
-    if (weight != 0 && !(isfinite(weight) && weight > 0))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: weight %g is not a number greater than 0", ind->seq,
-                            weight);
+    if (weight != 0 && !(zb_number_usable(weight) && weight > 0))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: weight %g is not a number greater than 0 and at most 10^15",
+                            ind->seq, weight);
     ind->weight = weight != 0 ? weight : 1.0;
     zb_plan_clear_error(plan);
     return ZB_OK;
@@ -2129,22 +2156,24 @@ zb_status zb_plan_add_actual(zb_plan *plan, int seq, const char *period, double 
     if (i == ZB_NONE)
         return zb_plan_fail(plan, ZB_ERR_NOT_FOUND, "actual for %s: there is no indicator %d", period, seq);
     const indicator_rec *ind = &plan->indicators[i];
-    char who[512];
-    describe_indicator(who, sizeof who, ind->source, ind->seq, ind->name);
+    char who[WHO_SIZE];
     char canon[8];
     int pc = parse_period(period, canon);
     if (pc < 0)
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period \"%s\" is not a month; write it as " ZB_PERIOD_SPELLINGS, who, period);
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period \"%s\" is not a month; write it as " ZB_PERIOD_SPELLINGS,
+                            who_of(who, ind), period);
     period = canon;
     int year = pc / 12;
     if (plan->first_year && (year < plan->first_year || year > plan->last_year))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period %s is outside the plan's years %d–%d", who, period,
-                            plan->first_year, plan->last_year);
-    if (!isfinite(value))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: actual for %s is not a finite number", who, period);
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period %s is outside the plan's years %d–%d",
+                            who_of(who, ind), period, plan->first_year, plan->last_year);
+    if (!zb_number_usable(value))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: actual for %s is not a number a plan can hold (%g; %s)",
+                            who_of(who, ind), period, value, ZB_NUMBER_RANGE);
+    value += 0.0; /* -0 is 0 */
     uint64_t key = actual_key(i, pc);
     if (num_index_find(&plan->actual_index, key) != ZB_NONE)
-        return zb_plan_fail(plan, ZB_ERR_DUPLICATE, "%s: there is already an actual for %s", who, period);
+        return zb_plan_fail(plan, ZB_ERR_DUPLICATE, "%s: there is already an actual for %s", who_of(who, ind), period);
     char *copy = dup_trimmed(note);
     if (!copy ||
         zb_grow((void **)&plan->actuals, &plan->actual_cap, plan->actual_count + 1, sizeof *plan->actuals) ||
@@ -2366,6 +2395,7 @@ void zb_plan_move_table(zb_plan *dst, zb_plan *src)
     if (!dst || !src || dst == src)
         return;
     table_free(dst);
+    forget_last_category(src);
     dst->categories = src->categories;
     dst->category_index = src->category_index;
     dst->indicators = src->indicators;

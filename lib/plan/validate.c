@@ -681,6 +681,15 @@ static int check_prose(checker *c, zb_findings *f)
 
 static int check_document(const zb_plan *plan, zb_document_kind document, zb_findings *f)
 {
+    /* A table of indicators with none in it is a silent nothing: say so (an import that did
+     * not read its table ends here). */
+    if ((document == ZB_DOCUMENT_TABLE || document == ZB_DOCUMENT_PROGRESS || document == ZB_DOCUMENT_ASSESSMENT) &&
+        !zb_plan_indicator_count(plan))
+        return zb_findings_add(f, ZB_SEV_ERROR, "no-indicators", "indicators",
+                               "%s needs indicators; the plan has none",
+                               document == ZB_DOCUMENT_TABLE      ? "a target table"
+                               : document == ZB_DOCUMENT_PROGRESS ? "a monitoring workbook"
+                                                                  : "an assessment");
     if (document != ZB_DOCUMENT_NOTICE && document != ZB_DOCUMENT_BULLETIN)
         return 0;
     const char *what = document == ZB_DOCUMENT_NOTICE ? "a notice" : "a bulletin";
@@ -836,6 +845,8 @@ zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *o
         bad = check_prose(&c, f);
     if (!bad)
         bad = zb_plan_check_misread(plan, f);
+    if (!bad)
+        bad = zb_plan_text_findings(plan, f);
     if (!bad && o->actuals && o->period)
         bad = check_period(plan, o->period, f);
     if (!bad && o->actuals)

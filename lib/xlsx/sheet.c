@@ -10,24 +10,41 @@
 
 /* ---- life cycle ---------------------------------------------------------------------- */
 
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err)
+static zb_status open_book(zb_xlsx_book *book, const char *path, int in_row_order, const char *scratch_dir,
+                           zb_error *err)
 {
     memset(book, 0, sizeof *book);
-    zb_status st = zb_output_begin(&book->out, path, "xlsx", err);
+    /* libxlsxwriter 1.1.4 writes each part of the workbook to a temporary file before
+     * zipping them, and silently falls back from a folder it cannot use to TMPDIR, /tmp and
+     * the current folder: the folder is chosen and checked here, and named when unusable. */
+    const char *tmp;
+    zb_status st = zb_scratch_dir(scratch_dir, "the scratch_dir option", &tmp, err);
     if (st)
         return st;
-    /* constant_memory would flush rows as soon as a later row is written, and a vertical
-     * merge writes into rows above; tmpdir NULL lets libxlsxwriter use the system's. */
+    st = zb_output_begin(&book->out, path, "xlsx", err);
+    if (st)
+        return st;
     lxw_workbook_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.constant_memory = LXW_FALSE;
-    opt.tmpdir = NULL;
+    opt.constant_memory = in_row_order ? LXW_TRUE : LXW_FALSE;
+    opt.tmpdir = (char *)tmp;
+    book->in_row_order = in_row_order;
     book->wb = workbook_new_opt(book->out.tmp, &opt);
     if (!book->wb) {
         zb_output_abort(&book->out);
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory creating the workbook", path);
     }
     return ZB_OK;
+}
+
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err)
+{
+    return open_book(book, path, 0, scratch_dir, err);
+}
+
+zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err)
+{
+    return open_book(book, path, 1, scratch_dir, err);
 }
 
 /* libxlsxwriter formats the creation date with gmtime(), whose result lives in one buffer
@@ -64,6 +81,28 @@ void zb_xlsx_discard(zb_xlsx_book *book)
     zb_output_abort(&book->out);
 }
 
+zb_status zb_xlsx_check_text(const char *s, const char *what, zb_error *err)
+{
+    if (!s)
+        return ZB_OK;
+    size_t n = strlen(s);
+    if (zb_utf8_check(s, n) != n)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is not valid UTF-8", what);
+    uint32_t cp;
+    if (zb_text_find_control(s, n, &cp) < n)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s holds the control character U+%04X", what,
+                            (unsigned)cp);
+    /* libxlsxwriter would cut a longer font name, perhaps inside a character. */
+    if (strncmp(what, "font_", 5) == 0 && n > ZB_XLSX_FONT_NAME_MAX)
+        return zb_error_set(err, ZB_ERR_ARGUMENT,
+                            "options->%s is %zu bytes long; a workbook keeps a font name of at most %d bytes", what,
+                            n, ZB_XLSX_FONT_NAME_MAX);
+    if (zb_utf8_length(s) > 32767)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is longer than the 32,767 characters a cell holds",
+                            what);
+    return ZB_OK;
+}
+
 zb_status zb_xlsx_error(zb_error *err, lxw_error e, const char *path, const char *what)
 {
     int saved = errno;
@@ -96,13 +135,42 @@ zb_status zb_xlsx_set_properties(zb_xlsx_book *book, const char *title, const ch
 {
     lxw_doc_properties p;
     memset(&p, 0, sizeof p);
-    /* libxlsxwriter copies the strings; its fields are not const. */
-    p.title = title && *title ? (char *)title : NULL;
-    p.subject = subject && *subject ? (char *)subject : NULL;
-    p.author = author && *author ? (char *)author : NULL;
+    /* libxlsxwriter copies the strings; its fields are not const. docProps/core.xml takes
+     * them as XML text, where a control character has no escape at all: such characters
+     * are left out (the writers refuse them in the plan; this is the last guard). */
+    char *clean[3] = {NULL, NULL, NULL};
+    const char *given[3] = {title, subject, author};
+    for (int k = 0; k < 3; k++) {
+        const char *t = given[k];
+        if (!t || !*t)
+            continue;
+        size_t n = strlen(t);
+        if (zb_text_find_control(t, n, NULL) == n)
+            continue;
+        zb_buf b = {0};
+        for (size_t i = 0; i < n;) {
+            size_t at = zb_text_find_control(t + i, n - i, NULL);
+            zb_buf_add(&b, t + i, at);
+            i += at;
+            if (i < n) /* skip the character: 1, 2 or 3 bytes */
+                i += (unsigned char)t[i] < 0x80 ? 1 : (unsigned char)t[i] == 0xC2 ? 2 : 3;
+        }
+        clean[k] = zb_buf_take(&b);
+        if (!clean[k]) {
+            free(clean[0]);
+            free(clean[1]);
+            return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", book->out.path);
+        }
+        given[k] = clean[k];
+    }
+    p.title = given[0] && *given[0] ? (char *)given[0] : NULL;
+    p.subject = given[1] && *given[1] ? (char *)given[1] : NULL;
+    p.author = given[2] && *given[2] ? (char *)given[2] : NULL;
     /* 0 means "now" to libxlsxwriter: keep the epoch itself off the clock. */
     p.created = created > 0 ? created : 1;
     lxw_error e = workbook_set_properties(book->wb, &p);
+    for (int k = 0; k < 3; k++)
+        free(clean[k]);
     if (e != LXW_NO_ERROR)
         return zb_xlsx_error(err, e, book->out.path, "setting the document properties");
     return ZB_OK;
@@ -166,8 +234,10 @@ zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
     fmt->header = zb_xlsx_new_format(wb, style->font_heading, style->body_size);
     fmt->center = zb_xlsx_new_format(wb, style->font_body, style->body_size);
     fmt->left = zb_xlsx_new_format(wb, style->font_body, style->body_size);
-    fmt->number = zb_xlsx_new_format(wb, style->font_body, style->body_size);
-    if (!fmt->label || !fmt->title || !fmt->header || !fmt->center || !fmt->left || !fmt->number)
+    /* One format per look: a number looks like the text beside it. libxlsxwriter finds the
+     * style of a second, equal format by hashing it on every cell written with it. */
+    fmt->number = fmt->center;
+    if (!fmt->label || !fmt->title || !fmt->header || !fmt->center || !fmt->left)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory creating cell formats",
                             book->out.path);
     format_set_align(fmt->label, LXW_ALIGN_LEFT);
@@ -176,7 +246,6 @@ zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
     set_cell(fmt->header, LXW_ALIGN_CENTER);
     set_cell(fmt->center, LXW_ALIGN_CENTER);
     set_cell(fmt->left, LXW_ALIGN_LEFT);
-    set_cell(fmt->number, LXW_ALIGN_CENTER);
     return ZB_OK;
 }
 
@@ -1194,7 +1263,7 @@ void zb_xlsx_sheet_name(const char *name, const char *fallback, char *out)
         size_t n;
         uint32_t cp = next_cp(s, &n);
         int u = cp >= 0x10000 ? 2 : 1;
-        if (cp < 0x20 || cp == 0x7F || (cp < 0x80 && strchr("[]:*?/\\", (int)cp))) {
+        if (cp < 0x20 || zb_is_forbidden_control(cp) || (cp < 0x80 && strchr("[]:*?/\\", (int)cp))) {
             s += n;
             continue;
         }

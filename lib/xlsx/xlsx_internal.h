@@ -33,6 +33,14 @@
 
 /* ---- small helpers shared by the writers ---- */
 
+/* The longest font name a workbook keeps whole (libxlsxwriter's field, less its NUL). */
+#define ZB_XLSX_FONT_NAME_MAX 127
+
+/* An option's text: valid UTF-8 with no control character; a font name (what starts with
+ * "font_") of at most ZB_XLSX_FONT_NAME_MAX bytes; no longer than a cell. ZB_ERR_ARGUMENT
+ * naming options->what otherwise. */
+zb_status zb_xlsx_check_text(const char *s, const char *what, zb_error *err);
+
 /* An option's text, or the default when it is NULL or "". */
 static inline const char *zb_xlsx_or(const char *s, const char *def)
 {
@@ -56,11 +64,17 @@ static inline int zb_xlsx_max_int(int a, int b)
 typedef struct zb_xlsx_book {
     zb_output out;
     lxw_workbook *wb;
+    int in_row_order; /* opened with zb_xlsx_open_in_row_order() */
 } zb_xlsx_book;
 
-/* Reserves the temporary file and opens a workbook on it (constant_memory off: the
- * writers merge cells above rows already written). */
-zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, zb_error *err);
+/* Reserves the temporary file and opens a workbook on it: cells may be written in any
+ * order, strings go to the shared-string table. */
+zb_status zb_xlsx_open(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err);
+/* The same in libxlsxwriter's constant_memory mode, for large tables: each row is written
+ * out when a later one is begun, so cells (and row heights) go in row by row, a vertical
+ * merge is declared at its last row over cells already written, and strings are stored in
+ * their cells. Faster and far smaller in memory above a few hundred rows; the same cells. */
+zb_status zb_xlsx_open_in_row_order(zb_xlsx_book *book, const char *path, const char *scratch_dir, zb_error *err);
 /* Writes the workbook and renames it into place; on failure the destination is untouched
  * and the temporary file removed. The book is finished either way. Closes run in parallel
  * when zb_xlsx_core_is_ours(), one at a time otherwise. */
@@ -95,15 +109,15 @@ typedef struct zb_xlsx_style {
 /* The defaults above. */
 void zb_xlsx_style_defaults(zb_xlsx_style *style);
 
-/* The formats of an official table, created once per workbook (a format per cell would
- * cost a lookup in libxlsxwriter's format table on every write). */
+/* The formats of an official table, created once per workbook and one per look (a format
+ * per cell, or two equal ones, cost a lookup in libxlsxwriter's format table on every write). */
 typedef struct zb_xlsx_formats {
     lxw_format *label;  /* 附件N: heading face, left, no border */
     lxw_format *title;  /* title: title face, centred, wrapped, no border */
     lxw_format *header; /* header row: heading face, centred, wrapped, thin borders */
     lxw_format *center; /* body text centred both ways, wrapped, thin borders */
     lxw_format *left;   /* body text left, vertically centred, wrapped, thin borders */
-    lxw_format *number; /* body numbers: as center, General number format */
+    lxw_format *number; /* body numbers: center itself (General number format) */
 } zb_xlsx_formats;
 
 /* A format in a Chinese face (family 3, charset 134: Excel and WPS substitute a Chinese

@@ -44,6 +44,14 @@ expect 0 "notice --force" -- "$cli" notice "$tmp/t.csv" -o "$tmp/n.pdf" --force
 has stderr "[missing-title]"
 present "$tmp/n.pdf"
 
+# A target table needs indicators: a plan of tasks alone (an import that read no table) is
+# refused, not written empty.
+printf '{"format": "zhibiao/1", "title": "某县工作要点", "tasks": [{"number": "1", "title": "做事", "duties": [{"responsible": ["县经信局"]}]}]}\n' >"$tmp/tasks.json"
+expect 1 "table of a plan without indicators" -- "$cli" table "$tmp/tasks.json" -o "$tmp/empty.xlsx"
+has stderr "indicators: error: a target table needs indicators; the plan has none [no-indicators]"
+absent "$tmp/empty.xlsx"
+expect 0 "breakdown of the same" -- "$cli" breakdown "$tmp/tasks.json" -o "$tmp/tasks.xlsx"
+
 # The tables need no title; the bulletin needs the organ and warns without a title.
 expect 0 "table without a title" -- "$cli" table "$tmp/t.csv" -o "$tmp/t.xlsx"
 printf 'seq,period,actual\n1,2024-05,256.8\n1,2024-06,234.8\n2,2024-06,4\n' >"$tmp/a.csv"

@@ -330,9 +330,8 @@ static void test_message_names_memory(void **state)
     char *data = NULL;
     size_t len = 0;
     zb_error err;
-    assert_int_equal(zb_xlsx_target_table_to_buffer(f->plan, NULL, &data, &len, &err), ZB_ERR_XLSX);
+    assert_int_equal(zb_xlsx_target_table_to_buffer(f->plan, NULL, &data, &len, &err), ZB_ERR_VALUE);
     assert_non_null(strstr(err.message, "indicator 7"));
-    assert_non_null(strstr(err.message, "<memory>"));
     assert_null(strstr(err.message, f->tmp));
     assert_null(data);
     assert_int_equal(files_in(f->tmp), 0);
@@ -349,9 +348,128 @@ static void test_no_temporary_folder(void **state)
     size_t len = 0;
     zb_error err;
     assert_int_equal(zb_xlsx_target_table_to_buffer(f->plan, NULL, &data, &len, &err), ZB_ERR_WRITE);
-    assert_non_null(strstr(err.message, missing));
+    char want[700];
+    snprintf(want, sizeof want, "TMPDIR=%s: cannot hold temporary files: No such file or directory", missing);
+    assert_string_equal(err.message, want);
     assert_null(data);
     assert_int_equal(len, 0);
+    /* the path writer checks it too, instead of libxlsxwriter falling back elsewhere */
+    char path[600];
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, &err), ZB_ERR_WRITE);
+    assert_string_equal(err.message, want);
+
+    /* the option wins over TMPDIR, and is named when it cannot be used */
+    zb_table_options o;
+    memset(&o, 0, sizeof o);
+    o.scratch_dir = f->tmp;
+    assert_int_equal(zb_xlsx_target_table_to_buffer(f->plan, &o, &data, &len, &err), ZB_OK);
+    zb_free(data);
+    assert_int_equal(files_in(f->tmp), 0);
+    o.scratch_dir = path; /* not a folder */
+    assert_int_equal(zb_xlsx_target_table_to_buffer(f->plan, &o, &data, &len, &err), ZB_ERR_WRITE);
+    snprintf(want, sizeof want, "%s (the scratch_dir option): cannot hold temporary files: No such file or directory", path);
+    assert_string_equal(err.message, want);
+    zb_breakdown_options bo;
+    memset(&bo, 0, sizeof bo);
+    bo.scratch_dir = missing;
+    assert_int_equal(zb_xlsx_breakdown_to_buffer(f->plan, &bo, &data, &len, &err), ZB_ERR_WRITE);
+    assert_non_null(strstr(err.message, "(the scratch_dir option)"));
+    zb_progress_sheet_options po;
+    memset(&po, 0, sizeof po);
+    po.scratch_dir = missing;
+    assert_int_equal(zb_xlsx_write_progress(f->plan, "2024-06", path, &po, &err), ZB_ERR_WRITE);
+    assert_non_null(strstr(err.message, "(the scratch_dir option)"));
+    zb_assessment_options ao;
+    memset(&ao, 0, sizeof ao);
+    ao.scratch_dir = missing;
+    assert_int_equal(zb_xlsx_assessment_to_buffer(f->plan, "2024-12", &ao, &data, &len, &err), ZB_ERR_WRITE);
+    assert_non_null(strstr(err.message, "(the scratch_dir option)"));
+
+    /* the PDFs need no scratch at all */
+    assert_int_equal(zb_pdf_notice_to_buffer(f->plan, f->fonts, NULL, &data, &len, NULL, &err), ZB_OK);
+    zb_free(data);
+    assert_int_equal(zb_pdf_bulletin_to_buffer(f->plan, f->fonts, "2024-06", NULL, &data, &len, NULL, &err), ZB_OK);
+    zb_free(data);
+}
+
+/* Fonts and a seal given as bytes give the bytes the files give. */
+static void test_inputs_from_memory(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    char seal[600];
+    snprintf(seal, sizeof seal, "%s/tests/data/seals/rgba8.png", getenv("ZB_SOURCE_DIR"));
+    size_t seal_len = 0;
+    char *seal_bytes = zbt_slurp(seal, &seal_len);
+    assert_non_null(seal_bytes);
+
+    zb_notice_options from_file;
+    memset(&from_file, 0, sizeof from_file);
+    from_file.seal_png = seal;
+    char *a = NULL, *b = NULL;
+    size_t alen = 0, blen = 0;
+    zb_error err;
+    assert_int_equal(zb_pdf_notice_to_buffer(f->plan, f->fonts, &from_file, &a, &alen, NULL, &err), ZB_OK);
+
+    /* every role and fallback of the fontset, read into memory */
+    zb_fontset *mem = zb_fontset_new();
+    for (int r = 0; r < ZB_FONT_ROLE_COUNT; r++) {
+        size_t n = 0;
+        char *font = zbt_slurp(zb_fontset_file(f->fonts, (zb_font_role)r), &n);
+        assert_non_null(font);
+        assert_int_equal(zb_fontset_set_role_memory(mem, (zb_font_role)r, font, n,
+                                                    zb_fontset_face_index(f->fonts, (zb_font_role)r), "upload"),
+                         ZB_OK);
+        free(font);
+    }
+    for (size_t i = 0; i < zb_fontset_fallback_count(f->fonts); i++) {
+        size_t n = 0;
+        char *font = zbt_slurp(zb_fontset_fallback_file(f->fonts, i), &n);
+        assert_non_null(font);
+        assert_int_equal(zb_fontset_add_fallback_memory(mem, font, n, 0, NULL), ZB_OK);
+        free(font);
+    }
+    zb_notice_options from_memory;
+    memset(&from_memory, 0, sizeof from_memory);
+    from_memory.seal_png_data = seal_bytes;
+    from_memory.seal_png_size = seal_len;
+    assert_int_equal(zb_pdf_notice_to_buffer(f->plan, mem, &from_memory, &b, &blen, NULL, &err), ZB_OK);
+    assert_int_equal(alen, blen);
+    assert_memory_equal(a, b, alen);
+    zb_free(b);
+
+    /* the seal as bytes in the bulletin, to a file */
+    char path[600];
+    zbt_path(f->dir, "sealed.pdf", path, sizeof path);
+    zb_bulletin_options bo;
+    memset(&bo, 0, sizeof bo);
+    bo.seal_png_data = seal_bytes;
+    bo.seal_png_size = seal_len;
+    assert_int_equal(zb_pdf_write_bulletin(f->plan, mem, "2024-06", path, &bo, NULL, &err), ZB_OK);
+    bo.seal_png_data = NULL;
+    bo.seal_png_size = 0;
+    bo.seal_png = seal;
+    assert_int_equal(zb_pdf_bulletin_to_buffer(f->plan, f->fonts, "2024-06", &bo, &b, &blen, NULL, &err), ZB_OK);
+    assert_same(path, b, blen, &err);
+
+    /* refusals: both kinds of seal, a size without bytes, bytes that are not a PNG */
+    from_memory.seal_png = seal;
+    assert_int_equal(zb_pdf_notice_to_buffer(f->plan, mem, &from_memory, &b, &blen, NULL, &err), ZB_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "a seal given twice"));
+    from_memory.seal_png = NULL;
+    from_memory.seal_png_data = NULL;
+    assert_int_equal(zb_pdf_notice_to_buffer(f->plan, mem, &from_memory, &b, &blen, NULL, &err), ZB_ERR_ARGUMENT);
+    from_memory.seal_png_data = "not a png";
+    from_memory.seal_png_size = 9;
+    assert_int_equal(zb_pdf_notice_to_buffer(f->plan, mem, &from_memory, &b, &blen, NULL, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "seal (bytes in memory)"));
+    assert_null(b);
+
+    zb_free(a);
+    free(seal_bytes);
+    zb_fontset_free(mem);
+    assert_int_equal(files_in(f->tmp), 0);
 }
 
 /* ---- threads ------------------------------------------------------------------------- */
@@ -416,6 +534,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_writer_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_message_names_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_temporary_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_inputs_from_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
     };
     return cmocka_run_group_tests_name("buffer", tests, NULL, NULL);

@@ -1334,6 +1334,88 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* Fonts given as bytes: copied, checked like files, named by the caller, never matched with
+ * a file or another upload by name, and subset in memory like a file's. */
+static void test_memory(void **state)
+{
+    (void)state;
+    char *song = fixture("zb-test-song.ttf");
+    size_t len = 0;
+    char *bytes = NULL;
+    assert_int_equal(zb_read_file(song, &bytes, &len, NULL), ZB_OK);
+    zb_fontset *fs = zb_fontset_new();
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_BODY, bytes, len, 0, "simfang.ttf"), ZB_OK);
+    assert_str(zb_fontset_errmsg(fs), "");
+    /* the fontset holds its own copy: the caller's bytes may go at once */
+    memset(bytes, 0, len);
+    free(bytes);
+    assert_str(zb_fontset_file(fs, ZB_FONT_BODY), "simfang.ttf");
+    assert_str(zb_fontset_describe(fs, ZB_FONT_BODY),
+               "body (仿宋): 测试宋体, simfang.ttf (bytes in memory) face 0 — set by the caller");
+    const zb_face *f = zb_fontset_face(fs, ZB_FONT_BODY);
+    assert_true(zb_face_in_memory(f));
+    assert_true(zb_face_has(f, 0x56FD));
+    assert_int_equal(zb_face_advance(f, 'A'), 556);
+    uint32_t cps[] = {0x56FD, 'A'};
+    char *sub = NULL;
+    size_t sublen = 0;
+    assert_int_equal(zb_face_subset(f, cps, 2, &sub, &sublen, NULL), ZB_OK);
+    assert_true(sublen > 0);
+    free(sub);
+
+    /* the file is another face (never matched by name) but, holding the same bytes, the
+     * same font to a PDF */
+    assert_int_equal(zb_fontset_set(fs, ZB_FONT_TITLE, song, 0), ZB_OK);
+    assert_ptr_not_equal(zb_fontset_face(fs, ZB_FONT_TITLE), f);
+    assert_true(zb_face_same(zb_fontset_face(fs, ZB_FONT_TITLE), f));
+    assert_false(zb_face_in_memory(zb_fontset_face(fs, ZB_FONT_TITLE)));
+    assert_true(zb_face_same(f, f));
+    assert_int_equal(zb_read_file(song, &bytes, &len, NULL), ZB_OK);
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_HEADING, bytes, len, 0, "simfang.ttf"), ZB_OK);
+    /* the same bytes under the same name are held once; under another name, apart, but the
+     * same font to a PDF */
+    assert_ptr_equal(zb_fontset_face(fs, ZB_FONT_HEADING), f);
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_HEADING, bytes, len, 0, "other.ttf"), ZB_OK);
+    assert_ptr_not_equal(zb_fontset_face(fs, ZB_FONT_HEADING), f);
+    assert_true(zb_face_same(zb_fontset_face(fs, ZB_FONT_HEADING), f));
+    bytes[len - 1] ^= 1; /* another font of the same name */
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_HEADING, bytes, len, 0, "simfang.ttf"), ZB_OK);
+    assert_false(zb_face_same(zb_fontset_face(fs, ZB_FONT_HEADING), f));
+    bytes[len - 1] ^= 1;
+    /* the file loaded twice is one font */
+    assert_int_equal(zb_fontset_set(fs, ZB_FONT_KAI, song, 0), ZB_OK);
+    assert_true(zb_face_same(zb_fontset_face(fs, ZB_FONT_KAI), zb_fontset_face(fs, ZB_FONT_TITLE)));
+
+    /* no name: <memory>; fallbacks too */
+    assert_int_equal(zb_fontset_add_fallback_memory(fs, bytes, len, 0, NULL), ZB_OK);
+    assert_int_equal(zb_fontset_fallback_count(fs), 1);
+    assert_str(zb_fontset_fallback_file(fs, 0), "<memory>");
+
+    /* refusals name the font as the caller did, and change nothing */
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_BODY, bytes, len, 3, "upload.ttc"), ZB_ERR_VALUE);
+    assert_str(zb_fontset_errmsg(fs), "upload.ttc: no face 3: the file has 1 face (index 0)");
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_BODY, "not a font", 10, 0, "x.ttf"), ZB_ERR_VALUE);
+    assert_contains(zb_fontset_errmsg(fs), "x.ttf: not a TrueType font file");
+    assert_ptr_equal(zb_fontset_face(fs, ZB_FONT_BODY), f);
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_BODY, NULL, 10, 0, "x.ttf"), ZB_ERR_ARGUMENT);
+    assert_contains(zb_fontset_errmsg(fs), "no font bytes given for body");
+    assert_int_equal(zb_fontset_set_role_memory(fs, ZB_FONT_BODY, bytes, 0, 0, "x.ttf"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_fontset_set_role_memory(fs, (zb_font_role)9, bytes, len, 0, "x.ttf"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_fontset_set_role_memory(NULL, ZB_FONT_BODY, bytes, len, 0, "x.ttf"), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_fontset_add_fallback_memory(fs, NULL, 0, 0, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_fontset_add_fallback_memory(NULL, bytes, len, 0, NULL), ZB_ERR_ARGUMENT);
+    assert_int_equal(zb_fontset_add_fallback_memory(fs, "junk", 4, 0, "junk.ttf"), ZB_ERR_VALUE);
+    assert_int_equal(zb_fontset_fallback_count(fs), 1);
+    free(bytes);
+
+    /* a copy shares the faces */
+    zb_fontset *c = zb_fontset_copy(fs);
+    assert_ptr_equal(zb_fontset_face(c, ZB_FONT_BODY), f);
+    zb_fontset_free(c);
+    zb_fontset_free(fs);
+    free(song);
+}
+
 static void test_threads(void **state)
 {
     (void)state;
@@ -1403,6 +1485,7 @@ int main(void)
         cmocka_unit_test(test_json_errors),
         cmocka_unit_test(test_subset_fixture),
         cmocka_unit_test(test_subset_system_fonts),
+        cmocka_unit_test(test_memory),
         cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests_name("font", tests, NULL, NULL);

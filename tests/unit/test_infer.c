@@ -174,7 +174,11 @@ static void test_parse_target(void **state)
         {"－3", 1, -3, ZB_QUAL_NONE},
         {"0.1", 1, 0.1, ZB_QUAL_NONE},
         {".5", 1, 0.5, ZB_QUAL_NONE},
-        {"12345678901234567890", 1, 12345678901234567890.0, ZB_QUAL_NONE},
+        {"12345678901234567890", 0, NAN, ZB_QUAL_NONE}, /* beyond the numbers a plan holds */
+        {"1000000000000000", 1, 1e15, ZB_QUAL_NONE},
+        {"0.000000001", 1, 1e-9, ZB_QUAL_NONE},
+        {"0.0000000001", 0, NAN, ZB_QUAL_NONE},
+        {"-0", 1, 0, ZB_QUAL_NONE},
         {"持续提升", 0, NAN, ZB_QUAL_NONE},
         {"", 0, NAN, ZB_QUAL_NONE},
         {"   ", 0, NAN, ZB_QUAL_NONE},
@@ -323,6 +327,40 @@ static void test_normalize_name(void **state)
     }
 }
 
+/* Plain decimals (the most common target cell) are classified by a short cut: it reads
+ * them as zb_parse_target() does, to the last bit. */
+static void test_classify_plain_decimals(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"0", "7", "007", "0.5", "96.5", "1725", "0.000001", "123456789012345",
+                                        "1234567890123456", "12345678901234.5", "5.", ".5", "1.2.3", "3.14159"};
+    char buf[40];
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    for (size_t i = 0; i < COUNT(texts) + 5000; i++) {
+        const char *text = texts[i % COUNT(texts)];
+        if (i >= COUNT(texts)) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            snprintf(buf, sizeof buf, "%llu.%0*llu", (unsigned long long)(x % 100000000u), (int)(x % 7) + 1,
+                     (unsigned long long)((x >> 20) % 1000000u));
+            text = buf;
+        }
+        double a, b;
+        zb_qualifier qa, qb;
+        zb_change ca;
+        zb_target_class cls = zb_classify_target(text, &a, &qa, &ca);
+        int parsed = zb_parse_target(text, &b, &qb);
+        if (parsed) {
+            assert_int_equal(cls, ZB_TARGET_NUMERIC);
+            if (memcmp(&a, &b, sizeof a) != 0)
+                fail_msg("%s: %.17g, not %.17g", text, a, b);
+            assert_int_equal(qa, qb);
+            assert_int_equal(ca, ZB_CHANGE_NONE);
+        } else {
+            assert_true(cls != ZB_TARGET_NUMERIC || ca != ZB_CHANGE_NONE);
+        }
+    }
+}
+
 /* Every form of target cell that published tables hold, and what it reads as. */
 static void test_classify_target(void **state)
 {
@@ -446,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_infer_kind),      cmocka_unit_test(test_infer_direction),
         cmocka_unit_test(test_parse_target),    cmocka_unit_test(test_parse_target_null),
         cmocka_unit_test(test_normalize_name),  cmocka_unit_test(test_infer_collective),
+        cmocka_unit_test(test_classify_plain_decimals),
         cmocka_unit_test(test_classify_target), cmocka_unit_test(test_infer_kind_with_unit),
     };
     return cmocka_run_group_tests_name("infer", tests, NULL, NULL);

@@ -460,6 +460,30 @@ static void test_opt_arguments(void **state)
     zb_findings_free(f);
 }
 
+/* A target table, a monitoring workbook and an assessment need indicators: without them the
+ * writer would write an empty table, the silent end of an import that did not read its table. */
+static void test_document_needs_indicators(void **state)
+{
+    zb_plan *plan = *state;
+    static const struct {
+        zb_document_kind document;
+        const char *message;
+    } cases[] = {
+        {ZB_DOCUMENT_TABLE, "a target table needs indicators; the plan has none"},
+        {ZB_DOCUMENT_PROGRESS, "a monitoring workbook needs indicators; the plan has none"},
+        {ZB_DOCUMENT_ASSESSMENT, "an assessment needs indicators; the plan has none"},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        expected e[] = {{ZB_SEV_ERROR, "no-indicators", "indicators", cases[k].message}};
+        zb_findings *f = validate_opt(plan, cases[k].document, 0, NULL);
+        expect_findings(f, e, 1);
+        zb_findings_free(f);
+    }
+    zb_findings *f = validate_opt(plan, ZB_DOCUMENT_BREAKDOWN, 0, NULL); /* tasks alone are enough */
+    assert_int_equal(zb_findings_count(f), 0);
+    zb_findings_free(f);
+}
+
 /* A notice needs a title and an organ; a bulletin the organ, and warns when it cannot name
  * the plan; the other documents need nothing more. */
 static void test_document_needs(void **state)
@@ -633,6 +657,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_large_plan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_opt_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_document_needs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_document_needs_indicators, setup, teardown),
         cmocka_unit_test_setup_teardown(test_actuals, setup, teardown),
     };
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);

@@ -22,7 +22,7 @@ try:
 except ImportError:
     import support
 
-XLSX_COMMON = ["font_body", "font_heading", "font_title", "force"]
+XLSX_COMMON = ["font_body", "font_heading", "font_title", "scratch_dir", "force"]
 # Every writer and the keywords it shows: file writers take a target first.
 WRITERS = {
     "write_target_table": (["target"], ["label", "title", "sheet_name", "header_seq", "header_category", "header_name",
@@ -32,10 +32,10 @@ WRITERS = {
     "write_breakdown": (["target"], ["title", "margins"] + XLSX_COMMON),
     "write_progress": (["target", "period"], ["title", "about_tolerance"] + XLSX_COMMON),
     "write_assessment": (["target", "period"], ["title", "scoring", "cap", "about_tolerance"] + XLSX_COMMON),
-    "write_notice": (["target", "fonts"], ["seal_png", "sealed", "omit_attachments", "omit_imprint", "masthead",
+    "write_notice": (["target", "fonts"], ["seal_png", "seal_png_data", "sealed", "omit_attachments", "omit_imprint", "masthead",
                                            "format", "force"]),
     "write_bulletin": (["target", "period", "fonts"], ["title", "doc_number", "about_tolerance", "seal_png",
-                                                       "sealed", "masthead", "format", "force"]),
+                                                       "seal_png_data", "sealed", "masthead", "format", "force"]),
 }
 LOADERS = {
     "load": ["source", "name", "encoding"],

@@ -171,6 +171,75 @@ class TestNotice(WriterTestCase):
         with self.assertRaises(TypeError):
             self.plan.write_notice_bytes(fonts="uming.ttc")
 
+    @support.requires("zb_fontset_set_role_memory")
+    def test_fonts_and_seal_from_bytes(self):
+        seal = support.test_data("seals", "rgba8.png")
+        from_files = self.plan.write_notice_bytes(fonts=self.fonts, seal_png=seal)
+        with zhibiao.Fonts() as mine:
+            for role in zhibiao.FontRole:
+                with open(self.fonts.file(role), "rb") as f:
+                    mine.set_memory(role, f.read(), self.fonts.face_index(role), name=f"db:{role.name}")
+            for path in self.fonts.fallbacks:
+                with open(path, "rb") as f:
+                    mine.add_fallback_memory(f.read())
+            self.assertEqual(mine.file("body"), "db:BODY")
+            with open(seal, "rb") as f:
+                png = f.read()
+            self.assertEqual(self.plan.write_notice_bytes(fonts=mine, seal_png_data=png), from_files)
+            self.plan.write_bulletin(self.path("b.pdf"), "2024-06", fonts=mine, seal_png_data=png)
+            with self.assertRaises(zhibiao.Error) as cm:
+                self.plan.write_notice_bytes(fonts=mine, seal_png_data=png, seal_png=seal)
+            self.assertEqual(cm.exception.code, Status.ARGUMENT)
+            with self.assertRaises(zhibiao.Error) as cm:
+                self.plan.write_notice_bytes(fonts=mine, seal_png_data=b"not a png")
+            self.assertIn("seal (bytes in memory)", str(cm.exception))
+            with self.assertRaises(zhibiao.Error) as cm:
+                mine.set_memory("title", b"junk", name="junk.ttf")
+            self.assertTrue(str(cm.exception).startswith("junk.ttf: "), cm.exception)
+            with self.assertRaises(TypeError):
+                mine.set_memory("title", "not bytes")
+        with self.assertRaises(ValueError):
+            self.plan.write_notice_bytes(fonts=self.fonts, seal_png_data=b"")
+        with self.assertRaises(TypeError):
+            self.plan.write_notice_bytes(fonts=self.fonts, seal_png_data="seal.png")
+
+    @support.requires("zb_fontset_set_role_memory")
+    def test_fonts_constructed_from_bytes(self):
+        """Fonts(body=data): a role given as the font's bytes (or a bytearray, or a (data,
+        face) pair) is taken from memory; a path stays a path."""
+        roles = {}
+        for role in zhibiao.FontRole:
+            with open(self.fonts.file(role), "rb") as f:
+                data = f.read()
+            index = self.fonts.face_index(role)
+            roles[role.name.lower()] = (data, index) if index else bytearray(data)
+        fallback = []
+        for path in self.fonts.fallbacks:
+            with open(path, "rb") as f:
+                fallback.append(f.read())
+        with zhibiao.Fonts(**roles, fallback=fallback) as mine:
+            self.assertEqual(mine.file("body"), "<memory>")
+            self.assertEqual(self.plan.write_notice_bytes(fonts=mine), self.plan.write_notice_bytes(fonts=self.fonts))
+        with zhibiao.Fonts(body=os.fsencode(self.fonts.file("body"))) as by_path:
+            self.assertEqual(by_path.file("body"), self.fonts.file("body"))
+
+
+class TestScratch(WriterTestCase):
+    def test_scratch_dir(self):
+        scratch = self.path("scratch")
+        os.mkdir(scratch)
+        self.assertEqual(self.plan.write_target_table_bytes(scratch_dir=scratch),
+                         self.plan.write_target_table_bytes())
+        self.assertEqual(os.listdir(scratch), [])
+        missing = self.path("missing")
+        with self.assertRaises(zhibiao.Error) as cm:
+            self.plan.write_breakdown_bytes(scratch_dir=missing)
+        self.assertEqual(cm.exception.code, Status.WRITE)
+        self.assertEqual(str(cm.exception),
+                         f"{missing} (the scratch_dir option): cannot hold temporary files: No such file or directory")
+        with self.assertRaises(zhibiao.Error):
+            self.plan.write_assessment(self.path("a.xlsx"), "2024-12", scratch_dir=missing)
+
 
 @support.requires("zb_ofd_write_notice", "zb_ofd_notice_to_buffer", "zb_ofd_write_bulletin",
                   "zb_ofd_bulletin_to_buffer")

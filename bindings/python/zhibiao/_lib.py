@@ -77,28 +77,32 @@ class TableOptions(Structure):
                 ("header_responsible", c_char_p), ("unit_column", c_int), ("font_body", c_char_p),
                 ("font_heading", c_char_p), ("font_title", c_char_p), ("body_size", c_double),
                 ("title_size", c_double), ("header_attribute", c_char_p), ("header_base", c_char_p),
-                ("header_note", c_char_p), ("margins", c_int)]
+                ("header_note", c_char_p), ("scratch_dir", c_char_p),
+                ("margins", c_int)]
 
 
 class BreakdownOptions(Structure):
     _fields_ = [("title", c_char_p), ("font_body", c_char_p), ("font_heading", c_char_p),
-                ("font_title", c_char_p), ("margins", c_int)]
+                ("font_title", c_char_p), ("scratch_dir", c_char_p),
+                ("margins", c_int)]
 
 
 class ProgressSheetOptions(Structure):
     _fields_ = [("title", c_char_p), ("progress", POINTER(ProgressOptions)),
-                ("font_body", c_char_p), ("font_heading", c_char_p), ("font_title", c_char_p)]
+                ("font_body", c_char_p), ("font_heading", c_char_p), ("font_title", c_char_p),
+                ("scratch_dir", c_char_p)]
 
 
 class AssessmentOptions(Structure):
     _fields_ = [("title", c_char_p), ("scoring", c_int), ("cap", c_double),
                 ("progress", POINTER(ProgressOptions)), ("font_body", c_char_p),
-                ("font_heading", c_char_p), ("font_title", c_char_p)]
+                ("font_heading", c_char_p), ("font_title", c_char_p), ("scratch_dir", c_char_p)]
 
 
 class NoticeOptions(Structure):
     _fields_ = [("seal_png", c_char_p), ("sealed", c_int), ("omit_attachments", c_int),
-                ("omit_imprint", c_int), ("masthead", c_int)]
+                ("omit_imprint", c_int), ("masthead", c_int),
+                ("seal_png_data", c_void_p), ("seal_png_size", c_size_t)]
 
 
 class ZbPdfInfo(Structure):
@@ -109,7 +113,8 @@ class ZbPdfInfo(Structure):
 class BulletinOptions(Structure):
     _fields_ = [("title", c_char_p), ("doc_number", c_char_p),
                 ("progress", POINTER(ProgressOptions)), ("seal_png", c_char_p), ("sealed", c_int),
-                ("masthead", c_int)]
+                ("masthead", c_int),
+                ("seal_png_data", c_void_p), ("seal_png_size", c_size_t)]
 
 
 # Opaque handles: distinct pointer types, so that a fontset passed for a plan is refused.
@@ -202,6 +207,8 @@ DECLARATIONS = [
     # plan.h: lifetime and errors
     ("zb_plan_new", _P, [], _check_new),
     ("zb_plan_free", None, [_P], None),
+    ("zb_plan_load", _I, [_P, _S], _check_plan),
+    ("zb_plan_load_string", _I, [_P, _S, _Z, _S], _check_plan),
     ("zb_errmsg", _S, [_P], _text),
     # metadata
     ("zb_plan_set_meta", _I, [_P, _I, _S], _check_plan),
@@ -399,6 +406,8 @@ DECLARATIONS = [
     ("zb_fontset_errmsg", _S, [_F], _text),
     ("zb_fontset_set", _I, [_F, _I, _S, _I], _check_fonts),
     ("zb_fontset_add_fallback", _I, [_F, _S, _I], _check_fonts),
+    ("zb_fontset_set_role_memory", _I, [_F, _I, c_void_p, _Z, _I, _S], _check_fonts),
+    ("zb_fontset_add_fallback_memory", _I, [_F, c_void_p, _Z, _I, _S], _check_fonts),
     ("zb_fontset_load_json", _I, [_F, _S], _check_fonts),
     ("zb_fontset_load_defaults", _I, [_F], _check_fonts),
     ("zb_fontset_file", _S, [_F, _I], _text),

@@ -635,6 +635,20 @@ def _doc(func):
     return func
 
 
+def _seal_bytes(o, data):
+    """The seal as PNG bytes in the notice or bulletin options, kept alive by the struct."""
+    if data is None:
+        return
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise ArgumentError(Status.ARGUMENT, f"seal_png_data must be bytes, not {type(data).__name__}")
+    data = bytes(data)
+    if not data:
+        raise InputError(Status.VALUE, "seal_png_data: an empty seal")
+    o._seal = ctypes.create_string_buffer(data, len(data))
+    o.seal_png_data = ctypes.cast(o._seal, ctypes.c_void_p)
+    o.seal_png_size = len(data)
+
+
 class Plan:
     """An indicator system (指标体系) and the document around it (zb_plan).
 
@@ -725,7 +739,7 @@ class Plan:
     @classmethod
     def load(cls, source, *, name: str | None = None, encoding: str | None = None) -> Plan:
         """The plan in a file: zhibiao/1 JSON, or an indicator table when the name ends in
-        .csv or .tsv (see :meth:`from_csv`).
+        .csv, .tsv or .txt (see :meth:`from_csv`), as on the command line.
 
         source: a path, an open file (text or binary), or the JSON text itself.
         name: what messages call the input (default: the path, or the file's name).
@@ -734,13 +748,14 @@ class Plan:
         """
         shown = source if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "")
         shown = os.fsdecode(os.fspath(shown)) if isinstance(shown, (str, bytes, os.PathLike)) else ""
-        if shown.lower().endswith((".csv", ".tsv")) and not (isinstance(source, str) and "\n" in source):
+        if shown.lower().endswith((".csv", ".tsv", ".txt")) and not (isinstance(source, str) and "\n" in source):
             return cls.from_csv(source, name=name, encoding=encoding)
         if encoding is not None:
             raise ArgumentError(Status.ARGUMENT, "encoding= is for CSV tables; JSON is always UTF-8")
         src = _convert.source(source, "source", name=name,
                               is_text=lambda s: s.lstrip().startswith(("{", "[")) or "\n" in s)
-        return cls._loaded((C.zb_json_load, C.zb_json_load_string), src)
+        # Any other name: the library's rule (zb_plan_load), JSON or a table by the content.
+        return cls._loaded((C.zb_plan_load, C.zb_plan_load_string), src)
 
     @classmethod
     def from_json(cls, text: str | bytes, name: str | None = None) -> Plan:
@@ -1401,7 +1416,9 @@ class Plan:
                            font_title: str | None = None, body_size: float | None = None,
                            title_size: float | None = None, header_attribute: str | None = None,
                            header_base: str | None = None, header_note: str | None = None,
-                           margins: str | SheetMargins = "document", force: bool = False) -> None:
+                           scratch_dir: str | os.PathLike | None = None,
+                           margins: str | SheetMargins = "document",
+                           force: bool = False) -> None:
         """Writes the target table (目标体系表) as .xlsx.
 
         {target}
@@ -1417,6 +1434,7 @@ class Plan:
         body_size, title_size: font sizes in points (default 12 and 16).
         header_attribute, header_base, header_note: headings of the 属性, base and 备注 columns,
             shown when an indicator has them (default 属性, <year>年基期值, 备注).
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {margins}
         {force}
         """
@@ -1424,6 +1442,7 @@ class Plan:
                                 header_unit, header_target, header_responsible, unit_column, font_body,
                                 font_heading, font_title, body_size, title_size, header_attribute,
                                 header_base, header_note, margins)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         self._document("write_target_table", C.zb_xlsx_write_target_table, C.zb_xlsx_target_table_to_buffer,
                        target, o, document="table", force=force)
 
@@ -1437,16 +1456,20 @@ class Plan:
                                  font_title: str | None = None, body_size: float | None = None,
                                  title_size: float | None = None, header_attribute: str | None = None,
                                  header_base: str | None = None, header_note: str | None = None,
-                                 margins: str | SheetMargins = "document", force: bool = False) -> bytes:
+                                 scratch_dir: str | os.PathLike | None = None,
+                                 margins: str | SheetMargins = "document",
+                                 force: bool = False) -> bytes:
         """:meth:`write_target_table` to memory: the workbook's bytes, byte for byte what
         the file gets. The keywords are those of :meth:`write_target_table`.
 
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {force}
         """
         o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
                                 header_unit, header_target, header_responsible, unit_column, font_body,
                                 font_heading, font_title, body_size, title_size, header_attribute,
                                 header_base, header_note, margins)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         return self._document("write_target_table_bytes", None, C.zb_xlsx_target_table_to_buffer, None, o,
                               document="table", force=force, to_bytes=True)
 
@@ -1460,17 +1483,21 @@ class Plan:
     @_doc
     def write_breakdown(self, target, *, title: str | None = None, font_body: str | None = None,
                         font_heading: str | None = None, font_title: str | None = None,
-                        margins: str | SheetMargins = "document", force: bool = False) -> None:
+                        scratch_dir: str | os.PathLike | None = None,
+                        margins: str | SheetMargins = "document",
+                        force: bool = False) -> None:
         """Writes the responsibility breakdown (责任分解表) as .xlsx: every responsibility
         item with its lead and cooperating units, counts per unit, a sheet per unit.
 
         {target}
         title: the title (default "<plan title>责任分解表").
         {fonts_xlsx}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {margins}
         {force}
         """
         o = self._fonts_xlsx(BreakdownOptions(utf8(title, "title")), font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         o.margins = _convert.enum_value(SheetMargins, margins, "margins")
         self._document("write_breakdown", C.zb_xlsx_write_breakdown, C.zb_xlsx_breakdown_to_buffer, target, o,
                        document="breakdown", force=force)
@@ -1478,13 +1505,17 @@ class Plan:
     @_doc
     def write_breakdown_bytes(self, *, title: str | None = None, font_body: str | None = None,
                               font_heading: str | None = None, font_title: str | None = None,
-                              margins: str | SheetMargins = "document", force: bool = False) -> bytes:
+                              scratch_dir: str | os.PathLike | None = None,
+                              margins: str | SheetMargins = "document",
+                              force: bool = False) -> bytes:
         """:meth:`write_breakdown` to memory: the workbook's bytes.
 
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {margins}
         {force}
         """
         o = self._fonts_xlsx(BreakdownOptions(utf8(title, "title")), font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         o.margins = _convert.enum_value(SheetMargins, margins, "margins")
         return self._document("write_breakdown_bytes", None, C.zb_xlsx_breakdown_to_buffer, None, o,
                               document="breakdown", force=force, to_bytes=True)
@@ -1499,6 +1530,7 @@ class Plan:
     def write_progress(self, target, period, *, title: str | None = None,
                        about_tolerance: float | None = None, font_body: str | None = None,
                        font_heading: str | None = None, font_title: str | None = None,
+                       scratch_dir: str | os.PathLike | None = None,
                        force: bool = False) -> None:
         """Writes the monthly monitoring workbook (指标监测表) at ``period``: each
         indicator's target, year-to-date actual, completion, time schedule (序时进度) and
@@ -1509,24 +1541,29 @@ class Plan:
         title: the title (default "<year>年<m>月指标监测表").
         {tolerance}
         {fonts_xlsx}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {force}
         Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
         year-to-date total is lower than the month before.
         """
         o = self._progress_sheet_options(title, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         self._document("write_progress", C.zb_xlsx_write_progress, C.zb_xlsx_progress_to_buffer, target, o,
                        period=period, document="progress", force=force)
 
     @_doc
     def write_progress_bytes(self, period, *, title: str | None = None, about_tolerance: float | None = None,
                              font_body: str | None = None, font_heading: str | None = None,
-                             font_title: str | None = None, force: bool = False) -> bytes:
+                             font_title: str | None = None, scratch_dir: str | os.PathLike | None = None,
+                             force: bool = False) -> bytes:
         """:meth:`write_progress` to memory: the workbook's bytes.
 
         {period}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {force}
         """
         o = self._progress_sheet_options(title, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         return self._document("write_progress_bytes", None, C.zb_xlsx_progress_to_buffer, None, o,
                               period=period, document="progress", force=force, to_bytes=True)
 
@@ -1543,7 +1580,8 @@ class Plan:
     def write_assessment(self, target, period, *, title: str | None = None, scoring: str | Scoring = "proportional",
                          cap: float | None = None, about_tolerance: float | None = None,
                          font_body: str | None = None, font_heading: str | None = None,
-                         font_title: str | None = None, force: bool = False) -> None:
+                         font_title: str | None = None, scratch_dir: str | os.PathLike | None = None,
+                         force: bool = False) -> None:
         """Writes the annual assessment (年度考核) at ``period`` (normally YYYY-12): each
         indicator's score, each lead unit's score and the ranking.
 
@@ -1556,9 +1594,11 @@ class Plan:
         cap: cap on over-completion for proportional scoring (default 1.2).
         {tolerance}
         {fonts_xlsx}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {force}
         """
         o = self._assessment_options(title, scoring, cap, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         self._document("write_assessment", C.zb_xlsx_write_assessment, C.zb_xlsx_assessment_to_buffer, target,
                        o, period=period, document="assessment", force=force)
 
@@ -1566,13 +1606,16 @@ class Plan:
     def write_assessment_bytes(self, period, *, title: str | None = None, scoring: str | Scoring = "proportional",
                                cap: float | None = None, about_tolerance: float | None = None,
                                font_body: str | None = None, font_heading: str | None = None,
-                               font_title: str | None = None, force: bool = False) -> bytes:
+                               font_title: str | None = None, scratch_dir: str | os.PathLike | None = None,
+                               force: bool = False) -> bytes:
         """:meth:`write_assessment` to memory: the workbook's bytes.
 
         {period}
+        scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
         {force}
         """
         o = self._assessment_options(title, scoring, cap, about_tolerance, font_body, font_heading, font_title)
+        o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         return self._document("write_assessment_bytes", None, C.zb_xlsx_assessment_to_buffer, None, o,
                               period=period, document="assessment", force=force, to_bytes=True)
 
@@ -1595,7 +1638,8 @@ class Plan:
     @_doc
     def write_notice(self, target, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                      omit_attachments: bool = False, omit_imprint: bool = False,
-                     masthead: str | Masthead = "file", format: str | None = None, force: bool = False) -> PdfInfo:
+                     masthead: str | Masthead = "file", format: str | None = None, seal_png_data: bytes | None = None,
+                     force: bool = False) -> PdfInfo:
         """Writes the notice (通知) that issues the plan, as a GB/T 9704 document — a PDF,
         or an OFD (GB/T 33190) — and returns its :class:`PdfInfo`. The plan needs a title
         and an issuing organ.
@@ -1606,10 +1650,12 @@ class Plan:
         omit_attachments: leave the attachments out; omit_imprint: leave out the 版记.
         {masthead}
         {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
         {force}
         """
         ofd = self._ofd(format, target)
         o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint, masthead)
+        _seal_bytes(o, seal_png_data)
         return self._document("write_notice", C.zb_ofd_write_notice if ofd else C.zb_pdf_write_notice,
                               C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer, target, o,
                               fonts=fonts, info=True, document="notice", force=force)
@@ -1618,16 +1664,19 @@ class Plan:
     def write_notice_bytes(self, fonts: Fonts | None = None, *, seal_png: str | os.PathLike | None = None, sealed: bool = False,
                            omit_attachments: bool = False, omit_imprint: bool = False,
                            masthead: str | Masthead = "file", format: str | None = None,
+                           seal_png_data: bytes | None = None,
                            force: bool = False) -> bytes:
         """:meth:`write_notice` to memory: the document's bytes (what a web handler sends).
 
         {fonts}
         {masthead}
         {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
         {force}
         """
         ofd = self._ofd(format)
         o = self._notice_options(seal_png, sealed, omit_attachments, omit_imprint, masthead)
+        _seal_bytes(o, seal_png_data)
         return self._document("write_notice_bytes", None, C.zb_ofd_notice_to_buffer if ofd else C.zb_pdf_notice_to_buffer,
                               None, o, fonts=fonts, info=True, document="notice", force=force, to_bytes=True)
 
@@ -1644,7 +1693,8 @@ class Plan:
     def write_bulletin(self, target, period, fonts: Fonts | None = None, *, title: str | None = None,
                        doc_number: str | None = None, about_tolerance: float | None = None,
                        seal_png: str | os.PathLike | None = None, sealed: bool = False,
-                       masthead: str | Masthead = "file", format: str | None = None, force: bool = False) -> PdfInfo:
+                       masthead: str | Masthead = "file", format: str | None = None, seal_png_data: bytes | None = None,
+                       force: bool = False) -> PdfInfo:
         """Writes the progress bulletin (通报) at ``period`` as a GB/T 9704 document (PDF or
         OFD, as for :meth:`write_notice`) and returns its :class:`PdfInfo`: how many indicators are done, ahead, lagging or
         unreported, the lagging ones with their lead units, a chart, the progress table.
@@ -1659,12 +1709,14 @@ class Plan:
         {seal}
         {masthead}
         {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
         {force}
         Warns (:class:`ZhibiaoWarning`) when the period has no actuals at all or a
         year-to-date total is lower than the month before.
         """
         ofd = self._ofd(format, target)
         o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed, masthead)
+        _seal_bytes(o, seal_png_data)
         return self._document("write_bulletin", C.zb_ofd_write_bulletin if ofd else C.zb_pdf_write_bulletin,
                               C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, target, o,
                               period=period, fonts=fonts, info=True, document="bulletin", force=force)
@@ -1674,6 +1726,7 @@ class Plan:
                              doc_number: str | None = None, about_tolerance: float | None = None,
                              seal_png: str | os.PathLike | None = None, sealed: bool = False,
                              masthead: str | Masthead = "file", format: str | None = None,
+                             seal_png_data: bytes | None = None,
                              force: bool = False) -> bytes:
         """:meth:`write_bulletin` to memory: the document's bytes.
 
@@ -1681,10 +1734,12 @@ class Plan:
         {fonts}
         {masthead}
         {format}
+        seal_png_data: the seal as PNG bytes instead of a file (not both).
         {force}
         """
         ofd = self._ofd(format)
         o = self._bulletin_options(title, doc_number, about_tolerance, seal_png, sealed, masthead)
+        _seal_bytes(o, seal_png_data)
         return self._document("write_bulletin_bytes", None,
                               C.zb_ofd_bulletin_to_buffer if ofd else C.zb_pdf_bulletin_to_buffer, None, o,
                               period=period, fonts=fonts, info=True, document="bulletin", force=force, to_bytes=True)

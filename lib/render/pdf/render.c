@@ -35,7 +35,6 @@ typedef struct font_use {
     const zb_face *face;
     unsigned char *bits; /* 65536 bits: which BMP code points are drawn */
     size_t count;
-    char *tmp;           /* the subset written for libharu; NULL when none */
     const char *name;    /* libharu's name for it */
     HPDF_Font font;
 } font_use;
@@ -73,8 +72,7 @@ static font_use *font_for(render *r, const zb_face *face)
         if (r->fonts[i].face == face)
             return &r->fonts[i];
     for (size_t i = 0; i < r->nfonts; i++)
-        if (zb_face_index(r->fonts[i].face) == zb_face_index(face) &&
-            strcmp(zb_face_path(r->fonts[i].face), zb_face_path(face)) == 0)
+        if (zb_face_same(r->fonts[i].face, face))
             return &r->fonts[i];
     if (zb_grow((void **)&r->fonts, &r->fonts_cap, r->nfonts + 1, sizeof *r->fonts))
         return NULL;
@@ -112,48 +110,48 @@ static zb_status collect_fonts(render *r)
     return ZB_OK;
 }
 
-/* Writes bytes to a new temporary file (in TMPDIR or /tmp) whose name goes to *path. */
-static zb_status write_temp(render *r, const char *data, size_t len, char **path)
+/* libharu 2.3.0 reads TrueType fonts from files only (HPDF_LoadTTFontFromFile). These are
+ * the steps of that function (LoadTTFontFromStream in its hpdf_doc.c) on a memory stream, so
+ * that a subset never touches the disk and the PDF is byte for byte what the file path
+ * gave: the same font definition, the same subset tag (HPDFAA, HPDFAB, ...). */
+static const char *load_tt_memory(HPDF_Doc pdf, const char *data, size_t len)
 {
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
-    size_t n = strlen(dir) + sizeof "/zhibiao-font-XXXXXX";
-    char *p = malloc(n);
-    if (!p)
-        return nomem(r);
-    snprintf(p, n, "%s/zhibiao-font-XXXXXX", dir);
-    int fd = mkstemp(p);
-    if (fd < 0) {
-        int e = errno;
-        free(p);
-        return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot create a temporary font file in %s: %s",
-                            r->path, dir, strerror(e));
+    if (len > 0x7FFFFFFF)
+        return NULL;
+    HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)len);
+    if (!s)
+        return NULL;
+    if (HPDF_Stream_Write(s, (const HPDF_BYTE *)data, (HPDF_UINT)len) != HPDF_OK ||
+        HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK) {
+        HPDF_Stream_Free(s);
+        return NULL;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            int e = errno;
-            close(fd);
-            unlink(p);
-            free(p);
-            return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write a temporary font file in %s: %s",
-                                r->path, dir, strerror(e));
+    /* The font definition owns the stream from here on, failed or not. */
+    HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
+    if (!def)
+        return NULL;
+    HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, def->base_font);
+    if (known) {
+        HPDF_FontDef_Free(def);
+        return known->base_font;
+    }
+    if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+        HPDF_FontDef_Free(def);
+        return NULL;
+    }
+    if (pdf->ttfont_tag[0] == 0) {
+        memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+    } else {
+        for (int i = 5; i >= 0; i--) {
+            pdf->ttfont_tag[i] += 1;
+            if (pdf->ttfont_tag[i] > 'Z')
+                pdf->ttfont_tag[i] = 'A';
+            else
+                break;
         }
-        done += (size_t)w;
     }
-    if (close(fd) != 0) {
-        int e = errno;
-        unlink(p);
-        free(p);
-        return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write a temporary font file in %s: %s",
-                            r->path, dir, strerror(e));
-    }
-    *path = p;
-    return ZB_OK;
+    HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+    return def->base_font;
 }
 
 static int is_collection(const char *path)
@@ -299,6 +297,10 @@ static zb_status load_fonts(render *r, zb_font_embedding embedding)
         const char *name;
         if (embedding == ZB_EMBED_LIBHARU) {
             const char *file = zb_face_path(u->face);
+            if (zb_face_in_memory(u->face))
+                return zb_error_set(r->err, ZB_ERR_ARGUMENT,
+                                    "%s: %s is a font given as bytes; embedding whole fonts needs a file",
+                                    r->path, file);
             if (is_collection(file))
                 name = HPDF_LoadTTFontFromFile2(r->pdf, file, (HPDF_UINT)zb_face_index(u->face),
                                                 HPDF_TRUE);
@@ -318,14 +320,8 @@ static zb_status load_fonts(render *r, zb_font_embedding embedding)
             free(cps);
             if (st)
                 return st;
-            st = write_temp(r, data, len, &u->tmp);
+            name = load_tt_memory(r->pdf, data, len);
             free(data);
-            if (st)
-                return st;
-            name = HPDF_LoadTTFontFromFile(r->pdf, u->tmp, HPDF_TRUE);
-            /* libharu keeps the file open and reads the font from it when saving: the name
-             * can go now, so that nothing is left behind even if the process dies. */
-            unlink(u->tmp);
         }
         if (!name) {
             char what[600];
@@ -544,7 +540,7 @@ static zb_status load_image(render *r, const zb_image *img)
     return ZB_OK;
 }
 
-static zb_status render_all(render *r, const zb_render_options *o, size_t *bytes)
+static zb_status render_all(render *r, const zb_render_options *o, char **out, size_t *bytes)
 {
     zb_status st = collect_fonts(r);
     if (st)
@@ -581,31 +577,41 @@ static zb_status render_all(render *r, const zb_render_options *o, size_t *bytes
     if (r->ctx.error_no)
         return hpdf_fail(r, "setting the document properties");
 
-    zb_output out;
-    st = zb_output_begin(&out, r->path, "pdf", r->err);
-    if (st)
-        return st;
-    r->ctx.error_no = 0;
-    errno = 0;
-    if (HPDF_SaveToFile(r->pdf, out.tmp) != HPDF_OK) {
-        zb_output_abort(&out);
-        /* A file error may come wrapped (the compressor reports the stream's failure as
-         * its own, with the file error as detail): either way the OS has the reason. */
-        HPDF_STATUS e = r->ctx.error_no, d = r->ctx.detail_no;
-        if (e == HPDF_FILE_OPEN_ERROR || e == HPDF_FILE_IO_ERROR || d == HPDF_FILE_OPEN_ERROR ||
-            d == HPDF_FILE_IO_ERROR)
-            return zb_error_set(r->err, ZB_ERR_WRITE, "%s: cannot write: %s", r->path,
-                                r->ctx.sys_errno ? strerror(r->ctx.sys_errno) : "input/output error");
-        return hpdf_fail(r, "writing the file");
+    /* Saved to memory (libharu's own stream), then handed over or written out: no scratch
+     * file, and the same bytes either way. */
+    if (HPDF_SaveToStream(r->pdf) != HPDF_OK)
+        return hpdf_fail(r, "writing the document");
+    HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
+    char *data = malloc(size ? size : 1);
+    if (!data)
+        return nomem(r);
+    HPDF_UINT32 done = 0;
+    while (done < size) {
+        HPDF_UINT32 n = size - done;
+        HPDF_STATUS rs = HPDF_ReadFromStream(r->pdf, (HPDF_BYTE *)data + done, &n);
+        done += n;
+        if (rs != HPDF_OK && rs != HPDF_STREAM_EOF)
+            break;
+        if (n == 0)
+            break;
     }
-    struct stat sb;
-    if (stat(out.tmp, &sb) == 0)
-        *bytes = (size_t)sb.st_size;
-    return zb_output_commit(&out, r->err);
+    if (done != size) {
+        free(data);
+        return hpdf_fail(r, "reading back the document");
+    }
+    *bytes = size;
+    if (out) {
+        *out = data;
+        return ZB_OK;
+    }
+    st = zb_write_file(r->path, "pdf", data, size, r->err);
+    free(data);
+    return st;
 }
 
-zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options,
-                        size_t *bytes, zb_error *err)
+/* Draws the document to path, or to memory when out is given. */
+static zb_status render_doc(const zb_doc *doc, const char *path, const zb_render_options *options, char **out,
+                            size_t *bytes, zb_error *err)
 {
     render r;
     memset(&r, 0, sizeof r);
@@ -615,19 +621,28 @@ zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_opt
     zb_render_options defaults;
     memset(&defaults, 0, sizeof defaults);
     size_t size = 0;
-    zb_status st = render_all(&r, options ? options : &defaults, &size);
+    if (out)
+        *out = NULL;
+    zb_status st = render_all(&r, options ? options : &defaults, out, &size);
     if (bytes)
         *bytes = size;
     if (r.pdf)
         HPDF_Free(r.pdf);
-    for (size_t i = 0; i < r.nfonts; i++) {
-        if (r.fonts[i].tmp) {
-            unlink(r.fonts[i].tmp); /* already gone unless libharu failed to load it */
-            free(r.fonts[i].tmp);
-        }
+    for (size_t i = 0; i < r.nfonts; i++)
         free(r.fonts[i].bits);
-    }
     free(r.fonts);
     zb_buf_free(&r.scratch);
     return st;
+}
+
+zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options, size_t *bytes,
+                        zb_error *err)
+{
+    return render_doc(doc, path, options, NULL, bytes, err);
+}
+
+zb_status zb_pdf_render_to_memory(const zb_doc *doc, const zb_render_options *options, char **out, size_t *len,
+                                  zb_error *err)
+{
+    return render_doc(doc, ZB_IN_MEMORY, options, out, len, err);
 }

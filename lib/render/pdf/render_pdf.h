@@ -7,10 +7,16 @@
 
 #include "render/render.h"
 
-/* Draws the pages into a PDF at path (written beside it, then renamed into place).
- * *bytes receives the file's size. */
+/* Draws the pages into a PDF at path (written beside it, then renamed into place); *bytes
+ * receives the file's size. The document is made in memory and written at once. */
 zb_status zb_pdf_render(const zb_doc *doc, const char *path, const zb_render_options *options,
                         size_t *bytes, zb_error *err);
+
+/* The same PDF into memory: *out (free() it) and *len. Nothing touches the disk: font
+ * subsets go to libharu from memory, and libharu saves into its own stream. Messages call
+ * the document <memory>. */
+zb_status zb_pdf_render_to_memory(const zb_doc *doc, const zb_render_options *options, char **out,
+                                  size_t *len, zb_error *err);
 
 /* Replaces libharu's parsed copy of the cmap of the TrueType font `name` (loaded into pdf)
  * by one segment over a table of the 65,536 glyph ids, each as libharu's own lookup gives
