@@ -746,6 +746,7 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     t.sheet_margins = o->margins == ZB_MARGINS_SHEET;
     st = setup_columns(&t, o, error);
     if (st) {
+        zb_buf_free(&t.units);
         free(t.cols);
         free(t.widths);
         return st;
@@ -765,6 +766,7 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     st = t.in_row_order ? zb_xlsx_open_in_row_order(&book, path, o->scratch_dir, error)
                         : zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (st) {
+        zb_buf_free(&t.units);
         free(t.cols);
         free(t.widths);
         return st;
