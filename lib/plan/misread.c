@@ -93,11 +93,60 @@ static const char *furniture_word(const char *s)
     return NULL;
 }
 
-/* Names already reported, so that a name used a hundred times is reported once. */
+/* Names already reported, so that a name used a hundred times is reported once; and names
+ * already found to read as units, so that a unit named by thousands of indicators is looked
+ * at once (a table open by content: NULL = free slot, at most half full). */
 typedef struct seen {
     const char **names;
     size_t count, cap;
+    const char **fine;
+    size_t fine_count, fine_cap;
 } seen;
+
+static size_t name_hash(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static int seen_fine(const seen *s, const char *name)
+{
+    if (!s->fine_cap)
+        return 0;
+    for (size_t k = name_hash(name) & (s->fine_cap - 1); s->fine[k]; k = (k + 1) & (s->fine_cap - 1))
+        if (strcmp(s->fine[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Out of memory only means the name is looked at again next time. */
+static void remember_fine(seen *s, const char *name)
+{
+    if (2 * (s->fine_count + 1) > s->fine_cap) {
+        size_t cap = s->fine_cap ? 2 * s->fine_cap : 64;
+        const char **t = calloc(cap, sizeof *t);
+        if (!t)
+            return;
+        for (size_t i = 0; i < s->fine_cap; i++) {
+            if (!s->fine[i])
+                continue;
+            size_t k = name_hash(s->fine[i]) & (cap - 1);
+            while (t[k])
+                k = (k + 1) & (cap - 1);
+            t[k] = s->fine[i];
+        }
+        free(s->fine);
+        s->fine = t;
+        s->fine_cap = cap;
+    }
+    size_t k = name_hash(name) & (s->fine_cap - 1);
+    while (s->fine[k])
+        k = (k + 1) & (s->fine_cap - 1);
+    s->fine[k] = name;
+    s->fine_count++;
+}
 
 static int seen_add(seen *s, const char *name)
 {
@@ -112,12 +161,16 @@ static int seen_add(seen *s, const char *name)
 
 static int check_unit_name(zb_findings *f, seen *s, const char *name, const char *where, const char *what)
 {
+    if (seen_fine(s, name))
+        return 0;
     const char *word = furniture_word(name);
     int bad = unbalanced(name);
     size_t chars = zb_utf8_length(name);
     int sentence = has(name, "。") || has(name, "：") || chars > 40;
-    if (!word && !bad && !sentence)
+    if (!word && !bad && !sentence) {
+        remember_fine(s, name);
         return 0;
+    }
     int r = seen_add(s, name);
     if (r <= 0)
         return r;
@@ -421,5 +474,6 @@ int zb_plan_check_misread(const zb_plan *plan, zb_findings *f)
     for (size_t u = 0; u < zb_plan_unit_count(plan) && !bad; u++)
         bad |= check_unit_name(f, &s, zb_plan_unit_name(plan, u), "units", "unit") < 0;
     free(s.names);
+    free(s.fine);
     return bad ? -1 : 0;
 }

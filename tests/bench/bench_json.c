@@ -105,6 +105,8 @@ int main(int argc, char **argv)
     printf("plan: %d indicators, %zu bytes in, %zu bytes out; medians of %d runs\n", count, b.len, out_len, runs);
     printf("load: (a) zb_json_load_string %.1f ms, (b) json_loadb %.1f ms, a/b %.2f\n", la * 1e3, lb * 1e3, la / lb);
     printf("dump: (c) zb_json_dump %.1f ms, (d) json_dumps %.1f ms, c/d %.2f\n", da * 1e3, db * 1e3, da / db);
+    printf("goal: JSON load of %d indicators / jansson's parse  %.2f  (<= 1.5)  %s\n", count, la / lb,
+           la / lb <= 1.5 ? "met" : "NOT MET");
     free(t);
     zb_buf_free(&b);
     return 0;

@@ -62,8 +62,10 @@ int main(int argc, char **argv)
         return 1;
     }
     zb_error err;
-    /* The path is never written: the wrapped renderer only lists the items. */
-    zb_status st = zb_pdf_write_notice(plan, NULL, "/nonexistent/notice.pdf", NULL, NULL, &err);
+    /* The path is checked but never written: the wrapped renderer only lists the items. */
+    char pdf[4096];
+    snprintf(pdf, sizeof pdf, "%s.pdf", argv[2]);
+    zb_status st = zb_pdf_write_notice(plan, NULL, pdf, NULL, NULL, &err);
     zb_plan_free(plan);
     if (fclose(out) != 0 || st != ZB_OK) {
         fprintf(stderr, "dump_notice: %s\n", st ? err.message : "cannot write the list");

@@ -168,9 +168,8 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("== whole-process goals")
     for figure, value, goal, met in goals:
-        print("  %-58s %6.2f   goal %-7s %s" % (figure, value, goal, "met" if met else "NOT MET"))
+        print("goal: %s  %.2f  (%s)  %s" % (figure, value, goal, "met" if met else "NOT MET"))
     if readme:
         print("== README table")
         print("| | zhibiao | plain C floor | Python XlsxWriter | ReportLab |")

@@ -185,6 +185,28 @@ class TestNotice(WriterTestCase):
                 mine.set_memory("title", "not bytes")
         with self.assertRaises(ValueError):
             self.plan.write_notice_bytes(fonts=self.fonts, seal_png_data=b"")
+        with self.assertRaises(TypeError):
+            self.plan.write_notice_bytes(fonts=self.fonts, seal_png_data="seal.png")
+
+    @support.requires("zb_fontset_set_role_memory")
+    def test_fonts_constructed_from_bytes(self):
+        """Fonts(body=data): a role given as the font's bytes (or a bytearray, or a (data,
+        face) pair) is taken from memory; a path stays a path."""
+        roles = {}
+        for role in zhibiao.FontRole:
+            with open(self.fonts.file(role), "rb") as f:
+                data = f.read()
+            index = self.fonts.face_index(role)
+            roles[role.name.lower()] = (data, index) if index else bytearray(data)
+        fallback = []
+        for path in self.fonts.fallbacks:
+            with open(path, "rb") as f:
+                fallback.append(f.read())
+        with zhibiao.Fonts(**roles, fallback=fallback) as mine:
+            self.assertEqual(mine.file("body"), "<memory>")
+            self.assertEqual(self.plan.write_notice_bytes(fonts=mine), self.plan.write_notice_bytes(fonts=self.fonts))
+        with zhibiao.Fonts(body=os.fsencode(self.fonts.file("body"))) as by_path:
+            self.assertEqual(by_path.file("body"), self.fonts.file("body"))
 
 
 class TestScratch(WriterTestCase):

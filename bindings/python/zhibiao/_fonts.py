@@ -16,8 +16,24 @@ def _index(value):
 
 def _bytes(value):
     if not isinstance(value, (bytes, bytearray, memoryview)):
-        raise TypeError(f"font data must be bytes, not {type(value).__name__}")
+        raise ArgumentError(Status.ARGUMENT, f"font data must be bytes, not {type(value).__name__}")
     return bytes(value)
+
+
+# How font data starts: TrueType, OpenType (CFF), Apple TrueType, a collection (.ttc).
+_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
+
+
+def _is_font_data(value):
+    """Whether a role's value is the font itself rather than its path: a bytearray or
+    memoryview, or bytes that start as a font file does (a path never does)."""
+    if isinstance(value, (bytearray, memoryview)):
+        return True
+    return isinstance(value, bytes) and value[:4] in _FONT_SIGNATURES
+
+
+def _name(value):
+    return None if value is None else _convert.utf8(value, "name")
 
 
 def _face(value, what):
@@ -34,7 +50,10 @@ class Fonts:
     kai (楷体) and number (宋).
 
     ``Fonts(body="/fonts/simfang.ttf", title=("/fonts/x.ttc", 1), fallback=[...])`` checks
-    each file now; roles left unset are filled when a document is written (from
+    each file now. A role may also be the font itself, as bytes read from a database or an
+    upload (``Fonts(body=data)``, ``(data, 1)`` for a face of a .ttc): bytes that start as a
+    TrueType or OpenType file does, a bytearray or a memoryview; they are copied and never
+    touch the disk. roles left unset are filled when a document is written (from
     ``ZHIBIAO_FONT_DIR``, then free Debian fonts), or at once by :meth:`load_defaults`.
     Load a set once and pass it to every document: writers only read it, from any number of
     threads. ``with Fonts.defaults() as fonts:`` frees it on exit.
@@ -45,9 +64,17 @@ class Fonts:
         try:
             for role, value in zip(_ROLES, (body, title, heading, kai, number)):
                 if value is not None:
-                    self.set(role, *_face(value, role))
+                    font, index = _face(value, role)
+                    if _is_font_data(font):
+                        self.set_memory(role, font, index)
+                    else:
+                        self.set(role, font, index)
             for value in fallback:
-                self.add_fallback(*_face(value, "fallback"))
+                font, index = _face(value, "fallback")
+                if _is_font_data(font):
+                    self.add_fallback_memory(font, index)
+                else:
+                    self.add_fallback(font, index)
         except BaseException:
             self.close()
             raise
@@ -88,13 +115,12 @@ class Fonts:
         ``name`` is what messages and :meth:`file` call it (None: "<memory>")."""
         data = _bytes(data)
         self._h.change(C.zb_fontset_set_role_memory, _role(role), data, len(data), _index(face_index),
-                       None if name is None else str(name).encode("utf-8"))
+                       _name(name))
 
     def add_fallback_memory(self, data, face_index=0, name=None):
         """Appends a font held in memory to the fallback chain, copied as by :meth:`set_memory`."""
         data = _bytes(data)
-        self._h.change(C.zb_fontset_add_fallback_memory, data, len(data), _index(face_index),
-                       None if name is None else str(name).encode("utf-8"))
+        self._h.change(C.zb_fontset_add_fallback_memory, data, len(data), _index(face_index), _name(name))
 
     def add_fallback(self, path, face_index=0):
         """Appends a font searched for characters a role's font lacks."""
