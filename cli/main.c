@@ -155,16 +155,12 @@ static zb_status load_plan_quietly(zb_plan *plan, const char *path)
         char *text = read_stdin(&len);
         if (!text)
             return ZB_ERR_IO;
-        size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-            i++;
-        zb_status st = i < len && text[i] != '{' ? zb_csv_load_string(plan, text, len, "<stdin>", NULL)
-                                                 : zb_json_load_string(plan, text, len, "<stdin>");
+        zb_status st = zb_plan_load_string(plan, text, len, "<stdin>");
         free(text);
         return st;
     }
-    int table = has_suffix(path, ".csv") || has_suffix(path, ".tsv") || has_suffix(path, ".txt");
-    return table ? zb_csv_load(plan, path, NULL) : zb_json_load(plan, path);
+    /* The library's rule: by the name, else by the content. */
+    return zb_plan_load(plan, path);
 }
 
 static int load_plan(zb_plan *plan, const char *path)

@@ -810,6 +810,31 @@ ZB_API void zb_findings_free(zb_findings *findings);
 
 /**@}*/
 
+/* ------------------------------------------------------------------------------------ */
+/** @name Loading a plan whatever its form */
+/**@{*/
+
+/**
+ * @brief Loads the plan in the file at @p path, whatever form it is in, by the one rule the
+ *        command line and the bindings share: a name ending in .json is a zhibiao/1 plan
+ *        (zb_json_load()); .csv, .tsv or .txt an indicator table (zb_csv_load()); any other
+ *        name is read by its content, as zb_plan_load_string() does.
+ * @return What the loader returns; for a file that is neither JSON nor a table, ::ZB_ERR_SYNTAX
+ *         with a message saying which forms a plan may be in.
+ */
+ZB_API zb_status zb_plan_load(zb_plan *plan, const char *path);
+
+/**
+ * @brief zb_plan_load() from memory (standard input, an upload), by content: JSON when the
+ *        first character (after a byte-order mark and white space) is `{` or `[`; an indicator
+ *        table when the text starts with a UTF-16 or UTF-32 byte-order mark or its first line
+ *        holds a comma, a tab or a semicolon; otherwise the JSON loader's message, which says
+ *        which forms a plan may be in. @p name is what messages call the input.
+ */
+ZB_API zb_status zb_plan_load_string(zb_plan *plan, const char *text, size_t len, const char *name);
+
+/**@}*/
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "content/content_internal.h"
+#include "plan/plan_internal.h"
 
 #define TABLE_SIZE 10.5 /* 五号: nine columns need the smaller type */
 #define NAME_MIN_FRAC 0.14 /* of the table's width, however many columns it has */
@@ -784,6 +785,9 @@ zb_status zb_bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const 
     if (!period)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no period given");
     zb_status st = zb_document_target_check(to, error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 0, error);
     if (st)
         return st;
     zb_bulletin_options defaults;

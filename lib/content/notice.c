@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "content/content_internal.h"
+#include "plan/plan_internal.h"
 
 /* What the notice's content points into, freed after writing. */
 typedef struct notice_arrays {
@@ -137,6 +138,9 @@ zb_status zb_notice_write(const zb_plan *plan, const zb_fontset *fonts,
     if (!plan)
         return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
     zb_status st = zb_document_target_check(to, error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 0, error);
     if (st)
         return st;
     zb_notice_options defaults;

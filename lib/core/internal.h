@@ -48,7 +48,10 @@ void zb_error_clear(zb_error *err);
 /* What messages call a document written to memory. */
 #define ZB_IN_MEMORY "<memory>"
 
-/* Reads a whole file; *out is NUL-terminated, freed with free(). */
+/* The most zb_read_file reads: 256 MB. */
+#define ZB_READ_MAX (256 << 20)
+/* Reads a whole file (a pipe too), at most ZB_READ_MAX bytes; *out is NUL-terminated,
+ * freed with free(). */
 zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err);
 
 /* An output on its way to its destination (output.c says the rule). The writer writes the
@@ -82,6 +85,18 @@ size_t zb_utf8_check(const char *s, size_t len);
 uint32_t zb_utf8_decode(const char *s, size_t *n);
 /* Encodes cp into out (4 bytes room); returns the length. */
 size_t zb_utf8_encode(uint32_t cp, char *out);
+/* Characters no document can carry: C0 controls but tab, line feed and carriage return,
+ * DEL, the C1 controls and U+FFFE/U+FFFF (not allowed in XML, invisible on paper). */
+int zb_is_forbidden_control(uint32_t cp);
+/* Offset of the first such character in s (UTF-8), len when none; *cp (may be NULL)
+ * receives it. */
+size_t zb_text_find_control(const char *s, size_t len, uint32_t *cp);
+/* The encoding a byte-order mark names ("UTF-32LE", "UTF-32BE", "UTF-16LE", "UTF-16BE"),
+ * or NULL; UTF-32 is tried first (its mark begins like UTF-16's). */
+const char *zb_text_bom_encoding(const char *s, size_t len);
+/* The message for a control character at its place, after "file:line:col: ". */
+#define ZB_CONTROL_MESSAGE "control character U+%04X in a text: no document can print it or keep it; remove it"
+
 /* Line and column (1-based, columns in characters) of byte offset off in s. */
 void zb_text_position(const char *s, size_t len, size_t off, int *line, int *col);
 /* Nonzero when s looks like GBK/GB18030 text rather than garbage (used on non-UTF-8 input). */
@@ -99,7 +114,15 @@ size_t zb_utf8_length(const char *s);
 int zb_text_punct(const char *s, size_t len, zb_buf *out);
 
 /* ---- numbers ---- */
-/* The shortest text that reads back as v ("450", "6.5", "0.1"); buf needs 32 bytes. */
+/* The numbers a plan may hold: 0, or a magnitude from 10^-9 to 10^15 (a workbook keeps 15
+ * digits; anything made of such numbers — ratios, sums, scores — stays finite). */
+#define ZB_NUMBER_MAX 1e15
+#define ZB_NUMBER_MIN 1e-9
+#define ZB_NUMBER_RANGE "0, or from 0.000000001 to 1000000000000000 in size"
+int zb_number_usable(double v);
+
+/* The shortest text that reads back as v ("450", "6.5", "0.1", "1000000000000000",
+ * "0.00005"; -0 is "0"), in digits up to 10^17 and down to 10^-12; buf needs 32 bytes. */
 const char *zb_format_number(double v, char *buf);
 
 /* ---- periods ---- */

@@ -172,6 +172,10 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     /* A regular file is read into a buffer of its size (one more byte for the NUL), so that
      * a large input is not held in twice the room; anything else grows as it is read. */
     struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > ZB_READ_MAX) {
+        fclose(f);
+        return zb_error_set(err, ZB_ERR_IO, "%s: more than %d MB: too large to be read", path, ZB_READ_MAX >> 20);
+    }
     if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
         (unsigned long long)sb.st_size < SIZE_MAX / 2) {
         b.cap = (size_t)sb.st_size + 1;
@@ -181,8 +185,17 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     }
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    /* A limit far above any plan, seal or font list, so that /dev/zero or an endless pipe
+     * is stopped instead of filling memory. */
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         zb_buf_add(&b, chunk, n);
+        if (b.len > ZB_READ_MAX) {
+            fclose(f);
+            zb_buf_free(&b);
+            return zb_error_set(err, ZB_ERR_IO, "%s: more than %d MB: too large to be read", path,
+                                ZB_READ_MAX >> 20);
+        }
+    }
     int bad = ferror(f);
     int saved = errno;
     fclose(f);
@@ -197,6 +210,51 @@ zb_status zb_read_file(const char *path, char **out, size_t *len, zb_error *err)
     *out = data;
     *len = total;
     return ZB_OK;
+}
+
+int zb_is_forbidden_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE ||
+           cp == 0xFFFF;
+}
+
+size_t zb_text_find_control(const char *str, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i];
+        uint32_t v;
+        if (c < 0x20)
+            v = c;
+        else if (c == 0x7F)
+            v = c;
+        else if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+            v = s[i + 1];
+        else if (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+            v = 0xFFC0u | (s[i + 2] & 0x3Fu);
+        else
+            continue;
+        if (zb_is_forbidden_control(v)) {
+            if (cp)
+                *cp = v;
+            return i;
+        }
+    }
+    return len;
+}
+
+const char *zb_text_bom_encoding(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+        return "UTF-32LE";
+    if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+        return "UTF-32BE";
+    if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+        return "UTF-16LE";
+    if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+        return "UTF-16BE";
+    return NULL;
 }
 
 zb_status zb_scratch_dir(const char *option, const char *option_name, const char **dir, zb_error *err)
@@ -417,10 +475,69 @@ time_t zb_output_time(zb_date date, int fallback_year)
     return zb_date_to_time(fallback_year >= 1980 ? fallback_year : 1980, 1, 1);
 }
 
+int zb_number_usable(double v)
+{
+    double a = fabs(v);
+    return v == 0 || (a >= ZB_NUMBER_MIN && a <= ZB_NUMBER_MAX);
+}
+
+/* %.*g's "1.5e+15" or "5e-05" written out in digits ("1500000000000000", "0.00005"), in
+ * place; buf has 32 bytes and |exponent| is at most 17 here, so it fits. */
+static void expand_exponent(char *buf)
+{
+    char *e = strchr(buf, 'e');
+    if (!e)
+        return;
+    int exp = atoi(e + 1);
+    if (exp < -12 || exp > 17)
+        return;
+    *e = '\0';
+    char sign = 0, digits[24];
+    const char *p = buf;
+    if (*p == '-')
+        sign = *p++;
+    size_t n = 0;
+    int point = -1; /* digits before the decimal point in the mantissa */
+    for (; *p; p++) {
+        if (*p == '.')
+            point = (int)n;
+        else if (n < sizeof digits)
+            digits[n++] = *p;
+    }
+    if (point < 0)
+        point = (int)n;
+    int at = point + exp; /* digits before the point in the result */
+    char out[32];
+    size_t o = 0;
+    if (sign)
+        out[o++] = sign;
+    if (at <= 0) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int k = 0; k < -at; k++)
+            out[o++] = '0';
+        for (size_t k = 0; k < n; k++)
+            out[o++] = digits[k];
+    } else {
+        for (int k = 0; k < at; k++)
+            out[o++] = (size_t)k < n ? digits[k] : '0';
+        if ((size_t)at < n) {
+            out[o++] = '.';
+            for (size_t k = (size_t)at; k < n; k++)
+                out[o++] = digits[k];
+        }
+    }
+    out[o] = '\0';
+    memcpy(buf, out, o + 1);
+}
+
 const char *zb_format_number(double v, char *buf)
 {
+    /* -0 reads as 0 to anyone: a target of -0 is 0. */
+    if (v == 0)
+        v = 0;
     /* Whole numbers below 10^15, most targets and values, print as %.15g does: digits. */
-    if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
         long long k = (long long)v;
         char digits[24];
         size_t n = sizeof digits;
@@ -470,5 +587,8 @@ const char *zb_format_number(double v, char *buf)
         if (strtod(buf, NULL) == v)
             break;
     }
+    /* Digits, not an exponent, for the numbers a plan holds (10^-9 to 10^15 and what is
+     * made of them): 1e+15 would not read back as a target. */
+    expand_exponent(buf);
     return buf;
 }

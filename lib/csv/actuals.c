@@ -359,6 +359,12 @@ static void read_data_row(actuals_ctx *c)
                     zb_csv_excerpt(value_text, ex, sizeof ex));
         return;
     }
+    if (!zb_number_usable(row.value)) {
+        zb_csv_fail(r, ZB_ERR_VALUE, "%s:%zu:%zu: %s: \"%s\" is beyond the numbers a plan holds (%s)", r->name, line,
+                    value_col, head_of(c, value_col, label, sizeof label), zb_csv_excerpt(value_text, ex, sizeof ex),
+                    ZB_NUMBER_RANGE);
+        return;
+    }
     if (percent && !is_percent(c->plan, ind)) {
         const char *unit = zb_plan_indicator_unit(c->plan, ind);
         zb_csv_fail(r, ZB_ERR_VALUE, "%s:%zu:%zu: %s: \"%s\" is a percentage but indicator %d (%s) is %s%s",

@@ -726,6 +726,17 @@ static void read_data_row(csv_ctx *c)
     const char *unit = cell_of(c, COL_UNIT);
     const char *resp = cell_of(c, COL_RESPONSIBLE);
     const char *name = cell_of(c, COL_NAME);
+    /* A unit named twice is an error, as it is in JSON. */
+    char *repeat = resp && *resp ? zb_plan_repeated_unit(resp) : NULL;
+    if (repeat) {
+        char head[256];
+        zb_csv_fail(&c->r, ZB_ERR_DUPLICATE, "%s:%zu:%zu: %s: indicator %d (%s): %s is already a responsible unit",
+                    c->r.name, line, c->col_of[COL_RESPONSIBLE],
+                    column_label(c, c->col_of[COL_RESPONSIBLE], head, sizeof head), def.seq, name ? name : "",
+                    repeat);
+        free(repeat);
+        return;
+    }
     const char *base = cell_of(c, COL_BASE);
     const char *note = cell_of(c, COL_NOTE);
     def.category = c->category;

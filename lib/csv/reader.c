@@ -387,6 +387,15 @@ static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, 
         return c->status;
     }
     size_t bad = zb_utf8_check(body, n);
+    if (bad == n) {
+        uint32_t cp;
+        size_t ctl = zb_text_find_control(body, n, &cp);
+        if (ctl < n) {
+            text_pos(body, n, ctl, &line, &col);
+            zb_csv_fail(c, ZB_ERR_VALUE, "%s:%zu:%zu: " ZB_CONTROL_MESSAGE, c->name, line, col, (unsigned)cp);
+            return c->status;
+        }
+    }
     if (bad < n) {
         text_pos(body, n, bad, &line, &col);
         if (zb_looks_like_gbk(body, n))
@@ -612,6 +621,12 @@ zb_status zb_csv_read(zb_csv_reader *c, const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     char *decoded = NULL;
+    const char *bom_name = zb_text_bom_encoding(text, len);
+    if (bom_name && strncmp(bom_name, "UTF-32", 6) == 0) {
+        zb_csv_fail(c, ZB_ERR_ENCODING, "%s:1:1: the file is %s (by its byte-order mark); " ZB_CSV_SAVE_AS_UTF8, c->name,
+                    bom_name);
+        return c->status;
+    }
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         if (decode_utf16(c, text, len, &decoded, &len))
             return c->status;

@@ -167,6 +167,10 @@ static zb_status face_load(const char *path, int index, zb_face **out, zb_error 
         return zb_error_set(err, ZB_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode))
         return zb_error_set(err, ZB_ERR_IO, "%s: is a folder, not a font file", path);
+    /* A FIFO would block the read for ever and /dev/zero never end: a font is a file. */
+    if (!S_ISREG(st.st_mode))
+        return zb_error_set(err, ZB_ERR_IO, "%s: is %s, not a font file", path,
+                            S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a regular file");
     FILE *probe = fopen(path, "rb");
     if (!probe)
         return zb_error_set(err, ZB_ERR_IO, "%s: cannot open: %s", path, strerror(errno));

@@ -484,6 +484,17 @@ static int say(zb_findings *f, zb_severity sev, const char *code, const char *na
 static zb_status check_input(const char *text, size_t len, const char *name, zb_findings *report, char *msg,
                              size_t size)
 {
+    /* A byte-order mark says what the file is: UTF-16 or UTF-32, named. */
+    const char *bom = zb_text_bom_encoding(text, len);
+    if (bom) {
+        snprintf(msg, size, "%s:1:1: the file is %s (by its byte-order mark); zhibiao reads UTF-8: save it as UTF-8",
+                 name, bom);
+        char where[600];
+        snprintf(where, sizeof where, "%s:1", name);
+        if (zb_findings_add(report, ZB_SEV_ERROR, "encoding", where, "the text is %s, not UTF-8", bom))
+            return ZB_ERR_NOMEM;
+        return ZB_ERR_ENCODING;
+    }
     size_t bad = zb_utf8_check(text, len);
     int line, col;
     if (bad < len) {

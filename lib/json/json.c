@@ -584,8 +584,12 @@ static zb_status opt_text_or_number(loader *ld, json_t *obj, const char *key, ch
         return ZB_OK;
     if (json_is_string(t)) {
         *out = json_string_value(t);
-    } else if (json_is_number(t) && isfinite(json_number_value(t))) {
+    } else if (json_is_number(t) && zb_number_usable(json_number_value(t))) {
         *out = zb_format_number(json_number_value(t), num);
+    } else if (json_is_number(t)) {
+        push_key(ld, key);
+        return fail_here(ld, ZB_ERR_VALUE, "%g is beyond the numbers a plan holds (%s)", json_number_value(t),
+                         ZB_NUMBER_RANGE);
     } else {
         push_key(ld, key);
         return fail_here(ld, ZB_ERR_SCHEMA, "expected a number or a string, got %s", type_name(t));
@@ -1226,6 +1230,51 @@ static zb_status encoding_error(zb_plan *plan, const char *name, const char *tex
                                                      : "; zhibiao reads UTF-8 only");
 }
 
+/* The first escaped or raw character no document can carry (zb_is_forbidden_control) in
+ * JSON text, whose strings jansson has accepted; len when none. A backslash always starts
+ * a two-character escape or \uXXXX, so "\\u0001" is text, not U+0001. */
+static size_t find_control(const char *s, size_t len, uint32_t *cp)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *hit = s + i;
+        size_t rest = len - i;
+        /* Only a backslash, DEL or the lead bytes of C1 and U+FFFE/F can start one. */
+        while (rest && *hit != '\\' && *hit != 0x7F && *hit != '\xC2' && *hit != '\xEF')
+            hit++, rest--;
+        if (!rest)
+            return len;
+        i = (size_t)(hit - s);
+        if (*hit == '\\') {
+            if (i + 5 < len && hit[1] == 'u') {
+                uint32_t v = 0;
+                for (int k = 2; k < 6; k++) {
+                    char h = hit[k];
+                    v = v * 16 + (uint32_t)(h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h - 'A' + 10);
+                }
+                if (zb_is_forbidden_control(v)) {
+                    *cp = v;
+                    return i;
+                }
+                i += 6;
+            } else {
+                i += 2;
+            }
+            continue;
+        }
+        size_t n = rest < 3 ? rest : 3;
+        if (zb_text_find_control(hit, n, cp) == 0)
+            return i;
+        i++;
+    }
+    return len;
+}
+
+/* What a plan may be, for input that is none of it. */
+#define NOT_A_PLAN                                                                                                     \
+    "zhibiao reads a plan as zhibiao/1 JSON (.json, starting with {) or as an indicator table in CSV (.csv, .tsv "    \
+    "or .txt, saved from Excel as CSV UTF-8)"
+
 /* Only space: a message better than jansson's "'[' or '{' expected near end of file". */
 static int blank(const char *s, size_t len)
 {
@@ -1265,10 +1314,46 @@ zb_status zb_json_load_string(zb_plan *plan, const char *text, size_t len, const
     json_error_t err;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
     if (!root) {
+        const char *bom = zb_text_bom_encoding(whole, whole_len);
+        if (bom)
+            return zb_plan_fail(plan, ZB_ERR_ENCODING,
+                                "%s:1:1: the file is %s (by its byte-order mark); zhibiao reads UTF-8: save it as UTF-8",
+                                name, bom);
+        if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0)
+            return zb_plan_fail(plan, ZB_ERR_SYNTAX, "%s: not a plan but a zip file (an Excel workbook?); " NOT_A_PLAN,
+                                name);
+        if (len >= 5 && memcmp(text, "%PDF-", 5) == 0)
+            return zb_plan_fail(plan, ZB_ERR_SYNTAX, "%s: not a plan but a PDF; " NOT_A_PLAN, name);
         size_t bad = zb_utf8_check(whole, whole_len);
         if (bad < whole_len)
             return encoding_error(plan, name, whole, whole_len, bad);
+        /* Not JSON at all (not even its first character): say which formats there are. */
+        size_t first = 0;
+        while (first < len && (text[first] == ' ' || text[first] == '\t' || text[first] == '\r' || text[first] == '\n'))
+            first++;
+        if (first < len && text[first] != '{' && text[first] != '[') {
+            /* An excerpt of the first line: up to 40 bytes, printable, whole characters. */
+            size_t end = first;
+            while (end < len && ((unsigned char)text[end] >= 0x20 || text[end] == '\t') && text[end] != 0x7F &&
+                   end - first < 40)
+                end++;
+            while (end > first && end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
+                end--;
+            int table = memchr(text + first, ',', end - first) || memchr(text + first, '\t', end - first);
+            return zb_plan_fail(plan, ZB_ERR_SYNTAX, "%s: not a JSON plan (it begins \"%.*s\")%s; " NOT_A_PLAN, name,
+                                (int)(end - first), text + first,
+                                table ? ", it looks like a table: name it .csv to read it as one" : "");
+        }
         return syntax_error(&ld, &err);
+    }
+    /* A control character would reach a document raw: refused where it is written. */
+    uint32_t cp;
+    size_t ctl = find_control(text, len, &cp);
+    if (ctl < len) {
+        json_decref(root);
+        int line, col;
+        zb_text_position(text, len, ctl, &line, &col);
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s:%d:%d: " ZB_CONTROL_MESSAGE, name, line, col, (unsigned)cp);
     }
 
     zb_status st = ZB_ERR_NOMEM;

@@ -578,8 +578,12 @@ int zb_parse_target(const char *text, double *value, zb_qualifier *qualifier)
     if (p != end)
         return 0; /* a second number, or words that are not a qualifier */
 
+    /* A number beyond what a plan may hold is no number to reckon with (validation says
+     * so); -0 is 0. */
+    if (!zb_number_usable(v))
+        return 0;
     if (value)
-        *value = negative ? -v : v;
+        *value = negative && v != 0 ? -v : v;
     if (qualifier)
         *qualifier = q;
     return 1;

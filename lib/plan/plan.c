@@ -428,9 +428,10 @@ static int closes_group(uint32_t cp)
     return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']' || cp == 0x3015 || cp == 0x201D || cp == 0x300B;
 }
 
-/* Splits "县发改局、开发区" into normalised names, empty pieces and repeats dropped. A
- * separator inside brackets or quotes is part of the name: 各县（市、区）人民政府. */
-static zb_status split_units(const char *s, str_list *out)
+/* Splits "县发改局、开发区" into normalised names, empty pieces and repeats dropped (the
+ * first repeat is handed to *repeat when repeat is not NULL). A separator inside brackets
+ * or quotes is part of the name: 各县（市、区）人民政府. */
+static zb_status split_units_ex(const char *s, str_list *out, char **repeat)
 {
     memset(out, 0, sizeof *out);
     if (!s)
@@ -457,6 +458,8 @@ static zb_status split_units(const char *s, str_list *out)
                 }
                 if (*name && !str_list_has(out, name))
                     out->items[out->count++] = name;
+                else if (repeat && *name && !*repeat)
+                    *repeat = name;
                 else
                     free(name);
             }
@@ -465,6 +468,17 @@ static zb_status split_units(const char *s, str_list *out)
         i += n;
     }
     return ZB_OK;
+}
+
+static zb_status split_units(const char *s, str_list *out) { return split_units_ex(s, out, NULL); }
+
+char *zb_plan_repeated_unit(const char *units)
+{
+    str_list l;
+    char *repeat = NULL;
+    if (split_units_ex(units, &l, &repeat) == ZB_OK)
+        str_list_free(&l);
+    return repeat;
 }
 
 /* The text with invisible white space spelled out, so a note shows what was removed. */
@@ -1190,8 +1204,9 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): direction %d is out of range", src, at,
                             def->seq, def->name, (int)def->direction);
     /* 0 is the all-zero default; anything else must be a usable weight. */
-    if (def->weight != 0 && !(isfinite(def->weight) && def->weight > 0))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): weight %g is not a number greater than 0",
+    if (def->weight != 0 && !(zb_number_usable(def->weight) && def->weight > 0))
+        return zb_plan_fail(plan, ZB_ERR_VALUE,
+                            "%s%sindicator %d (%s): weight %g is not a number greater than 0 and at most 10^15",
                             src, at, def->seq, def->name, def->weight);
     if ((int)def->attribute < ZB_ATTR_NONE || (int)def->attribute > ZB_ATTR_ANTICIPATORY)
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s%sindicator %d (%s): attribute %d is out of range", src, at,
@@ -1713,9 +1728,9 @@ zb_status zb_plan_indicator_set_weight(zb_plan *plan, size_t i, double weight)
     indicator_rec *ind = indicator_for_change(plan, i, "set weight");
     if (!ind)
         return ZB_ERR_ARGUMENT;
-    if (weight != 0 && !(isfinite(weight) && weight > 0))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: weight %g is not a number greater than 0", ind->seq,
-                            weight);
+    if (weight != 0 && !(zb_number_usable(weight) && weight > 0))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "indicator %d: weight %g is not a number greater than 0 and at most 10^15",
+                            ind->seq, weight);
     ind->weight = weight != 0 ? weight : 1.0;
     zb_plan_clear_error(plan);
     return ZB_OK;
@@ -2152,8 +2167,10 @@ zb_status zb_plan_add_actual(zb_plan *plan, int seq, const char *period, double 
     if (plan->first_year && (year < plan->first_year || year > plan->last_year))
         return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: period %s is outside the plan's years %d–%d",
                             who_of(who, ind), period, plan->first_year, plan->last_year);
-    if (!isfinite(value))
-        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: actual for %s is not a finite number", who_of(who, ind), period);
+    if (!zb_number_usable(value))
+        return zb_plan_fail(plan, ZB_ERR_VALUE, "%s: actual for %s is not a number a plan can hold (%g; %s)",
+                            who_of(who, ind), period, value, ZB_NUMBER_RANGE);
+    value += 0.0; /* -0 is 0 */
     uint64_t key = actual_key(i, pc);
     if (num_index_find(&plan->actual_index, key) != ZB_NONE)
         return zb_plan_fail(plan, ZB_ERR_DUPLICATE, "%s: there is already an actual for %s", who_of(who, ind), period);

@@ -845,6 +845,8 @@ zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *o
         bad = check_prose(&c, f);
     if (!bad)
         bad = zb_plan_check_misread(plan, f);
+    if (!bad)
+        bad = zb_plan_text_findings(plan, f);
     if (!bad && o->actuals && o->period)
         bad = check_period(plan, o->period, f);
     if (!bad && o->actuals)

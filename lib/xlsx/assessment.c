@@ -13,6 +13,7 @@
 
 #include "xlsx/xlsx_internal.h"
 #include "zhibiao/xlsx.h"
+#include "plan/plan_internal.h"
 
 #define SHEET_SCORES "指标得分"
 #define SHEET_RANKING "单位排名"
@@ -108,9 +109,7 @@ static zb_status cell_fail(const aw *a, const sheet *s, lxw_error e, zb_error *e
 
 static zb_status check_text(const char *s, const char *what, zb_error *err)
 {
-    if (s && zb_utf8_check(s, strlen(s)) != strlen(s))
-        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is not valid UTF-8", what);
-    return ZB_OK;
+    return zb_xlsx_check_text(s, what, err);
 }
 
 /* Excel's name of column c (< 26 here) and row r (0-based), e.g. D12. */
@@ -657,6 +656,9 @@ ZB_API zb_status zb_xlsx_write_assessment(const zb_plan *plan, const char *perio
     memset(&defaults, 0, sizeof defaults);
     const zb_assessment_options *o = options ? options : &defaults;
     zb_status st = check_options(o, error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 1, error);
     if (st)
         return st;
     size_t n = zb_plan_indicator_count(plan);

@@ -12,6 +12,7 @@
 
 #include "xlsx/xlsx_internal.h"
 #include "zhibiao/xlsx.h"
+#include "plan/plan_internal.h"
 
 #define SHEET_TASKS "任务分解"
 #define SHEET_UNITS "按单位"
@@ -958,9 +959,7 @@ static zb_status write_unit(bd *b, const unit *u, zb_error *err)
 
 static zb_status check_text(const char *s, const char *what, zb_error *err)
 {
-    if (s && zb_utf8_check(s, strlen(s)) != strlen(s))
-        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is not valid UTF-8", what);
-    return ZB_OK;
+    return zb_xlsx_check_text(s, what, err);
 }
 
 /* The formats beyond the shared ones, created once for the workbook. */
@@ -1036,6 +1035,9 @@ ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
         st = check_text(o->font_heading, "font_heading", error);
     if (!st)
         st = check_text(o->font_title, "font_title", error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 1, error);
     if (st)
         return st;
 

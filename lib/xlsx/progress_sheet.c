@@ -12,6 +12,7 @@
 
 #include "xlsx/xlsx_internal.h"
 #include "zhibiao/xlsx.h"
+#include "plan/plan_internal.h"
 
 #define SHEET_MAIN "指标监测"
 #define SHEET_SUMMARY "汇总"
@@ -166,9 +167,7 @@ static zb_status row_fail(const pw *w, lxw_error e, size_t ind, zb_error *err)
 
 static zb_status check_text(const char *s, const char *what, zb_error *err)
 {
-    if (s && zb_utf8_check(s, strlen(s)) != strlen(s))
-        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is not valid UTF-8", what);
-    return ZB_OK;
+    return zb_xlsx_check_text(s, what, err);
 }
 
 /* Excel's name of column c (< 26 here) and row r (0-based), e.g. E12. */
@@ -946,6 +945,9 @@ ZB_API zb_status zb_xlsx_write_progress(const zb_plan *plan, const char *period,
         st = check_text(o->font_heading, "font_heading", error);
     if (!st)
         st = check_text(o->font_title, "font_title", error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 1, error);
     if (st)
         return st;
     size_t n = zb_plan_indicator_count(plan);

@@ -80,6 +80,28 @@ void zb_xlsx_discard(zb_xlsx_book *book)
     zb_output_abort(&book->out);
 }
 
+zb_status zb_xlsx_check_text(const char *s, const char *what, zb_error *err)
+{
+    if (!s)
+        return ZB_OK;
+    size_t n = strlen(s);
+    if (zb_utf8_check(s, n) != n)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is not valid UTF-8", what);
+    uint32_t cp;
+    if (zb_text_find_control(s, n, &cp) < n)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s holds the control character U+%04X", what,
+                            (unsigned)cp);
+    /* libxlsxwriter would cut a longer font name, perhaps inside a character. */
+    if (strncmp(what, "font_", 5) == 0 && n > ZB_XLSX_FONT_NAME_MAX)
+        return zb_error_set(err, ZB_ERR_ARGUMENT,
+                            "options->%s is %zu bytes long; a workbook keeps a font name of at most %d bytes", what,
+                            n, ZB_XLSX_FONT_NAME_MAX);
+    if (zb_utf8_length(s) > 32767)
+        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is longer than the 32,767 characters a cell holds",
+                            what);
+    return ZB_OK;
+}
+
 zb_status zb_xlsx_error(zb_error *err, lxw_error e, const char *path, const char *what)
 {
     int saved = errno;
@@ -112,13 +134,42 @@ zb_status zb_xlsx_set_properties(zb_xlsx_book *book, const char *title, const ch
 {
     lxw_doc_properties p;
     memset(&p, 0, sizeof p);
-    /* libxlsxwriter copies the strings; its fields are not const. */
-    p.title = title && *title ? (char *)title : NULL;
-    p.subject = subject && *subject ? (char *)subject : NULL;
-    p.author = author && *author ? (char *)author : NULL;
+    /* libxlsxwriter copies the strings; its fields are not const. docProps/core.xml takes
+     * them as XML text, where a control character has no escape at all: such characters
+     * are left out (the writers refuse them in the plan; this is the last guard). */
+    char *clean[3] = {NULL, NULL, NULL};
+    const char *given[3] = {title, subject, author};
+    for (int k = 0; k < 3; k++) {
+        const char *t = given[k];
+        if (!t || !*t)
+            continue;
+        size_t n = strlen(t);
+        if (zb_text_find_control(t, n, NULL) == n)
+            continue;
+        zb_buf b = {0};
+        for (size_t i = 0; i < n;) {
+            size_t at = zb_text_find_control(t + i, n - i, NULL);
+            zb_buf_add(&b, t + i, at);
+            i += at;
+            if (i < n) /* skip the character: 1, 2 or 3 bytes */
+                i += (unsigned char)t[i] < 0x80 ? 1 : (unsigned char)t[i] == 0xC2 ? 2 : 3;
+        }
+        clean[k] = zb_buf_take(&b);
+        if (!clean[k]) {
+            free(clean[0]);
+            free(clean[1]);
+            return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", book->out.path);
+        }
+        given[k] = clean[k];
+    }
+    p.title = given[0] && *given[0] ? (char *)given[0] : NULL;
+    p.subject = given[1] && *given[1] ? (char *)given[1] : NULL;
+    p.author = given[2] && *given[2] ? (char *)given[2] : NULL;
     /* 0 means "now" to libxlsxwriter: keep the epoch itself off the clock. */
     p.created = created > 0 ? created : 1;
     lxw_error e = workbook_set_properties(book->wb, &p);
+    for (int k = 0; k < 3; k++)
+        free(clean[k]);
     if (e != LXW_NO_ERROR)
         return zb_xlsx_error(err, e, book->out.path, "setting the document properties");
     return ZB_OK;
@@ -619,7 +670,7 @@ void zb_xlsx_sheet_name(const char *name, const char *fallback, char *out)
         size_t n;
         uint32_t cp = next_cp(s, &n);
         int u = cp >= 0x10000 ? 2 : 1;
-        if (cp < 0x20 || cp == 0x7F || (cp < 0x80 && strchr("[]:*?/\\", (int)cp))) {
+        if (cp < 0x20 || zb_is_forbidden_control(cp) || (cp < 0x80 && strchr("[]:*?/\\", (int)cp))) {
             s += n;
             continue;
         }

@@ -7,6 +7,7 @@
 
 #include "xlsx/xlsx_internal.h"
 #include "zhibiao/xlsx.h"
+#include "plan/plan_internal.h"
 
 /* Column widths in Excel character units: 88 in all, so that the table fills the 172 mm
  * between the margins of A4 portrait at 100%; 目标值 is wide enough for "2024年目标值" on
@@ -92,9 +93,7 @@ static void years_text(const zb_plan *plan, char *buf, size_t size)
 
 static zb_status check_text(const char *s, const char *what, zb_error *err)
 {
-    if (s && zb_utf8_check(s, strlen(s)) != strlen(s))
-        return zb_error_set(err, ZB_ERR_ARGUMENT, "options->%s is not valid UTF-8", what);
-    return ZB_OK;
+    return zb_xlsx_check_text(s, what, err);
 }
 
 static zb_status check_size(double size, const char *what, zb_error *err)
@@ -539,6 +538,9 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     memset(&defaults, 0, sizeof defaults);
     const zb_table_options *o = options ? options : &defaults;
     zb_status st = check_options(o, error);
+    /* Texts no document can carry are refused with their field, not met half-way. */
+    if (!st)
+        st = zb_plan_check_texts(plan, 1, error);
     if (st)
         return st;
     size_t n = zb_plan_indicator_count(plan);

@@ -33,6 +33,14 @@
 
 /* ---- small helpers shared by the writers ---- */
 
+/* The longest font name a workbook keeps whole (libxlsxwriter's field, less its NUL). */
+#define ZB_XLSX_FONT_NAME_MAX 127
+
+/* An option's text: valid UTF-8 with no control character; a font name (what starts with
+ * "font_") of at most ZB_XLSX_FONT_NAME_MAX bytes; no longer than a cell. ZB_ERR_ARGUMENT
+ * naming options->what otherwise. */
+zb_status zb_xlsx_check_text(const char *s, const char *what, zb_error *err);
+
 /* An option's text, or the default when it is NULL or "". */
 static inline const char *zb_xlsx_or(const char *s, const char *def)
 {

@@ -180,14 +180,28 @@ static void test_format_number_short_cuts(void **state)
                 break;
         }
         zb_format_number(v, got);
-        if (strcmp(got, want) != 0)
+        /* The same digits; an exponent written out. */
+        if (strtod(got, NULL) != v || strchr(got, 'e') || (!strchr(want, 'e') && strcmp(got, want) != 0))
             fail_msg("%.17g: \"%s\", not \"%s\"", v, got, want);
     }
     char buf[32];
-    assert_string_equal(zb_format_number(-0.0, buf), "-0");
-    assert_string_equal(zb_format_number(1e15, buf), "1e+15");
-    assert_string_equal(zb_format_number(0.00005, buf), "5e-05");
+    /* Digits, never an exponent, for the numbers a plan holds: they read back as targets. */
+    assert_string_equal(zb_format_number(-0.0, buf), "0");
+    assert_string_equal(zb_format_number(1e15, buf), "1000000000000000");
+    assert_string_equal(zb_format_number(-1.5e15, buf), "-1500000000000000");
+    assert_string_equal(zb_format_number(0.00005, buf), "0.00005");
+    assert_string_equal(zb_format_number(1e-9, buf), "0.000000001");
+    assert_string_equal(zb_format_number(-1.2345e-7, buf), "-0.00000012345");
+    assert_string_equal(zb_format_number(1.0 / 3e6, buf), "0.00000033333333333333335");
+    assert_string_equal(zb_format_number(1e17, buf), "100000000000000000");
+    assert_string_equal(zb_format_number(1e300, buf), "1e+300"); /* beyond a plan: left as is */
     assert_string_equal(zb_format_number(6.5, buf), "6.5");
+    double plan_numbers[] = {1e15, 1e-9, 0.00005, 123456.789e-10, 9.999999999999999e14};
+    for (size_t k = 0; k < sizeof plan_numbers / sizeof *plan_numbers; k++) {
+        double v;
+        assert_true(zb_parse_target(zb_format_number(plan_numbers[k], buf), &v, NULL));
+        assert_true(v == plan_numbers[k]);
+    }
 }
 
 static void test_utf8_codec_and_position(void **state)

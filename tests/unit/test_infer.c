@@ -174,7 +174,11 @@ static void test_parse_target(void **state)
         {"－3", 1, -3, ZB_QUAL_NONE},
         {"0.1", 1, 0.1, ZB_QUAL_NONE},
         {".5", 1, 0.5, ZB_QUAL_NONE},
-        {"12345678901234567890", 1, 12345678901234567890.0, ZB_QUAL_NONE},
+        {"12345678901234567890", 0, NAN, ZB_QUAL_NONE}, /* beyond the numbers a plan holds */
+        {"1000000000000000", 1, 1e15, ZB_QUAL_NONE},
+        {"0.000000001", 1, 1e-9, ZB_QUAL_NONE},
+        {"0.0000000001", 0, NAN, ZB_QUAL_NONE},
+        {"-0", 1, 0, ZB_QUAL_NONE},
         {"持续提升", 0, NAN, ZB_QUAL_NONE},
         {"", 0, NAN, ZB_QUAL_NONE},
         {"   ", 0, NAN, ZB_QUAL_NONE},

@@ -542,11 +542,11 @@ static void test_number_forms(void **state)
         const char *explain;
     } forms[] = {
         {0.1, "累计 0.1 / 目标 3 = 3.3%，序时进度 50.0%（6/12）"},
-        {1e-7, "累计 1e-07 / 目标 3 = 0.0%，序时进度 50.0%（6/12）"},
+        {1e-7, "累计 0.0000001 / 目标 3 = 0.0%，序时进度 50.0%（6/12）"},
         {123456789.125, "累计 123456789.125 / 目标 3 = 4115226304.2%，序时进度 50.0%（6/12）"},
         {2.0000001, "累计 2.0000001 / 目标 3 = 66.7%，序时进度 50.0%（6/12）"},
         {-0.0, "累计 0 / 目标 3 = 0.0%，序时进度 50.0%（6/12）"},
-        {1e20, "累计 1e+20 / 目标 3 = 3333333333333332983808.0%，序时进度 50.0%（6/12）"},
+        {1e15, "累计 1000000000000000 / 目标 3 = 33333333333333332.0%，序时进度 50.0%（6/12）"},
     };
     for (size_t k = 0; k < COUNT(forms); k++) {
         zb_plan *plan = zb_plan_new();
@@ -559,6 +559,49 @@ static void test_number_forms(void **state)
         zb_progress_free(p);
         zb_plan_free(plan);
     }
+}
+
+/* Numbers beyond what a plan holds are refused where they come in, so nothing made of them
+ * (a completion, a sum of weights, a score) can be infinite or NaN. */
+static void test_numbers_a_plan_holds(void **state)
+{
+    (void)state;
+    zb_plan *plan = zb_plan_new();
+    zb_indicator_def def = {.seq = 1, .name = "新增企业(家)", .target = "0.000000001"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    static const double bad[] = {1e308, -1e16, 1e-10, INFINITY, NAN};
+    for (size_t k = 0; k < COUNT(bad); k++) {
+        assert_int_equal(zb_plan_add_actual(plan, 1, "2024-06", bad[k], NULL), ZB_ERR_VALUE);
+        assert_int_equal(zb_plan_indicator_set_weight(plan, 0, bad[k]), ZB_ERR_VALUE);
+    }
+    zb_indicator_def heavy = {.seq = 2, .name = "新增就业(人)", .target = "1", .weight = 1e308};
+    assert_int_equal(zb_plan_add_indicator(plan, &heavy, NULL), ZB_ERR_VALUE);
+    assert_non_null(strstr(zb_errmsg(plan), "weight"));
+    /* The largest actual over the smallest target: finite. */
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024-06", 1e15, NULL), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_weight(plan, 0, 1e15), ZB_OK);
+    zb_progress *p = NULL;
+    assert_int_equal(zb_progress_evaluate(plan, "2024-06", NULL, &p, NULL), ZB_OK);
+    assert_true(isfinite(zb_progress_completion(p, 0)));
+    assert_null(strstr(zb_progress_explain(p, 0), "inf"));
+    assert_null(strstr(zb_progress_explain(p, 0), "e+"));
+    zb_progress_free(p);
+    /* A target written beyond the range is no number to reckon with, and validation says so. */
+    zb_indicator_def huge = {.seq = 3, .name = "总产值(亿元)", .target = "1e300"};
+    assert_int_equal(zb_plan_add_indicator(plan, &huge, NULL), ZB_OK);
+    assert_true(isnan(zb_plan_indicator_target(plan, 2)));
+    zb_findings *f = NULL;
+    assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+    int found = 0;
+    for (size_t k = 0; k < zb_findings_count(f); k++)
+        found |= strcmp(zb_findings_code(f, k), "number-out-of-range") == 0 &&
+                 zb_findings_severity(f, k) == ZB_SEV_ERROR;
+    assert_true(found);
+    zb_findings_free(f);
+    /* -0 is 0. */
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024-07", -0.0, NULL), ZB_OK);
+    assert_false(signbit(zb_plan_actual_value(plan, 1)));
+    zb_plan_free(plan);
 }
 
 /* ---- the demo: examples/data/tonglu-2024.json with its made-up actuals -------------------- */
@@ -647,7 +690,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_year_targets), cmocka_unit_test(test_bad_periods), cmocka_unit_test(test_period_spellings), cmocka_unit_test(test_results),
-        cmocka_unit_test(test_options),      cmocka_unit_test(test_number_forms), cmocka_unit_test(test_demo),
+        cmocka_unit_test(test_options),      cmocka_unit_test(test_number_forms), cmocka_unit_test(test_numbers_a_plan_holds), cmocka_unit_test(test_demo),
         cmocka_unit_test(test_large),
     };
     return cmocka_run_group_tests_name("progress", tests, NULL, NULL);

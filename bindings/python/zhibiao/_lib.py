@@ -204,6 +204,8 @@ DECLARATIONS = [
     # plan.h: lifetime and errors
     ("zb_plan_new", _P, [], _check_new),
     ("zb_plan_free", None, [_P], None),
+    ("zb_plan_load", _I, [_P, _S], _check_plan),
+    ("zb_plan_load_string", _I, [_P, _S, _Z, _S], _check_plan),
     ("zb_errmsg", _S, [_P], _text),
     # metadata
     ("zb_plan_set_meta", _I, [_P, _I, _S], _check_plan),

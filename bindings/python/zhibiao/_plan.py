@@ -737,7 +737,7 @@ class Plan:
     @classmethod
     def load(cls, source, *, name: str | None = None, encoding: str | None = None) -> Plan:
         """The plan in a file: zhibiao/1 JSON, or an indicator table when the name ends in
-        .csv or .tsv (see :meth:`from_csv`).
+        .csv, .tsv or .txt (see :meth:`from_csv`), as on the command line.
 
         source: a path, an open file (text or binary), or the JSON text itself.
         name: what messages call the input (default: the path, or the file's name).
@@ -746,13 +746,14 @@ class Plan:
         """
         shown = source if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "")
         shown = os.fsdecode(os.fspath(shown)) if isinstance(shown, (str, bytes, os.PathLike)) else ""
-        if shown.lower().endswith((".csv", ".tsv")) and not (isinstance(source, str) and "\n" in source):
+        if shown.lower().endswith((".csv", ".tsv", ".txt")) and not (isinstance(source, str) and "\n" in source):
             return cls.from_csv(source, name=name, encoding=encoding)
         if encoding is not None:
             raise ArgumentError(Status.ARGUMENT, "encoding= is for CSV tables; JSON is always UTF-8")
         src = _convert.source(source, "source", name=name,
                               is_text=lambda s: s.lstrip().startswith(("{", "[")) or "\n" in s)
-        return cls._loaded((C.zb_json_load, C.zb_json_load_string), src)
+        # Any other name: the library's rule (zb_plan_load), JSON or a table by the content.
+        return cls._loaded((C.zb_plan_load, C.zb_plan_load_string), src)
 
     @classmethod
     def from_json(cls, text: str | bytes, name: str | None = None) -> Plan:

@@ -3,16 +3,12 @@ package zhibiao;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.PointerByReference;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -61,36 +57,15 @@ public final class Plan implements AutoCloseable {
     }
 
     /**
-     * Loads a plan from a file: a {@code .csv} or {@code .tsv} file is an indicator table
-     * (zb_csv_load()), a {@code .json} file a zhibiao/1 plan (zb_json_load()); any other name
-     * is read as JSON when its first character (after white space and a byte-order mark) is
-     * {@code {}, else as CSV.
+     * Loads a plan from a file by the library's rule (zb_plan_load()), as the command line and
+     * the Python binding do: a {@code .json} file is a zhibiao/1 plan, a {@code .csv}, {@code .tsv}
+     * or {@code .txt} file an indicator table; any other name is read by its content (JSON when
+     * it starts with {@code {}, a table when its first line has a comma, tab or semicolon), and
+     * a file that is neither is refused with the forms a plan may be in.
      */
     public static Plan load(Path path) {
         String file = Objects.requireNonNull(path, "path").toString();
-        if (isCsv(path))
-            return loaded(p -> Lib.c().zb_csv_load(p, file, null));
-        return loaded(p -> Lib.c().zb_json_load(p, file));
-    }
-
-    private static boolean isCsv(Path path) {
-        Path name = path.getFileName();
-        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv") || lower.endsWith(".tsv"))
-            return true;
-        if (lower.endsWith(".json"))
-            return false;
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(4096);
-            int i = 0;
-            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)
-                i = 3;
-            while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
-                i++;
-            return i < head.length && head[i] != '{';
-        } catch (IOException e) {
-            return false; // the JSON loader reports the file it cannot read
-        }
+        return loaded(p -> Lib.c().zb_plan_load(p, file));
     }
 
     /** A plan from zhibiao/1 JSON text; messages call the input {@code <string>}. */

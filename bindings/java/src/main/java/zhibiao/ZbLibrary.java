@@ -434,6 +434,8 @@ interface ZbLibrary extends Library {
     String zb_findings_location(FindingsPtr findings, SizeT i);
     String zb_findings_message(FindingsPtr findings, SizeT i);
     void zb_findings_free(FindingsPtr findings);
+    int zb_plan_load(PlanPtr plan, String path);
+    int zb_plan_load_string(PlanPtr plan, byte[] text, SizeT len, String name);
 
     // ---- json.h ----------------------------------------------------------------------------
     int zb_json_load(PlanPtr plan, String path);

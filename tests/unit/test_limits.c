@@ -1,0 +1,346 @@
+/* What the documents cannot hold, through the library: control characters refused by every
+ * loader with their place and by validation and the writers with their field; texts longer
+ * than a cell; numbers in every JSON form, within the range a plan holds; UTF-32 named;
+ * repeated units in a CSV cell; fonts that are not files; option texts. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/internal.h"
+#include "plan/plan_internal.h"
+#include "support.h"
+#include "zhibiao.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static void test_control_helpers(void **state)
+{
+    (void)state;
+    uint32_t cp = 0;
+    assert_int_equal(zb_text_find_control("ab\tc\r\nd", 7, &cp), 7);
+    assert_int_equal(zb_text_find_control("ab\x01", 3, &cp), 2);
+    assert_int_equal(cp, 1);
+    assert_int_equal(zb_text_find_control("a\x7f", 2, &cp), 1);
+    assert_int_equal(cp, 0x7F);
+    assert_int_equal(zb_text_find_control("指\xc2\x85", 5, &cp), 3); /* U+0085 */
+    assert_int_equal(cp, 0x85);
+    assert_int_equal(zb_text_find_control("\xc2\xa0", 2, &cp), 2); /* U+00A0 is text */
+    assert_int_equal(zb_text_find_control("x\xef\xbf\xbe", 4, &cp), 1);
+    assert_int_equal(cp, 0xFFFE);
+    assert_int_equal(zb_text_find_control("\xef\xbf\xbd", 3, &cp), 3); /* U+FFFD is text */
+    assert_string_equal(zb_text_bom_encoding("\xff\xfe\0\0", 4), "UTF-32LE");
+    assert_string_equal(zb_text_bom_encoding("\0\0\xfe\xff", 4), "UTF-32BE");
+    assert_string_equal(zb_text_bom_encoding("\xff\xfe{\0", 4), "UTF-16LE");
+    assert_string_equal(zb_text_bom_encoding("\xfe\xff\0{", 4), "UTF-16BE");
+    assert_null(zb_text_bom_encoding("\xef\xbb\xbf{", 4));
+    assert_true(zb_number_usable(0) && zb_number_usable(1e15) && zb_number_usable(-1e-9));
+    assert_false(zb_number_usable(1.0000001e15) || zb_number_usable(1e-10) || zb_number_usable(INFINITY) ||
+                 zb_number_usable(NAN));
+}
+
+/* Every loader: the place of the character, nothing loaded. */
+static void test_loaders_refuse_control_characters(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *message;
+        int csv;
+    } cases[] = {
+        {"{\"format\": \"zhibiao/1\",\n \"title\": \"a\\u0001b\"}", "x:2:13: control character U+0001", 0},
+        {"{\"format\": \"zhibiao/1\",\n \"title\": \"a\\u001F\"}", "x:2:13: control character U+001F", 0},
+        {"{\"format\": \"zhibiao/1\", \"organ\": \"a\\u007f\"}", "x:1:36: control character U+007F", 0},
+        {"{\"format\": \"zhibiao/1\", \"organ\": \"\xc2\x9b\"}", "x:1:35: control character U+009B", 0},
+        {"{\"format\": \"zhibiao/1\", \"organ\": \"\\uffff\"}", "x:1:35: control character U+FFFF", 0},
+        {"序号,指标名称,目标值\n1,新增\x02企业(家),5\n", "x:2:5: control character U+0002", 1},
+        {"序号,指标名称,目标值\n1,新增企业(家),5\x1b\n", "x:2:12: control character U+001B", 1},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_plan *plan = zb_plan_new();
+        zb_status st = cases[k].csv ? zb_csv_load_string(plan, cases[k].text, strlen(cases[k].text), "x", NULL)
+                                    : zb_json_load_string(plan, cases[k].text, strlen(cases[k].text), "x");
+        if (st != ZB_ERR_VALUE || !strstr(zb_errmsg(plan), cases[k].message))
+            fail_msg("case %zu: %d %s", k, st, zb_errmsg(plan));
+        assert_int_equal(zb_plan_indicator_count(plan), 0);
+        zb_plan_free(plan);
+    }
+    /* Not JSON, with a control character and NULs in its first line, and no NUL at its end:
+     * the message quotes only what is printable, reads nothing past the text. */
+    static const char notjson[] = {'i', 'a', 'o', '/', '2', '"', '"', 'r', 'e', 'r', 1, ' ', 0, 0, '}'};
+    char *heap = malloc(sizeof notjson);
+    assert_non_null(heap);
+    memcpy(heap, notjson, sizeof notjson);
+    zb_plan *bad = zb_plan_new();
+    assert_int_equal(zb_json_load_string(bad, heap, sizeof notjson, "x"), ZB_ERR_SYNTAX);
+    assert_non_null(strstr(zb_errmsg(bad), "x: not a JSON plan (it begins \"iao/2\"\"rer\")"));
+    assert_int_equal(zb_json_load_string(bad, heap, 3, "x"), ZB_ERR_SYNTAX);
+    assert_non_null(strstr(zb_errmsg(bad), "(it begins \"iao\")"));
+    assert_int_equal(zb_json_load_string(bad, heap + 12, 3, "x"), ZB_ERR_SYNTAX);
+    free(heap);
+    zb_plan_free(bad);
+    /* Escaped text that only looks like an escape, tab and line feed: accepted. */
+    const char *fine = "{\"format\": \"zhibiao/1\", \"title\": \"a\\\\u0001 \\t\\n b\"}";
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_json_load_string(plan, fine, strlen(fine), "x"), ZB_OK);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_TITLE), "a\\u0001 \t\n b");
+    /* Actuals. */
+    zb_indicator_def def = {.seq = 1, .name = "新增企业(家)", .target = "5"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    const char *act = "seq,period,actual,note\n1,2024-06,3,note\x05\n";
+    assert_int_equal(zb_csv_load_actuals_string(plan, act, strlen(act), "a.csv", NULL), ZB_ERR_VALUE);
+    assert_non_null(strstr(zb_errmsg(plan), "a.csv:2:17: control character U+0005"));
+    assert_int_equal(zb_plan_actual_count(plan), 0);
+    zb_plan_free(plan);
+}
+
+static int has_code(const zb_findings *f, const char *code, const char *text)
+{
+    for (size_t k = 0; k < zb_findings_count(f); k++)
+        if (strcmp(zb_findings_code(f, k), code) == 0 && zb_findings_severity(f, k) == ZB_SEV_ERROR &&
+            (!text || strstr(zb_findings_message(f, k), text)))
+            return 1;
+    return 0;
+}
+
+/* A plan built through the API: validation lists each text, the writers refuse the first
+ * with its field (ZB_ERR_VALUE: the input is at fault), before anything is written. */
+static void test_api_texts(void **state)
+{
+    (void)state;
+    char dir[256], path[400];
+    assert_int_equal(zbt_tmpdir(dir, sizeof dir, "limits"), 0);
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "某县\x01工作要点"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_ORGAN, "某县人民政府"), ZB_OK);
+    size_t n = 33000;
+    char *name = malloc(n * 3 + 1);
+    assert_non_null(name);
+    for (size_t k = 0; k < n; k++)
+        memcpy(name + 3 * k, "指", 3);
+    name[3 * n] = '\0';
+    zb_indicator_def def = {.seq = 4, .name = name, .target = "5", .note = "备\x7f注"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    free(name);
+    zb_findings *f = NULL;
+    assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+    assert_true(has_code(f, "control-character", "the plan: title holds the control character U+0001 (character 3)"));
+    assert_true(has_code(f, "control-character", "the note holds the control character U+007F (character 2)"));
+    assert_true(has_code(f, "text-too-long", "the name is 33000 characters long; a workbook cell holds at most 32767"));
+    zb_findings_free(f);
+
+    zb_error err;
+    snprintf(path, sizeof path, "%s/t.xlsx", dir);
+    assert_int_equal(zb_xlsx_write_target_table(plan, path, NULL, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "title holds the control character U+0001"));
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(zb_pdf_notice_to_buffer(plan, NULL, NULL, &data, &len, NULL, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "control character U+0001"));
+    assert_null(data);
+    /* Without the control characters, the length alone: the workbook refuses it, the
+     * notice (no cell) does not care. */
+    assert_int_equal(zb_plan_set_meta(plan, ZB_META_TITLE, "某县工作要点"), ZB_OK);
+    assert_int_equal(zb_plan_indicator_set_note(plan, 0, "备注"), ZB_OK);
+    assert_int_equal(zb_xlsx_write_breakdown(plan, path, NULL, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "indicator 4 ("));
+    assert_non_null(strstr(err.message, "the name is 33000 characters long"));
+    assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(zbt_files_in(dir), 0);
+    zb_plan_free(plan);
+    zbt_rmtree(dir);
+}
+
+/* JSON numbers in every form are numbers, and read back as the same target. */
+static void test_number_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        double value;
+        const char *text;
+    } cases[] = {
+        {"1e+15", 1e15, "1000000000000000"}, {"1e15", 1e15, "1000000000000000"}, {"1E3", 1000, "1000"},
+        {"1e-5", 1e-5, "0.00001"},           {"2.5e2", 250, "250"},              {"-0", 0, "0"},
+        {"-0.0", 0, "0"},                    {"1e-9", 1e-9, "0.000000001"},      {"123.456e-3", 0.123456, "0.123456"},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        char json[256];
+        snprintf(json, sizeof json,
+                 "{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"甲\", \"indicators\": "
+                 "[{\"seq\": 1, \"name\": \"新增企业(家)\", \"target\": %s}]}]}",
+                 cases[k].json);
+        zb_plan *plan = zb_plan_new();
+        if (zb_json_load_string(plan, json, strlen(json), "n.json") != ZB_OK)
+            fail_msg("%s: %s", cases[k].json, zb_errmsg(plan));
+        if (zb_plan_indicator_target(plan, 0) != cases[k].value || signbit(zb_plan_indicator_target(plan, 0)))
+            fail_msg("%s: target %.17g", cases[k].json, zb_plan_indicator_target(plan, 0));
+        assert_string_equal(zb_plan_indicator_target_text(plan, 0), cases[k].text);
+        zb_findings *f = NULL;
+        assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+        for (size_t i = 0; i < zb_findings_count(f); i++)
+            if (strcmp(zb_findings_code(f, i), "target-not-number") == 0)
+                fail_msg("%s: %s", cases[k].json, zb_findings_message(f, i));
+        zb_findings_free(f);
+        zb_plan_free(plan);
+    }
+}
+
+/* Every loader names UTF-32 (and the JSON and text loaders UTF-16) by the byte-order mark. */
+static void test_utf32(void **state)
+{
+    (void)state;
+    static const char u32le[] = "\xff\xfe\0\0{\0\0\0";
+    static const char u32be[] = "\0\0\xfe\xff\0\0\0{";
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_json_load_string(plan, u32le, sizeof u32le - 1, "p.json"), ZB_ERR_ENCODING);
+    assert_string_equal(zb_errmsg(plan), "p.json:1:1: the file is UTF-32LE (by its byte-order mark); zhibiao reads UTF-8: save it as UTF-8");
+    assert_int_equal(zb_json_load_string(plan, u32be, sizeof u32be - 1, "p.json"), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "UTF-32BE"));
+    assert_int_equal(zb_json_load_string(plan, "\xff\xfe{\0", 4, "p.json"), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "UTF-16LE"));
+    assert_int_equal(zb_csv_load_string(plan, u32le, sizeof u32le - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:1:1: the file is UTF-32LE"));
+    assert_int_equal(zb_csv_load_actuals_string(plan, u32be, sizeof u32be - 1, "a.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "a.csv:1:1: the file is UTF-32BE"));
+    zb_findings *r = NULL;
+    assert_int_equal(zb_import_text_string(plan, u32le, sizeof u32le - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p.txt:1:1: the file is UTF-32LE"));
+    zb_findings_free(r);
+    zb_plan_free(plan);
+}
+
+/* A unit named twice in a CSV cell is the error the JSON loader gives for a repeated array
+ * element; a separator inside brackets is part of a name. */
+static void test_repeated_units(void **state)
+{
+    (void)state;
+    const char *csv = "序号,指标名称,目标值,责任单位\n1,新增企业(家),5,县经信局\n2,新增就业(人),5,县人力社保局、县经信局，县人力社保局\n";
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_csv_load_string(plan, csv, strlen(csv), "t.csv", NULL), ZB_ERR_DUPLICATE);
+    assert_string_equal(zb_errmsg(plan),
+                        "t.csv:3:4: column 4 (责任单位): indicator 2 (新增就业(人)): 县人力社保局 is already a responsible unit");
+    assert_int_equal(zb_plan_indicator_count(plan), 0);
+    const char *json = "{\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"甲\", \"indicators\": [{\"seq\": 2, "
+                       "\"name\": \"新增就业(人)\", \"target\": 5, \"responsible\": [\"县人力社保局\", \"县人力社保局\"]}]}]}";
+    assert_int_equal(zb_json_load_string(plan, json, strlen(json), "p.json"), ZB_ERR_DUPLICATE);
+    assert_non_null(strstr(zb_errmsg(plan), "indicator 2 (新增就业(人)): 县人力社保局 is already a responsible unit"));
+    const char *fine = "序号,指标名称,目标值,责任单位\n1,新增企业(家),5,\"各县（市、区）人民政府、县经信局\"\n";
+    assert_int_equal(zb_csv_load_string(plan, fine, strlen(fine), "t.csv", NULL), ZB_OK);
+    assert_int_equal(zb_plan_indicator_responsible_count(plan, 0), 2);
+    zb_plan_free(plan);
+}
+
+/* A font is a file: a FIFO or a device is refused at once. */
+static void test_fonts_are_files(void **state)
+{
+    (void)state;
+    char dir[256], fifo[400];
+    assert_int_equal(zbt_tmpdir(dir, sizeof dir, "limits"), 0);
+    snprintf(fifo, sizeof fifo, "%s/font.ttf", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    zb_fontset *fonts = zb_fontset_new();
+    assert_int_equal(zb_fontset_set(fonts, ZB_FONT_BODY, fifo, 0), ZB_ERR_IO);
+    assert_non_null(strstr(zb_fontset_errmsg(fonts), "is a FIFO, not a font file"));
+    assert_int_equal(zb_fontset_set(fonts, ZB_FONT_BODY, "/dev/zero", 0), ZB_ERR_IO);
+    assert_non_null(strstr(zb_fontset_errmsg(fonts), "/dev/zero: is a device, not a font file"));
+    zb_fontset_free(fonts);
+    zbt_rmtree(dir);
+}
+
+/* Option texts: a font name is kept whole or refused; control characters never pass. */
+static void test_option_texts(void **state)
+{
+    (void)state;
+    zb_plan *plan = zb_plan_new();
+    zb_indicator_def def = {.seq = 1, .name = "新增企业(家)", .target = "5"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    char font[200] = "";
+    for (int k = 0; k < 43; k++)
+        strcat(font, "仿"); /* 129 bytes */
+    zb_table_options o = {0};
+    o.font_body = font;
+    char *data = NULL;
+    size_t len = 0;
+    zb_error err;
+    assert_int_equal(zb_xlsx_target_table_to_buffer(plan, &o, &data, &len, &err), ZB_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "options->font_body is 129 bytes long"));
+    font[126] = '\0'; /* 42 characters */
+    assert_int_equal(zb_xlsx_target_table_to_buffer(plan, &o, &data, &len, &err), ZB_OK);
+    zb_free(data);
+    o.font_body = NULL;
+    o.label = "附件\x03";
+    assert_int_equal(zb_xlsx_target_table_to_buffer(plan, &o, &data, &len, &err), ZB_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "options->label holds the control character U+0003"));
+    zb_breakdown_options bo = {0};
+    bo.title = "\xc2\x80";
+    assert_int_equal(zb_xlsx_breakdown_to_buffer(plan, &bo, &data, &len, &err), ZB_ERR_ARGUMENT);
+    zb_plan_free(plan);
+}
+
+/* One rule for which loader reads a plan: the name when it says, else the content. */
+static void test_load_rule(void **state)
+{
+    (void)state;
+    char dir[256], path[400];
+    assert_int_equal(zbt_tmpdir(dir, sizeof dir, "limits"), 0);
+    static const struct {
+        const char *name, *text;
+        zb_status st;
+        const char *message;
+        zb_status by_content; /* zb_plan_load_string's status, which goes by the content */
+    } cases[] = {
+        {"a.dat", "序号,指标名称,目标值\n1,新增企业(家),5\n", ZB_OK, NULL, ZB_OK},
+        {"b", "\xef\xbb\xbf  {\"format\": \"zhibiao/1\", \"categories\": [{\"name\": \"甲\", \"indicators\": "
+              "[{\"seq\": 1, \"name\": \"新增企业(家)\", \"target\": 5}]}]}", ZB_OK, NULL, ZB_OK},
+        {"c.TXT", "序号\t指标名称\t目标值\n1\t新增企业(家)\t5\n", ZB_OK, NULL, ZB_OK},
+        {"d.yaml", "title: x\n", ZB_ERR_SYNTAX, "d.yaml: not a JSON plan (it begins \"title: x\"); zhibiao reads a plan as",
+         ZB_ERR_SYNTAX},
+        {"e.json", "序号,指标名称,目标值\n1,新增企业(家),5\n", ZB_ERR_SYNTAX,
+         "it looks like a table: name it .csv to read it as one", ZB_OK},
+        {"f.xlsx", "PK\x03\x04rest,x", ZB_ERR_SYNTAX, "not a plan but a zip file", ZB_ERR_SYNTAX},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, cases[k].name);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(cases[k].text, f);
+        fclose(f);
+        zb_plan *plan = zb_plan_new();
+        zb_status st = zb_plan_load(plan, path);
+        if (st != cases[k].st || (cases[k].message && !strstr(zb_errmsg(plan), cases[k].message)))
+            fail_msg("%s: %d %s", cases[k].name, st, zb_errmsg(plan));
+        if (st == ZB_OK)
+            assert_int_equal(zb_plan_indicator_count(plan), 1);
+        assert_int_equal(zb_plan_load_string(plan, cases[k].text, strlen(cases[k].text), cases[k].name),
+                         cases[k].by_content);
+        zb_plan_free(plan);
+    }
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_plan_load(plan, NULL), ZB_ERR_ARGUMENT);
+    snprintf(path, sizeof path, "%s/none", dir);
+    assert_int_equal(zb_plan_load(plan, path), ZB_ERR_IO);
+    assert_int_equal(zb_plan_load(NULL, path), ZB_ERR_ARGUMENT);
+    zb_plan_free(plan);
+    zbt_rmtree(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_control_helpers),   cmocka_unit_test(test_loaders_refuse_control_characters),
+        cmocka_unit_test(test_api_texts),         cmocka_unit_test(test_number_forms),
+        cmocka_unit_test(test_utf32),             cmocka_unit_test(test_repeated_units),
+        cmocka_unit_test(test_fonts_are_files),   cmocka_unit_test(test_option_texts),
+        cmocka_unit_test(test_load_rule),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
