@@ -38,7 +38,8 @@ static size_t skip_string(const char *s, size_t len, size_t i)
 /* The bytes skip_value stops at inside a container. */
 static int structural(char c)
 {
-    return c == '"' || c == '{' || c == '[' || c == '}' || c == ']';
+    static const unsigned char table[256] = {['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1};
+    return table[(unsigned char)c];
 }
 
 /* i at the first character of a value; returns the offset just after it. */
