@@ -1063,7 +1063,8 @@ typedef struct fit_col {
     short *lines; /* by width in pixels, then row: NULL until measured */
     double *lone; /* by width: the cost of what is alone, and of the merged texts' lines */
     long *sum;    /* by width: the measured rows' lines in all */
-    double *alone; /* by width: the cost of the characters alone only */
+    double *alone; /* by width: the cost of the characters alone in headers and names (weight
+                    * 1), the ones whole pixels are moved for */
     unsigned char *done;
 } fit_col;
 
@@ -1095,9 +1096,14 @@ static void fit_measure(fit_col *fc, size_t c, int px, const fit_texts *ft)
         int single = 0;
         int n = t ? wrap_measured(m, units, 0, &single) : 1;
         if (r < height_rows) {
-            if (t && !single)
+            /* Other programs' lines count in the header and in columns of names (weight 1);
+             * a working sheet's columns trade a character alone against height by the
+             * measure rows are sized with only. */
+            int named = r == 0 || weight >= 1.0;
+            if (t && !single && named)
                 single = lone_elsewhere(m, n, width, font_pt);
-            alone += FIT_LONE_COST * (r == 0 ? 1.0 : weight) * single; /* a header is no sentence */
+            lone += FIT_LONE_COST * (r == 0 ? 1.0 : weight) * single; /* a header is no sentence */
+            alone += named ? FIT_LONE_COST * single : 0;
             l[r] = (short)(n > 30000 ? 30000 : n);
             sum += l[r];
         } else if (t) {
@@ -1110,11 +1116,11 @@ static void fit_measure(fit_col *fc, size_t c, int px, const fit_texts *ft)
                 single = zb_xlsx_text_lone(even ? even : t, width, font_pt);
                 free(even);
             }
-            lone += 0.5 * n;
-            alone += FIT_LONE_COST * weight * single;
+            lone += 0.5 * n + FIT_LONE_COST * weight * single;
+            alone += weight >= 1.0 ? FIT_LONE_COST * single : 0;
         }
     }
-    fc->lone[px] = lone + alone;
+    fc->lone[px] = lone;
     fc->alone[px] = alone;
     fc->sum[px] = sum;
     fc->done[px] = 1;
@@ -1278,7 +1284,8 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
     }
     /* First the widths that leave the fewest characters alone, which each column decides on
      * its own: a knapsack over the columns in whole units, a column's lines in all standing
-     * in for the rows' heights. Each column may take all the others leave. */
+     * in for the rows' heights. Each column is looked at up to twice its width, or 25
+     * units more. */
     {
         int *hi = malloc(ncols * sizeof *hi);
         double *best = malloc((ncols + 1) * ((size_t)total + 1) * sizeof *best);
@@ -1289,11 +1296,13 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
             free(pick);
             goto done;
         }
-        int los = 0;
-        for (size_t c = 0; c < ncols; c++)
-            los += lo[c];
-        for (size_t c = 0; c < ncols; c++)
-            hi[c] = total - (los - lo[c]);
+        for (size_t c = 0; c < ncols; c++) {
+            hi[c] = w[c] * 2 > lo[c] + 20 ? w[c] * 2 : lo[c] + 20;
+            if (hi[c] < w[c] + 25)
+                hi[c] = w[c] + 25;
+            if (hi[c] > total)
+                hi[c] = total;
+        }
 #define BEST(c, b) best[(c) * ((size_t)total + 1) + (size_t)(b)]
         for (int b = 0; b <= total; b++)
             BEST(ncols, b) = b == 0 ? 0 : HUGE_VAL;
@@ -1337,8 +1346,8 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
         goto done;
     double cost = fit_cost(fc, px, &ft, top);
     /* Then the best move while one helps: up to 24 units from one column to another, then,
-     * where a column leaves a character alone, up to two units' pixels to or from it (from
-     * what the page has left first). */
+     * where a header or a name leaves a character alone, up to two units' pixels to or from
+     * its column (from what the page has left first). */
     for (int round = 0; round < 400; round++) {
         double best_cost = cost, lone = 0;
         for (size_t c = 0; c < ncols; c++)

@@ -241,7 +241,9 @@ int zb_xlsx_text_lone(const char *text, double width, double font_pt);
  * texts as possible leave a character alone on their last line, then the rows are as low as
  * they can be: width moves between columns, none going below min[c]; a character alone
  * weighs weight[c] (NULL: 1 for all; less for a column of sentences, where a name's matters
- * more; 1 in the header row whatever the column). cells holds rows × ncols texts (NULL: none); the first
+ * more; 1 in the header row whatever the column) and is looked for in every program's lines
+ * (zb_xlsx_text_lone) in the header and in columns of weight 1, by rows' measure alone in
+ * the others. cells holds rows × ncols texts (NULL: none); the first
  * height_rows rows count for height, the others (a merged cell's text, which its writer
  * balances with zb_xlsx_balance_text) only lightly; the first row is the header, printed on
  * every page, so its lines weigh one more for every 25 rows. Only the first ZB_XLSX_FIT_ROWS
