@@ -122,8 +122,12 @@ int zb_text_punct(const char *s, size_t len, zb_buf *out);
 int zb_number_usable(double v);
 
 /* The shortest text that reads back as v ("450", "6.5", "0.1", "1000000000000000",
- * "0.00005"; -0 is "0"), in digits up to 10^17 and down to 10^-12; buf needs 32 bytes. */
+ * "0.00005"; -0 is "0"), in digits below 10^29 and down to 10^-12; buf needs 32 bytes. */
 const char *zb_format_number(double v, char *buf);
+/* v rounded to that many significant digits (1 to 17), then as zb_format_number() writes it:
+ * a figure made of others (a sum, a ratio) without a float's noise, and without an
+ * exponent; buf needs 32 bytes. */
+const char *zb_format_rounded(double v, int significant, char *buf);
 
 /* ---- periods ---- */
 /* A month as people write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月(份), full-width

@@ -482,14 +482,15 @@ int zb_number_usable(double v)
 }
 
 /* %.*g's "1.5e+15" or "5e-05" written out in digits ("1500000000000000", "0.00005"), in
- * place; buf has 32 bytes and |exponent| is at most 17 here, so it fits. */
+ * place; buf has 32 bytes, the mantissa at most 17 digits and the exponent from -12 to 28,
+ * so at most 29 digits and a sign fit. */
 static void expand_exponent(char *buf)
 {
     char *e = strchr(buf, 'e');
     if (!e)
         return;
     int exp = atoi(e + 1);
-    if (exp < -12 || exp > 17)
+    if (exp < -12 || exp > 28)
         return;
     *e = '\0';
     char sign = 0, digits[24];
@@ -591,4 +592,13 @@ const char *zb_format_number(double v, char *buf)
      * made of them): 1e+15 would not read back as a target. */
     expand_exponent(buf);
     return buf;
+}
+
+const char *zb_format_rounded(double v, int significant, char *buf)
+{
+    if (significant < 1 || significant > 17)
+        significant = 15;
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "%.*g", significant, v);
+    return zb_format_number(strtod(tmp, NULL), buf);
 }

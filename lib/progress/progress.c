@@ -119,9 +119,10 @@ static void add_percent(zb_buf *b, double fraction)
 {
     double p = fraction * 1000.0;
     if (!(fabs(p) < 9e15)) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.1f%%", fraction * 100.0);
-        zb_buf_adds(b, buf);
+        /* Beyond 10^14 %: its 15 significant digits, not a float's noise after them. */
+        char buf[32];
+        zb_buf_adds(b, zb_format_rounded(fraction * 100.0, 15, buf));
+        zb_buf_addc(b, '%');
         return;
     }
     add_fixed(b, (long long)nearbyint(p), 1);
