@@ -2,6 +2,7 @@
  * 2 usage, 3 cannot write. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -410,6 +411,58 @@ static zb_status produce(job *j, const char *path, char **data, size_t *len, zb_
     return ZB_ERR_ARGUMENT;
 }
 
+/* Writes len bytes to fd; 0, or the errno of the failure. */
+static int write_all(int fd, const char *data, size_t len)
+{
+    for (size_t done = 0; done < len;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return w < 0 ? errno : EIO;
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+/* A character device or a pipe (after links): what the library writes straight through.
+ * The document is made in memory here instead, so that the summary can count its bytes
+ * (the node's size says nothing); written the same way, opened without creating or
+ * truncating anything. -1 when out is not such a node (the library's rule then writes it),
+ * else the exit code. */
+static int deliver_to_node(job *j, const char *out)
+{
+    struct stat sb;
+    if (stat(out, &sb) != 0 || !(S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode)))
+        return -1;
+    zb_error err;
+    char *data = NULL;
+    size_t len = 0;
+    zb_status st = produce(j, NULL, &data, &len, &err);
+    if (st != ZB_OK)
+        return fail_with(st, err.message);
+    int fd = open(out, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    int e = fd < 0 ? errno : 0;
+    if (fd >= 0 && (fstat(fd, &sb) != 0 || !(S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode)))) {
+        /* Replaced by something else since: the library's rule decides. */
+        close(fd);
+        zb_free(data);
+        return -1;
+    }
+    if (!e)
+        e = write_all(fd, data, len);
+    if (fd >= 0 && close(fd) != 0 && !e)
+        e = errno;
+    zb_free(data);
+    if (e) {
+        char msg[4200];
+        snprintf(msg, sizeof msg, "%s: cannot write: %s", out, strerror(e));
+        return fail_with(ZB_ERR_WRITE, msg);
+    }
+    j->bytes = len;
+    return EXIT_DONE;
+}
+
 /* Writes the job to out ("-": standard output, from memory); prints the error and returns
  * the exit code. */
 static int deliver(job *j, const char *out)
@@ -417,7 +470,12 @@ static int deliver(job *j, const char *out)
     zb_error err;
     zb_status st;
     memset(&j->info, 0, sizeof j->info);
-    if (!is_stdout(out)) {
+    int rc = is_stdout(out) ? -1 : deliver_to_node(j, out);
+    if (rc > 0)
+        return rc;
+    if (rc == 0) {
+        st = ZB_OK;
+    } else if (!is_stdout(out)) {
         st = produce(j, out, NULL, NULL, &err);
         if (st == ZB_OK) {
             struct stat sb;
