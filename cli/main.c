@@ -333,6 +333,72 @@ static int print_command_help(const char *name)
     return EXIT_DONE;
 }
 
+/* A text option (a title, a label, a sheet's or a font's name), checked before any file is
+ * read by the rules the writers apply to it: UTF-8, no control character (tab, line feed
+ * and carriage return aside; also DEL, C1, U+FFFE/U+FFFF), no longer than a workbook cell
+ * (32,767 characters), and for a font name no longer than a workbook keeps whole (127
+ * bytes). */
+static int text_option(const char *cmd, const char *name, const char *value, int font)
+{
+    if (!value)
+        return EXIT_DONE;
+    const unsigned char *s = (const unsigned char *)value;
+    size_t n = strlen(value), chars = 0;
+    char msg[200];
+    for (size_t i = 0; i < n; chars++) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        unsigned long cp = k == 1 ? c : k == 2 ? c & 0x1Fu : k == 3 ? c & 0x0Fu : c & 0x07u;
+        int ok = k > 0 && i + k <= n;
+        for (size_t j = 1; ok && j < k; j++) {
+            ok = (s[i + j] & 0xC0) == 0x80;
+            cp = cp << 6 | (s[i + j] & 0x3Fu);
+        }
+        static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (!ok || cp < least[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            snprintf(msg, sizeof msg, "%s is not UTF-8 text (byte %zu)", name, i + 1);
+            return usage_error(cmd, "%s", msg);
+        }
+        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE ||
+            cp == 0xFFFF) {
+            snprintf(msg, sizeof msg, "%s holds the control character U+%04lX (character %zu): no document can print it or keep it",
+                     name, cp, chars + 1);
+            return usage_error(cmd, "%s", msg);
+        }
+        i += k;
+    }
+    if (font && n > 127) {
+        snprintf(msg, sizeof msg, "%s is %zu bytes long; a workbook keeps a font name of at most 127 bytes", name, n);
+        return usage_error(cmd, "%s", msg);
+    }
+    if (chars > 32767) {
+        snprintf(msg, sizeof msg, "%s is %zu characters long; a workbook cell holds at most 32767", name, chars);
+        return usage_error(cmd, "%s", msg);
+    }
+    return EXIT_DONE;
+}
+
+/* A file an option names (a seal, a font list), looked at before the plan is read, so that
+ * a mistyped name is said first rather than after the plan's findings. Only opened (without
+ * blocking on a pipe), not read: what it holds is for the library to judge. */
+static int option_file(const char *what, const char *path)
+{
+    if (!path)
+        return EXIT_DONE;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int e = fd < 0 ? errno : 0;
+    struct stat sb;
+    if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
+        e = EISDIR;
+    if (fd >= 0)
+        close(fd);
+    if (!e)
+        return EXIT_DONE;
+    char msg[4200];
+    snprintf(msg, sizeof msg, "%s%s: cannot %s: %s", what, path, e == EISDIR ? "read" : "open", strerror(e));
+    return fail_with(ZB_ERR_IO, msg);
+}
+
 /* ---- where documents go ------------------------------------------------------------ */
 
 static int is_stdout(const char *out) { return strcmp(out, "-") == 0; }
@@ -594,6 +660,13 @@ static int cmd_table(int argc, char **argv)
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
     rc = check_output("table", out, "xlsx");
+    const struct { const char *name, *value; int font; } texts[] = {
+        {"--label", label, 0},        {"--title", title, 0},
+        {"--sheet", sheet, 0},        {"--font-body", font_body, 1},
+        {"--font-heading", font_heading, 1}, {"--font-title", font_title, 1},
+    };
+    for (size_t i = 0; !rc && i < sizeof texts / sizeof texts[0]; i++)
+        rc = text_option("table", texts[i].name, texts[i].value, texts[i].font);
     if (rc)
         return rc;
 
@@ -728,6 +801,10 @@ static int cmd_notice(int argc, char **argv)
     zb_masthead form = ZB_MASTHEAD_FILE;
     if (!rc)
         rc = masthead_option("notice", masthead, &form);
+    if (!rc)
+        rc = option_file("cannot read the seal image: ", seal);
+    if (!rc)
+        rc = option_file("", fonts_json);
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL,
@@ -842,6 +919,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
     }
     if (a->scoring && zb_xlsx_parse_scoring(a->scoring, &a->assessment.scoring, &err) != ZB_OK)
         return usage_error(cmd, "--scoring: %s", err.message);
+    if ((rc = text_option(cmd, "--title", a->title, 0)) || (rc = text_option(cmd, "--doc-number", a->doc_number, 0)))
+        return rc;
     if (bulletin && (rc = masthead_option(cmd, a->masthead, &a->form)))
         return rc;
     if (bulletin)
@@ -888,6 +967,10 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
+    if (!rc)
+        rc = option_file("cannot read the seal image: ", a.seal);
+    if (!rc)
+        rc = option_file("", a.fonts);
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.month,
@@ -1040,6 +1123,8 @@ static int cmd_breakdown(int argc, char **argv)
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
     rc = check_output("breakdown", out, "xlsx");
+    if (!rc)
+        rc = text_option("breakdown", "--title", title, 0);
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, 0, &rc);
