@@ -81,8 +81,8 @@ static int add_fixed(zb_bulletin *b, int level, const char *text, const char *wh
 /* Numbers as the text prints them */
 
 /* A share or a completion with one decimal: 51.1%. One beyond 10^15 % (a tiny target met
- * many times over) in its 15 significant digits, without the noise a float's last digits
- * would print. */
+ * many times over) in the shortest digits that are its value, not the noise %.1f prints
+ * past them (100000000000000000000000000.0, not 100000000000000004764729344.0). */
 static void add_one_decimal(zb_buf *buf, double p)
 {
     if (fabs(p) < 0.05)
@@ -92,7 +92,8 @@ static void add_one_decimal(zb_buf *buf, double p)
         return;
     }
     char num[32];
-    zb_buf_adds(buf, zb_format_rounded(p, 15, num));
+    zb_buf_adds(buf, zb_format_number(p, num));
+    zb_buf_adds(buf, ".0");
 }
 
 static void add_percent(zb_buf *buf, double fraction)

@@ -119,10 +119,11 @@ static void add_percent(zb_buf *b, double fraction)
 {
     double p = fraction * 1000.0;
     if (!(fabs(p) < 9e15)) {
-        /* Beyond 10^14 %: its 15 significant digits, not a float's noise after them. */
+        /* Beyond 10^14 %: the shortest digits that are its value, not the noise %.1f
+         * prints past them. */
         char buf[32];
-        zb_buf_adds(b, zb_format_rounded(fraction * 100.0, 15, buf));
-        zb_buf_addc(b, '%');
+        zb_buf_adds(b, zb_format_number(fraction * 100.0, buf));
+        zb_buf_adds(b, ".0%");
         return;
     }
     add_fixed(b, (long long)nearbyint(p), 1);
