@@ -94,6 +94,10 @@ size_t zb_text_find_control(const char *s, size_t len, uint32_t *cp);
 /* The encoding a byte-order mark names ("UTF-32LE", "UTF-32BE", "UTF-16LE", "UTF-16BE"),
  * or NULL; UTF-32 is tried first (its mark begins like UTF-16's). */
 const char *zb_text_bom_encoding(const char *s, size_t len);
+/* The same encodings in text without the mark, told by where the zero bytes of its first 64
+ * bytes fall (UTF-32 first, then UTF-16 by a clear majority); NULL when there is no zero
+ * byte there or no such pattern. A guess to name in a message, never to decode by. */
+const char *zb_text_wide_encoding(const char *s, size_t len);
 /* The message for a control character at its place, after "file:line:col: ". */
 #define ZB_CONTROL_MESSAGE "control character U+%04X in a text: no document can print it or keep it; remove it"
 

@@ -257,6 +257,38 @@ const char *zb_text_bom_encoding(const char *str, size_t len)
     return NULL;
 }
 
+const char *zb_text_wide_encoding(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t m = len < 64 ? len : 64;
+    if (!memchr(s, 0, m))
+        return NULL;
+    /* UTF-32: every unit of four bytes a code point up to U+10FFFF, its high bytes zero. */
+    size_t units = m / 4;
+    int le = units > 0, be = units > 0;
+    for (size_t u = 0; u < units; u++) {
+        const unsigned char *b = s + 4 * u;
+        int empty = !(b[0] | b[1] | b[2] | b[3]);
+        le &= !empty && b[3] == 0 && b[2] <= 0x10;
+        be &= !empty && b[0] == 0 && b[1] <= 0x10;
+    }
+    if (le != be)
+        return le ? "UTF-32LE" : "UTF-32BE";
+    /* UTF-16: the zero bytes of Latin letters, digits and punctuation on one side of the
+     * pairs (a CJK character may have one on either side, so by a clear majority). */
+    size_t even = 0, odd = 0, pairs = m / 2;
+    for (size_t i = 0; i + 1 < m; i += 2) {
+        even += s[i] == 0;
+        odd += s[i + 1] == 0;
+    }
+    /* And enough of them: a stray NUL in UTF-8 text is not an encoding. */
+    if (odd > 2 * even && odd * 8 >= pairs)
+        return "UTF-16LE";
+    if (even > 2 * odd && even * 8 >= pairs)
+        return "UTF-16BE";
+    return NULL;
+}
+
 zb_status zb_scratch_dir(const char *option, const char *option_name, const char **dir, zb_error *err)
 {
     const char *d = option;
