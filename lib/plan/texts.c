@@ -86,6 +86,47 @@ static void check(walk *w, const char *location, const char *subject, const char
     }
 }
 
+/* A cell the writers make of several texts (units joined with 、, a task's number and
+ * title): chars in all, each part already within a cell. */
+static void check_joined(walk *w, const char *location, const char *subject, const char *what, size_t chars)
+{
+    if (w->stop || chars <= CELL_CHARS_MAX)
+        return;
+    text_issue is;
+    snprintf(is.location, sizeof is.location, "%s", location && *location ? location : subject);
+    is.code = "text-too-long";
+    snprintf(is.message, sizeof is.message, "%s: %s make a cell of %zu characters; a workbook cell holds at most %d",
+             subject, what, chars, CELL_CHARS_MAX);
+    w->stop = w->fn(w->ctx, &is);
+}
+
+/* Characters of texts joined with a one-character separator; 0 when one of them is over a
+ * cell on its own (said of that text already). */
+static size_t joined_chars(size_t n, const char *(*get)(const zb_plan *, size_t, size_t, size_t), const zb_plan *p,
+                           size_t a, size_t b)
+{
+    size_t chars = n ? n - 1 : 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *t = get(p, a, b, k);
+        size_t c = t ? zb_utf8_length(t) : 0;
+        if (c > CELL_CHARS_MAX)
+            return 0;
+        chars += c;
+    }
+    return chars;
+}
+
+static const char *indicator_unit(const zb_plan *p, size_t i, size_t unused, size_t k)
+{
+    (void)unused;
+    return zb_plan_indicator_responsible(p, i, k);
+}
+
+static const char *duty_unit(const zb_plan *p, size_t t, size_t d, size_t k)
+{
+    return zb_plan_task_duty_responsible(p, t, d, k);
+}
+
 /* A target or base written as a plain number (the whole text: 1e300, -0.0000000000001)
  * beyond what a plan holds: the model keeps it as text, judged as no target; said here. */
 static void check_number(walk *w, const char *location, const char *subject, const char *field, const char *text)
@@ -155,8 +196,11 @@ static void walk_plan(walk *w)
             check_number(w, src, subject, "the target", zb_plan_indicator_target_text_at(p, i, k));
         }
         check_number(w, src, subject, "the base", zb_plan_indicator_base_text(p, i));
-        for (size_t k = 0; k < zb_plan_indicator_responsible_count(p, i); k++)
+        size_t units = zb_plan_indicator_responsible_count(p, i);
+        for (size_t k = 0; k < units; k++)
             check(w, src, subject, "a responsible unit", zb_plan_indicator_responsible(p, i, k), 1);
+        check_joined(w, src, subject, "the responsible units joined (责任单位)",
+                     joined_chars(units, indicator_unit, p, i, 0));
     }
     for (size_t t = 0; t < zb_plan_task_count(p); t++) {
         short_name(zb_plan_task_title(p, t), name, sizeof name);
@@ -164,14 +208,23 @@ static void walk_plan(walk *w)
         const char *src = zb_plan_task_source(p, t);
         check(w, src, subject, "the number", zb_plan_task_number(p, t), 1);
         check(w, src, subject, "the title", zb_plan_task_title(p, t), 1);
+        {
+            /* The breakdown's task cell: "1. title". */
+            const char *number = zb_plan_task_number(p, t), *title = zb_plan_task_title(p, t);
+            size_t nc = number ? zb_utf8_length(number) : 0, tc = title ? zb_utf8_length(title) : 0;
+            if (nc <= CELL_CHARS_MAX && tc <= CELL_CHARS_MAX)
+                check_joined(w, src, subject, "the number and the title", nc ? nc + 2 + tc : tc);
+        }
         check(w, src, subject, "the text", zb_plan_task_text(p, t), 1);
         for (size_t k = 0; k < zb_plan_task_heading_count(p, t); k++)
             check(w, src, subject, "a heading", zb_plan_task_heading(p, t, k), 1);
         for (size_t d = 0; d < zb_plan_task_duty_count(p, t); d++) {
             check(w, src, subject, "a duty", zb_plan_task_duty_text(p, t, d), 1);
             check(w, src, subject, "a duty's note", zb_plan_task_duty_note(p, t, d), 1);
-            for (size_t k = 0; k < zb_plan_task_duty_responsible_count(p, t, d); k++)
+            size_t units = zb_plan_task_duty_responsible_count(p, t, d);
+            for (size_t k = 0; k < units; k++)
                 check(w, src, subject, "a responsible unit", zb_plan_task_duty_responsible(p, t, d, k), 1);
+            check_joined(w, src, subject, "a duty's responsible units joined", joined_chars(units, duty_unit, p, t, d));
         }
     }
     for (size_t b = 0; b < zb_plan_block_count(p); b++) {
@@ -197,14 +250,23 @@ static void walk_plan(walk *w)
     }
 }
 
+typedef struct all_issues {
+    int cells;
+    zb_findings *f;
+} all_issues;
+
 static int add_issue(void *ctx, const text_issue *is)
 {
-    return zb_findings_add(ctx, ZB_SEV_ERROR, is->code, is->location, "%s", is->message) != 0;
+    all_issues *a = ctx;
+    if (!a->cells && strcmp(is->code, "text-too-long") == 0)
+        return 0;
+    return zb_findings_add(a->f, ZB_SEV_ERROR, is->code, is->location, "%s", is->message) != 0;
 }
 
-int zb_plan_text_findings(const zb_plan *plan, zb_findings *f)
+int zb_plan_text_findings(const zb_plan *plan, int cells, zb_findings *f)
 {
-    walk w = {plan, add_issue, f, 0};
+    all_issues a = {cells, f};
+    walk w = {plan, add_issue, &a, 0};
     walk_plan(&w);
     return w.stop;
 }

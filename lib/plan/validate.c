@@ -846,7 +846,8 @@ zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *o
     if (!bad)
         bad = zb_plan_check_misread(plan, f);
     if (!bad)
-        bad = zb_plan_text_findings(plan, f);
+        /* A workbook cell's limit does not bind the pages of a notice or a bulletin. */
+        bad = zb_plan_text_findings(plan, o->document != ZB_DOCUMENT_NOTICE && o->document != ZB_DOCUMENT_BULLETIN, f);
     if (!bad && o->actuals && o->period)
         bad = check_period(plan, o->period, f);
     if (!bad && o->actuals)
