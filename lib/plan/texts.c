@@ -196,6 +196,16 @@ static void walk_plan(walk *w)
             check_number(w, src, subject, "the target", zb_plan_indicator_target_text_at(p, i, k));
         }
         check_number(w, src, subject, "the base", zb_plan_indicator_base_text(p, i));
+        {
+            /* The assessment's name cell: "name(unit)" when the unit was given apart. */
+            const char *nm = zb_plan_indicator_name(p, i), *unit = zb_plan_indicator_unit(p, i);
+            const char *bare = zb_plan_indicator_bare_name(p, i);
+            if (zb_plan_indicator_unit_given(p, i) && unit && *unit && nm && bare && strcmp(nm, bare) == 0) {
+                size_t nc = zb_utf8_length(nm), uc = zb_utf8_length(unit);
+                if (nc <= CELL_CHARS_MAX && uc <= CELL_CHARS_MAX)
+                    check_joined(w, src, subject, "the name and its unit", nc + uc + 2);
+            }
+        }
         size_t units = zb_plan_indicator_responsible_count(p, i);
         for (size_t k = 0; k < units; k++)
             check(w, src, subject, "a responsible unit", zb_plan_indicator_responsible(p, i, k), 1);

@@ -76,6 +76,24 @@ has stderr "the number and the title make a cell of 32769 characters"
 expect 1 "breakdown of it, forced" -- "$cli" breakdown "$tmp/label.json" -o "$tmp/u.xlsx" --force
 lacks stderr "libxlsxwriter"
 [ ! -e "$tmp/u.xlsx" ] && ok || bad "a workbook was written"
+# A target of a whole cell's 32,767 characters: every workbook writes it (the explain line
+# quotes its start); a unit given apart that makes "name(unit)" too long is said and refused.
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, sys
+ind = {"seq": 1, "name": "营商环境", "target": "完成" * 16383 + "务", "responsible": ["县发改局"]}
+p = {"format": "zhibiao/1", "title": "某县工作要点", "year": 2024, "categories": [{"name": "甲类", "indicators": [ind]}],
+     "actuals": [{"seq": 1, "period": "2024-06", "value": 1}, {"seq": 1, "period": "2024-12", "value": 1}]}
+json.dump(p, open(sys.argv[1] + "/cell.json", "w"), ensure_ascii=False)
+ind.update(target=10, unit="家" * 32767)
+json.dump(p, open(sys.argv[1] + "/unit.json", "w"), ensure_ascii=False)
+PY
+for c in table breakdown "progress --period 2024-06" "assess --period 2024-12"; do
+  # shellcheck disable=SC2086
+  expect 0 "${c%% *} of a target of 32,767 characters" -- "$cli" $c "$tmp/cell.json" -o "$tmp/c.xlsx" -q
+  expect 1 "${c%% *} of a name and a unit too long together" -- "$cli" $c "$tmp/unit.json" -o "$tmp/c.xlsx" -q --force
+  has stderr "indicator 1 (营商环境): the name and its unit make a cell of 32773 characters"
+  lacks stderr "libxlsxwriter"
+done
 
 # Control characters: refused where they are, by every loader.
 printf '{"format": "zhibiao/1", "title": "某县\\u0007工作要点", "categories": []}' >"$tmp/bell.json"
