@@ -527,6 +527,13 @@ int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt)
     long units = (long)floor(width_pt / (font_pt / 2.0) + 1e-9);
     if (units < 2)
         units = 2;
+    /* No character is wider (in half-ems) than its bytes: a text of no more bytes than the
+     * line holds, with no line end, is one line whatever its breaks. */
+    size_t len = 0;
+    while (len <= (size_t)units && text[len] && text[len] != '\n')
+        len++;
+    if (len <= (size_t)units && !text[len])
+        return 1;
     cursor c;
     c.s = (const unsigned char *)text;
     classify(&c);
