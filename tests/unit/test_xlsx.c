@@ -835,6 +835,12 @@ static void test_text_lines(void **state)
     assert_int_equal(zb_xlsx_text_lines("一二三四“五”", 60, 12), 2);
     /* Bigger type, fewer characters a line. */
     assert_int_equal(zb_xlsx_text_lines("一二三四五", 60, 24), 3);
+    /* A text no longer in bytes than the line in half-ems is one line; a line end still
+     * counts, and a longer text is measured. */
+    assert_int_equal(zb_xlsx_text_lines("ab cd", 30, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines("ab\ncd", 30, 12), 2);
+    assert_int_equal(zb_xlsx_text_lines("一二", 36, 12), 1);
+    assert_int_equal(zb_xlsx_text_lines("一二三四", 36, 12), 2);
     /* Invalid UTF-8 is measured, not trusted. */
     assert_int_equal(zb_xlsx_text_lines("\xe4\xb8", 60, 12), 1);
     assert_int_equal(zb_xlsx_text_lines("\xf0", 60, 12), 1);
