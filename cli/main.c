@@ -511,16 +511,29 @@ static void wrote(const char *fmt, ...)
 
 static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
 
+/* --margins document|sheet: where a workbook prints. */
+static int margins_option(const char *cmd, const char *value, zb_sheet_margins *out)
+{
+    *out = ZB_MARGINS_DOCUMENT;
+    if (!value || strcmp(value, "document") == 0)
+        return EXIT_DONE;
+    if (strcmp(value, "sheet") == 0) {
+        *out = ZB_MARGINS_SHEET;
+        return EXIT_DONE;
+    }
+    return usage_error(cmd, "--margins: '%s' is not document or sheet", value);
+}
+
 static int cmd_table(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("table");
     const char *out = NULL, *label = NULL, *title = NULL, *unit_column = NULL, *sheet = NULL;
     const char *no_unit_column = NULL, *font_body = NULL, *font_heading = NULL, *font_title = NULL;
-    const char *force = NULL;
+    const char *force = NULL, *margins = NULL;
     const opt opts[] = {
         {"-o", "--output", 1, &out},         {NULL, "--label", 1, &label},
-        {NULL, "--force", 0, &force},
+        {NULL, "--force", 0, &force},        {NULL, "--margins", 1, &margins},
         {NULL, "--title", 1, &title},        {NULL, "--sheet", 1, &sheet},
         {NULL, "--unit-column", 0, &unit_column}, {NULL, "--no-unit-column", 0, &no_unit_column},
         {NULL, "--font-body", 1, &font_body},
@@ -536,6 +549,9 @@ static int cmd_table(int argc, char **argv)
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
     rc = check_output("table", out, "xlsx");
+    zb_sheet_margins m;
+    if (!rc)
+        rc = margins_option("table", margins, &m);
     if (rc)
         return rc;
 
@@ -549,6 +565,7 @@ static int cmd_table(int argc, char **argv)
         to.font_body = font_body;
         to.font_heading = font_heading;
         to.font_title = font_title;
+        to.margins = m;
         job j = {.kind = DOC_TABLE, .plan = plan, .options = &to};
         rc = deliver(&j, out);
         if (!rc) {
@@ -970,8 +987,9 @@ static int cmd_breakdown(int argc, char **argv)
 {
     if (wants_help(argc, argv))
         return print_command_help("breakdown");
-    const char *out = NULL, *title = NULL, *force = NULL;
-    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--title", 1, &title}, {NULL, "--force", 0, &force}};
+    const char *out = NULL, *title = NULL, *force = NULL, *margins = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &out}, {NULL, "--title", 1, &title}, {NULL, "--force", 0, &force},
+                        {NULL, "--margins", 1, &margins}};
     const char *pos[1];
     size_t npos;
     int rc = parse_args("breakdown", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
@@ -982,12 +1000,16 @@ static int cmd_breakdown(int argc, char **argv)
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
     rc = check_output("breakdown", out, "xlsx");
+    zb_sheet_margins m;
+    if (!rc)
+        rc = margins_option("breakdown", margins, &m);
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_BREAKDOWN, NULL, force != NULL, 0, &rc);
     if (!rc) {
         zb_breakdown_options bo = {0};
         bo.title = title;
+        bo.margins = m;
         job j = {.kind = DOC_BREAKDOWN, .plan = plan, .options = &bo};
         rc = deliver(&j, out);
         size_t items = 0, units = 0;
@@ -1472,6 +1494,8 @@ static const command commands[] = {
      "  --font-body NAME        body font (default: 仿宋_GB2312)\n"
      "  --font-heading NAME     label and header font (default: 黑体)\n"
      "  --font-title NAME       title font (default: 方正小标宋简体)\n"
+     "  --margins WHERE         document: in the type area of the notice it is attached to\n"
+     "                          (GB/T 9704, the default); sheet: a spreadsheet's own margins\n"
      "  --force                 write even when the plan has errors (they are still listed)",
      "table PLAN -o OUT.xlsx [options]"},
     {"import", cmd_import,
@@ -1490,8 +1514,9 @@ static const command commands[] = {
      "its lead and cooperating units, counts per unit, and a sheet per unit.\n\n"
      "  -o, --output OUT.xlsx   where to write (required); - writes to standard output\n"
      "  --title TEXT            title (default: <plan title>责任分解表)\n"
+     "  --margins WHERE         document (the type area, the default) or sheet (see table)\n"
      "  --force                 write even when the plan has errors (they are still listed)",
-     "breakdown PLAN -o OUT.xlsx"},
+     "breakdown PLAN -o OUT.xlsx [--margins document|sheet]"},
     {"progress", cmd_progress,
      "Writes the monthly monitoring workbook (月度监测): each indicator's target, year-to-date\n"
      "actual, completion (a live formula), time schedule (序时进度), status and the numbers\n"

@@ -20,6 +20,18 @@ extern "C" {
 #endif
 
 /**
+ * @brief Where a workbook prints on the page. Values are only ever appended.
+ */
+typedef enum zb_sheet_margins {
+    /** As the 附件 of an official document: in the type area of GB/T 9704-2012 (37 mm top,
+     *  35 mm bottom, 28 mm on the binding side, 26 mm on the other; a landscape page keeps
+     *  the type area where it is on the sheet), the page number 7 mm below it. */
+    ZB_MARGINS_DOCUMENT = 0,
+    /** A spreadsheet's own: 19 mm at the sides, 25 mm top and bottom. */
+    ZB_MARGINS_SHEET = 1
+} zb_sheet_margins;
+
+/**
  * @brief Options for zb_xlsx_write_target_table(). All-zero means defaults; strings are
  *        read during the call only; fields are only ever appended.
  */
@@ -70,6 +82,8 @@ typedef struct zb_table_options {
      * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
      */
     const char *scratch_dir;
+    /** Where it prints; 0 = ::ZB_MARGINS_DOCUMENT (the notice's type area). */
+    zb_sheet_margins margins;
 } zb_table_options;
 
 /**
@@ -86,7 +100,14 @@ typedef struct zb_table_options {
  *        `完成市下达任务`, `—`) as text. A table of more than 200 indicators is written row
  *        by row (libxlsxwriter's constant_memory mode), its strings stored in their cells
  *        rather than in a shared-string table: the same cells, faster and in a fraction of
- *        the memory.
+ *        the memory. Printed in the notice's type area (see margins); the label row one
+ *        line high; the columns' widths share the page so that no header or name leaves one
+ *        character alone on its last line where a width can avoid it and no number is
+ *        broken; a category that wraps is broken into even lines with line feeds. A page
+ *        break keeps a group whole (moving it to the next page) only when that leaves less
+ *        than a third of the page empty and makes the table no longer; otherwise the group
+ *        is split and its category shown again on the new page. Every page break is written
+ *        as a manual one (docs/notice.md, The workbooks).
  * @param options NULL = defaults.
  * @param error   May be NULL; receives the detail.
  * @return ::ZB_ERR_ARGUMENT, ::ZB_ERR_WRITE (the destination is unchanged) or ::ZB_ERR_XLSX.
@@ -112,6 +133,8 @@ typedef struct zb_breakdown_options {
      * be a writable folder: errors name it and what chose it (this option or `TMPDIR`).
      */
     const char *scratch_dir;
+    /** Where it prints; 0 = ::ZB_MARGINS_DOCUMENT (the notice's type area). */
+    zb_sheet_margins margins;
 } zb_breakdown_options;
 
 /**
@@ -122,7 +145,8 @@ typedef struct zb_breakdown_options {
  *        tasks and indicators it leads and supports. Sheet names are made valid for Excel
  *        (at most 31 characters, no []:*?/\, unique). The print setup is the target table's (A4 fitted
  *        to one page wide, header row repeated, footer `— N —`), landscape for the wide
- *        任务分解 and per-unit sheets.
+ *        任务分解 and per-unit sheets; the margins as in ::zb_table_options, the widths
+ *        chosen the same way.
  * @param options NULL = defaults.
  * @param error   May be NULL; receives the detail.
  */

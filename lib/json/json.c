@@ -503,13 +503,6 @@ static int parse_date(const char *s, zb_date *d)
 }
 
 /* "YYYY-MM". */
-static int period_valid(const char *s)
-{
-    int y, m;
-    return strlen(s) == 7 && s[4] == '-' && !parse_digits(s, 4, &y) && !parse_digits(s + 5, 2, &m) && y >= 1900 &&
-           m >= 1 && m <= 12;
-}
-
 /* "name:line:col" of the object that the position pass found for (kind, outer, inner). */
 static const char *source_of(loader *ld, zb_jpos_kind kind, size_t outer, size_t inner)
 {
@@ -970,10 +963,13 @@ static zb_status load_actual(loader *ld, json_t *v)
         (st = req_int(ld, v, "seq", 1, INT_MAX, "a positive integer", &seq)) ||
         (st = req_string(ld, v, "period", &period)) || (st = opt_string(ld, v, "note", &note)))
         return st;
-    char q[QUOTE_MAX];
-    if (!period_valid(period)) {
+    char q[QUOTE_MAX], month[8];
+    /* A month in any of the spellings every front door takes (2024-06, 2024-6, 2024年6月). */
+    int m = zb_period_parse(period, month);
+    if (m != 1) {
         push_key(ld, "period");
-        return fail_here(ld, ZB_ERR_VALUE, "not a period: %s (expected YYYY-MM)", quoted(period, q, sizeof q));
+        return fail_here(ld, ZB_ERR_VALUE, "not a %s: %s (write it as " ZB_PERIOD_SPELLINGS ")",
+                         m == 2 ? "month but a date" : "month", quoted(period, q, sizeof q));
     }
     json_t *value = json_object_get(v, "value");
     if (!value)
@@ -982,7 +978,12 @@ static zb_status load_actual(loader *ld, json_t *v)
         push_key(ld, "value");
         return fail_here(ld, ZB_ERR_SCHEMA, "expected a number, got %s", type_name(value));
     }
-    if ((st = zb_plan_add_actual(ld->plan, seq, period, json_number_value(value), note)) != ZB_OK) {
+    if (!zb_number_usable(json_number_value(value))) {
+        push_key(ld, "value");
+        return fail_here(ld, ZB_ERR_VALUE, "%g is beyond the numbers a plan holds (%s)", json_number_value(value),
+                         ZB_NUMBER_RANGE);
+    }
+    if ((st = zb_plan_add_actual(ld->plan, seq, month, json_number_value(value), note)) != ZB_OK) {
         push_key(ld, st == ZB_ERR_NOT_FOUND ? "seq" : "period");
         return fail_plan(ld, st);
     }

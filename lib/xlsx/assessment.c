@@ -333,6 +333,7 @@ static zb_status open_sheet(aw *a, sheet *s, const char *name, const double *wid
     zb_xlsx_pager_body(&s->pager, h);
     zb_xlsx_page page = {0};
     page.landscape = landscape;
+    page.sheet_margins = 1; /* a working sheet: a spreadsheet's margins */
     page.header_first = page.header_last = s->row;
     s->row++;
     return zb_xlsx_page_setup(a->book, ws, &page, err);

@@ -19,13 +19,14 @@
 
 enum { COLS_MAX = 7 };
 
-/* Column widths in Excel character units. The two item tables are landscape and 132 wide,
- * filling the 259 mm between the margins of A4 landscape at 100%: a duty's sentences need
- * the width more than they need the height; 配合单位 takes ten characters a line. 按单位
- * is short and portrait, 87 wide like the target table; 备注 fits 未列入单位名录. */
+/* Column widths in Excel character units, in proportion (they filled the 259 and 172 mm
+ * between a spreadsheet's margins at 100%): the two item tables are landscape, since a
+ * duty's sentences need the width more than they need the height; 按单位 is short and
+ * portrait; 备注 fits 未列入单位名录. They are scaled to the page (the type area, or the
+ * spreadsheet's margins), then moved between columns so that no header, task or name leaves a
+ * character alone on a line (zb_xlsx_fit_widths). */
 static const double widths_tasks[] = {6, 24, 39, 17, 24, 22};
 static const double widths_units[] = {6, 24, 10, 10, 10, 10, 17};
-static const double widths_unit[] = {6, 28, 39, 17, 24, 18};
 
 /* The four ways a unit is named, in the order of the 按单位 columns and of a unit's sheet. */
 enum { LEAD_ITEM, COOP_ITEM, LEAD_IND, COOP_IND, ROLES };
@@ -105,6 +106,9 @@ typedef struct bd {
     size_t heights_cap;
     size_t *range;     /* indexes of one task's items in 任务分解 */
     size_t range_cap;
+    int sheet_margins; /* zb_breakdown_options.margins */
+    double w_items[6]; /* the columns of 任务分解 and of the units' sheets */
+    double w_units[7]; /* the columns of 按单位 */
 } bd;
 
 /* ---- small helpers ------------------------------------------------------------------- */
@@ -503,7 +507,7 @@ static zb_status open_sheet(bd *b, sheet *s, const char *name, const double *wid
     for (size_t c = 0; c < ncols; c++)
         s->text_pt[c] = zb_xlsx_column_text_pt(widths[c]);
     s->span_pt = zb_xlsx_span_text_pt(widths, 0, ncols - 1);
-    zb_xlsx_pager_init(&s->pager, landscape, zb_xlsx_span_pt(widths, 0, ncols - 1));
+    zb_xlsx_pager_init_margins(&s->pager, landscape, b->sheet_margins, zb_xlsx_span_pt(widths, 0, ncols - 1));
     /* Names are made valid and unique beforehand, so libxlsxwriter (which would print a
      * warning) never refuses one: NULL here is memory. */
     s->ws = workbook_add_worksheet(b->book->wb, name);
@@ -526,7 +530,7 @@ static zb_status open_sheet(bd *b, sheet *s, const char *name, const double *wid
         e = worksheet_set_row(ws, s->row, h, NULL);
     if (e)
         return lxw_fail(b, e, "writing the title", err);
-    zb_xlsx_pager_row(&s->pager, h);
+    zb_xlsx_pager_row_at(&s->pager, s->row, h);
     s->row++;
 
     if (caption) {
@@ -536,7 +540,7 @@ static zb_status open_sheet(bd *b, sheet *s, const char *name, const double *wid
             e = worksheet_set_row(ws, s->row, h, NULL);
         if (e)
             return lxw_fail(b, e, "writing the caption", err);
-        zb_xlsx_pager_row(&s->pager, h);
+        zb_xlsx_pager_row_at(&s->pager, s->row, h);
         s->row++;
     }
 
@@ -550,10 +554,11 @@ static zb_status open_sheet(bd *b, sheet *s, const char *name, const double *wid
         e = worksheet_set_row(ws, s->row, h, NULL);
     if (e)
         return lxw_fail(b, e, "writing the header row", err);
-    zb_xlsx_pager_row(&s->pager, h);
+    zb_xlsx_pager_row_at(&s->pager, s->row, h);
     zb_xlsx_pager_body(&s->pager, h);
     zb_xlsx_page page = {0};
     page.landscape = landscape;
+    page.sheet_margins = b->sheet_margins;
     page.header_first = page.header_last = s->row;
     s->row++;
     return zb_xlsx_page_setup(b->book, ws, &page, err);
@@ -581,7 +586,7 @@ static void page_block(bd *b, sheet *s, lxw_row_t first, size_t n)
     } else if (n > 1) {
         zb_xlsx_pager_group(&s->pager, first, b->heights + 1, n);
     } else {
-        zb_xlsx_pager_row(&s->pager, b->heights[1]);
+        zb_xlsx_pager_row_at(&s->pager, first, b->heights[1]);
     }
 }
 
@@ -590,7 +595,7 @@ static void page_block(bd *b, sheet *s, lxw_row_t first, size_t n)
 static zb_status group_row(bd *b, sheet *s, const char *text, zb_error *err)
 {
     if (s->keep > 0) /* a group with nothing in it: it flows as a row of its own */
-        zb_xlsx_pager_row(&s->pager, s->keep);
+        zb_xlsx_pager_row_at(&s->pager, s->keep_row, s->keep);
     double h = zb_xlsx_text_height(text, s->span_pt, b->style.body_size);
     lxw_error e = worksheet_merge_range(s->ws, s->row, 0, s->row, (lxw_col_t)(s->ncols - 1), text,
                                         b->group);
@@ -716,7 +721,7 @@ static zb_status write_tasks(bd *b, zb_error *err)
 {
     static const char *const heads[] = {"序号", "任务", "分工事项", "牵头单位", "配合单位", "备注"};
     sheet s;
-    zb_status st = open_sheet(b, &s, SHEET_TASKS, widths_tasks, 6, 1, NULL, heads, err);
+    zb_status st = open_sheet(b, &s, SHEET_TASKS, b->w_items, 6, 1, NULL, heads, err);
     size_t seq = 1;
     for (size_t i = 0; i < b->nitems && !st;) {
         size_t t = b->items[i].task;
@@ -736,7 +741,7 @@ static zb_status write_tasks(bd *b, zb_error *err)
         i = end;
     }
     if (!st && s.keep > 0)
-        zb_xlsx_pager_row(&s.pager, s.keep);
+        zb_xlsx_pager_row_at(&s.pager, s.keep_row, s.keep);
     if (!st)
         st = close_sheet(b, &s, err);
     else
@@ -775,7 +780,7 @@ static zb_status write_units(bd *b, zb_error *err)
 {
     static const char *const heads[] = {"序号", "单位", "牵头事项", "配合事项", "牵头指标", "配合指标", "备注"};
     sheet s;
-    zb_status st = open_sheet(b, &s, SHEET_UNITS, widths_units, 7, 0, NULL, heads, err);
+    zb_status st = open_sheet(b, &s, SHEET_UNITS, b->w_units, 7, 0, NULL, heads, err);
     if (st) {
         zb_xlsx_pager_free(&s.pager);
         return st;
@@ -822,7 +827,7 @@ static zb_status write_units(bd *b, zb_error *err)
         e = worksheet_set_row(s.ws, r, h, NULL);
         /* The last row is kept with the total below it. */
         if (last_h > 0)
-            zb_xlsx_pager_row(&s.pager, last_h);
+            zb_xlsx_pager_row_at(&s.pager, r - 1, last_h);
         last_h = h;
         s.row++;
     }
@@ -848,7 +853,7 @@ static zb_status write_units(bd *b, zb_error *err)
         b->heights[2] = h;
         zb_xlsx_pager_group(&s.pager, r - 1, b->heights + 1, 2);
     } else {
-        zb_xlsx_pager_row(&s.pager, h);
+        zb_xlsx_pager_row_at(&s.pager, r, h);
     }
     return close_sheet(b, &s, err);
 }
@@ -923,7 +928,7 @@ static zb_status write_unit(bd *b, const unit *u, zb_error *err)
     if (!caption)
         return nomem(b, err);
     sheet s;
-    zb_status st = open_sheet(b, &s, u->sheet, widths_unit, 6, 1, caption, heads, err);
+    zb_status st = open_sheet(b, &s, u->sheet, b->w_items, 6, 1, caption, heads, err);
     free(caption);
     int section = 0;
     for (int k = 0; k < ROLES && !st; k++) {
@@ -949,7 +954,7 @@ static zb_status write_unit(bd *b, const unit *u, zb_error *err)
         }
     }
     if (!st && s.keep > 0)
-        zb_xlsx_pager_row(&s.pager, s.keep);
+        zb_xlsx_pager_row_at(&s.pager, s.keep_row, s.keep);
     if (!st)
         st = close_sheet(b, &s, err);
     else
@@ -977,6 +982,102 @@ static zb_status extra_formats(bd *b, zb_error *err)
     }
     format_set_border(b->group, LXW_BORDER_THIN);
     return ZB_OK;
+}
+
+/* Copies of texts made while measuring (the writers' buffers are reused), freed together. */
+typedef struct zb_owned_text {
+    char **items;
+    size_t count, cap;
+} zb_owned_text;
+
+static const char *owned_copy(zb_owned_text *o, const char *text)
+{
+    if (zb_grow((void **)&o->items, &o->cap, o->count + 1, sizeof *o->items))
+        return NULL;
+    char *c = zb_strdup(text);
+    if (c)
+        o->items[o->count++] = c;
+    return c;
+}
+
+static void owned_free(zb_owned_text *o)
+{
+    for (size_t i = 0; i < o->count; i++)
+        free(o->items[i]);
+    free(o->items);
+}
+
+/* Widths scaled from proportions to the page's n columns. */
+static void scale_widths(const double *from, double *to, size_t n, int landscape, int sheet_margins)
+{
+    double sum = 0, page = zb_xlsx_page_units(landscape, sheet_margins, n), left = page;
+    for (size_t c = 0; c < n; c++)
+        sum += from[c];
+    for (size_t c = 0; c < n; c++) {
+        to[c] = c + 1 < n ? floor(from[c] * page / sum + 0.5) : left;
+        left -= to[c];
+    }
+}
+
+/* The columns' widths: the page's, shared so that no header, task, item, indicator or unit
+ * name leaves a character alone, looking at the first rows of each table. */
+static zb_status choose_widths(bd *b, zb_error *err)
+{
+    static const char *const items_heads[] = {"序号", "任务/指标", "分工事项/目标值", "牵头单位", "配合单位", "备注"};
+    static const char *const units_heads[] = {"序号", "单位", "牵头事项", "配合事项", "牵头指标", "配合指标", "备注"};
+    /* 备注 holds sentences: never a column a few characters wide with a cell of many lines. */
+    static const double items_min[] = {4, 10, 16, 6, 8, 12};
+    static const double units_min[] = {4, 10, 5, 5, 5, 5, 8};
+    /* The duties and remarks are sentences: a character alone there matters less. */
+    static const double items_weight[] = {1, 1, 0.01, 1, 1, 0.01};
+    scale_widths(widths_tasks, b->w_items, 6, 1, b->sheet_margins);
+    scale_widths(widths_units, b->w_units, 7, 0, b->sheet_margins);
+    const zb_plan *plan = b->plan;
+    size_t ni = b->nitems < ZB_XLSX_FIT_ROWS ? b->nitems : ZB_XLSX_FIT_ROWS;
+    size_t nd = zb_plan_indicator_count(plan);
+    if (nd > ZB_XLSX_FIT_ROWS)
+        nd = ZB_XLSX_FIT_ROWS;
+    size_t rows = 1 + ni + nd, nu = b->nunits < ZB_XLSX_FIT_ROWS ? b->nunits : ZB_XLSX_FIT_ROWS;
+    const char **cells = calloc(rows * 6 + (1 + nu) * 7, sizeof *cells);
+    zb_owned_text own = {0};
+    zb_status st = ZB_OK;
+    if (!cells)
+        return nomem(b, err);
+    const char **uc = cells + rows * 6;
+    for (size_t c = 0; c < 6; c++)
+        cells[c] = items_heads[c];
+    size_t r = 1;
+    for (size_t i = 0; i < ni && !st; i++, r++) {
+        const item *it = &b->items[i];
+        const char *v[5] = {task_label(b, it->task), item_text(b, it), item_lead(b, it), "", item_note(b, it)};
+        if (it->duty != ZB_NONE)
+            v[3] = join_item_units(b, &b->join, it, zb_plan_task_duty_lead_count(plan, it->task, it->duty), (size_t)-1);
+        for (size_t c = 0; c < 5 && !st; c++) {
+            if (!v[c] || !(cells[r * 6 + 1 + c] = owned_copy(&own, v[c])))
+                st = nomem(b, err);
+        }
+    }
+    for (size_t i = 0; i < nd && !st; i++, r++) {
+        const char *v[4] = {zb_xlsx_safe(zb_plan_indicator_name(plan, i)), zb_xlsx_safe(zb_plan_indicator_target_text(plan, i)),
+                            zb_xlsx_safe(zb_plan_indicator_lead(plan, i)), join_indicator_units(b, i, 1)};
+        for (size_t c = 0; c < 4 && !st; c++) {
+            if (!v[c] || !(cells[r * 6 + 1 + c] = owned_copy(&own, v[c])))
+                st = nomem(b, err);
+        }
+    }
+    for (size_t c = 0; c < 7; c++)
+        uc[c] = units_heads[c];
+    for (size_t i = 0; i < nu; i++) {
+        uc[(1 + i) * 7 + 1] = b->units[i].name;
+        uc[(1 + i) * 7 + 6] = unit_remark(b, &b->units[i]);
+    }
+    if (!st) {
+        zb_xlsx_fit_widths(b->w_items, items_min, items_weight, 6, cells, rows, rows, b->style.body_size);
+        zb_xlsx_fit_widths(b->w_units, units_min, NULL, 7, uc, 1 + nu, 1 + nu, b->style.body_size);
+    }
+    owned_free(&own);
+    free(cells);
+    return st;
 }
 
 static zb_status write_book(bd *b, zb_error *err)
@@ -1074,6 +1175,9 @@ ZB_API zb_status zb_xlsx_write_breakdown(const zb_plan *plan, const char *path,
                           path, zb_plan_indicator_count(plan));
     if (!st)
         st = name_sheets(&b, error);
+    b.sheet_margins = o->margins == ZB_MARGINS_SHEET;
+    if (!st)
+        st = choose_widths(&b, error);
     if (st) {
         bd_free(&b);
         free(default_title);

@@ -133,6 +133,13 @@ typedef struct pw {
     zb_buf join;               /* the responsible units of one row, joined */
     double *heights;           /* row heights of a category group */
     size_t heights_cap;
+    size_t *splits; /* where a category's pages start; reused */
+    size_t splits_cap;
+    int *lines; /* each result's lines, its category aside, measured before writing */
+    double *ahead_h; /* the rows' heights from them, and where a category starts: the pager */
+    unsigned char *ahead_first; /* looks ahead with them */
+    char **evens;   /* categories set on even lines, freed at the end */
+    size_t nevens, evens_cap;
     /* The summary, counted before anything is written. */
     tally all;
     tally *categories;         /* the plan's categories, then one for indicators without */
@@ -197,20 +204,76 @@ static const char *join_units(pw *w, size_t ind)
 /* ---- columns ------------------------------------------------------------------------- */
 
 /* The monitoring sheet's columns: 计量单位 when some indicator's unit was given apart from
- * its name. */
+ * its name; the widths moved between columns so that no header, category or name leaves a
+ * character alone on a line (zb_xlsx_fit_widths, looking at the first rows). */
 static void setup_columns(pw *w)
 {
-    size_t n = zb_plan_indicator_count(w->plan);
+    const zb_plan *plan = w->plan;
+    size_t n = zb_plan_indicator_count(plan);
     for (size_t i = 0; i < n && !w->unit_column; i++)
-        w->unit_column = zb_plan_indicator_unit_given(w->plan, i) && *zb_plan_indicator_unit(w->plan, i);
+        w->unit_column = zb_plan_indicator_unit_given(plan, i) && *zb_plan_indicator_unit(plan, i);
     const double *widths = w->unit_column ? widths_unit : widths_main;
+    double fit[NCOLS];
+    static const double mins[NCOLS] = {4, 6, 14, 5, 6, 6, 6, 6, 5, 20, 8};
+    size_t rows = w->n < ZB_XLSX_FIT_ROWS ? w->n : ZB_XLSX_FIT_ROWS;
+    size_t ncat = zb_plan_category_count(plan);
+    const char **cells = calloc((1 + rows + ncat) * NCOLS, sizeof *cells);
+    char **units = calloc(rows ? rows : 1, sizeof *units);
+    memcpy(fit, widths, sizeof fit);
+    if (cells && units) {
+        for (size_t c = 0; c < NCOLS; c++)
+            cells[c] = heads_main[c];
+        int ok = 1;
+        for (size_t i = 0; i < rows && ok; i++) {
+            const char **r = cells + (1 + i) * NCOLS;
+            size_t ind = zb_progress_indicator(w->pr, i);
+            size_t cat = zb_plan_indicator_category(plan, ind);
+            int alone = cat == ZB_NONE ||
+                        ((i == 0 || zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, i - 1)) != cat) &&
+                         (i + 1 >= w->n || zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, i + 1)) != cat));
+            r[COL_CATEGORY] = alone && cat != ZB_NONE ? zb_xlsx_safe(zb_plan_category_name(plan, cat)) : NULL;
+            r[COL_NAME] = zb_xlsx_safe(w->unit_column ? zb_plan_indicator_bare_name(plan, ind)
+                                                      : zb_plan_indicator_name(plan, ind));
+            r[COL_UNIT] = zb_xlsx_safe(zb_plan_indicator_unit(plan, ind));
+            r[COL_TARGET] = zb_xlsx_safe(zb_progress_target_text(w->pr, i));
+            r[COL_STATUS] = zb_standing_label(zb_progress_standing(w->pr, i));
+            r[COL_EXPLAIN] = zb_xlsx_safe(zb_progress_explain(w->pr, i));
+            const char *u = join_units(w, ind);
+            ok = u && (units[i] = zb_strdup(u)) != NULL;
+            r[COL_RESPONSIBLE] = units[i];
+        }
+        for (size_t k = 0; k < ncat; k++)
+            cells[(1 + rows + k) * NCOLS + COL_CATEGORY] = zb_xlsx_safe(zb_plan_category_name(plan, k));
+        if (ok) {
+            /* Without 计量单位, that column is left out of the sharing. */
+            if (!w->unit_column)
+                for (size_t r = 0; r < 1 + rows + ncat; r++)
+                    cells[r * NCOLS + COL_UNIT] = NULL;
+            double lo[NCOLS], weight[NCOLS];
+            memcpy(lo, mins, sizeof lo);
+            for (size_t c = 0; c < NCOLS; c++) /* 说明 is a sentence */
+                weight[c] = c == COL_EXPLAIN ? 0.0001 : 0.05;
+            /* The figures (本期累计, 完成率, 序时进度) keep the width they were given: a
+             * number that does not fit shows as ###. */
+            lo[COL_ACTUAL] = widths[COL_ACTUAL];
+            lo[COL_COMPLETION] = widths[COL_COMPLETION];
+            lo[COL_EXPECTED] = widths[COL_EXPECTED];
+            if (!w->unit_column)
+                lo[COL_UNIT] = 0;
+            zb_xlsx_fit_widths(fit, lo, weight, NCOLS, cells, 1 + rows + ncat, 1 + rows, w->style.body_size);
+        }
+    }
+    for (size_t i = 0; units && i < rows; i++)
+        free(units[i]);
+    free(units);
+    free(cells);
     w->ncols = 0;
     for (size_t c = 0; c < NCOLS; c++) {
-        w->text_pt[c] = zb_xlsx_column_text_pt(widths[c]);
+        w->text_pt[c] = zb_xlsx_column_text_pt(fit[c]);
         if (c == COL_UNIT && !w->unit_column)
             continue;
         w->col[c] = (lxw_col_t)w->ncols;
-        w->widths[w->ncols++] = widths[c];
+        w->widths[w->ncols++] = fit[c];
     }
 }
 
@@ -452,17 +515,37 @@ static zb_status write_result(pw *w, lxw_worksheet *ws, size_t i, lxw_row_t r,
     if (e)
         return row_fail(w, e, ind, err);
 
-    int lines = zb_xlsx_text_lines(name, w->text_pt[COL_NAME], size);
-    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(target, w->text_pt[COL_TARGET], size));
-    if (w->unit_column)
-        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(unit, w->text_pt[COL_UNIT], size));
-    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(status, w->text_pt[COL_STATUS], size));
-    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(explain, w->text_pt[COL_EXPLAIN], size));
-    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(units, w->text_pt[COL_RESPONSIBLE], size));
+    int lines = w->lines[i];
     if (category)
         lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(category, w->text_pt[COL_CATEGORY], size));
     *height = zb_xlsx_row_height(lines, size);
     return ZB_OK;
+}
+
+/* The lines of result i, its category aside: the pager looks ahead with them. -1 when out
+ * of memory. */
+static int result_lines(pw *w, size_t i)
+{
+    const zb_plan *plan = w->plan;
+    size_t ind = zb_progress_indicator(w->pr, i);
+    double size = w->style.body_size;
+    const char *units = join_units(w, ind);
+    if (!units)
+        return -1;
+    const char *name = zb_xlsx_safe(w->unit_column ? zb_plan_indicator_bare_name(plan, ind)
+                                                   : zb_plan_indicator_name(plan, ind));
+    const char *target = zb_xlsx_safe(zb_progress_target_text(w->pr, i));
+    const char *status = zb_standing_label(zb_progress_standing(w->pr, i));
+    const char *explain = zb_xlsx_safe(zb_progress_explain(w->pr, i));
+    int lines = zb_xlsx_text_lines(name, w->text_pt[COL_NAME], size);
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(target, w->text_pt[COL_TARGET], size));
+    if (w->unit_column)
+        lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(zb_xlsx_safe(zb_plan_indicator_unit(plan, ind)),
+                                                          w->text_pt[COL_UNIT], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(status, w->text_pt[COL_STATUS], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(explain, w->text_pt[COL_EXPLAIN], size));
+    lines = zb_xlsx_max_int(lines, zb_xlsx_text_lines(units, w->text_pt[COL_RESPONSIBLE], size));
+    return lines;
 }
 
 /* One row per result from row, 类别 merged over each run of two or more rows of one
@@ -473,6 +556,25 @@ static zb_status main_body(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lxw_r
     const zb_plan *plan = w->plan;
     size_t n = w->n;
     double size = w->style.body_size;
+    free(w->lines);
+    free(w->ahead_h);
+    free(w->ahead_first);
+    w->lines = malloc((n ? n : 1) * sizeof *w->lines);
+    w->ahead_h = malloc((n ? n : 1) * sizeof *w->ahead_h);
+    w->ahead_first = malloc(n ? n : 1);
+    if (!w->lines || !w->ahead_h || !w->ahead_first)
+        return nomem(w, err);
+    for (size_t i = 0; i < n; i++) {
+        if ((w->lines[i] = result_lines(w, i)) < 0)
+            return nomem(w, err);
+        w->ahead_h[i] = zb_xlsx_row_height(w->lines[i], size);
+        size_t cat = zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, i));
+        w->ahead_first[i] = i == 0 || cat == ZB_NONE ||
+                            zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, i - 1)) != cat;
+    }
+    pager->ahead_h = w->ahead_h;
+    pager->ahead_first = w->ahead_first;
+    pager->ahead_n = n;
     for (size_t i = 0; i < n;) {
         size_t cat = zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, i));
         size_t end = i + 1;
@@ -480,6 +582,16 @@ static zb_status main_body(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lxw_r
             while (end < n && zb_plan_indicator_category(plan, zb_progress_indicator(w->pr, end)) == cat)
                 end++;
         const char *name = cat != ZB_NONE ? zb_xlsx_safe(zb_plan_category_name(plan, cat)) : "";
+        /* A category that would leave a character alone is set on even lines. */
+        char *even = zb_xlsx_balance_text(name, w->text_pt[COL_CATEGORY], size);
+        if (even) {
+            if (zb_grow((void **)&w->evens, &w->evens_cap, w->nevens + 1, sizeof *w->evens)) {
+                free(even);
+                return nomem(w, err);
+            }
+            w->evens[w->nevens++] = even;
+            name = even;
+        }
         size_t k = end - i;
         if (zb_grow((void **)&w->heights, &w->heights_cap, k, sizeof *w->heights))
             return nomem(w, err);
@@ -495,14 +607,36 @@ static zb_status main_body(pw *w, lxw_worksheet *ws, zb_xlsx_pager *pager, lxw_r
         }
         lxw_error e = LXW_NO_ERROR;
         if (k > 1) {
-            /* A merged cell is as tall as its rows: the last grows when the name needs more. */
+            /* Kept on one page only when that costs less than a third of a page; else merged
+             * per page, each part's last row growing when the name needs more. */
             double need = zb_xlsx_text_height(name, w->text_pt[COL_CATEGORY], size);
-            double *last = &w->heights[k - 1];
-            if (above + *last < need)
-                *last = fmin(ceil((need - above) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
-            e = worksheet_merge_range(ws, top, w->col[COL_CATEGORY], top + (lxw_row_t)(k - 1), w->col[COL_CATEGORY],
-                                      name, w->fmt.center);
-            zb_xlsx_pager_group(pager, top, w->heights, k);
+            (void)above;
+            if (zb_grow((void **)&w->splits, &w->splits_cap, k + 1, sizeof *w->splits))
+                return nomem(w, err);
+            pager->ahead_at = end;
+            size_t nsplit = zb_xlsx_pager_category(pager, top, w->heights, k, need, w->splits);
+            w->splits[nsplit] = k;
+            size_t from = 0;
+            for (size_t p = 0; p <= nsplit && !e; p++) {
+                size_t to = w->splits[p];
+                double have = 0;
+                for (size_t j = from; j + 1 < to; j++)
+                    have += w->heights[j];
+                double *last = &w->heights[to - 1];
+                if (have + *last < need) {
+                    double h = fmin(ceil((need - have) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
+                    if (p == nsplit)
+                        pager->used += h - *last;
+                    *last = h;
+                }
+                lxw_col_t cc = w->col[COL_CATEGORY];
+                if (to - from > 1)
+                    e = worksheet_merge_range(ws, top + (lxw_row_t)from, cc, top + (lxw_row_t)(to - 1), cc, name,
+                                              w->fmt.center);
+                else
+                    e = worksheet_write_string(ws, top + (lxw_row_t)from, cc, name, w->fmt.center);
+                from = to;
+            }
         } else {
             zb_xlsx_pager_row(pager, w->heights[0]);
         }
@@ -556,6 +690,7 @@ static zb_status write_main(pw *w, zb_error *err)
     zb_status st = main_heading(w, ws, &pager, &row, err);
     zb_xlsx_page page = {0};
     page.landscape = 1;
+    page.sheet_margins = 1; /* a working sheet: a spreadsheet's margins */
     page.header_first = page.header_last = row;
     lxw_row_t first = row + 1, last = row + (lxw_row_t)w->n;
     if (!st)
@@ -844,6 +979,7 @@ static zb_status write_summary(pw *w, zb_error *err)
     /* Several tables on one sheet: the title is what repeats on every page. */
     zb_xlsx_page page = {0};
     page.landscape = landscape;
+    page.sheet_margins = 1;
     zb_status st = zb_xlsx_page_setup(w->book, s.ws, &page, err);
     if (st) {
         zb_xlsx_pager_free(&s.pager);
@@ -903,6 +1039,13 @@ static void pw_free(pw *w)
 {
     zb_buf_free(&w->join);
     free(w->heights);
+    free(w->splits);
+    free(w->lines);
+    free(w->ahead_h);
+    free(w->ahead_first);
+    for (size_t i = 0; i < w->nevens; i++)
+        free(w->evens[i]);
+    free(w->evens);
     free(w->categories);
     free(w->leads);
     free(w->lead_ids);

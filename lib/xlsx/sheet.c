@@ -1,5 +1,6 @@
 /* The pieces every xlsx writer shares: safe life cycle, formats, print setup, measuring. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -250,16 +251,56 @@ zb_status zb_xlsx_formats_init(zb_xlsx_book *book, const zb_xlsx_style *style,
 
 /* ---- print setup --------------------------------------------------------------------- */
 
-/* Inches: 19 mm at the sides leaves 172 mm, as wide as the tables are laid out, so that
- * they print at 100%; 25 mm top and bottom with room for the footer. */
+/* A sheet's own margins, in inches: 19 mm at the sides, 25 mm top and bottom with room for
+ * the footer. */
 #define MARGIN_SIDE_IN 0.75
 #define MARGIN_TOP_IN 1.0
 #define MARGIN_BOTTOM_IN 1.0
+#define MM_IN (1 / 25.4)
 /* A4 in points. */
 #define A4_WIDTH_PT (210.0 / 25.4 * 72.0)
 #define A4_HEIGHT_PT (297.0 / 25.4 * 72.0)
 /* What a printer may take off a page by rounding row heights to its dots. */
 #define PAGE_RESERVE_PT 4.0
+
+/* The margins in inches: left, right, top, bottom, and the footer's. A 附件 prints in the
+ * type area of the document it is attached to (GB/T 9704 §5.2.1: 37 mm top, 35 mm bottom,
+ * 28 mm on the binding side, 26 mm on the other; on its side the page keeps the type area
+ * where it is on the sheet, 225 × 156 mm, the table's head towards the binding, §8), its
+ * page number 7 mm below the type area (§7.5). */
+static void margins(int landscape, int sheet, double m[5])
+{
+    if (sheet) {
+        m[0] = m[1] = MARGIN_SIDE_IN;
+        m[2] = MARGIN_TOP_IN;
+        m[3] = MARGIN_BOTTOM_IN;
+        m[4] = 0.3; /* Excel's own */
+    } else if (landscape) {
+        m[0] = 37 * MM_IN, m[1] = 35 * MM_IN, m[2] = 28 * MM_IN, m[3] = 26 * MM_IN;
+        m[4] = (26 - 7 - 5) * MM_IN; /* a 四号 line's bottom 5 mm below its top */
+    } else {
+        m[0] = 28 * MM_IN, m[1] = 26 * MM_IN, m[2] = 37 * MM_IN, m[3] = 35 * MM_IN;
+        m[4] = (35 - 7 - 5) * MM_IN;
+    }
+}
+
+void zb_xlsx_page_area(int landscape, int sheet_margins, double *width_pt, double *height_pt)
+{
+    double m[5];
+    margins(landscape, sheet_margins, m);
+    if (width_pt)
+        *width_pt = (landscape ? A4_HEIGHT_PT : A4_WIDTH_PT) - (m[0] + m[1]) * 72.0;
+    if (height_pt)
+        *height_pt = (landscape ? A4_WIDTH_PT : A4_HEIGHT_PT) - (m[2] + m[3]) * 72.0;
+}
+
+double zb_xlsx_page_units(int landscape, int sheet_margins, size_t n)
+{
+    double w;
+    zb_xlsx_page_area(landscape, sheet_margins, &w, NULL);
+    /* A column of w units is 7w + 5 pixels of 0.75 pt. */
+    return floor((w / 0.75 - 5.0 * (double)n) / 7.0);
+}
 
 zb_status zb_xlsx_page_setup(zb_xlsx_book *book, lxw_worksheet *ws, const zb_xlsx_page *page,
                              zb_error *err)
@@ -269,11 +310,16 @@ zb_status zb_xlsx_page_setup(zb_xlsx_book *book, lxw_worksheet *ws, const zb_xls
         worksheet_set_landscape(ws);
     else
         worksheet_set_portrait(ws);
-    worksheet_set_margins(ws, MARGIN_SIDE_IN, MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_BOTTOM_IN);
+    double m[5];
+    margins(page->landscape, page->sheet_margins, m);
+    worksheet_set_margins(ws, m[0], m[1], m[2], m[3]);
     worksheet_center_horizontally(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     /* Page numbers as GB/T 9704 writes them: — 1 —. */
-    lxw_error e = worksheet_set_footer(ws, page->footer ? page->footer : "&C— &P —");
+    lxw_header_footer_options fo;
+    memset(&fo, 0, sizeof fo);
+    fo.margin = m[4];
+    lxw_error e = worksheet_set_footer_opt(ws, page->footer ? page->footer : "&C— &P —", &fo);
     if (e == LXW_NO_ERROR)
         e = worksheet_repeat_rows(ws, page->header_first, page->header_last);
     if (e != LXW_NO_ERROR)
@@ -284,9 +330,14 @@ zb_status zb_xlsx_page_setup(zb_xlsx_book *book, lxw_worksheet *ws, const zb_xls
 
 void zb_xlsx_pager_init(zb_xlsx_pager *p, int landscape, double table_width_pt)
 {
+    zb_xlsx_pager_init_margins(p, landscape, 1, table_width_pt);
+}
+
+void zb_xlsx_pager_init_margins(zb_xlsx_pager *p, int landscape, int sheet_margins, double table_width_pt)
+{
     memset(p, 0, sizeof *p);
-    double w = (landscape ? A4_HEIGHT_PT : A4_WIDTH_PT) - 2 * MARGIN_SIDE_IN * 72.0;
-    double h = (landscape ? A4_WIDTH_PT : A4_HEIGHT_PT) - (MARGIN_TOP_IN + MARGIN_BOTTOM_IN) * 72.0;
+    double w, h;
+    zb_xlsx_page_area(landscape, sheet_margins, &w, &h);
     /* Fitting to one page wide shrinks rows as much as columns. */
     double scale = table_width_pt > w ? w / table_width_pt : 1.0;
     p->page_pt = h / scale - PAGE_RESERVE_PT;
@@ -297,6 +348,21 @@ void zb_xlsx_pager_row(zb_xlsx_pager *p, double height)
     /* An automatic break: the next page starts with the repeated header. */
     if (p->used > 0 && p->used + height > p->page_pt)
         p->used = p->top = p->repeat_pt;
+    p->used += height;
+}
+
+static void add_break(zb_xlsx_pager *p, lxw_row_t row);
+
+void zb_xlsx_pager_row_at(zb_xlsx_pager *p, lxw_row_t row, double height)
+{
+    /* The break the program would make, made here: one that fits more on a page (a
+     * program that scales the page a little further, as LibreOffice does) breaks where
+     * this one does. */
+    p->record = 1;
+    if (p->used > 0 && p->used + height > p->page_pt) {
+        add_break(p, row);
+        p->used = p->top = p->repeat_pt;
+    }
     p->used += height;
 }
 
@@ -329,8 +395,114 @@ void zb_xlsx_pager_group(zb_xlsx_pager *p, lxw_row_t first, const double *height
         p->used = p->repeat_pt + total;
         return;
     }
-    for (size_t i = 0; i < n; i++) /* fits, or taller than any page: it flows */
-        zb_xlsx_pager_row(p, heights[i]);
+    for (size_t i = 0; i < n; i++) { /* fits, or taller than any page: it flows */
+        if (p->record)
+            zb_xlsx_pager_row_at(p, first + (lxw_row_t)i, heights[i]);
+        else
+            zb_xlsx_pager_row(p, heights[i]);
+    }
+}
+
+/* Pages the rows [from, from + AHEAD_ROWS) of p->ahead_h start, from a page with used of
+ * it used (top of it before its first body row), the way the pager does: a group moved
+ * whole when that leaves less than a third of a page empty, else rows where they fit.
+ * Returns the pages begun. */
+#define AHEAD_ROWS 300
+static int simulate(const zb_xlsx_pager *p, double used, double top, size_t from)
+{
+    size_t end = p->ahead_n - from > AHEAD_ROWS ? from + AHEAD_ROWS : p->ahead_n;
+    int pages = 0;
+    for (size_t i = from; i < end;) {
+        size_t j = i + 1;
+        while (j < end && !p->ahead_first[j])
+            j++;
+        double total = 0;
+        for (size_t k = i; k < j; k++)
+            total += p->ahead_h[k];
+        if (j - i > 1 && used + total > p->page_pt && used > top && p->page_pt - used < p->page_pt / 3 &&
+            p->repeat_pt + total <= p->page_pt) {
+            pages++;
+            used = p->repeat_pt + total;
+            top = p->repeat_pt;
+        } else {
+            for (size_t k = i; k < j; k++) {
+                if (used + p->ahead_h[k] > p->page_pt && used > top) {
+                    pages++;
+                    used = top = p->repeat_pt;
+                }
+                used += p->ahead_h[k];
+            }
+        }
+        i = j;
+    }
+    return pages;
+}
+
+/* Whether starting the group (heights[0..n)) on the next page rather than here takes a page
+ * more, the rows after it (p->ahead_h) paged the same way. */
+static int moving_adds_a_page(const zb_xlsx_pager *p, const double *heights, size_t n, double total)
+{
+    if (!p->ahead_h || !p->ahead_first || p->ahead_at > p->ahead_n)
+        return 0;
+    int moved = 1 + simulate(p, p->repeat_pt + total, p->repeat_pt, p->ahead_at);
+    int here = 0;
+    double used = p->used, top = p->top;
+    for (size_t k = 0; k < n; k++) {
+        if (used + heights[k] > p->page_pt && used > top) {
+            here++;
+            used = top = p->repeat_pt;
+        }
+        used += heights[k];
+    }
+    here += simulate(p, used, top, p->ahead_at);
+    return moved > here;
+}
+
+size_t zb_xlsx_pager_category(zb_xlsx_pager *p, lxw_row_t first, const double *heights, size_t n,
+                              double need_pt, size_t *splits)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += heights[i];
+    if (p->used + total > p->page_pt && p->used > p->top && p->page_pt - p->used < p->page_pt / 3 &&
+        p->repeat_pt + total <= p->page_pt && !moving_adds_a_page(p, heights, n, total)) {
+        /* Keeping it whole costs less than a third of a page: it starts the next page. */
+        add_break(p, first);
+        p->top = p->repeat_pt;
+        p->used = p->repeat_pt + total;
+        return 0;
+    }
+    /* Else it goes on here, a manual break where a page is full: each page's part two rows
+     * at least (or the whole group) and tall enough for the category's text, the group's
+     * last row never alone on a page. */
+    size_t count = 0, start = 0;
+    int moved = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p->used + heights[i] > p->page_pt && p->used > p->top) {
+            size_t at = i;
+            if (n - at == 1 && at - start >= 3)
+                at--;
+            double have = 0;
+            for (size_t k = start; k < at; k++)
+                have += heights[k];
+            if (start == 0 && !moved && (at < 2 || have < need_pt - 0.01)) {
+                /* Too little of it would stay here: the whole group to the next page. */
+                add_break(p, first);
+                at = 0;
+                moved = 1;
+            } else {
+                add_break(p, first + (lxw_row_t)at);
+                splits[count++] = at;
+            }
+            p->top = p->repeat_pt;
+            p->used = p->repeat_pt;
+            for (size_t k = at; k < i; k++)
+                p->used += heights[k];
+            start = at;
+        }
+        p->used += heights[i];
+    }
+    return count;
 }
 
 zb_status zb_xlsx_pager_finish(zb_xlsx_pager *p, zb_xlsx_book *book, lxw_worksheet *ws,
@@ -426,10 +598,17 @@ bad:
     return 0xFFFD;
 }
 
-/* Width in half-ems: full-width characters are an em. */
+/* Widths in twentieths of an em: full-width characters are an em; Latin letters and
+ * digits 0.65 em, more than a Chinese font's (0.5) and Calibri's (0.51), so that a text the
+ * measure puts on one line stays on one line where the font named is missing and the digits
+ * are set in a wider one (LibreOffice's fallback DejaVu Sans: 0.64). A row may be a line
+ * taller than it needs; text is never cut off. */
+#define W_EM 20
+#define W_LATIN 13
+#define W_SPACE 10
 static int cp_width(uint32_t cp)
 {
-    return zb_is_cjk(cp) ? 2 : 1;
+    return zb_is_cjk(cp) ? W_EM : W_LATIN;
 }
 
 /* Characters that may not start a line (GB/T 15834). */
@@ -485,7 +664,7 @@ static void classify(cursor *c)
     if (ch < 0x80) {
         c->n = 1;
         c->cp = ch;
-        c->width = 1;
+        c->width = ch == ' ' ? W_SPACE : W_LATIN;
         switch (ch) {
         case 0: c->cls = K_END; break;
         case '\n': c->cls = K_NL; break;
@@ -502,7 +681,7 @@ static void classify(cursor *c)
     uint32_t cp = next_cp(c->s, &c->n);
     c->cp = cp;
     if (cp >= 0x4E00 && cp <= 0x9FFF) { /* most of any Chinese text */
-        c->width = 2;
+        c->width = W_EM;
         c->cls = K_CHAR;
         return;
     }
@@ -519,42 +698,41 @@ static void advance(cursor *c)
     classify(c);
 }
 
-int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt)
+int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lone)
 {
+    if (lone)
+        *lone = 0;
     if (!text || font_pt <= 0)
         return 1;
-    /* Whole half-ems per line; at least one full-width character so that the loop ends. */
-    long units = (long)floor(width_pt / (font_pt / 2.0) + 1e-9);
-    if (units < 2)
-        units = 2;
-    /* No character is wider (in half-ems) than its bytes: a text of no more bytes than the
-     * line holds, with no line end, is one line whatever its breaks. */
-    size_t len = 0;
-    while (len <= (size_t)units && text[len] && text[len] != '\n')
-        len++;
-    if (len <= (size_t)units && !text[len])
-        return 1;
+    /* Whole twentieths of an em per line; at least one full-width character so that the
+     * loop ends. An unwrapped cell (no width) breaks at its line feeds only. */
+    long units = width_pt < 1e9 ? (long)floor(width_pt / (font_pt / W_EM) + 1e-9) : 1L << 40;
+    if (units < W_EM)
+        units = W_EM;
     cursor c;
     c.s = (const unsigned char *)text;
     classify(&c);
     int lines = 1;
     long used = 0;
+    int content = 0, wide = 0; /* characters on the last line (marks aside); the last one's width */
     while (c.cls != K_END) {
         if (c.cls == K_NL) {
             lines++;
             used = 0;
+            content = wide = 0;
             advance(&c);
             continue;
         }
         if (c.cls == K_SPACE) {
-            if (used + 1 <= units)
-                used++; /* a space where the line breaks is swallowed */
+            if (used + c.width <= units)
+                used += c.width; /* a space where the line breaks is swallowed */
             advance(&c);
             continue;
         }
         /* One cluster: opening marks, then a word, a run of — or …, or one character,
          * then closing marks; a line breaks only between clusters. */
         long w = 0;
+        int chars = 0, last_wide = 0; /* the cluster's characters, marks aside */
         while (c.cls == K_OPEN) {
             w += c.width;
             advance(&c);
@@ -562,16 +740,20 @@ int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt)
         if (c.cls == K_WORD) {
             /* Latin punctuation inside a word (1,200  3.5  20%) does not break it. */
             while (c.cls == K_WORD || (c.cls == K_CLOSE && c.cp < 0x80)) {
-                w += 1;
+                w += c.width;
+                chars += c.cls == K_WORD;
                 advance(&c);
             }
         } else if (c.cls == K_DASH) {
             uint32_t run = c.cp;
             while (c.cls == K_DASH && c.cp == run) {
-                w += 2;
+                w += W_EM;
+                chars++;
                 advance(&c);
             }
         } else if (c.cls != K_END && c.cls != K_NL && c.cls != K_SPACE) {
+            chars = c.cls == K_CHAR; /* a mark (the % of (%)) is not a character of the text */
+            last_wide = c.width == W_EM;
             w += c.width;
             advance(&c);
         }
@@ -582,16 +764,420 @@ int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt)
         if (used > 0 && used + w > units) {
             lines++;
             used = 0;
+            content = wide = 0;
         }
         while (w > units) { /* a word longer than a line is broken anywhere */
             lines++;
             w -= units;
+            content = 0;
+            chars = 2; /* the end of a word: not a character alone */
         }
         used += w;
+        if (chars) {
+            content += chars;
+            wide = last_wide;
+        }
         if (lines > 10000) /* no row is that tall; stop counting */
             break;
     }
+    if (lone)
+        *lone = lines > 1 && content == 1 && wide;
     return lines;
+}
+
+int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt)
+{
+    return zb_xlsx_text_wrap(text, width_pt, font_pt, NULL);
+}
+
+/* What a column of cells costs at a width: the lines of each measured row, and the cells
+ * that leave a character alone. */
+typedef struct fit_col {
+    double weight; /* of a character alone in this column: 1 for headers and names */
+    short *lines; /* by width step, then row: NULL until measured */
+    double *lone; /* by width: the cost of what is alone, and of the merged texts' lines */
+    unsigned char *done;
+} fit_col;
+
+#define FIT_LONE_COST 1000.0 /* one character alone weighs more than any row's height */
+
+static void fit_measure(fit_col *fc, size_t c, int w, size_t ncols, const char *const *cells, size_t rows,
+                        size_t height_rows, double font_pt)
+{
+    double weight = fc->weight;
+    if (fc->done[w])
+        return;
+    double pt = zb_xlsx_column_text_pt((double)w);
+    short *l = fc->lines + (size_t)w * height_rows;
+    double lone = 0;
+    for (size_t r = 0; r < rows; r++) {
+        const char *t = cells[r * ncols + c];
+        int single = 0;
+        int n = t ? zb_xlsx_text_wrap(t, pt, font_pt, &single) : 1;
+        if (r < height_rows) {
+            lone += FIT_LONE_COST * (r == 0 ? 1.0 : weight) * single; /* a header is no sentence */
+            l[r] = (short)(n > 30000 ? 30000 : n);
+        } else if (t) {
+            /* A merged cell's text: its writer balances its lines (zb_xlsx_balance_text),
+             * which leaves a character alone only where the column is too narrow for any
+             * balance (牵引 / 性指 / 标); its lines cost a little, as its rows may have to
+             * grow. */
+            lone += 0.5 * n + FIT_LONE_COST * weight * single;
+        }
+    }
+    fc->lone[w] = lone;
+    fc->done[w] = 1;
+}
+
+static double fit_cost(fit_col *fc, const int *w, size_t ncols, const char *const *cells, size_t rows,
+                       size_t height_rows, double font_pt)
+{
+    double cost = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        fit_measure(&fc[c], c, w[c], ncols, cells, rows, height_rows, font_pt);
+        cost += fc[c].lone[w[c]];
+    }
+    for (size_t r = 0; r < height_rows; r++) {
+        int most = 1;
+        for (size_t c = 0; c < ncols; c++) {
+            int n = fc[c].lines[(size_t)w[c] * height_rows + r];
+            if (n > most)
+                most = n;
+        }
+        /* A row's lines, and more for a tall row than for two low ones: a cell of nine
+         * lines beside cells of one is what a reader notices. The header prints on every
+         * page: about one more for every 25 rows. */
+        double h = most + 0.25 * (most - 1) * (most - 1);
+        cost += r == 0 ? h * (1.0 + (double)height_rows / 25.0) : h;
+    }
+    return cost;
+}
+
+/* The widest run a line never breaks (a number, a Latin word, a run of dashes), in
+ * twentieths of an em. */
+static long widest_word(const char *text)
+{
+    cursor c;
+    c.s = (const unsigned char *)text;
+    classify(&c);
+    long most = 0;
+    while (c.cls != K_END) {
+        long w = 0;
+        if (c.cls == K_WORD) {
+            while (c.cls == K_WORD || (c.cls == K_CLOSE && c.cp < 0x80)) {
+                w += c.width;
+                advance(&c);
+            }
+        } else if (c.cls == K_DASH) {
+            uint32_t run = c.cp;
+            while (c.cls == K_DASH && c.cp == run) {
+                w += W_EM;
+                advance(&c);
+            }
+        } else {
+            advance(&c);
+        }
+        if (w > most)
+            most = w;
+    }
+    return most;
+}
+
+void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight, size_t ncols,
+                        const char *const *cells, size_t rows, size_t height_rows, double font_pt)
+{
+    if (ncols < 2 || !cells)
+        return;
+    if (rows > ZB_XLSX_FIT_ROWS)
+        rows = ZB_XLSX_FIT_ROWS;
+    if (height_rows > rows)
+        height_rows = rows;
+    int total = 0;
+    int *w = malloc(ncols * sizeof *w), *lo = malloc(ncols * sizeof *lo);
+    fit_col *fc = calloc(ncols, sizeof *fc);
+    if (!w || !lo || !fc)
+        goto done;
+    for (size_t c = 0; c < ncols; c++) {
+        w[c] = (int)floor(widths[c] + 0.5);
+        lo[c] = (int)ceil(min[c]);
+        if (w[c] < lo[c])
+            w[c] = lo[c];
+        total += w[c];
+        /* No number or word of a row broken (2800 / 20% on one line), as far as the column's
+         * first width allows. */
+        long word = 0;
+        for (size_t r = 0; r < height_rows; r++) {
+            const char *t = cells[r * ncols + c];
+            long ww = t ? widest_word(t) : 0;
+            if (ww > word)
+                word = ww;
+        }
+        double need = (double)word * font_pt / W_EM;
+        while (lo[c] < w[c] && zb_xlsx_column_text_pt((double)lo[c]) < need - 1e-9)
+            lo[c]++;
+    }
+    for (size_t c = 0; c < ncols; c++) {
+        fc[c].weight = weight ? weight[c] : 1.0;
+        fc[c].lines = malloc((size_t)(total + 1) * (height_rows ? height_rows : 1) * sizeof *fc[c].lines);
+        fc[c].lone = calloc((size_t)total + 1, sizeof *fc[c].lone);
+        fc[c].done = calloc((size_t)total + 1, 1);
+        if (!fc[c].lines || !fc[c].lone || !fc[c].done)
+            goto done;
+    }
+    /* First the widths that leave the fewest characters alone, which each column decides on
+     * its own: a knapsack over the columns, a column's lines in all standing in for the rows'
+     * heights. Each column is looked at up to twice its width (or 20 more units). */
+    {
+        int *hi = malloc(ncols * sizeof *hi);
+        double *best = malloc((ncols + 1) * ((size_t)total + 1) * sizeof *best);
+        int *pick = malloc(ncols * ((size_t)total + 1) * sizeof *pick);
+        if (!hi || !best || !pick) {
+            free(hi);
+            free(best);
+            free(pick);
+            goto done;
+        }
+        for (size_t c = 0; c < ncols; c++) {
+            hi[c] = w[c] * 2 > lo[c] + 20 ? w[c] * 2 : lo[c] + 20;
+            if (hi[c] > total)
+                hi[c] = total;
+        }
+#define BEST(c, b) best[(c) * ((size_t)total + 1) + (size_t)(b)]
+        for (int b = 0; b <= total; b++)
+            BEST(ncols, b) = b == 0 ? 0 : HUGE_VAL;
+        for (size_t c = ncols; c-- > 0;) {
+            for (int b = 0; b <= total; b++) {
+                BEST(c, b) = HUGE_VAL;
+                pick[c * ((size_t)total + 1) + (size_t)b] = -1;
+                for (int x = lo[c]; x <= hi[c] && x <= b; x++) {
+                    double rest = BEST(c + 1, b - x);
+                    if (rest == HUGE_VAL)
+                        continue;
+                    fit_measure(&fc[c], c, x, ncols, cells, rows, height_rows, font_pt);
+                    double own = fc[c].lone[x];
+                    for (size_t r = 0; r < height_rows; r++)
+                        own += fc[c].lines[(size_t)x * height_rows + r] * 1e-3;
+                    if (own + rest < BEST(c, b)) {
+                        BEST(c, b) = own + rest;
+                        pick[c * ((size_t)total + 1) + (size_t)b] = x;
+                    }
+                }
+            }
+        }
+        if (BEST(0, total) < HUGE_VAL) {
+            int b = total;
+            for (size_t c = 0; c < ncols; c++) {
+                w[c] = pick[c * ((size_t)total + 1) + (size_t)b];
+                b -= w[c];
+            }
+        }
+#undef BEST
+        free(hi);
+        free(best);
+        free(pick);
+    }
+    double cost = fit_cost(fc, w, ncols, cells, rows, height_rows, font_pt);
+    /* Then the best move of up to 24 units from one column to another, while one helps. */
+    for (int round = 0; round < 200; round++) {
+        double best_cost = cost;
+        size_t bd = 0, br = 0;
+        int bstep = 0;
+        for (size_t d = 0; d < ncols; d++) {
+            for (size_t r = 0; r < ncols; r++) {
+                if (d == r)
+                    continue;
+                for (int step = 1; step <= 24 && w[d] - step >= lo[d]; step++) {
+                    w[d] -= step;
+                    w[r] += step;
+                    double c2 = fit_cost(fc, w, ncols, cells, rows, height_rows, font_pt);
+                    w[d] += step;
+                    w[r] -= step;
+                    if (c2 < best_cost - 1e-9) {
+                        best_cost = c2;
+                        bd = d, br = r, bstep = step;
+                    }
+                }
+            }
+        }
+        if (!bstep)
+            break;
+        w[bd] -= bstep;
+        w[br] += bstep;
+        cost = best_cost;
+    }
+    for (size_t c = 0; c < ncols; c++)
+        widths[c] = w[c];
+done:
+    for (size_t c = 0; fc && c < ncols; c++) {
+        free(fc[c].lines);
+        free(fc[c].lone);
+        free(fc[c].done);
+    }
+    free(fc);
+    free(w);
+    free(lo);
+}
+
+/* The clusters a line breaks between (as in zb_xlsx_text_wrap): their byte offsets and
+ * widths; a space is a cluster of its own, dropped where a line breaks. Returns their count,
+ * or 0 when there are more than max. */
+typedef struct piece {
+    size_t at, len;
+    long w;
+    int space;
+} piece;
+
+static size_t pieces(const char *text, piece *out, size_t max)
+{
+    cursor c;
+    c.s = (const unsigned char *)text;
+    classify(&c);
+    size_t m = 0;
+    while (c.cls != K_END) {
+        if (m == max)
+            return 0;
+        piece *p = &out[m++];
+        p->at = (size_t)((const char *)c.s - text);
+        p->w = 0;
+        p->space = c.cls == K_SPACE || c.cls == K_NL;
+        if (p->space) {
+            p->w = c.width;
+            advance(&c);
+        } else {
+            while (c.cls == K_OPEN) {
+                p->w += c.width;
+                advance(&c);
+            }
+            if (c.cls == K_WORD) {
+                while (c.cls == K_WORD || (c.cls == K_CLOSE && c.cp < 0x80)) {
+                    p->w += c.width;
+                    advance(&c);
+                }
+            } else if (c.cls == K_DASH) {
+                uint32_t run = c.cp;
+                while (c.cls == K_DASH && c.cp == run) {
+                    p->w += W_EM;
+                    advance(&c);
+                }
+            } else if (c.cls != K_END && c.cls != K_NL && c.cls != K_SPACE) {
+                p->w += c.width;
+                advance(&c);
+            }
+            while (c.cls == K_CLOSE) {
+                p->w += c.width;
+                advance(&c);
+            }
+        }
+        p->len = (size_t)((const char *)c.s - text) - p->at;
+    }
+    return m;
+}
+
+/* Width of clusters [a, b) set on one line: spaces at either end do not count. */
+static long span_width(const piece *p, size_t a, size_t b)
+{
+    while (a < b && p[a].space)
+        a++;
+    while (b > a && p[b - 1].space)
+        b--;
+    long w = 0;
+    for (size_t k = a; k < b; k++)
+        w += p[k].w;
+    return w;
+}
+
+#define BALANCE_MAX 256
+
+char *zb_xlsx_balance_text(const char *text, double width_pt, double font_pt)
+{
+    if (!text || strchr(text, '\n') || font_pt <= 0)
+        return NULL;
+    int lines = zb_xlsx_text_wrap(text, width_pt, font_pt, NULL);
+    if (lines < 2 || lines > 16)
+        return NULL;
+    long units = (long)floor(width_pt / (font_pt / W_EM) + 1e-9);
+    piece *p = malloc(BALANCE_MAX * sizeof *p);
+    if (!p)
+        return NULL;
+    size_t m = pieces(text, p, BALANCE_MAX);
+    for (size_t k = 0; k < m; k++)
+        if (p[k].w > units) { /* a word longer than a line: left to the program */
+            m = 0;
+            break;
+        }
+    if (m < (size_t)lines) {
+        free(p);
+        return NULL;
+    }
+    /* The break points that make `lines` lines as even as they can be (the least sum of
+     * their widths' squares: 提升产 / 业科技 / 创新 / 能力, not … / 创新能 / 力); a tie goes
+     * to the longer first line. */
+    size_t L = (size_t)lines;
+    long *best = malloc((L + 1) * (m + 1) * sizeof *best);
+    size_t *from = malloc((L + 1) * (m + 1) * sizeof *from);
+    char *out = NULL;
+    if (!best || !from)
+        goto done;
+#define B(l, e) best[(l) * (m + 1) + (e)]
+#define F(l, e) from[(l) * (m + 1) + (e)]
+    for (size_t e = 0; e <= m; e++)
+        B(0, e) = e == 0 ? 0 : LONG_MAX;
+    for (size_t l = 1; l <= L; l++) {
+        for (size_t e = 0; e <= m; e++) {
+            B(l, e) = LONG_MAX;
+            F(l, e) = 0;
+            for (size_t a = l - 1; a < e; a++) {
+                if (B(l - 1, a) == LONG_MAX)
+                    continue;
+                long w = span_width(p, a, e);
+                if (w > units || w == 0)
+                    continue;
+                long cost = B(l - 1, a) + w * w;
+                if (cost < B(l, e) || (cost == B(l, e) && a > F(l, e))) {
+                    B(l, e) = cost;
+                    F(l, e) = a;
+                }
+            }
+        }
+    }
+    if (B(L, m) == LONG_MAX)
+        goto done;
+    {
+        size_t cut[17];
+        size_t e = m;
+        for (size_t l = L; l > 0; l--) {
+            cut[l] = e;
+            e = F(l, e);
+        }
+        cut[0] = 0;
+        size_t len = strlen(text);
+        out = malloc(len + L + 1);
+        if (!out)
+            goto done;
+        size_t o = 0;
+        for (size_t l = 1; l <= L; l++) {
+            size_t a = cut[l - 1], b = cut[l];
+            while (a < b && p[a].space)
+                a++;
+            while (b > a && p[b - 1].space)
+                b--;
+            if (a < b) {
+                size_t start = p[a].at, end = p[b - 1].at + p[b - 1].len;
+                memcpy(out + o, text + start, end - start);
+                o += end - start;
+            }
+            if (l < L)
+                out[o++] = '\n';
+        }
+        out[o] = '\0';
+    }
+#undef B
+#undef F
+done:
+    free(best);
+    free(from);
+    free(p);
+    return out;
 }
 
 double zb_xlsx_row_height(int lines, double font_pt)

@@ -9,16 +9,16 @@
 #include "zhibiao/xlsx.h"
 #include "plan/plan_internal.h"
 
-/* Column widths in Excel character units: 88 in all, so that the table fills the 172 mm
- * between the margins of A4 portrait at 100%; 目标值 is wide enough for "2024年目标值" on
- * one line. The seed's five columns (and six with 计量单位) keep these widths; a table with
- * more columns gives each extra one a fixed width and the name what is left, turning to
- * landscape (132) when portrait would leave the name too narrow. */
+/* Column widths in Excel character units, in proportion: the seed's five columns (and six
+ * with 计量单位) share the page's width as these do (88 in all filled the 172 mm between a
+ * spreadsheet's margins); a table with more columns gives each extra one a fixed width and
+ * the name what is left, turning to landscape when portrait would leave the name too
+ * narrow. The page's width is the type area's (or the spreadsheet margins'), and the widths
+ * are then moved between columns so that no header or name leaves a character alone on a
+ * line (zb_xlsx_fit_widths). */
 static const double widths_plain[] = {6, 14, 36, 14, 18};
 static const double widths_unit[] = {6, 14, 28, 10, 14, 16};
-#define PORTRAIT_WIDTH 88.0
-#define LANDSCAPE_WIDTH 132.0
-#define NAME_MIN_WIDTH 22.0
+#define NAME_MIN_WIDTH 20.0
 #define NAME_MAX_WIDTH 36.0
 
 /* What a column holds. */
@@ -51,7 +51,6 @@ typedef struct column {
 
 /* The 类别 cell of a row. */
 typedef enum category_cell {
-    CAT_NONE,         /* written later by the merge (in any order) */
     CAT_TEXT,         /* a group of one row: the text, measured with the row */
     CAT_MERGED_TOP,   /* in row order: the text of a merged group, on its first row */
     CAT_MERGED_BLANK  /* in row order: a formatted blank under it */
@@ -68,6 +67,7 @@ typedef struct table {
     int unit_column;  /* names lose the unit group they gave */
     int in_row_order; /* the workbook is in constant_memory mode: cells go in row by row */
     int landscape;
+    int sheet_margins;
     column *cols;
     size_t ncols;
     size_t col_category; /* where 类别 is, for the merges */
@@ -76,6 +76,11 @@ typedef struct table {
     zb_buf units; /* the responsible units of one row, joined; reused row after row */
     double *heights; /* row heights of one category group; reused group after group */
     size_t heights_cap;
+    size_t *splits;  /* where a group's pages start; reused */
+    size_t splits_cap;
+    int *lines;      /* each indicator's lines (its category aside), measured before writing */
+    double *ahead_h; /* the rows' heights from them, and where a category starts: the pager */
+    unsigned char *ahead_first; /* looks ahead with them */
     zb_xlsx_pager pager;
 } table;
 
@@ -156,6 +161,100 @@ static int year_listed(const int *years, size_t n, int y)
         if (years[k] == y)
             return 1;
     return 0;
+}
+
+static const char *join_units(table *t, size_t i);
+static const char *attribute_text(zb_attribute a);
+
+/* The text indicator i shows in column col ("" for none). */
+static const char *cell_text(table *t, size_t i, const column *col)
+{
+    const zb_plan *plan = t->plan;
+    switch (col->field) {
+    case F_NAME:
+        return t->unit_column ? zb_plan_indicator_bare_name(plan, i) : zb_plan_indicator_name(plan, i);
+    case F_UNIT:
+        return zb_plan_indicator_unit(plan, i);
+    case F_ATTRIBUTE:
+        return attribute_text(zb_plan_indicator_attribute(plan, i));
+    case F_BASE:
+        return zb_plan_indicator_base_text(plan, i);
+    case F_TARGET: {
+        size_t k = zb_plan_indicator_find_target(plan, i, col->year);
+        return k != ZB_NONE ? zb_plan_indicator_target_text_at(plan, i, k) : "";
+    }
+    case F_NOTE:
+        return zb_plan_indicator_note(plan, i);
+    default:
+        return "";
+    }
+}
+
+/* Widths so that no header, category or name leaves a character alone on a line, then
+ * rows as low as they can be (zb_xlsx_fit_widths), looking at the header and the first
+ * rows. ZB_OK or ZB_ERR_NOMEM. */
+static zb_status fit_columns(table *t)
+{
+    const zb_plan *plan = t->plan;
+    size_t n = zb_plan_indicator_count(plan), nc = t->ncols;
+    if (n > ZB_XLSX_FIT_ROWS)
+        n = ZB_XLSX_FIT_ROWS;
+    size_t ncat = zb_plan_category_count(plan);
+    size_t rows = 1 + n + ncat;
+    const char **cells = calloc(rows * nc, sizeof *cells);
+    char **units = calloc(n ? n : 1, sizeof *units);
+    double *min = calloc(nc, sizeof *min), *w = calloc(nc, sizeof *w);
+    zb_status st = ZB_OK;
+    if (!cells || !units || !min || !w) {
+        st = ZB_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t c = 0; c < nc; c++) {
+        const column *col = &t->cols[c];
+        cells[c] = col->head;
+        w[c] = col->width;
+        static const double mins[] = {4, 6, 14, 5, 5, 6, 6, 8, 6};
+        min[c] = mins[col->field];
+    }
+    size_t r = 1;
+    for (size_t i = 0; i < n; i++, r++) {
+        size_t cat = zb_plan_indicator_category(plan, i);
+        int alone = cat == ZB_NONE || ((i == 0 || zb_plan_indicator_category(plan, i - 1) != cat) &&
+                                       (i + 1 >= zb_plan_indicator_count(plan) ||
+                                        zb_plan_indicator_category(plan, i + 1) != cat));
+        for (size_t c = 0; c < nc; c++) {
+            const column *col = &t->cols[c];
+            if (col->field == F_SEQ)
+                continue;
+            if (col->field == F_CATEGORY) {
+                const char *name = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
+                cells[r * nc + c] = alone ? name : NULL;
+            } else if (col->field == F_RESPONSIBLE) {
+                const char *u = join_units(t, i);
+                if (!u || !(units[i] = zb_strdup(u))) {
+                    st = ZB_ERR_NOMEM;
+                    goto done;
+                }
+                cells[r * nc + c] = units[i];
+            } else {
+                cells[r * nc + c] = cell_text(t, i, col);
+            }
+        }
+    }
+    /* The categories' texts, merged over their rows: only their lone characters count. */
+    for (size_t k = 0; k < ncat; k++, r++)
+        cells[r * nc + t->col_category] = zb_plan_category_name(plan, k);
+    zb_xlsx_fit_widths(w, min, NULL, nc, cells, rows, 1 + n, t->style.body_size);
+    for (size_t c = 0; c < nc; c++)
+        t->cols[c].width = w[c];
+done:
+    for (size_t i = 0; units && i < n; i++)
+        free(units[i]);
+    free(units);
+    free(cells);
+    free(min);
+    free(w);
+    return st;
 }
 
 /* The columns the plan needs: 计量单位 when a unit was given apart from a name (or as the
@@ -247,18 +346,26 @@ static zb_status setup_columns(table *t, const zb_table_options *o, zb_error *er
     t->ncols = k;
     free(years);
 
-    /* The seed's layouts keep their widths; others share the page. */
+    /* The seed's layouts share the page as they did; others give the name what is left. */
     int plain = !attribute && !base && !note && nyears == 1;
+    double portrait = zb_xlsx_page_units(0, t->sheet_margins, k);
+    double landscape = zb_xlsx_page_units(1, t->sheet_margins, k);
     if (plain) {
         const double *w = t->unit_column ? widths_unit : widths_plain;
+        double sum = 0;
         for (size_t j = 0; j < k; j++)
-            c[j].width = w[j];
+            sum += w[j];
+        double left = portrait;
+        for (size_t j = 0; j < k; j++) {
+            c[j].width = j + 1 < k ? floor(w[j] * portrait / sum + 0.5) : left;
+            left -= c[j].width;
+        }
     } else {
         double fixed = 0;
         for (size_t j = 0; j < k; j++)
             fixed += c[j].width;
-        double page = fixed + NAME_MIN_WIDTH <= PORTRAIT_WIDTH ? PORTRAIT_WIDTH : LANDSCAPE_WIDTH;
-        t->landscape = page == LANDSCAPE_WIDTH;
+        double page = fixed + NAME_MIN_WIDTH <= portrait ? portrait : landscape;
+        t->landscape = page == landscape;
         c[2].width = fmax(NAME_MIN_WIDTH, fmin(page - fixed, NAME_MAX_WIDTH));
         /* What the name does not need goes to the columns whose texts wrap: targets such
          * as 完成市下达任务, units, remarks. */
@@ -270,6 +377,9 @@ static zb_status setup_columns(table *t, const zb_table_options *o, zb_error *er
             if (c[j].field >= F_UNIT && c[j].field != F_ATTRIBUTE)
                 c[j].width += floor(extra / (double)flexible);
     }
+    zb_status st = fit_columns(t);
+    if (st)
+        return zb_error_set(err, st, "%s: out of memory", t->path);
     t->width = 0;
     for (size_t j = 0; j < k; j++) {
         c[j].text_pt = zb_xlsx_column_text_pt(c[j].width);
@@ -296,7 +406,7 @@ static zb_status write_heading(table *t, const zb_table_options *o, const char *
         /* Left-aligned, unmerged and unwrapped: a long label runs on over the empty cells,
          * so only its line breaks add height. */
         double h = zb_xlsx_text_height(o->label, HUGE_VAL, t->style.label_size);
-        zb_xlsx_pager_row(&t->pager, h);
+        zb_xlsx_pager_row_at(&t->pager, *row, h);
         e = worksheet_write_string(ws, *row, 0, o->label, t->fmt.label);
         if (!e)
             e = worksheet_set_row(ws, *row, h, NULL);
@@ -310,7 +420,7 @@ static zb_status write_heading(table *t, const zb_table_options *o, const char *
     if (!e) {
         double h = zb_xlsx_text_height(title, span_pt, t->style.title_size);
         h = fmin(h + t->style.title_size / 2, ZB_XLSX_MAX_ROW_HEIGHT);
-        zb_xlsx_pager_row(&t->pager, h);
+        zb_xlsx_pager_row_at(&t->pager, *row, h);
         e = worksheet_set_row(ws, *row, h, NULL);
     }
     if (e)
@@ -325,7 +435,7 @@ static zb_status write_heading(table *t, const zb_table_options *o, const char *
             lines = l;
     }
     double h = zb_xlsx_row_height(lines, t->style.body_size);
-    zb_xlsx_pager_row(&t->pager, h);
+    zb_xlsx_pager_row_at(&t->pager, *row, h);
     zb_xlsx_pager_body(&t->pager, h);
     if (!e)
         e = worksheet_set_row(ws, *row, h, NULL);
@@ -383,7 +493,7 @@ static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *ca
     const char *units = join_units(t, i);
     if (!units)
         return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
-    int lines = 1;
+    int lines = t->lines[i];
     lxw_error e = LXW_NO_ERROR;
     for (size_t c = 0; c < t->ncols && !e; c++) {
         const column *col = &t->cols[c];
@@ -433,12 +543,41 @@ static zb_status write_indicator(table *t, size_t i, lxw_row_t r, const char *ca
             e = worksheet_write_string(ws, r, x, text, t->fmt.left);
             break;
         }
-        if (text)
+        if (text && col->field == F_CATEGORY)
             lines = max_lines(lines, zb_xlsx_text_lines(text, col->text_pt, size));
     }
     if (e)
         return row_fail(t, e, i, err);
     *height = zb_xlsx_row_height(lines, size);
+    return ZB_OK;
+}
+
+/* Each indicator's lines, its category aside, before anything is written: the pager looks
+ * ahead with them. ZB_OK or ZB_ERR_NOMEM. */
+static zb_status measure_rows(table *t, zb_error *err)
+{
+    size_t n = zb_plan_indicator_count(t->plan);
+    t->lines = malloc((n ? n : 1) * sizeof *t->lines);
+    if (!t->lines)
+        return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
+    double size = t->style.body_size;
+    for (size_t i = 0; i < n; i++) {
+        int lines = 1;
+        for (size_t c = 0; c < t->ncols; c++) {
+            const column *col = &t->cols[c];
+            const char *text = NULL;
+            if (col->field == F_RESPONSIBLE) {
+                text = join_units(t, i);
+                if (!text)
+                    return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
+            } else if (col->field != F_SEQ && col->field != F_CATEGORY) {
+                text = cell_text(t, i, col);
+            }
+            if (text && *text)
+                lines = max_lines(lines, zb_xlsx_text_lines(text, col->text_pt, size));
+        }
+        t->lines[i] = lines;
+    }
     return ZB_OK;
 }
 
@@ -451,6 +590,22 @@ static zb_status write_body(table *t, lxw_row_t row, zb_error *err)
     const zb_plan *plan = t->plan;
     size_t n = zb_plan_indicator_count(plan);
     double size = t->style.body_size;
+    zb_status mst = measure_rows(t, err);
+    if (mst)
+        return mst;
+    t->ahead_h = malloc((n ? n : 1) * sizeof *t->ahead_h);
+    t->ahead_first = malloc(n ? n : 1);
+    if (!t->ahead_h || !t->ahead_first)
+        return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
+    for (size_t i = 0; i < n; i++) {
+        t->ahead_h[i] = zb_xlsx_row_height(t->lines[i], size);
+        size_t cat = zb_plan_indicator_category(plan, i);
+        t->ahead_first[i] = i == 0 || cat == ZB_NONE || zb_plan_indicator_category(plan, i - 1) != cat;
+    }
+    t->pager.ahead_h = t->ahead_h;
+    t->pager.ahead_first = t->ahead_first;
+    t->pager.ahead_n = n;
+    lxw_col_t cc = (lxw_col_t)t->col_category;
     for (size_t i = 0; i < n;) {
         size_t cat = zb_plan_indicator_category(plan, i);
         size_t end = i + 1;
@@ -460,45 +615,72 @@ static zb_status write_body(table *t, lxw_row_t row, zb_error *err)
         const char *name = cat != ZB_NONE ? zb_plan_category_name(plan, cat) : "";
         if (!name)
             name = "";
+        /* A category that wraps is broken into even lines, the same in every program. */
+        char *even = zb_xlsx_balance_text(name, t->cols[t->col_category].text_pt, size);
+        if (even)
+            name = even;
         size_t k = end - i;
-        if (zb_grow((void **)&t->heights, &t->heights_cap, k, sizeof *t->heights))
-            return zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
         lxw_row_t top = row;
-        double above = 0; /* height of the group's rows before the last */
         lxw_error e = LXW_NO_ERROR;
-        for (size_t j = 0; j < k; j++) {
-            category_cell cell = k == 1 ? CAT_TEXT : !t->in_row_order ? CAT_NONE
-                                 : j == 0 ? CAT_MERGED_TOP : CAT_MERGED_BLANK;
-            zb_status st = write_indicator(t, i + j, top + (lxw_row_t)j, name, cell, &t->heights[j], err);
-            if (st)
-                return st;
-            if (j + 1 < k) {
-                above += t->heights[j];
-                /* In row order a row's height goes in before the next row begins. */
-                if (t->in_row_order && (e = worksheet_set_row(t->ws, top + (lxw_row_t)j, t->heights[j], NULL)))
-                    return row_fail(t, e, i + j, err);
+        zb_status st = ZB_OK;
+        if (k == 1) {
+            double h;
+            st = write_indicator(t, i, top, name, CAT_TEXT, &h, err);
+            if (!st) {
+                zb_xlsx_pager_row_at(&t->pager, top, h);
+                e = worksheet_set_row(t->ws, top, h, NULL);
+            }
+        } else if (zb_grow((void **)&t->heights, &t->heights_cap, k, sizeof *t->heights) ||
+                   zb_grow((void **)&t->splits, &t->splits_cap, k + 1, sizeof *t->splits)) {
+            st = zb_error_set(err, ZB_ERR_NOMEM, "%s: out of memory", t->path);
+        } else {
+            /* Where the pages break is known before a row is written (the rows' heights were
+             * measured): the category's cell is merged over its rows on each page they print
+             * on, its text on each part's first row; a part's last row grows when the text
+             * needs more. */
+            for (size_t j = 0; j < k; j++)
+                t->heights[j] = t->ahead_h[i + j];
+            double need = zb_xlsx_text_height(name, t->cols[t->col_category].text_pt, size);
+            t->pager.ahead_at = end;
+            size_t nsplit = zb_xlsx_pager_category(&t->pager, top, t->heights, k, need, t->splits);
+            t->splits[nsplit] = k;
+            size_t from = 0;
+            for (size_t p = 0; p <= nsplit; p++) {
+                size_t to = t->splits[p];
+                double have = 0;
+                for (size_t j = from; j + 1 < to; j++)
+                    have += t->heights[j];
+                double *last = &t->heights[to - 1];
+                if (have + *last < need) {
+                    double h = fmin(ceil((need - have) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
+                    if (p == nsplit)
+                        t->pager.used += h - *last;
+                    *last = h;
+                }
+                from = to;
+            }
+            /* Row by row (the order constant_memory needs), each height in before the next
+             * row begins, each part's merge while its last row is the current one (in row
+             * order it adds only its range: the cells are written already). */
+            from = 0;
+            for (size_t p = 0; p <= nsplit && !st && !e; p++) {
+                size_t to = t->splits[p];
+                for (size_t j = from; j < to && !st && !e; j++) {
+                    double h;
+                    st = write_indicator(t, i + j, top + (lxw_row_t)j, name,
+                                         j == from ? CAT_MERGED_TOP : CAT_MERGED_BLANK, &h, err);
+                    if (!st)
+                        e = worksheet_set_row(t->ws, top + (lxw_row_t)j, t->heights[j], NULL);
+                }
+                if (!st && !e && to - from > 1)
+                    e = worksheet_merge_range(t->ws, top + (lxw_row_t)from, cc, top + (lxw_row_t)(to - 1), cc,
+                                              name, t->fmt.center);
+                from = to;
             }
         }
-        if (k > 1) {
-            double need = zb_xlsx_text_height(name, t->cols[t->col_category].text_pt, size);
-            double *last = &t->heights[k - 1];
-            if (above + *last < need)
-                *last = fmin(ceil((need - above) / 0.75 - 1e-9) * 0.75, ZB_XLSX_MAX_ROW_HEIGHT);
-            if (t->in_row_order)
-                e = worksheet_set_row(t->ws, top + (lxw_row_t)(k - 1), *last, NULL);
-            /* In row order only the range is new: the cells above are written out already
-             * (the text on the first row, formatted blanks under it). */
-            if (!e)
-                e = worksheet_merge_range(t->ws, top, (lxw_col_t)t->col_category, top + (lxw_row_t)(k - 1),
-                                          (lxw_col_t)t->col_category, name, t->fmt.center);
-            zb_xlsx_pager_group(&t->pager, top, t->heights, k);
-        } else {
-            zb_xlsx_pager_row(&t->pager, t->heights[0]);
-        }
-        /* Any order: the heights now (in row order only a group of one row's is left). */
-        size_t from = !t->in_row_order || k == 1 ? 0 : k;
-        for (size_t j = from; j < k && !e; j++)
-            e = worksheet_set_row(t->ws, top + (lxw_row_t)j, t->heights[j], NULL);
+        free(even);
+        if (st)
+            return st;
         if (e)
             return row_fail(t, e, i, err);
         row += (lxw_row_t)k;
@@ -516,6 +698,7 @@ static zb_status write_table(table *t, const zb_table_options *o, const char *ti
         return st;
     zb_xlsx_page page = {0};
     page.landscape = t->landscape;
+    page.sheet_margins = t->sheet_margins;
     page.header_first = row;
     page.header_last = row;
     st = zb_xlsx_page_setup(t->book, t->ws, &page, err);
@@ -560,13 +743,15 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
         t.style.body_size = o->body_size;
     if (o->title_size > 0)
         t.style.title_size = o->title_size;
+    t.sheet_margins = o->margins == ZB_MARGINS_SHEET;
     st = setup_columns(&t, o, error);
     if (st) {
+        zb_buf_free(&t.units);
         free(t.cols);
         free(t.widths);
         return st;
     }
-    zb_xlsx_pager_init(&t.pager, t.landscape, zb_xlsx_span_pt(t.widths, 0, t.ncols - 1));
+    zb_xlsx_pager_init_margins(&t.pager, t.landscape, t.sheet_margins, zb_xlsx_span_pt(t.widths, 0, t.ncols - 1));
 
     char years[48];
     char default_title[96];
@@ -581,6 +766,7 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     st = t.in_row_order ? zb_xlsx_open_in_row_order(&book, path, o->scratch_dir, error)
                         : zb_xlsx_open(&book, path, o->scratch_dir, error);
     if (st) {
+        zb_buf_free(&t.units);
         free(t.cols);
         free(t.widths);
         return st;
@@ -602,6 +788,10 @@ ZB_API zb_status zb_xlsx_write_target_table(const zb_plan *plan, const char *pat
     }
     zb_buf_free(&t.units);
     free(t.heights);
+    free(t.splits);
+    free(t.lines);
+    free(t.ahead_h);
+    free(t.ahead_first);
     free(t.cols);
     free(t.widths);
     zb_xlsx_pager_free(&t.pager);

@@ -138,7 +138,15 @@ typedef struct zb_xlsx_page {
     lxw_row_t header_first; /* header rows: repeated on every page, panes frozen below */
     lxw_row_t header_last;
     const char *footer;     /* NULL: page number as "— N —", centred */
+    int sheet_margins;      /* 0: the type area of GB/T 9704; nonzero: 19 mm / 25 mm */
 } zb_xlsx_page;
+
+/* The printable width and height of A4 in points with the margins of zb_xlsx_page_setup
+ * (the type area: 156 × 225 mm upright, 225 × 156 mm on its side). */
+void zb_xlsx_page_area(int landscape, int sheet_margins, double *width_pt, double *height_pt);
+/* The column widths, in Excel character units, that n columns may share to fill that
+ * width at 100 %. */
+double zb_xlsx_page_units(int landscape, int sheet_margins, size_t n);
 
 /* A4, margins for a 附件, fitted to one page wide, centred, header rows repeated, panes
  * frozen below them, footer. */
@@ -158,18 +166,43 @@ typedef struct zb_xlsx_pager {
     size_t count;
     size_t cap;
     int failed;       /* out of memory: no more breaks are recorded */
+    int record;       /* every break is a manual one (zb_xlsx_pager_row_at was used) */
+    /* What follows, when the writer knows it (else NULL): every body row's height and
+     * whether it starts a group (a category's rows), and the first row after the group
+     * zb_xlsx_pager_category is given. A group is not moved whole to the next page when
+     * that, the rows after it paged the same way, would take a page more. */
+    const double *ahead_h;
+    const unsigned char *ahead_first;
+    size_t ahead_n;
+    size_t ahead_at;
 } zb_xlsx_pager;
 
 /* Printable height of A4 with zb_xlsx_page_setup's margins, for a sheet whose columns are
  * table_width_pt wide in all (fitting to the page width scales both). */
 void zb_xlsx_pager_init(zb_xlsx_pager *p, int landscape, double table_width_pt);
+/* The same with the margins chosen (zb_xlsx_page.sheet_margins). */
+void zb_xlsx_pager_init_margins(zb_xlsx_pager *p, int landscape, int sheet_margins, double table_width_pt);
 /* A row that may end up anywhere (label, title, header, a row outside any group). */
 void zb_xlsx_pager_row(zb_xlsx_pager *p, double height);
+/* The same for row `row`, the break before it made a manual one when it starts a page; from
+ * then on a group's rows that flow get manual breaks too. A program that fits more on a
+ * page (LibreOffice scales a sheet a little further than Excel) then breaks where this
+ * one does, never leaving a heading at a page's foot. Rows must be told in order. */
+void zb_xlsx_pager_row_at(zb_xlsx_pager *p, lxw_row_t row, double height);
 /* Marks the end of the heading rows (the last of which is repeated, repeat_pt high): a
  * group is never moved off a page that holds nothing but them. */
 void zb_xlsx_pager_body(zb_xlsx_pager *p, double repeat_pt);
 /* Rows [first, first + n) that belong together, with their heights. */
 void zb_xlsx_pager_group(zb_xlsx_pager *p, lxw_row_t first, const double *heights, size_t n);
+/* The rows [first, first + n) of a category, whose merged cell needs need_pt: kept on one
+ * page when moving them to the next leaves less than a third of this one empty and (when
+ * p->ahead_h tells what follows) does not make the table a page longer; else they
+ * go on where they are, split at a manual break where the page is full (never leaving the
+ * category fewer than need_pt on a page, or a single row). The group-relative rows that
+ * start a page go to splits (at most n - 1); returns their count. The writer merges the
+ * category's cell per page. */
+size_t zb_xlsx_pager_category(zb_xlsx_pager *p, lxw_row_t first, const double *heights, size_t n,
+                              double need_pt, size_t *splits);
 /* Hands the breaks to the worksheet (at most Excel's 1023) and frees them. */
 zb_status zb_xlsx_pager_finish(zb_xlsx_pager *p, zb_xlsx_book *book, lxw_worksheet *ws,
                                zb_error *err);
@@ -189,6 +222,27 @@ double zb_xlsx_span_text_pt(const double *widths, size_t first, size_t last);
  * punctuation never starts a line nor opening punctuation ends one; \n breaks. An empty
  * text takes one line. Invalid UTF-8 is measured byte by byte. */
 int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt);
+/* zb_xlsx_text_lines(), and *lone set nonzero when the text wraps and its last line holds a
+ * single character (with the marks that go with it): 目标 / 值. lone may be NULL. A width
+ * that is not finite (an unwrapped cell) gives one line per \n. */
+int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lone);
+/* Chooses the widths (Excel units, whole) of ncols columns sharing their sum so that as few
+ * texts as possible leave a character alone on their last line, then the rows are as low as
+ * they can be: width moves between columns, none going below min[c]; a character alone
+ * weighs weight[c] (NULL: 1 for all; less for a column of sentences, where a name's matters
+ * more; 1 in the header row whatever the column). cells holds rows × ncols texts (NULL: none); the first
+ * height_rows rows count for height, the others (a merged cell's text, which its writer
+ * balances with zb_xlsx_balance_text) only lightly; the first row is the header, printed on
+ * every page, so its lines weigh one more for every 25 rows. Only the first ZB_XLSX_FIT_ROWS
+ * rows are looked at. */
+void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight, size_t ncols,
+                        const char *const *cells, size_t rows, size_t height_rows, double font_pt);
+#define ZB_XLSX_FIT_ROWS 400
+/* A merged label (a category) that wraps, as offices set it: broken with line feeds into the
+ * same number of lines, as even as they can be (牵引性\n指标, 2023年发\n展目标), so that every
+ * program shows the same lines whatever its margins. A new string (free()), or NULL when
+ * the text takes one line, has line feeds already, or holds a word longer than a line. */
+char *zb_xlsx_balance_text(const char *text, double width_pt, double font_pt);
 /* Height in points of a row holding `lines` lines of font_pt text, capped at Excel's 409. */
 double zb_xlsx_row_height(int lines, double font_pt);
 /* Height of the tallest of a row's texts: the row height for the most lines. */

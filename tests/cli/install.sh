@@ -36,5 +36,39 @@ cc $extra -o "$tmp/pc" "$src/tests/install/consumer.c" $(PKG_CONFIG_PATH="$pcdir
 check $? "pkg-config consumer builds"; [ -s "$tmp/pc.log" ] && cat "$tmp/pc.log"
 out=$(LD_LIBRARY_PATH="$libdir" "$tmp/pc" 2>&1); check $([ "$out" = "$want" ]; echo $?) "pkg-config consumer printed '$out'"
 
+# pkg-config --cflags gives what the public headers need, no more: they include only the C
+# library's headers, so none of the dependencies' folders (harfbuzz, freetype, glib, libpng).
+cflags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags zhibiao | sed "s/ *$//")
+check $([ "$cflags" = "-I$(PKG_CONFIG_PATH="$pcdir" pkg-config --variable=includedir zhibiao)" ]; echo $?) \
+  "pkg-config --cflags zhibiao gives '$cflags'"
+# The dependencies are there for a static link (Libs.private), as flags.
+static=$(PKG_CONFIG_PATH="$pcdir" pkg-config --libs --static zhibiao)
+for l in -lxlsxwriter -ljansson -lharfbuzz -lhpdf; do
+  case " $static " in *" $l "*) check 0 "" ;; *) check 1 "pkg-config --libs --static lacks $l: $static" ;; esac
+done
+# A static link through pkg-config alone.
+cc $extra -o "$tmp/pcs" "$src/tests/install/consumer.c" $cflags "$libdir/libzhibiao.a" \
+  $(PKG_CONFIG_PATH="$pcdir" pkg-config --libs-only-other --libs-only-l --static zhibiao | sed 's/-lzhibiao//') 2>"$tmp/pcs.log"
+check $? "static pkg-config consumer builds"; [ -s "$tmp/pcs.log" ] && cat "$tmp/pcs.log"
+out=$("$tmp/pcs" 2>&1); check $([ "$out" = "$want" ]; echo $?) "static pkg-config consumer printed '$out'"
+# The CMake package's targets bring no dependency's include folder either.
+flags="$tmp/consumer/CMakeFiles/consumer_static.dir/flags.make"
+[ -f "$flags" ]; check $? "the consumer's compile flags are in $flags"
+grep -qE 'harfbuzz|freetype|glib|libpng' "$flags" 2>/dev/null &&
+  check 1 "zhibiao::zhibiao_static passes a dependency's include folder: $(grep _INCLUDES "$flags")" ||
+  check 0 ""
+
+# The installed program runs as installed, without LD_LIBRARY_PATH, and still after the whole
+# prefix is moved (its RPATH is relative to itself).
+if [ -x "$tmp/prefix/bin/zhibiao" ] && ! grep -q 'BUILD_SHARED_LIBS:BOOL=OFF' "$bin/CMakeCache.txt"; then
+  out=$(env -u LD_LIBRARY_PATH "$tmp/prefix/bin/zhibiao" --version 2>&1)
+  check $([ "$out" = "zhibiao 0.1.0" ]; echo $?) "installed zhibiao --version printed '$out'"
+  mv "$tmp/prefix" "$tmp/moved"
+  out=$(env -u LD_LIBRARY_PATH "$tmp/moved/bin/zhibiao" demo -o "$tmp/demo" 2>&1 >/dev/null)
+  check $? "the moved program writes the demo: $out"
+  [ -s "$tmp/demo/tonglu-2024-targets.xlsx" ]; check $? "the moved program wrote the targets"
+  mv "$tmp/moved" "$tmp/prefix"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -963,7 +963,9 @@ static void test_row_heights(void **state)
               "再加一些文字让它至少占三行，这样行高就必须随之变大才行。",
               "县经信局", NULL);
     t = add_task(f->plan, "3", NULL,
-                 "一个很长很长的任务标题需要好几行才能放得下的那种任务标题再长一点", NULL);
+                 "一个很长很长的任务标题需要好几行才能放得下的那种任务标题再长一点一个很长很长的任务标题需要好几行"
+                 "才能放得下的那种任务标题再长一点一个很长很长的任务标题需要好几行才能放得下的那种任务标题再长一点",
+                 NULL);
     add_duty(f->plan, t, "甲。", "县经信局", NULL);
     add_duty(f->plan, t, "乙。", "县经信局", NULL);
     assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, NULL, NULL), ZB_OK);
@@ -975,7 +977,7 @@ static void test_row_heights(void **state)
     assert_true(one > 15 && one < 30);
     assert_true(text > 2.5 * one);
     assert_true(fabs(first - one) < 0.01);
-    /* 33 characters in a column of 10 a line: 4 lines over the two rows. */
+    /* 99 characters in a column of at most 30 a line: 4 lines or more over the two rows. */
     assert_true(first + last >= 4 * 12 * 1.3);
     assert_true(last > first);
     free(s);

@@ -663,7 +663,7 @@ static const error_case error_cases[] = {
     /* actuals */
     {"{\"format\": \"zhibiao/1\", \"year\": 2024, \"indicators\": [{\"name\": \"x\"}],\n"
      " \"actuals\": [{\"seq\": 1, \"period\": \"2024-13\", \"value\": 1}]}",
-     ZB_ERR_VALUE, "plan.json:2:35: actuals[0].period: not a period: \"2024-13\" (expected YYYY-MM)"},
+     ZB_ERR_VALUE, "plan.json:2:35: actuals[0].period: not a month: \"2024-13\" (write it as 2024-06, 2024-6, 2024.06 or 2024年6月)"},
     {"{\"format\": \"zhibiao/1\", \"year\": 2024, \"indicators\": [{\"name\": \"x\"}],\n"
      " \"actuals\": [{\"seq\": 2, \"period\": \"2024-03\", \"value\": 1}]}",
      ZB_ERR_NOT_FOUND, "plan.json:2:22: actuals[0].seq: …"},

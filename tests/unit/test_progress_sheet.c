@@ -253,7 +253,8 @@ static void test_rows(void **state)
     assert_non_null(strstr(s, "<mergeCell ref=\"B4:B5\"/>"));
     assert_non_null(strstr(s, "<mergeCell ref=\"B6:B7\"/>"));
     assert_non_null(strstr(s, "<mergeCell ref=\"B8:B10\"/>"));
-    assert_text(s, t, "B4", "牵引性指标");
+    /* A category that wraps is broken into even lines, the same in every program. */
+    assert_text(s, t, "B4", "牵引性\n指标");
     zb_progress_free(pr);
     book_close(&b);
 }

@@ -41,6 +41,7 @@ ENUMS = {
     "zb_scoring": (zhibiao.Scoring, "ZB_SCORING_"),
     "zb_document_kind": (zhibiao.Document, "ZB_DOCUMENT_"),
     "zb_masthead": (zhibiao.Masthead, "ZB_MASTHEAD_"),
+    "zb_sheet_margins": (zhibiao.SheetMargins, "ZB_MARGINS_"),
 }
 
 STRUCTS = {

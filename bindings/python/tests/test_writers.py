@@ -114,6 +114,21 @@ class TestBreakdown(WriterTestCase):
         with self.assertRaisesRegex(TypeError, "'label'"):
             self.plan.write_breakdown_bytes(label="附件")
 
+    def test_margins(self):
+        # The type area of the notice by default (GB/T 9704: left 28 mm, or 37 mm on a landscape
+        # page such as the breakdown's), or a spreadsheet's own margins (0.75 in).
+        def left(data):
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                sheet = z.read("xl/worksheets/sheet1.xml").decode()
+            return float(re.search(r'<pageMargins left="([0-9.]+)"', sheet).group(1))
+        for writer, mm in ((self.plan.write_breakdown_bytes, 37), (self.plan.write_target_table_bytes, 28)):
+            with self.subTest(writer=writer.__name__):
+                self.assertAlmostEqual(left(writer()), mm / 25.4, places=2)
+                self.assertEqual(writer(), writer(margins=zhibiao.SheetMargins.DOCUMENT))
+                self.assertAlmostEqual(left(writer(margins="sheet")), 0.75, places=2)
+                with self.assertRaisesRegex(ValueError, "margins: 'wide' is not one of document, sheet"):
+                    writer(margins="wide")
+
 
 class TestNotice(WriterTestCase):
     def test_file_and_bytes(self):

@@ -19,7 +19,8 @@ docs/python.md says more.
 """
 from ._version import __version__
 from ._enums import (AttachmentKind, Attribute, Change, DateField, Direction, Document, FontRole, Kind,
-                     Masthead, Meta, Part, Qualifier, Scoring, Severity, Standing, Status, TargetClass)
+                     Masthead, Meta, Part, Qualifier, Scoring, Severity, SheetMargins, Standing, Status,
+                     TargetClass)
 from ._errors import (ArgumentError, Error, FileAccessError, FileError, InputError, MissingFileError,
                       NotFoundError, OutOfMemoryError, RangeError, ZhibiaoWarning, strerror)
 from ._lib import LibraryError
@@ -95,7 +96,7 @@ __all__ = [
     "ProseTarget", "Finding", "ProgressRow", "PdfInfo", "Target",
     "Status", "Meta", "DateField", "Qualifier", "Kind", "Direction", "Part", "AttachmentKind",
     "Severity", "Standing", "FontRole", "Scoring", "Document", "Attribute", "TargetClass", "Change",
-    "Masthead",
+    "Masthead", "SheetMargins",
     "parse_target", "classify_target", "infer_unit", "infer_kind", "infer_kind_with_unit",
     "infer_direction", "infer_collective",
 ]

@@ -170,6 +170,12 @@ class Scoring(CEnum):
     ALL_OR_NOTHING = 1
 
 
+class SheetMargins(CEnum):
+    """zb_sheet_margins (xlsx.h): where a workbook prints on the page."""
+    DOCUMENT = 0
+    SHEET = 1
+
+
 class Masthead(CEnum):
     """zb_masthead (pdf.h): the form of a document's 版头."""
     FILE = 0

@@ -18,7 +18,8 @@ from ._errors import Error, InputError, OutOfMemoryError, from_status, strerror 
 from ._version import __version__
 
 from ._enums import (AttachmentKind, CEnum, DateField, Direction, Document, FontRole, Kind, Masthead, Meta,
-                     Part, Qualifier, Scoring, Severity, Standing, Status, Attribute, TargetClass, Change)
+                     Part, Qualifier, Scoring, Severity, SheetMargins, Standing, Status, Attribute, TargetClass,
+                     Change)
 
 #: The size_t that names nothing (ZB_NONE), what the find functions return.
 NONE = ctypes.c_size_t(-1).value
@@ -76,12 +77,14 @@ class TableOptions(Structure):
                 ("header_responsible", c_char_p), ("unit_column", c_int), ("font_body", c_char_p),
                 ("font_heading", c_char_p), ("font_title", c_char_p), ("body_size", c_double),
                 ("title_size", c_double), ("header_attribute", c_char_p), ("header_base", c_char_p),
-                ("header_note", c_char_p), ("scratch_dir", c_char_p)]
+                ("header_note", c_char_p), ("scratch_dir", c_char_p),
+                ("margins", c_int)]
 
 
 class BreakdownOptions(Structure):
     _fields_ = [("title", c_char_p), ("font_body", c_char_p), ("font_heading", c_char_p),
-                ("font_title", c_char_p), ("scratch_dir", c_char_p)]
+                ("font_title", c_char_p), ("scratch_dir", c_char_p),
+                ("margins", c_int)]
 
 
 class ProgressSheetOptions(Structure):

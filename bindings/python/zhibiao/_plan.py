@@ -17,7 +17,7 @@ from ._errors import ArgumentError, Error, FileError, InputError, NotFoundError,
 from ._fonts import Fonts
 from ._lib import (AssessmentOptions, AttachmentKind, Attribute, BreakdownOptions, BulletinOptions, C,
                    Change, CsvOptions, DateField, Direction, FindingsP, Handle, ImportOptions,
-                   IndicatorDef, Kind, Masthead, Meta, NoticeOptions, NONE, Part, ProgressOptions, ProgressP,
+                   IndicatorDef, Kind, Masthead, Meta, NoticeOptions, NONE, SheetMargins, Part, ProgressOptions, ProgressP,
                    ProgressSheetOptions, ProseTargetDef, Qualifier, Scoring, Severity, Standing,
                    Status, TableOptions, TargetClass, TaskDef, ValidateOptions, ZbDate, ZbError, ZbPdfInfo)
 from ._enums import Document
@@ -623,6 +623,8 @@ _DOC = {
             "out the signature for a seal stamped by hand.",
     "format": "format: 'pdf' or 'ofd' (GB/T 33190); None = OFD for a file name ending in .ofd, "
               "else PDF.",
+    "margins": "margins: 'document' (the type area of the notice it is attached to, GB/T 9704) "
+               "or 'sheet' (a spreadsheet's own margins), or a :class:`SheetMargins`.",
     "masthead": "masthead: the 版头: 'file' (the organ + 文件), 'mark' (the organ alone), 'letter' "
                 "(信函格式) or 'none', or a :class:`Masthead`.",
 }
@@ -1384,8 +1386,9 @@ class Plan:
     def _table_options(label, title, sheet_name, header_seq, header_category, header_name, header_unit,
                        header_target, header_responsible, unit_column, font_body, font_heading,
                        font_title, body_size, title_size, header_attribute=None, header_base=None,
-                       header_note=None):
+                       header_note=None, margins="document"):
         o = TableOptions()
+        o.margins = _convert.enum_value(SheetMargins, margins, "margins")
         for key, value in (("label", label), ("title", title), ("sheet_name", sheet_name),
                            ("header_seq", header_seq), ("header_category", header_category),
                            ("header_name", header_name), ("header_unit", header_unit),
@@ -1414,6 +1417,7 @@ class Plan:
                            title_size: float | None = None, header_attribute: str | None = None,
                            header_base: str | None = None, header_note: str | None = None,
                            scratch_dir: str | os.PathLike | None = None,
+                           margins: str | SheetMargins = "document",
                            force: bool = False) -> None:
         """Writes the target table (目标体系表) as .xlsx.
 
@@ -1431,12 +1435,13 @@ class Plan:
         header_attribute, header_base, header_note: headings of the 属性, base and 备注 columns,
             shown when an indicator has them (default 属性, <year>年基期值, 备注).
         scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {margins}
         {force}
         """
         o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
                                 header_unit, header_target, header_responsible, unit_column, font_body,
                                 font_heading, font_title, body_size, title_size, header_attribute,
-                                header_base, header_note)
+                                header_base, header_note, margins)
         o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         self._document("write_target_table", C.zb_xlsx_write_target_table, C.zb_xlsx_target_table_to_buffer,
                        target, o, document="table", force=force)
@@ -1452,6 +1457,7 @@ class Plan:
                                  title_size: float | None = None, header_attribute: str | None = None,
                                  header_base: str | None = None, header_note: str | None = None,
                                  scratch_dir: str | os.PathLike | None = None,
+                                 margins: str | SheetMargins = "document",
                                  force: bool = False) -> bytes:
         """:meth:`write_target_table` to memory: the workbook's bytes, byte for byte what
         the file gets. The keywords are those of :meth:`write_target_table`.
@@ -1462,7 +1468,7 @@ class Plan:
         o = self._table_options(label, title, sheet_name, header_seq, header_category, header_name,
                                 header_unit, header_target, header_responsible, unit_column, font_body,
                                 font_heading, font_title, body_size, title_size, header_attribute,
-                                header_base, header_note)
+                                header_base, header_note, margins)
         o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
         return self._document("write_target_table_bytes", None, C.zb_xlsx_target_table_to_buffer, None, o,
                               document="table", force=force, to_bytes=True)
@@ -1478,6 +1484,7 @@ class Plan:
     def write_breakdown(self, target, *, title: str | None = None, font_body: str | None = None,
                         font_heading: str | None = None, font_title: str | None = None,
                         scratch_dir: str | os.PathLike | None = None,
+                        margins: str | SheetMargins = "document",
                         force: bool = False) -> None:
         """Writes the responsibility breakdown (责任分解表) as .xlsx: every responsibility
         item with its lead and cooperating units, counts per unit, a sheet per unit.
@@ -1486,10 +1493,12 @@ class Plan:
         title: the title (default "<plan title>责任分解表").
         {fonts_xlsx}
         scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {margins}
         {force}
         """
         o = self._fonts_xlsx(BreakdownOptions(utf8(title, "title")), font_body, font_heading, font_title)
         o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        o.margins = _convert.enum_value(SheetMargins, margins, "margins")
         self._document("write_breakdown", C.zb_xlsx_write_breakdown, C.zb_xlsx_breakdown_to_buffer, target, o,
                        document="breakdown", force=force)
 
@@ -1497,14 +1506,17 @@ class Plan:
     def write_breakdown_bytes(self, *, title: str | None = None, font_body: str | None = None,
                               font_heading: str | None = None, font_title: str | None = None,
                               scratch_dir: str | os.PathLike | None = None,
+                              margins: str | SheetMargins = "document",
                               force: bool = False) -> bytes:
         """:meth:`write_breakdown` to memory: the workbook's bytes.
 
         scratch_dir: the folder for the temporary files libxlsxwriter writes (default TMPDIR, else /tmp).
+        {margins}
         {force}
         """
         o = self._fonts_xlsx(BreakdownOptions(utf8(title, "title")), font_body, font_heading, font_title)
         o.scratch_dir = None if scratch_dir is None else _convert.path(scratch_dir, "scratch_dir")
+        o.margins = _convert.enum_value(SheetMargins, margins, "margins")
         return self._document("write_breakdown_bytes", None, C.zb_xlsx_breakdown_to_buffer, None, o,
                               document="breakdown", force=force, to_bytes=True)
 

@@ -17,9 +17,11 @@ public final class BreakdownOptions {
     private final String fontHeading;
     private final String fontTitle;
     private final Path scratchDir;
+    private final SheetMargins margins;
 
     private BreakdownOptions(Builder b) {
         this.scratchDir = b.scratchDir;
+        this.margins = b.margins;
         this.title = b.title;
         this.fontBody = b.fontBody;
         this.fontHeading = b.fontHeading;
@@ -35,6 +37,7 @@ public final class BreakdownOptions {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.scratchDir = scratchDir;
+        b.margins = margins;
         b.title = title;
         b.fontBody = fontBody;
         b.fontHeading = fontHeading;
@@ -67,6 +70,11 @@ public final class BreakdownOptions {
         return Optional.ofNullable(scratchDir);
     }
 
+    /** Where the workbook prints: {@link SheetMargins#DOCUMENT} (the type area of the notice it is attached to, the default) or {@link SheetMargins#SHEET} (a spreadsheet's own margins). */
+    public SheetMargins margins() {
+        return margins;
+    }
+
     ZbLibrary.BreakdownOptionsStruct toStruct() {
         ZbLibrary.BreakdownOptionsStruct s = new ZbLibrary.BreakdownOptionsStruct();
         s.title = title;
@@ -74,6 +82,7 @@ public final class BreakdownOptions {
         s.font_heading = fontHeading;
         s.font_title = fontTitle;
         s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
+        s.margins = margins.value();
         return s;
     }
 
@@ -83,6 +92,7 @@ public final class BreakdownOptions {
             return false;
         BreakdownOptions x = (BreakdownOptions) o;
         return Objects.equals(scratchDir, x.scratchDir)
+                && margins == x.margins
                 && Objects.equals(title, x.title)
                 && Objects.equals(fontBody, x.fontBody)
                 && Objects.equals(fontHeading, x.fontHeading)
@@ -91,7 +101,7 @@ public final class BreakdownOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(scratchDir, title, fontBody, fontHeading, fontTitle);
+        return 31 * Objects.hash(scratchDir, title, fontBody, fontHeading, fontTitle) + margins.hashCode();
     }
 
     /** Builds {@link BreakdownOptions}; every setter returns the builder. */
@@ -101,6 +111,7 @@ public final class BreakdownOptions {
         private String fontHeading;
         private String fontTitle;
         private Path scratchDir;
+        private SheetMargins margins = SheetMargins.DOCUMENT;
 
         private Builder() {
         }
@@ -132,6 +143,12 @@ public final class BreakdownOptions {
         /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
         public Builder scratchDir(Path scratchDir) {
             this.scratchDir = scratchDir;
+            return this;
+        }
+
+        /** Where the workbook prints: {@link SheetMargins#DOCUMENT} (the type area of the notice it is attached to, the default) or {@link SheetMargins#SHEET} (a spreadsheet's own margins). */
+        public Builder margins(SheetMargins margins) {
+            this.margins = Objects.requireNonNull(margins, "margins");
             return this;
         }
 

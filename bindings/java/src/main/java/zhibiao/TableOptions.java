@@ -31,12 +31,14 @@ public final class TableOptions {
     private final String headerBase;
     private final String headerNote;
     private final Path scratchDir;
+    private final SheetMargins margins;
 
     private TableOptions(Builder b) {
         this.headerAttribute = b.headerAttribute;
         this.headerBase = b.headerBase;
         this.headerNote = b.headerNote;
         this.scratchDir = b.scratchDir;
+        this.margins = b.margins;
         this.label = b.label;
         this.title = b.title;
         this.sheetName = b.sheetName;
@@ -66,6 +68,7 @@ public final class TableOptions {
         b.headerBase = headerBase;
         b.headerNote = headerNote;
         b.scratchDir = scratchDir;
+        b.margins = margins;
         b.label = label;
         b.title = title;
         b.sheetName = sheetName;
@@ -167,6 +170,11 @@ public final class TableOptions {
         return Optional.ofNullable(scratchDir);
     }
 
+    /** Where the workbook prints: {@link SheetMargins#DOCUMENT} (the type area of the notice it is attached to, the default) or {@link SheetMargins#SHEET} (a spreadsheet's own margins). */
+    public SheetMargins margins() {
+        return margins;
+    }
+
     /** Header of the 属性 column (shown when an indicator has an attribute); default 属性. */
     public Optional<String> headerAttribute() {
         return Optional.ofNullable(headerAttribute);
@@ -203,6 +211,7 @@ public final class TableOptions {
         s.header_base = headerBase;
         s.header_note = headerNote;
         s.scratch_dir = scratchDir == null ? null : scratchDir.toString();
+        s.margins = margins.value();
         return s;
     }
 
@@ -215,6 +224,7 @@ public final class TableOptions {
                 && Objects.equals(headerBase, x.headerBase)
                 && Objects.equals(headerAttribute, x.headerAttribute)
                 && Objects.equals(scratchDir, x.scratchDir)
+                && margins == x.margins
                 && Objects.equals(label, x.label)
                 && Objects.equals(title, x.title)
                 && Objects.equals(sheetName, x.sheetName)
@@ -234,7 +244,7 @@ public final class TableOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(headerAttribute, scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize);
+        return 31 * Objects.hash(headerAttribute, scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize) + margins.hashCode();
     }
 
     /** Builds {@link TableOptions}; every setter returns the builder. */
@@ -258,6 +268,7 @@ public final class TableOptions {
         private String headerBase;
         private String headerNote;
         private Path scratchDir;
+        private SheetMargins margins = SheetMargins.DOCUMENT;
 
         private Builder() {
         }
@@ -359,6 +370,12 @@ public final class TableOptions {
         /** Folder for the temporary files libxlsxwriter writes while it builds the workbook (and, for the bytes variants, the workbook itself before it is read back); default TMPDIR, else /tmp. Errors name it. */
         public Builder scratchDir(Path scratchDir) {
             this.scratchDir = scratchDir;
+            return this;
+        }
+
+        /** Where the workbook prints: {@link SheetMargins#DOCUMENT} (the type area of the notice it is attached to, the default) or {@link SheetMargins#SHEET} (a spreadsheet's own margins). */
+        public Builder margins(SheetMargins margins) {
+            this.margins = Objects.requireNonNull(margins, "margins");
             return this;
         }
 

@@ -182,7 +182,8 @@ interface ZbLibrary extends Library {
     /** zb_table_options (xlsx.h). */
     @Structure.FieldOrder({"label", "title", "sheet_name", "header_seq", "header_category", "header_name",
             "header_unit", "header_target", "header_responsible", "unit_column", "font_body", "font_heading",
-            "font_title", "body_size", "title_size", "header_attribute", "header_base", "header_note", "scratch_dir"})
+            "font_title", "body_size", "title_size", "header_attribute", "header_base", "header_note", "scratch_dir",
+            "margins"})
     final class TableOptionsStruct extends Struct {
         public String label;
         public String title;
@@ -203,16 +204,18 @@ interface ZbLibrary extends Library {
         public String header_base;
         public String header_note;
         public String scratch_dir;
+        public int margins;
     }
 
     /** zb_breakdown_options (xlsx.h). */
-    @Structure.FieldOrder({"title", "font_body", "font_heading", "font_title", "scratch_dir"})
+    @Structure.FieldOrder({"title", "font_body", "font_heading", "font_title", "scratch_dir", "margins"})
     final class BreakdownOptionsStruct extends Struct {
         public String title;
         public String font_body;
         public String font_heading;
         public String font_title;
         public String scratch_dir;
+        public int margins;
     }
 
     /** zb_progress_sheet_options (xlsx.h). */

@@ -129,6 +129,7 @@ public class ConsistencyTest {
         sameEnum("zb_change", "ZB_CHANGE_", Change.class, Change::value);
         sameEnum("zb_document_kind", "ZB_DOCUMENT_", DocumentKind.class, DocumentKind::value);
         sameEnum("zb_masthead", "ZB_MASTHEAD_", Masthead.class, Masthead::value);
+        sameEnum("zb_sheet_margins", "ZB_MARGINS_", SheetMargins.class, SheetMargins::value);
     }
 
     /** Field names of a C struct, in order. */

@@ -97,6 +97,23 @@ public class WriterTest {
     }
 
     @Test
+    public void margins() throws IOException {
+        // The type area of the notice by default (left 28 mm = 1.102 in portrait, 37 mm on the
+        // breakdown's landscape sheet), or a spreadsheet's own (0.75 in).
+        String doc = part(plan.targetTableBytes(), "xl/worksheets/sheet1.xml");
+        assertTrue(doc, doc.contains("<pageMargins left=\"1.10236"));
+        TableOptions sheet = TableOptions.builder().margins(SheetMargins.SHEET).build();
+        assertTrue(part(plan.targetTableBytes(sheet), "xl/worksheets/sheet1.xml").contains("<pageMargins left=\"0.75\""));
+        assertEquals(SheetMargins.DOCUMENT, TableOptions.DEFAULTS.margins());
+        assertNotEquals(TableOptions.DEFAULTS, sheet);
+        String bd = part(plan.breakdownBytes(), "xl/worksheets/sheet1.xml");
+        assertTrue(bd, bd.contains("<pageMargins left=\"1.45669"));
+        BreakdownOptions plain = BreakdownOptions.builder().margins(SheetMargins.SHEET).build();
+        assertTrue(part(plan.breakdownBytes(plain), "xl/worksheets/sheet1.xml").contains("<pageMargins left=\"0.75\""));
+        assertEquals(plain, plain.toBuilder().build());
+    }
+
+    @Test
     public void progressAndAssessment() throws IOException {
         byte[] june = plan.progressBytes("2024-06", ProgressSheetOptions.builder().title("六月监测").aboutTolerance(-1).build());
         assertTrue(part(june, "xl/sharedStrings.xml").contains("六月监测"));
