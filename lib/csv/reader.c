@@ -382,12 +382,18 @@ static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, 
     size_t n = len - bom;
     size_t line, col;
     const char *nul = memchr(body, '\0', n);
+    const char *wide = nul ? zb_text_wide_encoding(body, n) : NULL;
+    if (wide) {
+        zb_csv_fail(c, ZB_ERR_ENCODING, "%s:1:1: the file is %s without a byte-order mark (by its zero bytes); " ZB_CSV_SAVE_AS_UTF8,
+                    c->name, wide);
+        return c->status;
+    }
     if (nul) {
         size_t off = (size_t)(nul - body);
         text_pos(body, n, off, &line, &col);
         zb_csv_fail(c, ZB_ERR_ENCODING,
-             "%s:%zu:%zu: a NUL byte at offset %zu: this is not UTF-8 text (UTF-16 without a "
-             "byte-order mark?); " ZB_CSV_SAVE_AS_UTF8,
+             "%s:%zu:%zu: a NUL byte at offset %zu: this is not text as a spreadsheet saves it "
+             "(a binary file?); " ZB_CSV_SAVE_AS_UTF8,
              c->name, line, col, off + bom);
         return c->status;
     }

@@ -119,9 +119,11 @@ static void add_percent(zb_buf *b, double fraction)
 {
     double p = fraction * 1000.0;
     if (!(fabs(p) < 9e15)) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.1f%%", fraction * 100.0);
-        zb_buf_adds(b, buf);
+        /* Beyond 10^14 %: the shortest digits that are its value, not the noise %.1f
+         * prints past them. */
+        char buf[32];
+        zb_buf_adds(b, zb_format_number(fraction * 100.0, buf));
+        zb_buf_adds(b, ".0%");
         return;
     }
     add_fixed(b, (long long)nearbyint(p), 1);

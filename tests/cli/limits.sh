@@ -57,12 +57,37 @@ printf '\xff\xfe\x00\x00a\x00\x00\x00' >"$tmp/u32.txt"
 expect 1 "import UTF-32" -- "$cli" import "$tmp/u32.txt" -o "$tmp/u32.json"
 has stderr "u32.txt:1:1: the file is UTF-32LE (by its byte-order mark)"
 expect 2 "a title option with a control character" -- "$cli" table "$plan" -o "$tmp/t.xlsx" --title "$(printf 'a\tb\x01')"
-has stderr "options->title holds the control character U+0001"
+has stderr "zhibiao table: --title holds the control character U+0001 (character 4)"
+# Option texts are checked before anything is read: nothing but the usage error is printed,
+# for the workbooks and the documents alike.
+only_usage() {
+  local n; n=$(wc -l <"$tmp/stderr")
+  if [ "$n" -eq 2 ] && grep -q "^Try 'zhibiao" "$tmp/stderr"; then ok; else bad "more than the usage error on stderr:"; sed 's/^/    /' "$tmp/stderr" | cut -c1-200; fi
+}
+only_usage
+tonglu=$src/examples/data/tonglu-2024.json actuals=$src/examples/data/tonglu-2024-actuals.csv
+expect 2 "a bulletin title with a control character" -- "$cli" bulletin "$tonglu" "$actuals" --period 2024-06 -o "$tmp/b.pdf" --title "$(printf 'a\x01')"
+has stderr "zhibiao bulletin: --title holds the control character U+0001"
+only_usage
+expect 2 "a 发文字号 that is not UTF-8" -- "$cli" bulletin "$tonglu" "$actuals" --period 2024-06 -o "$tmp/b.pdf" --doc-number "$(printf '\xff')"
+has stderr "zhibiao bulletin: --doc-number is not UTF-8 text (byte 1)"
+only_usage
+expect 2 "a breakdown title with DEL" -- "$cli" breakdown "$tonglu" -o "$tmp/b.xlsx" --title "$(printf 'a\x7f')"
+only_usage
+expect 2 "a progress title with a C1 control" -- "$cli" progress "$tonglu" "$actuals" --period 2024-06 -o "$tmp/p.xlsx" --title "$(printf '\xc2\x85')"
+has stderr "U+0085"
+only_usage
+expect 2 "a label longer than a cell" -- "$cli" table "$tonglu" -o "$tmp/t.xlsx" --label "$(printf '%32768s' '' | tr ' ' x)"
+has stderr "--label is 32768 characters long; a workbook cell holds at most 32767"
+only_usage
+[ ! -e "$tmp/b.pdf" ] && [ ! -e "$tmp/b.xlsx" ] && [ ! -e "$tmp/p.xlsx" ] && ok || bad "a document was written"
+expect 0 "a title with a tab and a line feed" -- "$cli" table "$plan" -o "$tmp/t.xlsx" --title "$(printf 'a\tb\nc')"
 
 # Font names: a workbook keeps 127 bytes; a longer one is refused, not cut mid-character.
 long_font=$(printf '仿%.0s' $(seq 50))
 expect 2 "a 150-byte font name" -- "$cli" table "$plan" -o "$tmp/f.xlsx" --font-body "$long_font"
-has stderr "options->font_body is 150 bytes long; a workbook keeps a font name of at most 127 bytes"
+has stderr "zhibiao table: --font-body is 150 bytes long; a workbook keeps a font name of at most 127 bytes"
+only_usage
 font42=$(printf '仿%.0s' $(seq 42))
 expect 0 "a 126-byte font name" -- "$cli" table "$plan" -o "$tmp/f.xlsx" --font-body "$font42"
 unzip -p "$tmp/f.xlsx" xl/styles.xml | grep -qF "$font42" && ok || bad "the font name was not kept whole"

@@ -298,6 +298,56 @@ static void test_utf32(void **state)
     zb_plan_free(plan);
 }
 
+/* Without a byte-order mark, every loader names UTF-16 and UTF-32 by where the zero bytes
+ * fall (UTF-32 was called UTF-16, JSON's "unexpected end of input"); a stray NUL in UTF-8 is
+ * still reported at its place. */
+static void test_wide_without_mark(void **state)
+{
+    (void)state;
+    /* 序号,指标名称 / {"format" in each form. */
+    static const char csv32le[] = "\x8f\x5e\0\0\xf7\x53\0\0,\0\0\0\x07\x63\0\0\x07\x68\0\0\x0d\x54\0\0\x70\x79\0\0\n\0\0\0";
+    static const char csv32be[] = "\0\0\x5e\x8f\0\0\x53\xf7\0\0\0,\0\0\x63\x07\0\0\x68\x07\0\0\0\n";
+    static const char csv16le[] = "\x8f\x5e\xf7\x53,\0\x07\x63\x07\x68\x0d\x54\x70\x79\n\0""1\0,\0x\0\n\0";
+    static const char json16le[] = "{\0\"\0f\0o\0r\0m\0a\0t\0\"\0";
+    static const char json16be[] = "\0{\0\"\0f\0o\0r\0m\0a\0t\0\"";
+    static const char json32le[] = "{\0\0\0\"\0\0\0f\0\0\0";
+    assert_string_equal(zb_text_wide_encoding(csv32le, sizeof csv32le - 1), "UTF-32LE");
+    assert_string_equal(zb_text_wide_encoding(csv32be, sizeof csv32be - 1), "UTF-32BE");
+    assert_string_equal(zb_text_wide_encoding(csv16le, sizeof csv16le - 1), "UTF-16LE");
+    assert_string_equal(zb_text_wide_encoding(json16be, sizeof json16be - 1), "UTF-16BE");
+    assert_null(zb_text_wide_encoding("{\"title\": \"a\0b\", \"format\": \"zhibiao/1\"}", 40));
+    assert_null(zb_text_wide_encoding("plain", 5));
+
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_csv_load_string(plan, csv32le, sizeof csv32le - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:1:1: the file is UTF-32LE without a byte-order mark"));
+    assert_int_equal(zb_csv_load_string(plan, csv16le, sizeof csv16le - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:1:1: the file is UTF-16LE without a byte-order mark"));
+    assert_int_equal(zb_csv_load_actuals_string(plan, csv32be, sizeof csv32be - 1, "a.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "a.csv:1:1: the file is UTF-32BE without a byte-order mark"));
+    assert_int_equal(zb_json_load_string(plan, json16le, sizeof json16le - 1, "p.json"), ZB_ERR_ENCODING);
+    assert_string_equal(zb_errmsg(plan), "p.json:1:1: the file is UTF-16LE without a byte-order mark (by its zero "
+                                         "bytes); zhibiao reads UTF-8: save it as UTF-8");
+    assert_int_equal(zb_json_load_string(plan, json16be, sizeof json16be - 1, "p.json"), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "UTF-16BE without"));
+    assert_int_equal(zb_plan_load_string(plan, json32le, sizeof json32le - 1, "p"), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p:1:1: the file is UTF-32LE without"));
+    zb_findings *r = NULL;
+    assert_int_equal(zb_import_text_string(plan, csv32le, sizeof csv32le - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p.txt:1:1: the file is UTF-32LE without a byte-order mark"));
+    zb_findings_free(r);
+    r = NULL;
+    /* A NUL inside UTF-8 text: its place, no encoding named. */
+    static const char nul[] = "序号,指标名称\n1,新增\0企业\n";
+    assert_int_equal(zb_csv_load_string(plan, nul, sizeof nul - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:2:5: a NUL byte"));
+    assert_null(strstr(zb_errmsg(plan), "UTF-16"));
+    assert_int_equal(zb_import_text_string(plan, nul, sizeof nul - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p.txt:2:5: NUL byte in the text"));
+    zb_findings_free(r);
+    zb_plan_free(plan);
+}
+
 /* A unit named twice in a CSV cell is the error the JSON loader gives for a repeated array
  * element; a separator inside brackets is part of a name. */
 static void test_repeated_units(void **state)
@@ -416,10 +466,15 @@ static void test_load_rule(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_control_helpers),   cmocka_unit_test(test_find_control_every_place),
+        cmocka_unit_test(test_control_helpers),
+        cmocka_unit_test(test_find_control_every_place),
         cmocka_unit_test(test_loaders_refuse_control_characters),
-        cmocka_unit_test(test_number_range_edges), cmocka_unit_test(test_api_texts),         cmocka_unit_test(test_number_forms),
-        cmocka_unit_test(test_utf32),             cmocka_unit_test(test_repeated_units),
+        cmocka_unit_test(test_number_range_edges),
+        cmocka_unit_test(test_api_texts),
+        cmocka_unit_test(test_number_forms),
+        cmocka_unit_test(test_utf32),
+        cmocka_unit_test(test_wide_without_mark),
+        cmocka_unit_test(test_repeated_units),
         cmocka_unit_test(test_fonts_are_files),   cmocka_unit_test(test_option_texts),
         cmocka_unit_test(test_load_rule),
     };

@@ -559,6 +559,18 @@ static void test_number_forms(void **state)
         zb_progress_free(p);
         zb_plan_free(plan);
     }
+    /* The largest completion a plan can make, 10^15 of a 10^-9 target: its digits, not the
+     * noise %.1f prints past them (100000000000000004764729344.0%). */
+    zb_plan *plan = zb_plan_new();
+    zb_indicator_def def = {.seq = 1, .name = "试点产值(元)", .target = "0.000000001"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(plan, 1, "2024-06", 1e15, NULL), ZB_OK);
+    zb_progress *p = NULL;
+    assert_int_equal(zb_progress_evaluate(plan, "2024-06", NULL, &p, NULL), ZB_OK);
+    assert_string_equal(zb_progress_explain(p, 0), "累计 1000000000000000 / 目标 0.000000001 = "
+                                                   "100000000000000000000000000.0%，序时进度 50.0%（6/12）");
+    zb_progress_free(p);
+    zb_plan_free(plan);
 }
 
 /* Numbers beyond what a plan holds are refused where they come in, so nothing made of them
