@@ -218,10 +218,31 @@ int zb_is_forbidden_control(uint32_t cp)
            cp == 0xFFFF;
 }
 
+/* Nonzero when one of the eight bytes of w is below 0x20, or 0x7F, 0xC2 or 0xEF: the bytes
+ * a control character, a C1 control or U+FFFE/U+FFFF can start with. Exact, no false
+ * negatives (the usual "has a byte less than n" and "has a zero byte" word tricks). */
+static int may_hold_control(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x7f = w ^ (ones * 0x7F), xc2 = w ^ (ones * 0xC2), xef = w ^ (ones * 0xEF);
+    return ((((w - ones * 0x20) & ~w) | ((x7f - ones) & ~x7f) | ((xc2 - ones) & ~xc2) | ((xef - ones) & ~xef)) &
+               highs) != 0;
+}
+
 size_t zb_text_find_control(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < len; i++) {
+        /* Most text holds none of those bytes: eight at a time past them. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (may_hold_control(w))
+                break;
+            i += 8;
+        }
+        if (i == len)
+            break;
         unsigned c = s[i];
         uint32_t v;
         if (c < 0x20)

@@ -16,10 +16,13 @@ void zb_plan_clear_error(zb_plan *plan);
  * is checked once, not again field by field. */
 void zb_plan_set_text_checked(zb_plan *plan, int checked);
 
-/* The first unit named twice in a list of units as ::zb_indicator_def's responsible takes
- * it (normalised, malloc'd), or NULL: the model drops such a repeat, and a loader that
- * reads a list as one text reports it as the JSON loader reports a repeated element. */
-char *zb_plan_repeated_unit(const char *units);
+/* zb_plan_add_indicator() for a loader that reads the responsible units as one text, as
+ * ::zb_indicator_def's responsible takes them: the model drops a unit named twice, and such
+ * a loader reports it as the JSON loader reports a repeated element. The units are split
+ * once; when one is named twice nothing is added, *repeat is that unit (normalised,
+ * malloc'd) and the result ZB_ERR_DUPLICATE, the plan's message left as it was. *repeat is
+ * NULL otherwise. */
+zb_status zb_plan_add_indicator_split(zb_plan *plan, const zb_indicator_def *def, size_t *index_out, char **repeat);
 
 /* Texts no document can carry (texts.c): a control character anywhere, or more than the
  * 32,767 characters of a workbook cell in a field that goes into one (alone, or joined with

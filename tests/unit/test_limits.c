@@ -48,6 +48,86 @@ static void test_control_helpers(void **state)
                  zb_number_usable(NAN));
 }
 
+/* What zb_text_find_control finds, one byte at a time. */
+static size_t find_control_bytewise(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    for (size_t i = 0; i < len; i++) {
+        uint32_t v = 0x20;
+        if (s[i] < 0x20 || s[i] == 0x7F)
+            v = s[i];
+        else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+            v = s[i + 1];
+        else if (s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+            v = s[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
+        if (zb_is_forbidden_control(v)) {
+            *cp = v;
+            return i;
+        }
+    }
+    return len;
+}
+
+/* The scan that skips eight bytes at a time finds every control character at every place
+ * (before, inside and after a window, split across two), and no false one: the bytes that
+ * start a control in other sequences (C2 A0, EF BC 88, EF BF BD, a tab) are text. */
+static void test_find_control_every_place(void **state)
+{
+    (void)state;
+    static const char *const controls[] = {"\x01", "\x1f", "\x7f", "\xc2\x85", "\xc2\x9f", "\xef\xbf\xbe", "\xef\xbf\xbf", ""};
+    static const char *const texts[] = {"指标名称（亿元）、县经信局", "abc\tdef\r\nghi", "\xc2\xa0\xef\xbf\xbd\xef\xbc\x88x"};
+    unsigned char buf[128];
+    for (size_t t = 0; t < COUNT(texts); t++)
+        for (size_t c = 0; c < COUNT(controls); c++)
+            for (size_t at = 0; at <= 40; at++) {
+                /* The text repeated to 40 bytes, the control put in at byte `at`. */
+                size_t tl = strlen(texts[t]), cl = strlen(controls[c]), n = 0;
+                while (n < at)
+                    buf[n] = (unsigned char)texts[t][n % tl], n++;
+                memcpy(buf + n, controls[c], cl);
+                n += cl;
+                for (size_t k = 0; k < 17; k++)
+                    buf[n++] = (unsigned char)texts[t][k % tl];
+                for (size_t len = at; len <= n; len++) {
+                    uint32_t want_cp = 0, got_cp = 0;
+                    size_t want = find_control_bytewise(buf, len, &want_cp);
+                    size_t got = zb_text_find_control((const char *)buf, len, &got_cp);
+                    if (got != want || (want < len && got_cp != want_cp))
+                        fail_msg("text %zu control %zu at %zu len %zu: %zu (U+%04X), expected %zu (U+%04X)", t, c,
+                                 at, len, got, (unsigned)got_cp, want, (unsigned)want_cp);
+                }
+            }
+}
+
+/* A target written as a number beyond what a plan holds is found by validation, up to the
+ * last digit: plain decimals of up to 15 and 9 digits are inside by their length alone. */
+static void test_number_range_edges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *target;
+        int beyond;
+    } cases[] = {
+        {"999999999999999.999999999", 0}, {"1000000000000000", 0}, {"1000000000000001", 1},
+        {"0.000000001", 0},               {"-0.000000001", 0},     {"0.0000000001", 1},
+        {"0.0000000000", 0},              {"+12.5 ", 0},           {"1e300", 1},
+        {"-0.0000000000001", 1},          {"12.", 0},              {".5", 0},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_plan *plan = zb_plan_new();
+        zb_indicator_def d = {.seq = 1, .name = "总产值(亿元)", .target = cases[k].target};
+        assert_int_equal(zb_plan_add_indicator(plan, &d, NULL), ZB_OK);
+        zb_findings *f = NULL;
+        assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+        int found = 0;
+        for (size_t i = 0; i < zb_findings_count(f); i++)
+            found |= strcmp(zb_findings_code(f, i), "number-out-of-range") == 0;
+        if (found != cases[k].beyond)
+            fail_msg("target \"%s\": %s", cases[k].target, found ? "found beyond the range" : "not found");
+        zb_findings_free(f);
+        zb_plan_free(plan);
+    }
+}
+
 /* Every loader: the place of the character, nothing loaded. */
 static void test_loaders_refuse_control_characters(void **state)
 {
@@ -420,9 +500,15 @@ static void test_load_rule(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_control_helpers),   cmocka_unit_test(test_loaders_refuse_control_characters),
-        cmocka_unit_test(test_api_texts),         cmocka_unit_test(test_number_forms),
-        cmocka_unit_test(test_utf32),             cmocka_unit_test(test_wide_without_mark),             cmocka_unit_test(test_repeated_units),
+        cmocka_unit_test(test_control_helpers),
+        cmocka_unit_test(test_find_control_every_place),
+        cmocka_unit_test(test_loaders_refuse_control_characters),
+        cmocka_unit_test(test_number_range_edges),
+        cmocka_unit_test(test_api_texts),
+        cmocka_unit_test(test_number_forms),
+        cmocka_unit_test(test_utf32),
+        cmocka_unit_test(test_wide_without_mark),
+        cmocka_unit_test(test_repeated_units),
         cmocka_unit_test(test_fonts_are_files),   cmocka_unit_test(test_option_texts),
         cmocka_unit_test(test_load_rule),
     };
