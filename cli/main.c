@@ -2,6 +2,7 @@
  * 2 usage, 3 cannot write. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,6 +333,72 @@ static int print_command_help(const char *name)
     return EXIT_DONE;
 }
 
+/* A text option (a title, a label, a sheet's or a font's name), checked before any file is
+ * read by the rules the writers apply to it: UTF-8, no control character (tab, line feed
+ * and carriage return aside; also DEL, C1, U+FFFE/U+FFFF), no longer than a workbook cell
+ * (32,767 characters), and for a font name no longer than a workbook keeps whole (127
+ * bytes). */
+static int text_option(const char *cmd, const char *name, const char *value, int font)
+{
+    if (!value)
+        return EXIT_DONE;
+    const unsigned char *s = (const unsigned char *)value;
+    size_t n = strlen(value), chars = 0;
+    char msg[200];
+    for (size_t i = 0; i < n; chars++) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        unsigned long cp = k == 1 ? c : k == 2 ? c & 0x1Fu : k == 3 ? c & 0x0Fu : c & 0x07u;
+        int ok = k > 0 && i + k <= n;
+        for (size_t j = 1; ok && j < k; j++) {
+            ok = (s[i + j] & 0xC0) == 0x80;
+            cp = cp << 6 | (s[i + j] & 0x3Fu);
+        }
+        static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (!ok || cp < least[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            snprintf(msg, sizeof msg, "%s is not UTF-8 text (byte %zu)", name, i + 1);
+            return usage_error(cmd, "%s", msg);
+        }
+        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE ||
+            cp == 0xFFFF) {
+            snprintf(msg, sizeof msg, "%s holds the control character U+%04lX (character %zu): no document can print it or keep it",
+                     name, cp, chars + 1);
+            return usage_error(cmd, "%s", msg);
+        }
+        i += k;
+    }
+    if (font && n > 127) {
+        snprintf(msg, sizeof msg, "%s is %zu bytes long; a workbook keeps a font name of at most 127 bytes", name, n);
+        return usage_error(cmd, "%s", msg);
+    }
+    if (chars > 32767) {
+        snprintf(msg, sizeof msg, "%s is %zu characters long; a workbook cell holds at most 32767", name, chars);
+        return usage_error(cmd, "%s", msg);
+    }
+    return EXIT_DONE;
+}
+
+/* A file an option names (a seal, a font list), looked at before the plan is read, so that
+ * a mistyped name is said first rather than after the plan's findings. Only opened (without
+ * blocking on a pipe), not read: what it holds is for the library to judge. */
+static int option_file(const char *what, const char *path)
+{
+    if (!path)
+        return EXIT_DONE;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int e = fd < 0 ? errno : 0;
+    struct stat sb;
+    if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
+        e = EISDIR;
+    if (fd >= 0)
+        close(fd);
+    if (!e)
+        return EXIT_DONE;
+    char msg[4200];
+    snprintf(msg, sizeof msg, "%s%s: cannot %s: %s", what, path, e == EISDIR ? "read" : "open", strerror(e));
+    return fail_with(ZB_ERR_IO, msg);
+}
+
 /* ---- where documents go ------------------------------------------------------------ */
 
 static int is_stdout(const char *out) { return strcmp(out, "-") == 0; }
@@ -410,6 +477,58 @@ static zb_status produce(job *j, const char *path, char **data, size_t *len, zb_
     return ZB_ERR_ARGUMENT;
 }
 
+/* Writes len bytes to fd; 0, or the errno of the failure. */
+static int write_all(int fd, const char *data, size_t len)
+{
+    for (size_t done = 0; done < len;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return w < 0 ? errno : EIO;
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+/* A character device or a pipe (after links): what the library writes straight through.
+ * The document is made in memory here instead, so that the summary can count its bytes
+ * (the node's size says nothing); written the same way, opened without creating or
+ * truncating anything. -1 when out is not such a node (the library's rule then writes it),
+ * else the exit code. */
+static int deliver_to_node(job *j, const char *out)
+{
+    struct stat sb;
+    if (stat(out, &sb) != 0 || !(S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode)))
+        return -1;
+    zb_error err;
+    char *data = NULL;
+    size_t len = 0;
+    zb_status st = produce(j, NULL, &data, &len, &err);
+    if (st != ZB_OK)
+        return fail_with(st, err.message);
+    int fd = open(out, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    int e = fd < 0 ? errno : 0;
+    if (fd >= 0 && (fstat(fd, &sb) != 0 || !(S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode)))) {
+        /* Replaced by something else since: the library's rule decides. */
+        close(fd);
+        zb_free(data);
+        return -1;
+    }
+    if (!e)
+        e = write_all(fd, data, len);
+    if (fd >= 0 && close(fd) != 0 && !e)
+        e = errno;
+    zb_free(data);
+    if (e) {
+        char msg[4200];
+        snprintf(msg, sizeof msg, "%s: cannot write: %s", out, strerror(e));
+        return fail_with(ZB_ERR_WRITE, msg);
+    }
+    j->bytes = len;
+    return EXIT_DONE;
+}
+
 /* Writes the job to out ("-": standard output, from memory); prints the error and returns
  * the exit code. */
 static int deliver(job *j, const char *out)
@@ -417,7 +536,12 @@ static int deliver(job *j, const char *out)
     zb_error err;
     zb_status st;
     memset(&j->info, 0, sizeof j->info);
-    if (!is_stdout(out)) {
+    int rc = is_stdout(out) ? -1 : deliver_to_node(j, out);
+    if (rc > 0)
+        return rc;
+    if (rc == 0) {
+        st = ZB_OK;
+    } else if (!is_stdout(out)) {
         st = produce(j, out, NULL, NULL, &err);
         if (st == ZB_OK) {
             struct stat sb;
@@ -549,6 +673,13 @@ static int cmd_table(int argc, char **argv)
     if (!out)
         return usage_error("table", "%s", "needs -o OUT.xlsx");
     rc = check_output("table", out, "xlsx");
+    const struct { const char *name, *value; int font; } texts[] = {
+        {"--label", label, 0},        {"--title", title, 0},
+        {"--sheet", sheet, 0},        {"--font-body", font_body, 1},
+        {"--font-heading", font_heading, 1}, {"--font-title", font_title, 1},
+    };
+    for (size_t i = 0; !rc && i < sizeof texts / sizeof texts[0]; i++)
+        rc = text_option("table", texts[i].name, texts[i].value, texts[i].font);
     zb_sheet_margins m;
     if (!rc)
         rc = margins_option("table", margins, &m);
@@ -687,6 +818,10 @@ static int cmd_notice(int argc, char **argv)
     zb_masthead form = ZB_MASTHEAD_FILE;
     if (!rc)
         rc = masthead_option("notice", masthead, &form);
+    if (!rc)
+        rc = option_file("cannot read the seal image: ", seal);
+    if (!rc)
+        rc = option_file("", fonts_json);
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(pos[0], NULL, ZB_DOCUMENT_NOTICE, NULL, force != NULL,
@@ -801,6 +936,8 @@ static int parse_progress_args(const char *cmd, int argc, char **argv, progress_
     }
     if (a->scoring && zb_xlsx_parse_scoring(a->scoring, &a->assessment.scoring, &err) != ZB_OK)
         return usage_error(cmd, "--scoring: %s", err.message);
+    if ((rc = text_option(cmd, "--title", a->title, 0)) || (rc = text_option(cmd, "--doc-number", a->doc_number, 0)))
+        return rc;
     if (bulletin && (rc = masthead_option(cmd, a->masthead, &a->form)))
         return rc;
     if (bulletin)
@@ -847,6 +984,10 @@ static int cmd_bulletin(int argc, char **argv)
         return print_command_help("bulletin");
     progress_args a;
     int rc = parse_progress_args("bulletin", argc, argv, &a);
+    if (!rc)
+        rc = option_file("cannot read the seal image: ", a.seal);
+    if (!rc)
+        rc = option_file("", a.fonts);
     if (rc)
         return rc;
     zb_plan *plan = plan_for_output(a.pos[0], a.npos > 1 ? a.pos[1] : NULL, ZB_DOCUMENT_BULLETIN, a.month,
@@ -1000,6 +1141,8 @@ static int cmd_breakdown(int argc, char **argv)
     if (!out)
         return usage_error("breakdown", "%s", "needs -o OUT.xlsx");
     rc = check_output("breakdown", out, "xlsx");
+    if (!rc)
+        rc = text_option("breakdown", "--title", title, 0);
     zb_sheet_margins m;
     if (!rc)
         rc = margins_option("breakdown", margins, &m);

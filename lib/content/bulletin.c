@@ -80,17 +80,43 @@ static int add_fixed(zb_bulletin *b, int level, const char *text, const char *wh
 /* ---------------------------------------------------------------------------------- */
 /* Numbers as the text prints them */
 
-static void add_percent(zb_buf *buf, double fraction)
+/* A share or a completion with one decimal: 51.1%. One beyond 10^15 % (a tiny target met
+ * many times over) in the shortest digits that are its value, not the noise %.1f prints
+ * past them (100000000000000000000000000.0, not 100000000000000004764729344.0). */
+static void add_one_decimal(zb_buf *buf, double p)
 {
-    zb_buf_addf(buf, "%.1f%%", fraction * 100);
+    if (fabs(p) < 0.05)
+        p = 0; /* never "-0.0" */
+    if (fabs(p) < 1e15) {
+        zb_buf_addf(buf, "%.1f", p);
+        return;
+    }
+    char num[32];
+    zb_buf_adds(buf, zb_format_number(p, num));
+    zb_buf_adds(buf, ".0");
 }
 
-/* A value as reported: the shortest form that reads back, without a float's noise. */
+static void add_percent(zb_buf *buf, double fraction)
+{
+    add_one_decimal(buf, fraction * 100);
+    zb_buf_addc(buf, '%');
+}
+
+/* A value as reported, in digits: every digit a plan holds (15 significant), never an
+ * exponent, without the noise a sum's last digits would carry. */
 static void add_value(zb_buf *buf, double v)
 {
     char num[32];
-    snprintf(num, sizeof num, "%.10g", v);
-    zb_buf_adds(buf, num);
+    zb_buf_adds(buf, zb_format_rounded(v, 15, num));
+}
+
+/* A value worked out here (a target times the schedule), which the reader recomputes by
+ * hand: at most six decimals. */
+static void add_computed(zb_buf *buf, double v)
+{
+    if (fabs(v) < 1e9)
+        v = nearbyint(v * 1e6) / 1e6;
+    add_value(buf, v);
 }
 
 /* The target a row was judged against, with its unit and (when bound) its qualifier: 6.5%以上,
@@ -215,7 +241,7 @@ static const char *percent_cell(zb_bulletin *b, zb_buf *buf, double fraction)
 {
     if (isnan(fraction))
         return "—";
-    zb_buf_addf(buf, "%.1f%%", fraction * 100);
+    add_percent(buf, fraction);
     return keep(b, buf);
 }
 
@@ -502,7 +528,7 @@ static int caps(zb_bulletin *b, int section)
         add_target(&buf, plan, b->progress, r, 0);
         if (s == ZB_STANDING_WARNING) {
             zb_buf_adds(&buf, "，序时额度");
-            add_value(&buf, zb_progress_target(b->progress, r) * zb_progress_expected(b->progress, r));
+            add_computed(&buf, zb_progress_target(b->progress, r) * zb_progress_expected(b->progress, r));
             zb_buf_adds(&buf, zb_plan_indicator_unit(plan, i));
         }
         const char *lead = zb_plan_indicator_lead(plan, i);
@@ -563,7 +589,9 @@ static int lagging(zb_bulletin *b, int section)
         if (s == ZB_STANDING_BEHIND && !isnan(c) && !isnan(e) && c < e) {
             zb_buf_adds(&buf, "完成率");
             add_percent(&buf, c);
-            zb_buf_addf(&buf, "，低于序时进度%.1f个百分点", (e - c) * 100);
+            zb_buf_adds(&buf, "，低于序时进度");
+            add_one_decimal(&buf, (e - c) * 100);
+            zb_buf_adds(&buf, "个百分点");
         } else {
             zb_buf_adds(&buf, "实际");
             add_actual(&buf, plan, b->progress, r);

@@ -94,6 +94,10 @@ size_t zb_text_find_control(const char *s, size_t len, uint32_t *cp);
 /* The encoding a byte-order mark names ("UTF-32LE", "UTF-32BE", "UTF-16LE", "UTF-16BE"),
  * or NULL; UTF-32 is tried first (its mark begins like UTF-16's). */
 const char *zb_text_bom_encoding(const char *s, size_t len);
+/* The same encodings in text without the mark, told by where the zero bytes of its first 64
+ * bytes fall (UTF-32 first, then UTF-16 by a clear majority); NULL when there is no zero
+ * byte there or no such pattern. A guess to name in a message, never to decode by. */
+const char *zb_text_wide_encoding(const char *s, size_t len);
 /* The message for a control character at its place, after "file:line:col: ". */
 #define ZB_CONTROL_MESSAGE "control character U+%04X in a text: no document can print it or keep it; remove it"
 
@@ -122,8 +126,12 @@ int zb_text_punct(const char *s, size_t len, zb_buf *out);
 int zb_number_usable(double v);
 
 /* The shortest text that reads back as v ("450", "6.5", "0.1", "1000000000000000",
- * "0.00005"; -0 is "0"), in digits up to 10^17 and down to 10^-12; buf needs 32 bytes. */
+ * "0.00005"; -0 is "0"), in digits below 10^29 and down to 10^-12; buf needs 32 bytes. */
 const char *zb_format_number(double v, char *buf);
+/* v rounded to that many significant digits (1 to 17), then as zb_format_number() writes it:
+ * a figure made of others (a sum, a ratio) without a float's noise, and without an
+ * exponent; buf needs 32 bytes. */
+const char *zb_format_rounded(double v, int significant, char *buf);
 
 /* ---- periods ---- */
 /* A month as people write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月(份), full-width

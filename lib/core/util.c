@@ -218,10 +218,31 @@ int zb_is_forbidden_control(uint32_t cp)
            cp == 0xFFFF;
 }
 
+/* Nonzero when one of the eight bytes of w is below 0x20, or 0x7F, 0xC2 or 0xEF: the bytes
+ * a control character, a C1 control or U+FFFE/U+FFFF can start with. Exact, no false
+ * negatives (the usual "has a byte less than n" and "has a zero byte" word tricks). */
+static int may_hold_control(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x7f = w ^ (ones * 0x7F), xc2 = w ^ (ones * 0xC2), xef = w ^ (ones * 0xEF);
+    return ((((w - ones * 0x20) & ~w) | ((x7f - ones) & ~x7f) | ((xc2 - ones) & ~xc2) | ((xef - ones) & ~xef)) &
+               highs) != 0;
+}
+
 size_t zb_text_find_control(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < len; i++) {
+        /* Most text holds none of those bytes: eight at a time past them. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (may_hold_control(w))
+                break;
+            i += 8;
+        }
+        if (i == len)
+            break;
         unsigned c = s[i];
         uint32_t v;
         if (c < 0x20)
@@ -253,6 +274,38 @@ const char *zb_text_bom_encoding(const char *str, size_t len)
     if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
         return "UTF-16LE";
     if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+        return "UTF-16BE";
+    return NULL;
+}
+
+const char *zb_text_wide_encoding(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t m = len < 64 ? len : 64;
+    if (!memchr(s, 0, m))
+        return NULL;
+    /* UTF-32: every unit of four bytes a code point up to U+10FFFF, its high bytes zero. */
+    size_t units = m / 4;
+    int le = units > 0, be = units > 0;
+    for (size_t u = 0; u < units; u++) {
+        const unsigned char *b = s + 4 * u;
+        int empty = !(b[0] | b[1] | b[2] | b[3]);
+        le &= !empty && b[3] == 0 && b[2] <= 0x10;
+        be &= !empty && b[0] == 0 && b[1] <= 0x10;
+    }
+    if (le != be)
+        return le ? "UTF-32LE" : "UTF-32BE";
+    /* UTF-16: the zero bytes of Latin letters, digits and punctuation on one side of the
+     * pairs (a CJK character may have one on either side, so by a clear majority). */
+    size_t even = 0, odd = 0, pairs = m / 2;
+    for (size_t i = 0; i + 1 < m; i += 2) {
+        even += s[i] == 0;
+        odd += s[i + 1] == 0;
+    }
+    /* And enough of them: a stray NUL in UTF-8 text is not an encoding. */
+    if (odd > 2 * even && odd * 8 >= pairs)
+        return "UTF-16LE";
+    if (even > 2 * odd && even * 8 >= pairs)
         return "UTF-16BE";
     return NULL;
 }
@@ -482,14 +535,15 @@ int zb_number_usable(double v)
 }
 
 /* %.*g's "1.5e+15" or "5e-05" written out in digits ("1500000000000000", "0.00005"), in
- * place; buf has 32 bytes and |exponent| is at most 17 here, so it fits. */
+ * place; buf has 32 bytes, the mantissa at most 17 digits and the exponent from -12 to 28,
+ * so at most 29 digits and a sign fit. */
 static void expand_exponent(char *buf)
 {
     char *e = strchr(buf, 'e');
     if (!e)
         return;
     int exp = atoi(e + 1);
-    if (exp < -12 || exp > 17)
+    if (exp < -12 || exp > 28)
         return;
     *e = '\0';
     char sign = 0, digits[24];
@@ -591,4 +645,13 @@ const char *zb_format_number(double v, char *buf)
      * made of them): 1e+15 would not read back as a target. */
     expand_exponent(buf);
     return buf;
+}
+
+const char *zb_format_rounded(double v, int significant, char *buf)
+{
+    if (significant < 1 || significant > 17)
+        significant = 15;
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "%.*g", significant, v);
+    return zb_format_number(strtod(tmp, NULL), buf);
 }

@@ -225,9 +225,12 @@ static void read_header(actuals_ctx *c)
         zb_csv_fail_nomem(r);
         return;
     }
-    memcpy(c->heads, r->cells, r->ncells * sizeof *r->cells); /* the header keeps the cells */
     c->ncols = r->ncells;
-    r->ncells = 0;
+    for (size_t i = 0; i < c->ncols; i++) /* the header keeps copies of its cells */
+        if (!(c->heads[i] = zb_strdup(r->cells[i]))) {
+            zb_csv_fail_nomem(r);
+            return;
+        }
     c->have_header = 1;
 
     char ex[192], label[256];
@@ -399,10 +402,9 @@ static void read_data_row(actuals_ctx *c)
         zb_csv_fail_nomem(r);
         return;
     }
-    if (*note) {
-        size_t k = c->col_of[ACOL_NOTE] - 1;
-        row.note = r->cells[k]; /* taken from the row */
-        r->cells[k] = NULL;
+    if (*note && !(row.note = zb_strdup(note))) {
+        zb_csv_fail_nomem(r);
+        return;
     }
     c->rows[c->nrows++] = row;
 }

@@ -444,8 +444,9 @@ static void read_header(csv_ctx *c)
     if (nonempty == 1 && !names_a_column(c->r.cells[only])) {
         if (!c->preamble_text) {
             c->preamble_line = line;
-            c->preamble_text = c->r.cells[only];
-            c->r.cells[only] = NULL;
+            c->preamble_text = zb_strdup(c->r.cells[only]);
+            if (!c->preamble_text)
+                zb_csv_fail_nomem(&c->r);
         }
         return;
     }
@@ -457,10 +458,13 @@ static void read_header(csv_ctx *c)
         zb_csv_fail_nomem(&c->r);
         return;
     }
-    /* The header owns the cells from here on. */
-    memcpy(c->heads, c->r.cells, c->r.ncells * sizeof *c->r.cells);
+    /* The header keeps copies of its cells. */
     c->ncols = c->r.ncells;
-    c->r.ncells = 0;
+    for (size_t i = 0; i < c->ncols; i++)
+        if (!(c->heads[i] = zb_strdup(c->r.cells[i]))) {
+            zb_csv_fail_nomem(&c->r);
+            return;
+        }
     c->have_header = 1;
     c->header_line = line;
 
@@ -726,17 +730,6 @@ static void read_data_row(csv_ctx *c)
     const char *unit = cell_of(c, COL_UNIT);
     const char *resp = cell_of(c, COL_RESPONSIBLE);
     const char *name = cell_of(c, COL_NAME);
-    /* A unit named twice is an error, as it is in JSON. */
-    char *repeat = resp && *resp ? zb_plan_repeated_unit(resp) : NULL;
-    if (repeat) {
-        char head[256];
-        zb_csv_fail(&c->r, ZB_ERR_DUPLICATE, "%s:%zu:%zu: %s: indicator %d (%s): %s is already a responsible unit",
-                    c->r.name, line, c->col_of[COL_RESPONSIBLE],
-                    column_label(c, c->col_of[COL_RESPONSIBLE], head, sizeof head), def.seq, name ? name : "",
-                    repeat);
-        free(repeat);
-        return;
-    }
     const char *base = cell_of(c, COL_BASE);
     const char *note = cell_of(c, COL_NOTE);
     def.category = c->category;
@@ -766,7 +759,18 @@ static void read_data_row(csv_ctx *c)
     }
     def.source = src->data;
     size_t index = 0;
-    zb_status st = zb_plan_add_indicator(c->tmp, &def, &index);
+    char *repeat;
+    zb_status st = zb_plan_add_indicator_split(c->tmp, &def, &index, &repeat);
+    if (repeat) {
+        /* A unit named twice is an error, as it is in JSON. */
+        char head[256];
+        zb_csv_fail(&c->r, ZB_ERR_DUPLICATE, "%s:%zu:%zu: %s: indicator %d (%s): %s is already a responsible unit",
+                    c->r.name, line, c->col_of[COL_RESPONSIBLE],
+                    column_label(c, c->col_of[COL_RESPONSIBLE], head, sizeof head), def.seq, name ? name : "",
+                    repeat);
+        free(repeat);
+        return;
+    }
     if (st == ZB_ERR_NOMEM) {
         zb_csv_fail_nomem(&c->r);
         return;
@@ -855,7 +859,8 @@ zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const 
             char ex[192];
             zb_csv_fail(&c.r, ZB_ERR_SCHEMA,
                  "%s: no header row naming the columns; line %zu holds only \"%s\"; the columns "
-                 "are " ACCEPTED_COLUMNS,
+                 "are " ACCEPTED_COLUMNS "; a notice's text is no table: zhibiao import (zb_import_text) "
+                 "makes a plan of it",
                  name, c.preamble_line, zb_csv_excerpt(c.preamble_text, ex, sizeof ex));
         } else {
             zb_csv_fail(&c.r, ZB_ERR_SCHEMA,
@@ -945,7 +950,7 @@ zb_status zb_csv_load_rows(zb_plan *plan, const char *name, char *const *const *
     if (!c.tmp)
         return zb_plan_fail(plan, ZB_ERR_NOMEM, "%s: out of memory reading the table", name);
     for (size_t r = 0; r < nrows && !c.r.status; r++) {
-        /* Each row as the reader hands it over: trimmed copies the context may take. */
+        /* Each row as the reader hands it over: trimmed copies. */
         if (zb_grow((void **)&c.r.cells, &c.r.cells_cap, ncells[r] + 1, sizeof *c.r.cells)) {
             zb_csv_fail_nomem(&c.r);
             break;

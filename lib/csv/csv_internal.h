@@ -21,14 +21,17 @@ struct zb_csv_reader {
     char delim;       /* 0 = detect from the first record that holds one */
     int comments;     /* skip lines whose first non-blank character is # (outside a quoted field) */
     /* Called for each row that has a non-empty cell, with cells, ncells and row_line set;
-     * it may take a cell by setting it to NULL. */
+     * the cells last until the row is done: what is kept is copied. */
     void (*on_row)(zb_csv_reader *r);
 
     zb_status status; /* first failure; later rows are not read */
     char msg[ZB_ERROR_MESSAGE_MAX];
 
-    char **cells; /* the row being read: trimmed copies of its cells */
+    char **cells; /* the row being read: its cells, trimmed (in row_text) */
     size_t ncells, cells_cap;
+    zb_buf row_text;  /* the row's cells, each ended by a NUL */
+    size_t *cell_at;  /* where each begins in row_text */
+    size_t cell_at_cap;
     size_t row_line;   /* 1-based line the row starts on; 0 = no row begun */
     size_t row_offset; /* byte offset of the start of row_line */
 };

@@ -37,8 +37,8 @@ static size_t space_width_back(const unsigned char *s, size_t n)
     return 0;
 }
 
-/* A malloc'd copy of s[0..n) without white space at either end; NULL when out of memory. */
-static char *trim_copy(const char *s, size_t n)
+/* s[0..n) without white space at either end: *out and the new length. */
+static size_t trim(const char *s, size_t n, const char **out)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t w;
@@ -46,7 +46,8 @@ static char *trim_copy(const char *s, size_t n)
         u += w, n -= w;
     while (n && (w = space_width_back(u, n)) != 0)
         n -= w;
-    return zb_strndup((const char *)u, n);
+    *out = (const char *)u;
+    return n;
 }
 
 /* Number of UTF-8 characters in s[0..n). */
@@ -173,33 +174,37 @@ int zb_csv_read_digit(const char **p)
 
 static void clear_row(zb_csv_reader *c)
 {
-    for (size_t i = 0; i < c->ncells; i++)
-        free(c->cells[i]); /* a cell the loader took is NULL */
     c->ncells = 0;
+    c->row_text.len = 0;
 }
 
+/* The cells of a row are kept in one buffer, by offset while it may still move. */
 static void on_field(zb_csv_reader *c, const char *data, size_t len)
 {
     if (c->status)
         return;
-    if (zb_grow((void **)&c->cells, &c->cells_cap, c->ncells + 1, sizeof *c->cells)) {
+    if (zb_grow((void **)&c->cells, &c->cells_cap, c->ncells + 1, sizeof *c->cells) ||
+        zb_grow((void **)&c->cell_at, &c->cell_at_cap, c->ncells + 1, sizeof *c->cell_at)) {
         zb_csv_fail_nomem(c);
         return;
     }
-    char *cell = trim_copy(data, len);
-    if (!cell) {
+    const char *cell;
+    size_t n = trim(data, len, &cell);
+    c->cell_at[c->ncells++] = c->row_text.len;
+    zb_buf_add(&c->row_text, cell, n);
+    zb_buf_addc(&c->row_text, '\0');
+    if (c->row_text.failed)
         zb_csv_fail_nomem(c);
-        return;
-    }
-    c->cells[c->ncells++] = cell;
 }
 
 static void on_row(zb_csv_reader *c)
 {
     if (!c->status) {
         int empty = 1;
-        for (size_t i = 0; i < c->ncells && empty; i++)
-            empty = !c->cells[i][0];
+        for (size_t i = 0; i < c->ncells; i++) {
+            c->cells[i] = c->row_text.data + c->cell_at[i];
+            empty &= !c->cells[i][0];
+        }
         if (!empty)
             c->on_row(c);
     }
@@ -377,12 +382,18 @@ static zb_status check_encoding(zb_csv_reader *c, const char *text, size_t len, 
     size_t n = len - bom;
     size_t line, col;
     const char *nul = memchr(body, '\0', n);
+    const char *wide = nul ? zb_text_wide_encoding(body, n) : NULL;
+    if (wide) {
+        zb_csv_fail(c, ZB_ERR_ENCODING, "%s:1:1: the file is %s without a byte-order mark (by its zero bytes); " ZB_CSV_SAVE_AS_UTF8,
+                    c->name, wide);
+        return c->status;
+    }
     if (nul) {
         size_t off = (size_t)(nul - body);
         text_pos(body, n, off, &line, &col);
         zb_csv_fail(c, ZB_ERR_ENCODING,
-             "%s:%zu:%zu: a NUL byte at offset %zu: this is not UTF-8 text (UTF-16 without a "
-             "byte-order mark?); " ZB_CSV_SAVE_AS_UTF8,
+             "%s:%zu:%zu: a NUL byte at offset %zu: this is not text as a spreadsheet saves it "
+             "(a binary file?); " ZB_CSV_SAVE_AS_UTF8,
              c->name, line, col, off + bom);
         return c->status;
     }
@@ -648,4 +659,8 @@ void zb_csv_reader_free(zb_csv_reader *c)
     free(c->cells);
     c->cells = NULL;
     c->cells_cap = 0;
+    free(c->cell_at);
+    c->cell_at = NULL;
+    c->cell_at_cap = 0;
+    zb_buf_free(&c->row_text);
 }

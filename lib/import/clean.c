@@ -495,6 +495,19 @@ static zb_status check_input(const char *text, size_t len, const char *name, zb_
             return ZB_ERR_NOMEM;
         return ZB_ERR_ENCODING;
     }
+    /* Without the mark, the zero bytes of UTF-16 or UTF-32 say which it is. */
+    const char *wide = zb_text_wide_encoding(text, len);
+    if (wide) {
+        snprintf(msg, size,
+                 "%s:1:1: the file is %s without a byte-order mark (by its zero bytes); zhibiao reads UTF-8: save it "
+                 "as UTF-8",
+                 name, wide);
+        char where[600];
+        snprintf(where, sizeof where, "%s:1", name);
+        if (zb_findings_add(report, ZB_SEV_ERROR, "encoding", where, "the text is %s, not UTF-8", wide))
+            return ZB_ERR_NOMEM;
+        return ZB_ERR_ENCODING;
+    }
     size_t bad = zb_utf8_check(text, len);
     int line, col;
     if (bad < len) {

@@ -1320,6 +1320,12 @@ zb_status zb_json_load_string(zb_plan *plan, const char *text, size_t len, const
             return zb_plan_fail(plan, ZB_ERR_ENCODING,
                                 "%s:1:1: the file is %s (by its byte-order mark); zhibiao reads UTF-8: save it as UTF-8",
                                 name, bom);
+        const char *wide = zb_text_wide_encoding(text, len);
+        if (wide)
+            return zb_plan_fail(plan, ZB_ERR_ENCODING,
+                                "%s:1:1: the file is %s without a byte-order mark (by its zero bytes); zhibiao reads "
+                                "UTF-8: save it as UTF-8",
+                                name, wide);
         if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0)
             return zb_plan_fail(plan, ZB_ERR_SYNTAX, "%s: not a plan but a zip file (an Excel workbook?); " NOT_A_PLAN,
                                 name);

@@ -463,13 +463,17 @@ int zb_plan_check_misread(const zb_plan *plan, zb_findings *f)
         }
     }
     for (size_t i = 0; i < ni && !bad; i++) {
-        const char *src = zb_plan_indicator_source(plan, i);
-        if (*src)
-            snprintf(where, sizeof where, "%s", src);
-        else
+        const char *src = zb_plan_indicator_source(plan, i), *loc = where;
+        if (*src && strlen(src) < sizeof where) {
+            loc = src; /* as the copy below would be: no copy for every indicator */
+        } else if (*src) {
+            memcpy(where, src, sizeof where - 1); /* cut as snprintf would */
+            where[sizeof where - 1] = '\0';
+        } else {
             snprintf(where, sizeof where, "indicator %d", zb_plan_indicator_seq(plan, i));
+        }
         for (size_t k = 0; k < zb_plan_indicator_responsible_count(plan, i) && !bad; k++)
-            bad |= check_unit_name(f, &s, zb_plan_indicator_responsible(plan, i, k), where, "responsible unit") < 0;
+            bad |= check_unit_name(f, &s, zb_plan_indicator_responsible(plan, i, k), loc, "responsible unit") < 0;
     }
     for (size_t u = 0; u < zb_plan_unit_count(plan) && !bad; u++)
         bad |= check_unit_name(f, &s, zb_plan_unit_name(plan, u), "units", "unit") < 0;

@@ -472,15 +472,6 @@ static zb_status split_units_ex(const char *s, str_list *out, char **repeat)
 
 static zb_status split_units(const char *s, str_list *out) { return split_units_ex(s, out, NULL); }
 
-char *zb_plan_repeated_unit(const char *units)
-{
-    str_list l;
-    char *repeat = NULL;
-    if (split_units_ex(units, &l, &repeat) == ZB_OK)
-        str_list_free(&l);
-    return repeat;
-}
-
 /* The text with invisible white space spelled out, so a note shows what was removed. */
 static char *visible(const char *s)
 {
@@ -1175,7 +1166,9 @@ static zb_direction direction_of(const zb_plan *plan, const indicator_rec *ind)
     return ind->name_direction;
 }
 
-zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size_t *index_out)
+/* units: the responsible units already split (zb_plan_add_indicator_split), moved into the
+ * indicator when it is made; NULL: split def->responsible here. */
+static zb_status add_indicator(zb_plan *plan, const zb_indicator_def *def, size_t *index_out, str_list *units)
 {
     if (!plan)
         return ZB_ERR_ARGUMENT;
@@ -1294,8 +1287,12 @@ zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size
     ind.direction_given = def->direction;
     name_facts(&ind);
 
-    if (split_units(def->responsible, &ind.responsible))
+    if (units) {
+        ind.responsible = *units;
+        memset(units, 0, sizeof *units);
+    } else if (split_units(def->responsible, &ind.responsible)) {
         goto nomem;
+    }
     if (zb_grow((void **)&plan->indicators, &plan->indicator_cap, plan->indicator_count + 1,
                 sizeof *plan->indicators) ||
         num_index_reserve(&plan->seq_index) || (nnotes && notes_reserve(plan, nnotes)))
@@ -1330,6 +1327,28 @@ nomem:
     for (size_t k = 0; k < nnotes; k++)
         note_free(&notes[k]);
     return fail_nomem(plan);
+}
+
+zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size_t *index_out)
+{
+    return add_indicator(plan, def, index_out, NULL);
+}
+
+zb_status zb_plan_add_indicator_split(zb_plan *plan, const zb_indicator_def *def, size_t *index_out, char **repeat)
+{
+    *repeat = NULL;
+    if (!plan || !def)
+        return add_indicator(plan, def, index_out, NULL);
+    str_list units;
+    if (split_units_ex(def->responsible, &units, repeat))
+        return fail_nomem(plan);
+    if (*repeat) {
+        str_list_free(&units);
+        return ZB_ERR_DUPLICATE;
+    }
+    zb_status st = add_indicator(plan, def, index_out, &units);
+    str_list_free(&units); /* empty when the indicator took the units */
+    return st;
 }
 
 zb_status zb_plan_add_indicator_responsible(zb_plan *plan, size_t i, const char *unit)

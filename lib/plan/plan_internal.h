@@ -16,17 +16,20 @@ void zb_plan_clear_error(zb_plan *plan);
  * is checked once, not again field by field. */
 void zb_plan_set_text_checked(zb_plan *plan, int checked);
 
-/* The first unit named twice in a list of units as ::zb_indicator_def's responsible takes
- * it (normalised, malloc'd), or NULL: the model drops such a repeat, and a loader that
- * reads a list as one text reports it as the JSON loader reports a repeated element. */
-char *zb_plan_repeated_unit(const char *units);
+/* zb_plan_add_indicator() for a loader that reads the responsible units as one text, as
+ * ::zb_indicator_def's responsible takes them: the model drops a unit named twice, and such
+ * a loader reports it as the JSON loader reports a repeated element. The units are split
+ * once; when one is named twice nothing is added, *repeat is that unit (normalised,
+ * malloc'd) and the result ZB_ERR_DUPLICATE, the plan's message left as it was. *repeat is
+ * NULL otherwise. */
+zb_status zb_plan_add_indicator_split(zb_plan *plan, const zb_indicator_def *def, size_t *index_out, char **repeat);
 
 /* Texts no document can carry (texts.c): a control character anywhere, or more than the
- * 32,767 characters of a workbook cell in a field that goes into one. zb_plan_text_findings
- * adds every one to f as an error (nonzero when out of memory); zb_plan_check_texts returns
- * the first as ZB_ERR_VALUE naming the field (lengths only when cells is nonzero), for the
- * writers. */
-int zb_plan_text_findings(const zb_plan *plan, zb_findings *f);
+ * 32,767 characters of a workbook cell in a field that goes into one (alone, or joined with
+ * others into one cell). zb_plan_text_findings adds every one to f as an error (nonzero
+ * when out of memory); zb_plan_check_texts returns the first as ZB_ERR_VALUE naming the
+ * field, for the writers. Lengths only when cells is nonzero: a page has no such limit. */
+int zb_plan_text_findings(const zb_plan *plan, int cells, zb_findings *f);
 zb_status zb_plan_check_texts(const zb_plan *plan, int cells, zb_error *err);
 
 /* Exchanges the whole contents of two plans (messages included): a loader fills a new

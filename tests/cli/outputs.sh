@@ -73,6 +73,9 @@ for c in "table $plan" "notice $plan" "breakdown $tonglu" "import $src/tests/dat
   expect 0 "${c%% *} -o $null" -- "$cli" $c -o "$null"
   [ -c "$null" ] && ok || bad "${c%% *} replaced the node $null"
 done
+# The summary counts what was written, not the node's size (0).
+expect 0 "table -o $null" -- "$cli" table "$plan" -o "$null"
+has stderr "wrote $null (16 indicators, $(stat -c %s "$tmp/regular/t.xlsx") bytes)"
 expect 3 "table -o a full disk" -- "$cli" table "$plan" -o "$full"
 has stderr "$full: cannot write: No space left on device"
 [ -c "$full" ] && ok || bad "the node $full was replaced"
@@ -86,6 +89,8 @@ reader=$!
 expect 0 "notice into a FIFO" -- timeout 60 "$cli" notice "$plan" -o "$d/pipe"
 wait $reader
 is_pdf "$d/got"
+has stderr "wrote $d/pipe ("
+has stderr " pages, $(stat -c %s "$d/got") bytes)"
 [ -p "$d/pipe" ] && ok || bad "the FIFO was replaced"
 
 # -o - for every command that writes a document; nothing named '-' appears.

@@ -72,6 +72,22 @@ expect 0 "--tolerance 0.25" -- "$cli" progress "$plan" "$actuals" --period 2024-
 # Option errors come first: the bad plan below is never read.
 expect 2 "bad --cap with a bad plan" -- "$cli" assess "$src/tests/data/bad/syntax-trailing-comma.json" --period 2024-12 --cap x -o "$tmp/x.xlsx"
 only_usage
+# A file an option names that cannot be opened is said before the plan is read: the one line.
+only_error() {
+  if [ "$(wc -l <"$tmp/stderr")" -eq 1 ]; then ok; else bad "more than the error on stderr:"; sed 's/^/    /' "$tmp/stderr" | cut -c1-200; fi
+}
+expect 1 "bulletin --seal missing" -- "$cli" bulletin "$plan" "$actuals" --period 2024-06 --seal "$tmp/none.png" -o "$tmp/x.pdf"
+has stderr "zhibiao: cannot read the seal image: $tmp/none.png: cannot open: No such file or directory"
+only_error
+expect 1 "notice --seal a folder" -- "$cli" notice "$plan" --seal "$tmp" -o "$tmp/x.pdf"
+has stderr "$tmp: cannot read: Is a directory"
+only_error
+expect 1 "notice --fonts missing" -- "$cli" notice "$plan" --fonts "$tmp/none.json" -o "$tmp/x.pdf"
+has stderr "zhibiao: $tmp/none.json: cannot open: No such file or directory"
+only_error
+expect 1 "bulletin --fonts missing" -- "$cli" bulletin "$plan" "$actuals" --period 2024-06 --fonts "$tmp/none.json" -o "$tmp/x.pdf"
+only_error
+[ ! -e "$tmp/x.pdf" ] && ok || bad "a document was written"
 # Options of another command are unknown.
 expect 2 "progress --cap" -- "$cli" progress "$plan" --period 2024-06 --cap 1.2 -o "$tmp/x.xlsx"
 has stderr "unknown option '--cap'"

@@ -241,6 +241,58 @@ static void test_unreported(void **state)
     zb_progress_free(pr);
 }
 
+/* Every number in digits, as a reader copies it: a value of 12 digits whole (never
+ * 1.23456789e+11), a small one (never 1e-05), a completion made of a tiny target in the
+ * digits that are its value (no float noise after them), a quota worked out to at most six
+ * decimals. */
+static void test_numbers_in_digits(void **state)
+{
+    fixture *f = *state;
+    zb_plan *p = f->plan;
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_TITLE, "某县2024年工作要点"), ZB_OK);
+    assert_int_equal(zb_plan_set_meta(p, ZB_META_ORGAN, "某县人民政府"), ZB_OK);
+    assert_int_equal(zb_plan_set_years(p, 2024, 2024), ZB_OK);
+    add(p, 1, "经济", "地区生产总值(元)", "250000000000", "县发改局");
+    add(p, 2, "经济", "单位能耗(吨标煤)", "0.00052", "县经信局");
+    add(p, 3, "经济", "试点产值(元)", "0.000000001", "县经信局");
+    add(p, 4, "安全", "安全事故死亡人数(人)", "≤7", "县应急局");
+    assert_int_equal(zb_plan_add_actual(p, 1, "2024-05", 123456789012.5, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(p, 2, "2024-05", 0.00001, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(p, 3, "2024-05", 1e15, NULL), ZB_OK);
+    assert_int_equal(zb_plan_add_actual(p, 4, "2024-05", 3, NULL), ZB_OK);
+    zb_progress *pr = NULL;
+    zb_bulletin b;
+    build(p, "2024-05", NULL, &pr, &b);
+    char *text = body_text(&b);
+    assert_non_null(text);
+    zb_buf all = {0};
+    zb_buf_adds(&all, text);
+    for (size_t i = 0; i < zb_progress_count(pr) * b.columns; i++) {
+        zb_buf_adds(&all, b.cells[i]);
+        zb_buf_addc(&all, '\n');
+    }
+    char *every = zb_buf_take(&all);
+    assert_non_null(every);
+    /* The actuals as reported. */
+    assert_non_null(strstr(every, "\n123456789012.5\n"));
+    assert_non_null(strstr(every, "\n0.00001\n"));
+    assert_non_null(strstr(every, "\n1000000000000000\n"));
+    /* 10^15 / 10^-9 = 10^24, as 10^26 %, digit for digit. */
+    assert_non_null(strstr(every, "\n100000000000000000000000000.0%\n"));
+    /* 7 x 5/12, not 2.916666667 or 2.9166666666666665. */
+    assert_non_null(strstr(text, "序时额度2.916667人"));
+    for (const char *q = every; *q; q++)
+        if ((*q == 'e' || *q == 'E') && q > every && q[-1] >= '0' && q[-1] <= '9' &&
+            (q[1] == '+' || q[1] == '-' || (q[1] >= '0' && q[1] <= '9')))
+            fail_msg("a number with an exponent: %.40s", q - 10 > every ? q - 10 : every);
+    assert_null(strstr(every, "inf"));
+    assert_null(strstr(every, "nan"));
+    free(every);
+    free(text);
+    zb_bulletin_free(&b);
+    zb_progress_free(pr);
+}
+
 static void test_titles_and_dates(void **state)
 {
     fixture *f = *state;
@@ -637,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_quarter),
         cmocka_unit_test_setup_teardown(test_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unreported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_numbers_in_digits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_titles_and_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chart_geometry, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write, setup, teardown),

@@ -196,6 +196,17 @@ static void test_format_number_short_cuts(void **state)
     assert_string_equal(zb_format_number(1e17, buf), "100000000000000000");
     assert_string_equal(zb_format_number(1e300, buf), "1e+300"); /* beyond a plan: left as is */
     assert_string_equal(zb_format_number(6.5, buf), "6.5");
+    /* Made of a plan's numbers (10^15 / 10^-9 as a percentage): still digits. */
+    assert_string_equal(zb_format_number(-1e26, buf), "-100000000000000000000000000");
+    assert_string_equal(zb_format_number(5.0000000000000002e25, buf), "50000000000000000000000000");
+    assert_string_equal(zb_format_number(1.5e28, buf), "15000000000000000000000000000");
+    /* Rounded to significant digits: no float noise, no exponent. */
+    assert_string_equal(zb_format_rounded(0.1 + 0.2, 15, buf), "0.3");
+    assert_string_equal(zb_format_rounded(123456789012.5, 15, buf), "123456789012.5");
+    assert_string_equal(zb_format_rounded(0.00001, 15, buf), "0.00001");
+    assert_string_equal(zb_format_rounded(1e24 * 100, 15, buf), "100000000000000000000000000");
+    assert_string_equal(zb_format_rounded(-0.0, 15, buf), "0");
+    assert_string_equal(zb_format_rounded(2.9166666666666665, 6, buf), "2.91667");
     double plan_numbers[] = {1e15, 1e-9, 0.00005, 123456.789e-10, 9.999999999999999e14};
     for (size_t k = 0; k < sizeof plan_numbers / sizeof *plan_numbers; k++) {
         double v;

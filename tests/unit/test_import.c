@@ -732,7 +732,7 @@ static void test_controls_refused(void **state)
         {LIT("青山县工作要点\n一、任务\x01\n"), "n.txt:2:5: control character U+0001 in the text"},
         {LIT("青山县工作要点\x1b[0m\n"), "n.txt:1:8: control character U+001B"},
         {LIT("\x7f"), "n.txt:1:1: control character U+007F"},
-        {LIT("a\0b\0c\0d\0"), "it looks like UTF-16"},
+        {LIT("a\0b\0c\0d\0"), "n.txt:1:1: the file is UTF-16LE without a byte-order mark"},
 #undef LIT
     };
     for (size_t k = 0; k < COUNT(cases); k++) {

@@ -48,6 +48,86 @@ static void test_control_helpers(void **state)
                  zb_number_usable(NAN));
 }
 
+/* What zb_text_find_control finds, one byte at a time. */
+static size_t find_control_bytewise(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    for (size_t i = 0; i < len; i++) {
+        uint32_t v = 0x20;
+        if (s[i] < 0x20 || s[i] == 0x7F)
+            v = s[i];
+        else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+            v = s[i + 1];
+        else if (s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+            v = s[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
+        if (zb_is_forbidden_control(v)) {
+            *cp = v;
+            return i;
+        }
+    }
+    return len;
+}
+
+/* The scan that skips eight bytes at a time finds every control character at every place
+ * (before, inside and after a window, split across two), and no false one: the bytes that
+ * start a control in other sequences (C2 A0, EF BC 88, EF BF BD, a tab) are text. */
+static void test_find_control_every_place(void **state)
+{
+    (void)state;
+    static const char *const controls[] = {"\x01", "\x1f", "\x7f", "\xc2\x85", "\xc2\x9f", "\xef\xbf\xbe", "\xef\xbf\xbf", ""};
+    static const char *const texts[] = {"指标名称（亿元）、县经信局", "abc\tdef\r\nghi", "\xc2\xa0\xef\xbf\xbd\xef\xbc\x88x"};
+    unsigned char buf[128];
+    for (size_t t = 0; t < COUNT(texts); t++)
+        for (size_t c = 0; c < COUNT(controls); c++)
+            for (size_t at = 0; at <= 40; at++) {
+                /* The text repeated to 40 bytes, the control put in at byte `at`. */
+                size_t tl = strlen(texts[t]), cl = strlen(controls[c]), n = 0;
+                while (n < at)
+                    buf[n] = (unsigned char)texts[t][n % tl], n++;
+                memcpy(buf + n, controls[c], cl);
+                n += cl;
+                for (size_t k = 0; k < 17; k++)
+                    buf[n++] = (unsigned char)texts[t][k % tl];
+                for (size_t len = at; len <= n; len++) {
+                    uint32_t want_cp = 0, got_cp = 0;
+                    size_t want = find_control_bytewise(buf, len, &want_cp);
+                    size_t got = zb_text_find_control((const char *)buf, len, &got_cp);
+                    if (got != want || (want < len && got_cp != want_cp))
+                        fail_msg("text %zu control %zu at %zu len %zu: %zu (U+%04X), expected %zu (U+%04X)", t, c,
+                                 at, len, got, (unsigned)got_cp, want, (unsigned)want_cp);
+                }
+            }
+}
+
+/* A target written as a number beyond what a plan holds is found by validation, up to the
+ * last digit: plain decimals of up to 15 and 9 digits are inside by their length alone. */
+static void test_number_range_edges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *target;
+        int beyond;
+    } cases[] = {
+        {"999999999999999.999999999", 0}, {"1000000000000000", 0}, {"1000000000000001", 1},
+        {"0.000000001", 0},               {"-0.000000001", 0},     {"0.0000000001", 1},
+        {"0.0000000000", 0},              {"+12.5 ", 0},           {"1e300", 1},
+        {"-0.0000000000001", 1},          {"12.", 0},              {".5", 0},
+    };
+    for (size_t k = 0; k < COUNT(cases); k++) {
+        zb_plan *plan = zb_plan_new();
+        zb_indicator_def d = {.seq = 1, .name = "总产值(亿元)", .target = cases[k].target};
+        assert_int_equal(zb_plan_add_indicator(plan, &d, NULL), ZB_OK);
+        zb_findings *f = NULL;
+        assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+        int found = 0;
+        for (size_t i = 0; i < zb_findings_count(f); i++)
+            found |= strcmp(zb_findings_code(f, i), "number-out-of-range") == 0;
+        if (found != cases[k].beyond)
+            fail_msg("target \"%s\": %s", cases[k].target, found ? "found beyond the range" : "not found");
+        zb_findings_free(f);
+        zb_plan_free(plan);
+    }
+}
+
 /* Every loader: the place of the character, nothing loaded. */
 static void test_loaders_refuse_control_characters(void **state)
 {
@@ -155,7 +235,41 @@ static void test_api_texts(void **state)
     assert_non_null(strstr(err.message, "the name is 33000 characters long"));
     assert_int_equal(access(path, F_OK), -1);
     assert_int_equal(zbt_files_in(dir), 0);
+    /* A notice has no cell: validated for one, the length is no finding. */
+    zb_validate_options vo = {.document = ZB_DOCUMENT_NOTICE};
+    assert_int_equal(zb_plan_validate_opt(plan, &vo, &f), ZB_OK);
+    assert_false(has_code(f, "text-too-long", "the name is 33000 characters long"));
+    zb_findings_free(f);
+    vo.document = ZB_DOCUMENT_TABLE;
+    assert_int_equal(zb_plan_validate_opt(plan, &vo, &f), ZB_OK);
+    assert_true(has_code(f, "text-too-long", "the name is 33000 characters long"));
+    zb_findings_free(f);
     zb_plan_free(plan);
+
+    /* Texts within a cell each that make one too long together: units joined with 、 in the
+     * 责任单位 cell, a duty's units, a task's "number. title". */
+    plan = zb_plan_new();
+    char unit[64];
+    zb_buf units = {0};
+    for (int k = 0; k < 2500; k++) {
+        snprintf(unit, sizeof unit, "%s某某某某某某某某某某某某单位%d", k ? "、" : "", k);
+        zb_buf_adds(&units, unit);
+    }
+    char *all = zb_buf_take(&units);
+    assert_non_null(all);
+    zb_indicator_def many = {.seq = 1, .name = "新增企业(家)", .target = "5", .responsible = all};
+    assert_int_equal(zb_plan_add_indicator(plan, &many, NULL), ZB_OK);
+    assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+    assert_true(has_code(f, "text-too-long", "the responsible units joined (责任单位) make a cell of 46389 characters"));
+    zb_findings_free(f);
+    data = NULL;
+    len = 0;
+    assert_int_equal(zb_xlsx_target_table_to_buffer(plan, NULL, &data, &len, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "indicator 1 (新增企业(家)): the responsible units joined"));
+    assert_int_equal(zb_xlsx_progress_to_buffer(plan, "2024-06", NULL, &data, &len, &err), ZB_ERR_VALUE);
+    assert_null(data);
+    zb_plan_free(plan);
+    free(all);
     zbt_rmtree(dir);
 }
 
@@ -214,6 +328,56 @@ static void test_utf32(void **state)
     zb_findings *r = NULL;
     assert_int_equal(zb_import_text_string(plan, u32le, sizeof u32le - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
     assert_non_null(strstr(zb_errmsg(plan), "p.txt:1:1: the file is UTF-32LE"));
+    zb_findings_free(r);
+    zb_plan_free(plan);
+}
+
+/* Without a byte-order mark, every loader names UTF-16 and UTF-32 by where the zero bytes
+ * fall (UTF-32 was called UTF-16, JSON's "unexpected end of input"); a stray NUL in UTF-8 is
+ * still reported at its place. */
+static void test_wide_without_mark(void **state)
+{
+    (void)state;
+    /* 序号,指标名称 / {"format" in each form. */
+    static const char csv32le[] = "\x8f\x5e\0\0\xf7\x53\0\0,\0\0\0\x07\x63\0\0\x07\x68\0\0\x0d\x54\0\0\x70\x79\0\0\n\0\0\0";
+    static const char csv32be[] = "\0\0\x5e\x8f\0\0\x53\xf7\0\0\0,\0\0\x63\x07\0\0\x68\x07\0\0\0\n";
+    static const char csv16le[] = "\x8f\x5e\xf7\x53,\0\x07\x63\x07\x68\x0d\x54\x70\x79\n\0""1\0,\0x\0\n\0";
+    static const char json16le[] = "{\0\"\0f\0o\0r\0m\0a\0t\0\"\0";
+    static const char json16be[] = "\0{\0\"\0f\0o\0r\0m\0a\0t\0\"";
+    static const char json32le[] = "{\0\0\0\"\0\0\0f\0\0\0";
+    assert_string_equal(zb_text_wide_encoding(csv32le, sizeof csv32le - 1), "UTF-32LE");
+    assert_string_equal(zb_text_wide_encoding(csv32be, sizeof csv32be - 1), "UTF-32BE");
+    assert_string_equal(zb_text_wide_encoding(csv16le, sizeof csv16le - 1), "UTF-16LE");
+    assert_string_equal(zb_text_wide_encoding(json16be, sizeof json16be - 1), "UTF-16BE");
+    assert_null(zb_text_wide_encoding("{\"title\": \"a\0b\", \"format\": \"zhibiao/1\"}", 40));
+    assert_null(zb_text_wide_encoding("plain", 5));
+
+    zb_plan *plan = zb_plan_new();
+    assert_int_equal(zb_csv_load_string(plan, csv32le, sizeof csv32le - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:1:1: the file is UTF-32LE without a byte-order mark"));
+    assert_int_equal(zb_csv_load_string(plan, csv16le, sizeof csv16le - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:1:1: the file is UTF-16LE without a byte-order mark"));
+    assert_int_equal(zb_csv_load_actuals_string(plan, csv32be, sizeof csv32be - 1, "a.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "a.csv:1:1: the file is UTF-32BE without a byte-order mark"));
+    assert_int_equal(zb_json_load_string(plan, json16le, sizeof json16le - 1, "p.json"), ZB_ERR_ENCODING);
+    assert_string_equal(zb_errmsg(plan), "p.json:1:1: the file is UTF-16LE without a byte-order mark (by its zero "
+                                         "bytes); zhibiao reads UTF-8: save it as UTF-8");
+    assert_int_equal(zb_json_load_string(plan, json16be, sizeof json16be - 1, "p.json"), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "UTF-16BE without"));
+    assert_int_equal(zb_plan_load_string(plan, json32le, sizeof json32le - 1, "p"), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p:1:1: the file is UTF-32LE without"));
+    zb_findings *r = NULL;
+    assert_int_equal(zb_import_text_string(plan, csv32le, sizeof csv32le - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p.txt:1:1: the file is UTF-32LE without a byte-order mark"));
+    zb_findings_free(r);
+    r = NULL;
+    /* A NUL inside UTF-8 text: its place, no encoding named. */
+    static const char nul[] = "序号,指标名称\n1,新增\0企业\n";
+    assert_int_equal(zb_csv_load_string(plan, nul, sizeof nul - 1, "t.csv", NULL), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "t.csv:2:5: a NUL byte"));
+    assert_null(strstr(zb_errmsg(plan), "UTF-16"));
+    assert_int_equal(zb_import_text_string(plan, nul, sizeof nul - 1, "p.txt", NULL, &r), ZB_ERR_ENCODING);
+    assert_non_null(strstr(zb_errmsg(plan), "p.txt:2:5: NUL byte in the text"));
     zb_findings_free(r);
     zb_plan_free(plan);
 }
@@ -336,9 +500,15 @@ static void test_load_rule(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_control_helpers),   cmocka_unit_test(test_loaders_refuse_control_characters),
-        cmocka_unit_test(test_api_texts),         cmocka_unit_test(test_number_forms),
-        cmocka_unit_test(test_utf32),             cmocka_unit_test(test_repeated_units),
+        cmocka_unit_test(test_control_helpers),
+        cmocka_unit_test(test_find_control_every_place),
+        cmocka_unit_test(test_loaders_refuse_control_characters),
+        cmocka_unit_test(test_number_range_edges),
+        cmocka_unit_test(test_api_texts),
+        cmocka_unit_test(test_number_forms),
+        cmocka_unit_test(test_utf32),
+        cmocka_unit_test(test_wide_without_mark),
+        cmocka_unit_test(test_repeated_units),
         cmocka_unit_test(test_fonts_are_files),   cmocka_unit_test(test_option_texts),
         cmocka_unit_test(test_load_rule),
     };

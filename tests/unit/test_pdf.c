@@ -3,13 +3,14 @@
  * character no font has, a bad seal, an unwritable destination), the same bytes for the
  * same plan, threads sharing a fontset, and what zb_pdf_info reports. The pages as a
  * reader sees them are checked by tests/golden/test_notice.py. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* RTLD_DEFAULT */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
@@ -26,6 +27,7 @@
 #include "font/font_internal.h"
 #include "image/image.h"
 #include "render/pdf/render_pdf.h"
+#include <hpdf_utils.h>
 #include "support.h"
 #include "zhibiao.h"
 
@@ -814,6 +816,45 @@ static void test_flatten_cmap(void **state)
     HPDF_Free(flat);
 }
 
+/* libharu's HPDF_MemCpy and HPDF_MemSet as zhibiao defines them: libharu's calls are bound
+ * to them, and they give what libharu's one-byte loops give, overlapping copies included. */
+static void test_hpdf_byte_helpers(void **state)
+{
+    (void)state;
+    /* The process resolves the names to this program's definitions (zhibiao's), which is
+     * where libharu's calls through its PLT go. */
+    static const char *const names[] = {"HPDF_MemCpy", "HPDF_MemSet"};
+    for (size_t k = 0; k < 2; k++) {
+        Dl_info info;
+        void *f = dlsym(RTLD_DEFAULT, names[k]);
+        assert_non_null(f);
+        assert_true(dladdr(f, &info) != 0);
+        if (!info.dli_fname || strstr(info.dli_fname, "libhpdf"))
+            fail_msg("%s resolves to %s, not zhibiao's", names[k], info.dli_fname ? info.dli_fname : "?");
+    }
+    HPDF_BYTE want[96], got[96];
+    for (size_t n = 0; n <= 40; n++)
+        for (int shift = -8; shift <= 8; shift++) {
+            for (size_t k = 0; k < sizeof want; k++)
+                want[k] = got[k] = (HPDF_BYTE)(k * 7 + 1);
+            HPDF_BYTE *wo = want + 32 + shift, *go = got + 32 + shift;
+            const HPDF_BYTE *wi = want + 32, *gi = got + 32;
+            size_t k = n;
+            while (k > 0) /* libharu's loop */
+                *wo++ = *wi++, k--;
+            HPDF_BYTE *end = HPDF_MemCpy(go, gi, (HPDF_UINT)n);
+            assert_ptr_equal(end, got + 32 + shift + n);
+            if (memcmp(want, got, sizeof want) != 0)
+                fail_msg("HPDF_MemCpy of %zu bytes %d away differs from the byte loop", n, shift);
+        }
+    memset(want, 0x5A, sizeof want);
+    memset(want + 10, 0, 50);
+    memset(got, 0x5A, sizeof got);
+    assert_ptr_equal(HPDF_MemSet(got + 10, 0, 50), got + 60);
+    assert_ptr_equal(HPDF_MemSet(got + 10, 0, 0), got + 10);
+    assert_memory_equal(want, got, sizeof want);
+}
+
 static void test_layout_pages(void **state)
 {
     fixture *f = *state;
@@ -855,6 +896,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_subset_smaller, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flatten_cmap, setup, teardown),
+        cmocka_unit_test(test_hpdf_byte_helpers),
         cmocka_unit_test_setup_teardown(test_layout_pages, setup, teardown),
     };
     return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);

@@ -3,6 +3,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <hpdf.h>
+#include <hpdf_utils.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -645,4 +647,43 @@ zb_status zb_pdf_render_to_memory(const zb_doc *doc, const zb_render_options *op
                                   zb_error *err)
 {
     return render_doc(doc, ZB_IN_MEMORY, options, out, len, err);
+}
+
+/* ---- libharu's byte helpers ------------------------------------------------------------ */
+
+/* libharu (2.3.0, and 2.4 alike) copies and clears memory with HPDF_MemCpy() and
+ * HPDF_MemSet(), loops of one byte at a time, and calls them through its PLT. Each font of
+ * each document costs it a 128 KB table cleared and its 65,536 entries copied two bytes at
+ * a time (CIDFontType2_New), and every font program and stream is copied through them:
+ * about a fifth of a notice's instructions. zhibiao defines both here with the same results,
+ * and the dynamic linker binds libharu's calls to them, as it binds libxlsxwriter's to
+ * core_props.c, since zhibiao (or the program it is linked into) comes before libharu in
+ * the lookup order. Where it does not, libharu's own loops run: the same bytes, slower.
+ * They live in this file so that a static link that renders PDF has them too. */
+/* Copies n bytes forward and returns out + n. libharu's loop copies one byte at a time from
+ * the first: where out lies inside [in, in + n) that repeats the head, and so does this. */
+__attribute__((visibility("default"))) HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+    if (n == 0)
+        return out;
+    uintptr_t o = (uintptr_t)out, i = (uintptr_t)in;
+    /* Most calls copy two or four bytes: a call to memmove would cost more than they do. */
+    if (n <= 16 || (o > i && o - i < n)) {
+        while (n > 0) {
+            *out++ = *in++;
+            n--;
+        }
+        return out;
+    }
+    memmove(out, in, n);
+    return out + n;
+}
+
+/* Sets n bytes to c and returns s + n. */
+__attribute__((visibility("default"))) void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+    if (n == 0)
+        return s;
+    memset(s, c, n);
+    return (HPDF_BYTE *)s + n;
 }
