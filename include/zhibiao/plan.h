@@ -723,7 +723,10 @@ typedef struct zb_findings zb_findings;
  *        notes, and so is a stated change without a base value; a target cell that is
  *        neither a number nor a recognised phrase is a warning naming the cell, and so is a
  *        % target on an indicator whose unit is not %. Errors are what no document can be
- *        written from: an empty indicator name. It also reports responsible units missing
+ *        written from: an empty indicator name, a control character in any text
+ *        ("control-character"), a text that makes a workbook cell of more than 32,767
+ *        characters, alone or joined with others ("text-too-long"; not for a notice or a
+ *        bulletin in zb_plan_validate_opt()). It also reports responsible units missing
  *        from the directory (with the nearest name as a suggestion, when the directory is
  *        not empty; collective names such as 县级相关部门 are not looked up), empty
  *        categories, prose targets that disagree with the indicator table (same number and

@@ -870,7 +870,8 @@ zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const 
             char ex[192];
             zb_csv_fail(&c.r, ZB_ERR_SCHEMA,
                  "%s: no header row naming the columns; line %zu holds only \"%s\"; the columns "
-                 "are " ACCEPTED_COLUMNS,
+                 "are " ACCEPTED_COLUMNS "; a notice's text is no table: zhibiao import (zb_import_text) "
+                 "makes a plan of it",
                  name, c.preamble_line, zb_csv_excerpt(c.preamble_text, ex, sizeof ex));
         } else {
             zb_csv_fail(&c.r, ZB_ERR_SCHEMA,

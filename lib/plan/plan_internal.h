@@ -25,11 +25,11 @@ void zb_plan_set_text_checked(zb_plan *plan, int checked);
 zb_status zb_plan_add_indicator_split(zb_plan *plan, const zb_indicator_def *def, size_t *index_out, char **repeat);
 
 /* Texts no document can carry (texts.c): a control character anywhere, or more than the
- * 32,767 characters of a workbook cell in a field that goes into one. zb_plan_text_findings
- * adds every one to f as an error (nonzero when out of memory); zb_plan_check_texts returns
- * the first as ZB_ERR_VALUE naming the field (lengths only when cells is nonzero), for the
- * writers. */
-int zb_plan_text_findings(const zb_plan *plan, zb_findings *f);
+ * 32,767 characters of a workbook cell in a field that goes into one (alone, or joined with
+ * others into one cell). zb_plan_text_findings adds every one to f as an error (nonzero
+ * when out of memory); zb_plan_check_texts returns the first as ZB_ERR_VALUE naming the
+ * field, for the writers. Lengths only when cells is nonzero: a page has no such limit. */
+int zb_plan_text_findings(const zb_plan *plan, int cells, zb_findings *f);
 zb_status zb_plan_check_texts(const zb_plan *plan, int cells, zb_error *err);
 
 /* Room for that many more indicators and actuals, for a loader that knows how many it

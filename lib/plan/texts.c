@@ -205,6 +205,67 @@ static void check_number(walk *w, const char *field, const char *text)
     w->stop = w->fn(w->ctx, &is);
 }
 
+/* A cell the writers make of several texts (units joined with 、, a task's number and
+ * title, a name and its unit): bytes in all first (a character is at least one byte, so
+ * nearly every cell stops there), then characters. */
+static void check_joined(walk *w, const char *what, size_t bytes, size_t n, const char *const *parts,
+                         size_t separators)
+{
+    if (w->stop || bytes <= CELL_CHARS_MAX)
+        return;
+    size_t chars = separators;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = parts[k] ? zb_utf8_length(parts[k]) : 0;
+        if (c > CELL_CHARS_MAX)
+            return; /* said of that text already */
+        chars += c;
+    }
+    if (chars <= CELL_CHARS_MAX)
+        return;
+    text_issue is;
+    char subject[160];
+    locate(w, NULL, &is, subject, sizeof subject);
+    is.code = "text-too-long";
+    snprintf(is.message, sizeof is.message, "%s: %s make a cell of %zu characters; a workbook cell holds at most %d",
+             subject, what, chars, CELL_CHARS_MAX);
+    w->stop = w->fn(w->ctx, &is);
+}
+
+/* Units joined with 、 (one character) into one cell. */
+static void check_units(walk *w, const char *what, size_t n, const char *(*unit)(const zb_plan *, size_t, size_t, size_t),
+                        size_t a, size_t b)
+{
+    if (w->stop || n < 2)
+        return;
+    size_t bytes = n - 1;
+    for (size_t k = 0; k < n; k++) {
+        const char *u = unit(w->plan, a, b, k);
+        bytes += u ? strlen(u) : 0;
+    }
+    if (bytes <= CELL_CHARS_MAX)
+        return;
+    const char **parts = malloc(n * sizeof *parts);
+    if (!parts)
+        return; /* the writer meets the same cell and says so */
+    for (size_t k = 0; k < n; k++)
+        parts[k] = unit(w->plan, a, b, k);
+    check_joined(w, what, bytes, n, parts, n - 1);
+    free(parts);
+}
+
+static const char *indicator_unit(const zb_plan *p, size_t i, size_t unused, size_t k)
+{
+    (void)unused;
+    return zb_plan_indicator_responsible(p, i, k);
+}
+
+static const char *duty_unit(const zb_plan *p, size_t t, size_t d, size_t k)
+{
+    return zb_plan_task_duty_responsible(p, t, d, k);
+}
+
+static size_t len_of(const char *s) { return s ? strlen(s) : 0; }
+
 static void walk_plan(walk *w)
 {
     const zb_plan *p = w->plan;
@@ -245,21 +306,36 @@ static void walk_plan(walk *w)
             check_number(w, "the target", zb_plan_indicator_target_text_at(p, i, k));
         }
         check_number(w, "the base", zb_plan_indicator_base_text(p, i));
-        for (size_t k = 0; k < zb_plan_indicator_responsible_count(p, i); k++)
+        size_t units = zb_plan_indicator_responsible_count(p, i);
+        for (size_t k = 0; k < units; k++)
             check(w, NULL, "a responsible unit", zb_plan_indicator_responsible(p, i, k), 1);
+        check_units(w, "the responsible units joined (责任单位)", units, indicator_unit, i, 0);
+        /* The assessment's name cell: "name(unit)" when the unit was given apart. */
+        const char *name[2] = {zb_plan_indicator_name(p, i), zb_plan_indicator_unit(p, i)};
+        size_t bytes = len_of(name[0]) + len_of(name[1]) + 2;
+        const char *bare = zb_plan_indicator_bare_name(p, i);
+        if (bytes > CELL_CHARS_MAX && zb_plan_indicator_unit_given(p, i) && len_of(name[1]) && name[0] && bare &&
+            strcmp(name[0], bare) == 0)
+            check_joined(w, "the name and its unit", bytes, 2, name, 2);
     }
     for (size_t t = 0; t < zb_plan_task_count(p); t++) {
         begin(w, SUBJ_TASK, t, zb_plan_task_source(p, t));
         check(w, NULL, "the number", zb_plan_task_number(p, t), 1);
         check(w, NULL, "the title", zb_plan_task_title(p, t), 1);
+        /* The breakdown's task cell: "1. title". */
+        const char *label[2] = {zb_plan_task_number(p, t), zb_plan_task_title(p, t)};
+        if (len_of(label[0]))
+            check_joined(w, "the number and the title", len_of(label[0]) + 2 + len_of(label[1]), 2, label, 2);
         check(w, NULL, "the text", zb_plan_task_text(p, t), 1);
         for (size_t k = 0; k < zb_plan_task_heading_count(p, t); k++)
             check(w, NULL, "a heading", zb_plan_task_heading(p, t, k), 1);
         for (size_t d = 0; d < zb_plan_task_duty_count(p, t); d++) {
             check(w, NULL, "a duty", zb_plan_task_duty_text(p, t, d), 1);
             check(w, NULL, "a duty's note", zb_plan_task_duty_note(p, t, d), 1);
-            for (size_t k = 0; k < zb_plan_task_duty_responsible_count(p, t, d); k++)
+            size_t units = zb_plan_task_duty_responsible_count(p, t, d);
+            for (size_t k = 0; k < units; k++)
                 check(w, NULL, "a responsible unit", zb_plan_task_duty_responsible(p, t, d, k), 1);
+            check_units(w, "a duty's responsible units joined", units, duty_unit, t, d);
         }
     }
     for (size_t b = 0; b < zb_plan_block_count(p); b++) {
@@ -282,14 +358,23 @@ static void walk_plan(walk *w)
     }
 }
 
+typedef struct all_issues {
+    int cells;
+    zb_findings *f;
+} all_issues;
+
 static int add_issue(void *ctx, const text_issue *is)
 {
-    return zb_findings_add(ctx, ZB_SEV_ERROR, is->code, is->location, "%s", is->message) != 0;
+    all_issues *a = ctx;
+    if (!a->cells && strcmp(is->code, "text-too-long") == 0)
+        return 0;
+    return zb_findings_add(a->f, ZB_SEV_ERROR, is->code, is->location, "%s", is->message) != 0;
 }
 
-int zb_plan_text_findings(const zb_plan *plan, zb_findings *f)
+int zb_plan_text_findings(const zb_plan *plan, int cells, zb_findings *f)
 {
-    walk w = {plan, add_issue, f, 0, SUBJ_PLAN, 0, NULL};
+    all_issues a = {cells, f};
+    walk w = {plan, add_issue, &a, 0, SUBJ_PLAN, 0, NULL};
     walk_plan(&w);
     return w.stop;
 }

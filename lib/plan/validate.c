@@ -325,6 +325,27 @@ static int check_unit(checker *c, zb_findings *f, const char *location, const ch
 
 static int has_percent(const char *s) { return strchr(s, '%') || strstr(s, "％"); }
 
+/* A text as a finding quotes it: whole up to 60 characters, else its first 60 and "…" (a
+ * target of a cell's 32,767 characters is not repeated in full). */
+static const char *excerpt(zb_buf *b, const char *s)
+{
+    size_t n = 0, chars = 0, len = strlen(s);
+    while (n < len && chars < 60) {
+        size_t k;
+        zb_utf8_decode(s + n, &k);
+        n += k ? k : 1;
+        chars++;
+    }
+    if (n >= len)
+        return s;
+    b->len = 0;
+    zb_buf_add(b, s, n);
+    zb_buf_adds(b, "…");
+    return b->failed ? s : b->data;
+}
+
+
+
 static int check_indicator(checker *c, zb_findings *f, size_t i)
 {
     const zb_plan *plan = c->plan;
@@ -335,12 +356,13 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
 
     /* Made for every indicator, findings or not: the checker's buffers, without printf. */
     zb_buf *where = &c->where, *subject = &c->subject;
+    zb_buf quote = {0};
     where->len = subject->len = 0;
     zb_buf_adds(subject, "indicator ");
     zb_buf_add_uint(subject, (unsigned)seq);
     zb_buf_adds(where, *source ? source : subject->data ? subject->data : "");
     zb_buf_adds(subject, " (");
-    zb_buf_adds(subject, name);
+    zb_buf_adds(subject, excerpt(&quote, name));
     zb_buf_addc(subject, ')');
     int bad = where->failed || subject->failed;
     zb_buf msg = {0};
@@ -356,7 +378,8 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
     }
     /* Every form a published table uses is accepted; what each means is said once here. */
     for (size_t k = 0; !bad && k < nt; k++) {
-        const char *text = zb_plan_indicator_target_text_at(plan, i, k);
+        const char *whole = zb_plan_indicator_target_text_at(plan, i, k);
+        const char *text = excerpt(&quote, whole);
         const char *loc = zb_plan_indicator_target_source(plan, i, k);
         if (!loc || !*loc)
             loc = where->data;
@@ -388,7 +411,7 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
                             "are read as the change",
                             subject->data, which, text);
                 bad = add_finding(f, ZB_SEV_NOTE, "change-without-base", loc, &msg);
-            } else if (zb_plan_indicator_target_change_at(plan, i, k) == ZB_CHANGE_NONE && has_percent(text) &&
+            } else if (zb_plan_indicator_target_change_at(plan, i, k) == ZB_CHANGE_NONE && has_percent(whole) &&
                        strcmp(unit, "%") != 0 && strcmp(unit, "％") != 0) {
                 if (*unit)
                     zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the unit is %s", subject->data, which,
@@ -409,6 +432,7 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
             bad = check_unit(c, f, where->data, subject->data, zb_plan_indicator_responsible(plan, i, j));
     }
     zb_buf_free(&msg);
+    zb_buf_free(&quote);
     return bad ? -1 : 0;
 }
 
@@ -846,7 +870,8 @@ zb_status zb_plan_validate_opt(const zb_plan *plan, const zb_validate_options *o
     if (!bad)
         bad = zb_plan_check_misread(plan, f);
     if (!bad)
-        bad = zb_plan_text_findings(plan, f);
+        /* A workbook cell's limit does not bind the pages of a notice or a bulletin. */
+        bad = zb_plan_text_findings(plan, o->document != ZB_DOCUMENT_NOTICE && o->document != ZB_DOCUMENT_BULLETIN, f);
     if (!bad && o->actuals && o->period)
         bad = check_period(plan, o->period, f);
     if (!bad && o->actuals)

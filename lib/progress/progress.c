@@ -208,6 +208,24 @@ static int is_percent(const zb_plan *plan, size_t i, size_t k)
     return strchr(text, '%') || strstr(text, "％");
 }
 
+/* A target's text as an explain line quotes it: whole up to 60 characters, else its first
+ * 60 and "…" — the 目标值 column beside the line holds it whole, and a line must stay within
+ * a cell however long the target is. */
+#define QUOTE_CHARS 60
+static void add_quoted(zb_buf *b, const char *text)
+{
+    size_t n = 0, chars = 0, len = strlen(text);
+    while (n < len && chars < QUOTE_CHARS) {
+        size_t k;
+        zb_utf8_decode(text + n, &k);
+        n += k ? k : 1;
+        chars++;
+    }
+    zb_buf_add(b, text, n < len ? n : len);
+    if (n < len)
+        zb_buf_adds(b, "…");
+}
+
 /* "（6/12）": the months behind the time schedule. */
 static void add_months(zb_buf *b, const schedule *s)
 {
@@ -404,7 +422,7 @@ static void eval_level(const context *c, result *r, size_t i, size_t k, zb_quali
         zb_buf_adds(b, "（基期 ");
         add_number(b, zb_plan_indicator_base_value(plan, i));
         zb_buf_addc(b, ' ');
-        zb_buf_adds(b, zb_plan_indicator_target_text_at(plan, i, k));
+        add_quoted(b, zb_plan_indicator_target_text_at(plan, i, k));
         zb_buf_adds(b, "）");
     }
     if (as_change)
@@ -446,7 +464,7 @@ static void add_no_target(const context *c, size_t i, size_t k, zb_buf *b)
 {
     if (k != ZB_NONE) {
         zb_buf_adds(b, "目标值“");
-        zb_buf_adds(b, zb_plan_indicator_target_text_at(c->plan, i, k));
+        add_quoted(b, zb_plan_indicator_target_text_at(c->plan, i, k));
         zb_buf_adds(b, "”没有可比较的数字");
     } else if (zb_plan_indicator_target_count(c->plan, i) > 0) {
         add_uint(b, (unsigned long long)c->year);
@@ -482,7 +500,7 @@ static void eval_one(const context *c, size_t i, result *r, zb_buf *b)
         r->standing = ZB_STANDING_QUALITATIVE;
         r->target = NAN;
         zb_buf_adds(b, "定性目标“");
-        zb_buf_adds(b, zb_plan_indicator_target_text_at(plan, i, k));
+        add_quoted(b, zb_plan_indicator_target_text_at(plan, i, k));
         zb_buf_adds(b, "”");
         if (a != ZB_NONE) {
             zb_buf_adds(b, "，本期 ");

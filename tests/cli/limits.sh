@@ -38,6 +38,62 @@ has stderr "indicator 1 (指指指指指指指指指指指指指指指指指指�
 lacks stderr "libxlsxwriter"
 expect 1 "breakdown of it, forced" -- "$cli" breakdown "$tmp/long.json" -o "$tmp/long.xlsx" --force
 [ ! -e "$tmp/long.xlsx" ] && ok || bad "a workbook was written"
+# A notice has no cell: the name is no error for it, and it is written.
+expect 0 "check --for notice" -- "$cli" check --for notice "$tmp/long.json"
+lacks stderr "text-too-long"
+expect 0 "notice of it" -- "$cli" notice "$tmp/long.json" -o "$tmp/long.pdf" -q
+
+# Cells made of several texts: 2,500 responsible units joined with 、 (46,389 characters), a
+# duty's units likewise, a task's number and title (32,769): said by check, refused by the
+# workbooks naming the field (exit 1), never libxlsxwriter's error 21 (exit 3).
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, sys, copy
+units = [f"某某某某某某某某某某某某单位{i}" for i in range(2500)]
+base = {"format": "zhibiao/1", "title": "某县工作要点", "organ": "某县人民政府", "year": 2024,
+        "categories": [{"name": "甲类", "indicators": [{"seq": 1, "name": "新增企业(家)", "target": 10,
+                                                      "responsible": ["县经信局"]}]}]}
+p = copy.deepcopy(base); p["categories"][0]["indicators"][0]["responsible"] = units
+json.dump(p, open(sys.argv[1] + "/units.json", "w"), ensure_ascii=False)
+p = copy.deepcopy(base); p["tasks"] = [{"number": "1", "title": "任务", "duties": [{"responsible": units}]}]
+json.dump(p, open(sys.argv[1] + "/duty.json", "w"), ensure_ascii=False)
+p = copy.deepcopy(base); p["tasks"] = [{"number": "12345", "title": "任" * 32762, "duties": [{"responsible": ["县经信局"]}]}]
+json.dump(p, open(sys.argv[1] + "/label.json", "w"), ensure_ascii=False)
+PY
+expect 1 "check joined units" -- "$cli" check "$tmp/units.json"
+has stderr "indicator 1 (新增企业(家)): the responsible units joined (责任单位) make a cell of 46389 characters; a workbook cell holds at most 32767 [text-too-long]"
+for c in table breakdown "progress --period 2024-06" "assess --period 2024-12"; do
+  # shellcheck disable=SC2086
+  expect 1 "${c%% *} of joined units, forced" -- "$cli" $c "$tmp/units.json" -o "$tmp/u.xlsx" --force
+  has stderr "zhibiao: $tmp/units.json:1:"
+  lacks stderr "libxlsxwriter"
+done
+expect 1 "check a duty's joined units" -- "$cli" check "$tmp/duty.json"
+has stderr "task 1 (任务): a duty's responsible units joined make a cell of 46389 characters"
+expect 1 "breakdown of them, forced" -- "$cli" breakdown "$tmp/duty.json" -o "$tmp/u.xlsx" --force
+lacks stderr "libxlsxwriter"
+expect 1 "check a task's number and title" -- "$cli" check "$tmp/label.json"
+has stderr "the number and the title make a cell of 32769 characters"
+expect 1 "breakdown of it, forced" -- "$cli" breakdown "$tmp/label.json" -o "$tmp/u.xlsx" --force
+lacks stderr "libxlsxwriter"
+[ ! -e "$tmp/u.xlsx" ] && ok || bad "a workbook was written"
+# A target of a whole cell's 32,767 characters: every workbook writes it (the explain line
+# quotes its start); a unit given apart that makes "name(unit)" too long is said and refused.
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, sys
+ind = {"seq": 1, "name": "营商环境", "target": "完成" * 16383 + "务", "responsible": ["县发改局"]}
+p = {"format": "zhibiao/1", "title": "某县工作要点", "year": 2024, "categories": [{"name": "甲类", "indicators": [ind]}],
+     "actuals": [{"seq": 1, "period": "2024-06", "value": 1}, {"seq": 1, "period": "2024-12", "value": 1}]}
+json.dump(p, open(sys.argv[1] + "/cell.json", "w"), ensure_ascii=False)
+ind.update(target=10, unit="家" * 32767)
+json.dump(p, open(sys.argv[1] + "/unit.json", "w"), ensure_ascii=False)
+PY
+for c in table breakdown "progress --period 2024-06" "assess --period 2024-12"; do
+  # shellcheck disable=SC2086
+  expect 0 "${c%% *} of a target of 32,767 characters" -- "$cli" $c "$tmp/cell.json" -o "$tmp/c.xlsx" -q
+  expect 1 "${c%% *} of a name and a unit too long together" -- "$cli" $c "$tmp/unit.json" -o "$tmp/c.xlsx" -q --force
+  has stderr "indicator 1 (营商环境): the name and its unit make a cell of 32773 characters"
+  lacks stderr "libxlsxwriter"
+done
 
 # Control characters: refused where they are, by every loader.
 printf '{"format": "zhibiao/1", "title": "某县\\u0007工作要点", "categories": []}' >"$tmp/bell.json"

@@ -337,6 +337,7 @@ static void test_errors(void **state)
         {"", 0, ZB_ERR_SCHEMA, "t.csv: empty file"},
         {"\xEF\xBB\xBF\r\n \n,,,\n", 0, ZB_ERR_SCHEMA, "t.csv: empty file"},
         {"附件2\n2024年目标体系表\n", 0, ZB_ERR_SCHEMA, "t.csv: no header row naming the columns; line 1 holds only \"附件2\""},
+        {"某县2025年工作要点\n一、主要目标\n", 0, ZB_ERR_SCHEMA, "; a notice's text is no table: zhibiao import (zb_import_text) makes a plan of it"},
         {"序号，类别，指标名称\n1，甲，乙\n", 0, ZB_ERR_SCHEMA, "line 1 holds only \"序号，类别，指标名称\""},
         {"序号,类别,目标值\n1,甲,2\n", 0, ZB_ERR_SCHEMA, "t.csv:1: no 指标名称 (name) column; the header has 序号, 类别, 目标值"},
         {"\n\n序号,指标名称,目标数\n", 0, ZB_ERR_SCHEMA, "t.csv:3: column 3 (目标数): unknown column; the columns are 序号/seq"},

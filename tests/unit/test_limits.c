@@ -235,7 +235,41 @@ static void test_api_texts(void **state)
     assert_non_null(strstr(err.message, "the name is 33000 characters long"));
     assert_int_equal(access(path, F_OK), -1);
     assert_int_equal(zbt_files_in(dir), 0);
+    /* A notice has no cell: validated for one, the length is no finding. */
+    zb_validate_options vo = {.document = ZB_DOCUMENT_NOTICE};
+    assert_int_equal(zb_plan_validate_opt(plan, &vo, &f), ZB_OK);
+    assert_false(has_code(f, "text-too-long", "the name is 33000 characters long"));
+    zb_findings_free(f);
+    vo.document = ZB_DOCUMENT_TABLE;
+    assert_int_equal(zb_plan_validate_opt(plan, &vo, &f), ZB_OK);
+    assert_true(has_code(f, "text-too-long", "the name is 33000 characters long"));
+    zb_findings_free(f);
     zb_plan_free(plan);
+
+    /* Texts within a cell each that make one too long together: units joined with 、 in the
+     * 责任单位 cell, a duty's units, a task's "number. title". */
+    plan = zb_plan_new();
+    char unit[64];
+    zb_buf units = {0};
+    for (int k = 0; k < 2500; k++) {
+        snprintf(unit, sizeof unit, "%s某某某某某某某某某某某某单位%d", k ? "、" : "", k);
+        zb_buf_adds(&units, unit);
+    }
+    char *all = zb_buf_take(&units);
+    assert_non_null(all);
+    zb_indicator_def many = {.seq = 1, .name = "新增企业(家)", .target = "5", .responsible = all};
+    assert_int_equal(zb_plan_add_indicator(plan, &many, NULL), ZB_OK);
+    assert_int_equal(zb_plan_validate(plan, &f), ZB_OK);
+    assert_true(has_code(f, "text-too-long", "the responsible units joined (责任单位) make a cell of 46389 characters"));
+    zb_findings_free(f);
+    data = NULL;
+    len = 0;
+    assert_int_equal(zb_xlsx_target_table_to_buffer(plan, NULL, &data, &len, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "indicator 1 (新增企业(家)): the responsible units joined"));
+    assert_int_equal(zb_xlsx_progress_to_buffer(plan, "2024-06", NULL, &data, &len, &err), ZB_ERR_VALUE);
+    assert_null(data);
+    zb_plan_free(plan);
+    free(all);
     zbt_rmtree(dir);
 }
 

@@ -575,6 +575,59 @@ static void test_number_forms(void **state)
 
 /* Numbers beyond what a plan holds are refused where they come in, so nothing made of them
  * (a completion, a sum of weights, a score) can be infinite or NaN. */
+/* Characters of UTF-8 text. */
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* An explain line quotes a target's text up to 60 characters, then "…": the 目标值 column
+ * holds it whole, and the line stays within a workbook cell however long the target is:
+ * a qualitative target and one that is no number alike. */
+static void test_long_target_quoted(void **state)
+{
+    (void)state;
+    static const char *const starts[] = {"完成市下达任务", "力争"};
+    for (int w = 0; w < 2; w++) {
+        size_t n = 32000 * 3 + 64;
+        char *target = malloc(n);
+        assert_non_null(target);
+        strcpy(target, starts[w]);
+        for (size_t len = strlen(target); len + 3 < 32000 * 3; len += 3)
+            memcpy(target + len, len / 3 % 2 ? "成" : "完", 4);
+        zb_plan *plan = zb_plan_new();
+        zb_indicator_def def = {.seq = 1, .name = "营商环境", .target = target};
+        assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+        assert_int_equal(zb_plan_add_actual(plan, 1, "2024-06", 1, NULL), ZB_OK);
+        zb_progress *p = NULL;
+        assert_int_equal(zb_progress_evaluate(plan, "2024-06", NULL, &p, NULL), ZB_OK);
+        const char *line = zb_progress_explain(p, 0);
+        assert_true(chars_of(line) < 100);
+        assert_non_null(strstr(line, "…”"));
+        /* The first 60 characters of it (three bytes each), whole. */
+        char head[181];
+        memcpy(head, target, 180);
+        head[180] = '\0';
+        assert_non_null(strstr(line, head));
+        assert_string_equal(zb_progress_target_text(p, 0), target);
+        zb_progress_free(p);
+        zb_plan_free(plan);
+        free(target);
+    }
+    /* A short one whole, as before. */
+    zb_plan *plan = zb_plan_new();
+    zb_indicator_def def = {.seq = 1, .name = "营商环境", .target = "完成市下达任务"};
+    assert_int_equal(zb_plan_add_indicator(plan, &def, NULL), ZB_OK);
+    zb_progress *p = NULL;
+    assert_int_equal(zb_progress_evaluate(plan, "2024-06", NULL, &p, NULL), ZB_OK);
+    assert_non_null(strstr(zb_progress_explain(p, 0), "“完成市下达任务”"));
+    zb_progress_free(p);
+    zb_plan_free(plan);
+}
+
 static void test_numbers_a_plan_holds(void **state)
 {
     (void)state;
@@ -702,7 +755,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_year_targets), cmocka_unit_test(test_bad_periods), cmocka_unit_test(test_period_spellings), cmocka_unit_test(test_results),
-        cmocka_unit_test(test_options),      cmocka_unit_test(test_number_forms), cmocka_unit_test(test_numbers_a_plan_holds), cmocka_unit_test(test_demo),
+        cmocka_unit_test(test_options),      cmocka_unit_test(test_number_forms), cmocka_unit_test(test_numbers_a_plan_holds), cmocka_unit_test(test_long_target_quoted), cmocka_unit_test(test_demo),
         cmocka_unit_test(test_large),
     };
     return cmocka_run_group_tests_name("progress", tests, NULL, NULL);
