@@ -94,6 +94,16 @@ static inline zb_status zb_pdf_write_notice_libharu_fonts(const zb_plan *plan,
     return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_LIBHARU, info, error);
 }
 
+/* For the benchmark: the same notice, its subsets' cmaps left as they are for libharu to
+ * scan code by code (ZB_EMBED_SUBSET_UNFLATTENED): the same bytes, the time before the
+ * flattening. */
+static inline zb_status zb_pdf_write_notice_unflattened(const zb_plan *plan, const zb_fontset *fonts,
+                                                        const char *path, const zb_notice_options *options,
+                                                        zb_pdf_info *info, zb_error *error)
+{
+    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET_UNFLATTENED, info, error);
+}
+
 /* ---- the bulletin (bulletin.c): its content from an evaluation, kept for the tests ---- */
 typedef struct zb_bulletin {
     const zb_plan *plan;
