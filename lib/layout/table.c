@@ -45,6 +45,21 @@ static zb_status nomem(table *t)
     return zb_error_set(t->doc->err, ZB_ERR_NOMEM, "out of memory while laying out a table");
 }
 
+/* Nonzero when a cell's line holds one character alone, with the marks that go with it (the
+ * 标 of 三年攻坚目 / 标, the 元） of …（亿 / 元）): a 文秘 sends such a cell back. */
+static int lone_line(const zb_glyph *g, const zb_line *l)
+{
+    size_t chars = 0, wide = 0;
+    for (size_t i = l->start; i < l->end; i++) {
+        uint32_t c = g[i].cp;
+        if (g[i].flags & (ZB_G_NO_START | ZB_G_NO_END | ZB_G_SPACE))
+            continue; /* a mark: not a character of the text */
+        chars++;
+        wide += (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
+    }
+    return chars == 1 && wide == 1;
+}
+
 static void table_free(table *t)
 {
     free(t->g.g);
@@ -82,6 +97,11 @@ static zb_status add_row(table *t, const char *const *texts, int header, unsigne
                 return st;
             double w = t->edge[c + 1] - t->edge[c] - 2 * TABLE_PAD_X;
             if (zb_break_lines(t->g.g + g0, t->g.n - g0, w, w, &t->tmp))
+                return nomem(t);
+            /* A last line of one character: the same number of lines, as even as they can
+             * be (三年攻 / 坚目标), as offices break such a cell by hand. */
+            if (t->tmp.n >= 2 && lone_line(t->g.g + g0, &t->tmp.l[t->tmp.n - 1]) &&
+                zb_balance_lines(t->g.g + g0, t->g.n - g0, w, &t->tmp))
                 return nomem(t);
             if (zb_grow((void **)&t->lines.l, &t->lines.cap, t->lines.n + t->tmp.n,
                         sizeof *t->lines.l))

@@ -13,6 +13,7 @@ absent), and measures on each what GB/T 9704-2012 asks and a 文秘 checks:
 - the page with the signature carries body text (§7.3.5.1, §7.3.5.5), and so does the
   附件说明's page in a document without a signature;
 - no half-width , : ; ( ) ! ? inside Chinese text;
+- no table cell whose last line is one character alone (三年攻坚目 / 标);
 - 附件说明 and the attachments' labels agree (§7.3.4, §7.3.7);
 - the organ mark: characters at most 22 × 15 mm, no tracking, text extracted without spaces;
 - the red is CMYK 0 0.8 0.8 0 (§6.2), every line of body type on one grid of baselines;
@@ -125,6 +126,44 @@ def content_streams(pdf, tmp):
     parts = re.split(r"%% Contents for page (\d+)", data)
     return {int(parts[i]): (re.search(r"stream\n(.*?)\nendstream", parts[i + 1], re.S) or [None, ""])[1]
             for i in range(1, len(parts), 2)}
+
+
+LONE_CELL = re.compile(r"[\u3400-\u9fff][）)】》”’、，。％%]*")
+
+
+def cell_lines(page):
+    """A table's lines cell by cell: each line of text cut where a gap wider than half a
+    character parts it (cells are 6 pt of padding and a rule apart)."""
+    out = []
+    for l in page:
+        if l.size > 15:
+            continue
+        seg = [l.chars[0]]
+        for a, b in zip(l.chars, l.chars[1:]):
+            if b.x0 - a.x1 > 0.5 * a.size or b.x0 < a.x0:
+                out.append(seg)
+                seg = []
+            seg.append(b)
+        out.append(seg)
+    return [("".join(c.c for c in s), min(c.x0 for c in s), max(c.x1 for c in s), max(c.y for c in s),
+             max(c.size for c in s)) for s in out if s]
+
+
+def table_lone(pages):
+    """Table cells (small type) whose last line is one character with its marks, under a
+    line of the same cell (one line pitch above, overlapping it)."""
+    found = []
+    for i, p in enumerate(pages):
+        segs = cell_lines(p)
+        for text, x0, x1, base, size in segs:
+            if not LONE_CELL.fullmatch(text):
+                continue
+            above = [s for s in segs if s[1] < x1 and s[2] > x0 and 0.9 * size < base - s[3] < 1.7 * size]
+            below = [s for s in segs if s[1] < x1 and s[2] > x0 and 0.9 * size < s[3] - base < 1.7 * size]
+            if above and not below:
+                a = max(above, key=lambda s: s[3])
+                found.append(f"p{i + 1} {a[0]} / {text}")
+    return found
 
 
 def measure(pdf, tmp, plan=None):
@@ -256,6 +295,8 @@ def measure(pdf, tmp, plan=None):
             k = round((l.base - base0) / PITCH)
             off = max(off, abs(l.base - base0 - k * PITCH))
     m["grid_offset_mm"] = round(off / MM, 3)
+    # 8. the tables: no cell that ends in one character alone
+    m["table_lone"] = table_lone(pages)
     m["red_cmyk"] = sorted(set(re.findall(r"(0 0\.8 0\.8 0|0 1 1 0) [kK]", "".join(streams.values()))))
     return m
 
@@ -317,6 +358,7 @@ def check_document(name, m, cli, tmp, plan_path):
               f"{name}: the mark extracts without spaces: '{m['mark_pdftotext']}' / '{m['mark_mutool']}'")
         check(m["mark_red"] == ["0.8", "0.8"], f"{name}: the mark is CMYK 0 0.8 0.8 0: {m['mark_red']}")
     check(m["red_cmyk"] in ([], ["0 0.8 0.8 0"]), f"{name}: the red is 0 0.8 0.8 0: {m['red_cmyk']}")
+    check(not m["table_lone"], f"{name}: table cells leave a character alone: {m['table_lone']}")
     check(m["grid_offset_mm"] < 0.02, f"{name}: lines {m['grid_offset_mm']} mm off the grid of baselines")
 
 

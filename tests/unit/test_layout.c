@@ -731,6 +731,64 @@ static void test_tall_rows(void **state)
     free(cats);
 }
 
+/* A table cell never ends in one character alone: the lines a cell takes are broken evenly
+ * instead (三年攻 / 坚目标, not 三年攻坚目 / 标; 完成限上制造业 / 投资（亿元）, not … / 元）),
+ * their number unchanged; a cell that ends well keeps the line breaker's lines. */
+static void test_table_cells_no_lone(void **state)
+{
+    (void)state;
+    static const double fracs[5] = {0.07, 0.15, 0.34, 0.20, 0.24};
+    static const int center[5] = {1, 1, 0, 1, 1};
+    static const char *const head[5] = {"序号", "类别", "指标名称", "目标值", "责任单位"};
+    const char *cells[3][5] = {
+        {"1", "三年攻坚目标", "完成限上制造业投资（亿元）", "57", "县经信局"},
+        {"2", "三年攻坚目标", "招引落地10亿元以上制造业项目（个）", "5以上", "县经信局"},
+        {"3", "两年目标", "规上工业增加值增速(%)", "6.5", "县投资促进中心、县发改局"},
+    };
+    zb_table_row rows[3];
+    size_t groups[3] = {0, 1, 2};
+    for (int r = 0; r < 3; r++) {
+        memset(&rows[r], 0, sizeof rows[r]);
+        rows[r].cells = cells[r];
+        rows[r].group = groups[r];
+        rows[r].where = "indicator";
+    }
+    zb_table_content tc;
+    memset(&tc, 0, sizeof tc);
+    tc.spec.columns = 5;
+    tc.spec.fracs = fracs;
+    tc.spec.center = center;
+    tc.spec.merge_col = 1;
+    tc.header = head;
+    tc.rows = rows;
+    tc.row_count = 3;
+    zb_attached at = {1, "目标表", ZB_ATTACHED_TABLE, NULL, NULL, 0, NULL, &tc};
+    zb_document d;
+    base_document(&d);
+    d.attachments = &at;
+    d.attachment_count = 1;
+    laid l;
+    lay(&d, &l);
+    static const char *const alone[] = {"标", "元）", "个）", "）"};
+    for (size_t i = 0; i < l.doc.count; i++) {
+        const zb_item *it = &l.doc.items[i];
+        if (it->kind != ZB_ITEM_TEXT)
+            continue;
+        for (size_t k = 0; k < sizeof alone / sizeof *alone; k++)
+            if (it->len == strlen(alone[k]) && memcmp(l.doc.pool.data + it->text, alone[k], it->len) == 0)
+                fail_msg("a cell's line reads '%s' alone", alone[k]);
+    }
+    assert_int_not_equal(find_exact(&l.doc, "三年攻"), ZB_NONE);
+    assert_int_not_equal(find_exact(&l.doc, "坚目标"), ZB_NONE);
+    /* two lines each, as before; the text whole */
+    char *all = page_text(&l.doc, -1);
+    assert_non_null(strstr(all, "（亿元）"));
+    assert_non_null(strstr(all, "增速（%）"));
+    free(all);
+    assert_inside(&l.doc);
+    unlay(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -740,7 +798,7 @@ int main(void)
         cmocka_unit_test(test_masthead_forms), cmocka_unit_test(test_page_number_dash),
         cmocka_unit_test(test_one_grid), cmocka_unit_test(test_punctuation_everywhere),
         cmocka_unit_test(test_long_runs), cmocka_unit_test(test_long_fields),
-        cmocka_unit_test(test_tall_rows),
+        cmocka_unit_test(test_tall_rows), cmocka_unit_test(test_table_cells_no_lone),
     };
     return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }
