@@ -433,9 +433,9 @@ static void test_chunk_past_end(void **state)
         buf[off] = (unsigned char)(big >> 24), buf[off + 1] = (unsigned char)(big >> 16);
         buf[off + 2] = (unsigned char)(big >> 8), buf[off + 3] = (unsigned char)big;
         assert_int_equal(zb_png_decode(buf, m.len, "long.png", &img, &err), ZB_ERR_VALUE);
-        char want[64];
-        snprintf(want, sizeof want, "the file ends inside its %.4s chunk (of %lu bytes)", (const char *)m.data + off + 4,
-                 (unsigned long)big);
+        char want[80];
+        snprintf(want, sizeof want, "the file ends inside its %.4s chunk (of %lu bytes)",
+                 (const char *)m.data + off + 4, (unsigned long)big);
         if (!strstr(err.message, want))
             fail_msg("%s: %s", want, err.message);
         if (off == 8) {
