@@ -151,7 +151,7 @@ static int read_year(const char **p)
 {
     int y = 0;
     for (int i = 0; i < 4; i++) {
-        int d = zb_csv_read_digit(p);
+        int d = zb_read_digit(p);
         if (d < 0)
             return -1;
         y = y * 10 + d;
@@ -515,7 +515,7 @@ static int parse_seq(const char *s, int *out)
     if (!*p)
         return 0;
     while (*p) {
-        int d = zb_csv_read_digit(&p);
+        int d = zb_read_digit(&p);
         if (d < 0)
             return 0;
         if (!big) {

@@ -538,6 +538,56 @@ static void test_default_titles(void **state)
     free(strings);
 }
 
+/* The page margins a sheet's XML asks for, in mm: left, right, top, bottom. */
+static void page_margins_mm(const char *sheet, double mm[4])
+{
+    static const char *const keys[4] = {" left=\"", " right=\"", " top=\"", " bottom=\""};
+    const char *p = strstr(sheet, "<pageMargins");
+    assert_non_null(p);
+    for (int k = 0; k < 4; k++) {
+        const char *v = strstr(p, keys[k]);
+        assert_non_null(v);
+        mm[k] = strtod(v + strlen(keys[k]), NULL) * 25.4;
+    }
+}
+
+static void assert_margins(const char *sheet, double left, double right, double top, double bottom)
+{
+    double mm[4];
+    page_margins_mm(sheet, mm);
+    const double want[4] = {left, right, top, bottom};
+    for (int k = 0; k < 4; k++)
+        if (fabs(mm[k] - want[k]) > 0.01)
+            fail_msg("margin %d is %.3f mm, want %.1f", k, mm[k], want[k]);
+}
+/* A 附件 prints in the notice's type area (GB/T 9704 §5.2.1: 28 mm binding side, 26 mm the
+ * other, 37 mm top, 35 mm bottom), its footer 7 mm below it; ZB_MARGINS_SHEET gives a
+ * spreadsheet's own margins back. */
+static void test_table_margins(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, "类", "指标", "1", "县经信局");
+    char path[600];
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_non_null(strstr(sheet, "orientation=\"portrait\""));
+    assert_margins(sheet, 28, 26, 37, 35);
+    const char *footer = strstr(strstr(sheet, "<pageMargins"), " footer=\"");
+    assert_non_null(footer);
+    assert_true(fabs(strtod(footer + strlen(" footer=\""), NULL) * 25.4 - 23) < 0.01); /* the footer line 7 mm below the type area */
+    free(sheet);
+
+    zb_table_options o = {0};
+    o.margins = ZB_MARGINS_SHEET;
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
+    sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_margins(sheet, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
+    free(sheet);
+}
+
 /* Text is text: a name, category, target or unit that starts with = is not a formula. */
 static void test_formula_stays_text(void **state)
 {
@@ -1090,6 +1140,7 @@ int main(void)
         cmocka_unit_test(test_plain_number),
         cmocka_unit_test(test_sheet_name),
         cmocka_unit_test(test_text_lines),
+        cmocka_unit_test_setup_teardown(test_table_margins, setup, teardown),
         cmocka_unit_test(test_balance_text),
         cmocka_unit_test(test_text_lone),
         cmocka_unit_test_setup_teardown(test_no_lone_anywhere, setup, teardown),
