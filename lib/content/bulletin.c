@@ -805,19 +805,11 @@ zb_status zb_bulletin_write(const zb_plan *plan, const zb_fontset *fonts, const 
                             const zb_bulletin_options *options, const zb_document_target *to,
                             zb_pdf_info *info, zb_error *error)
 {
-    zb_error_clear(error);
-    if (info)
-        memset(info, 0, sizeof *info);
-    if (!plan)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
-    if (!period)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no period given");
-    zb_status st = zb_document_target_check(to, error);
-    /* Texts no document can carry are refused with their field, not met half-way. */
-    if (!st)
-        st = zb_plan_check_texts(plan, 0, error);
+    zb_status st = zb_document_begin(plan, to, info, error);
     if (st)
         return st;
+    if (!period)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no period given");
     zb_bulletin_options defaults;
     memset(&defaults, 0, sizeof defaults);
     const zb_bulletin_options *o = options ? options : &defaults;

@@ -55,8 +55,11 @@ typedef struct zb_document_target {
     size_t *len;
 } zb_document_target;
 
-/* Checks that the target names a path, or a place for the bytes (which it clears). */
-zb_status zb_document_target_check(const zb_document_target *to, zb_error *error);
+/* What every document writer checks first: clears error and info (may be NULL), then
+ * wants a plan, a target naming a path or a place for the bytes (which it clears), and the
+ * plan's texts fit for a document (refused with their field, not met half-way). */
+zb_status zb_document_begin(const zb_plan *plan, const zb_document_target *to, zb_pdf_info *info,
+                            zb_error *error);
 
 /* Lays content out and writes it where to says, in its format: checks the seal, fills the
  * roles that fonts lacks (NULL = the defaults) on a fontset of its own, lays out, renders.
@@ -89,6 +92,16 @@ static inline zb_status zb_pdf_write_notice_libharu_fonts(const zb_plan *plan,
                                                           zb_pdf_info *info, zb_error *error)
 {
     return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_LIBHARU, info, error);
+}
+
+/* For the benchmark: the same notice, its subsets' cmaps left as they are for libharu to
+ * scan code by code (ZB_EMBED_SUBSET_UNFLATTENED): the same bytes, the time before the
+ * flattening. */
+static inline zb_status zb_pdf_write_notice_unflattened(const zb_plan *plan, const zb_fontset *fonts,
+                                                        const char *path, const zb_notice_options *options,
+                                                        zb_pdf_info *info, zb_error *error)
+{
+    return zb_pdf_write_notice_embedding(plan, fonts, path, options, ZB_EMBED_SUBSET_UNFLATTENED, info, error);
 }
 
 /* ---- the bulletin (bulletin.c): its content from an evaluation, kept for the tests ---- */

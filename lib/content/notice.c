@@ -132,15 +132,7 @@ zb_status zb_notice_write(const zb_plan *plan, const zb_fontset *fonts,
                           const zb_notice_options *options, const zb_document_target *to,
                           zb_pdf_info *info, zb_error *error)
 {
-    zb_error_clear(error);
-    if (info)
-        memset(info, 0, sizeof *info);
-    if (!plan)
-        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
-    zb_status st = zb_document_target_check(to, error);
-    /* Texts no document can carry are refused with their field, not met half-way. */
-    if (!st)
-        st = zb_plan_check_texts(plan, 0, error);
+    zb_status st = zb_document_begin(plan, to, info, error);
     if (st)
         return st;
     zb_notice_options defaults;

@@ -5,6 +5,7 @@
 
 #include "content/content_internal.h"
 #include "image/image.h"
+#include "plan/plan_internal.h"
 #include "render/ofd/render_ofd.h"
 #include "render/pdf/render_pdf.h"
 
@@ -34,16 +35,25 @@ static const zb_renderer renderers[] = {
     [ZB_RENDER_OFD] = {"OFD", zb_ofd_render, zb_ofd_render_to_memory},
 };
 
-zb_status zb_document_target_check(const zb_document_target *to, zb_error *error)
+zb_status zb_document_begin(const zb_plan *plan, const zb_document_target *to, zb_pdf_info *info,
+                            zb_error *error)
 {
-    if (to->path)
-        return *to->path ? ZB_OK : zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
-    if (!to->out || !to->len)
+    zb_error_clear(error);
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!plan)
+        return zb_error_set(error, ZB_ERR_ARGUMENT, "no plan given");
+    if (to->path) {
+        if (!*to->path)
+            return zb_error_set(error, ZB_ERR_ARGUMENT, "no output path given");
+    } else if (!to->out || !to->len) {
         return zb_error_set(error, ZB_ERR_ARGUMENT,
                             "no place given for the bytes (out and len are required)");
-    *to->out = NULL;
-    *to->len = 0;
-    return ZB_OK;
+    } else {
+        *to->out = NULL;
+        *to->len = 0;
+    }
+    return zb_plan_check_texts(plan, 0, error);
 }
 
 zb_status zb_document_write(const zb_document *content, const zb_fontset *fonts,

@@ -133,6 +133,10 @@ const char *zb_format_number(double v, char *buf);
  * exponent; buf needs 32 bytes. */
 const char *zb_format_rounded(double v, int significant, char *buf);
 
+/* One decimal digit, ASCII or full-width (U+FF10..U+FF19, as a Chinese input method types
+ * it): its value, *p moved past it; -1 when *p holds none. */
+int zb_read_digit(const char **p);
+
 /* ---- periods ---- */
 /* A month as people write it: 2024-06, 2024-6, 2024.06, 2024/6, 2024年6月(份), full-width
  * digits too. 1 = a month, out holds "YYYY-MM"; 0 = not a month; 2 = a date (2024-06-30),

@@ -4,8 +4,7 @@
 
 #include "internal.h"
 
-/* A digit, ASCII or full-width (as typed with a Chinese input method); -1 when none. */
-static int read_digit(const char **p)
+int zb_read_digit(const char **p)
 {
     const unsigned char *u = (const unsigned char *)*p;
     if (u[0] >= '0' && u[0] <= '9') {
@@ -24,7 +23,7 @@ static int read_number(const char **p, int max)
 {
     int v = -1;
     for (int k = 0; k < max; k++) {
-        int d = read_digit(p);
+        int d = zb_read_digit(p);
         if (d < 0)
             break;
         v = (v < 0 ? 0 : v * 10) + d;

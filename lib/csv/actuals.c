@@ -74,7 +74,7 @@ static int parse_seq(const char *s, int *out)
     if (!*p)
         return 0;
     while (*p) {
-        int d = zb_csv_read_digit(&p);
+        int d = zb_read_digit(&p);
         if (d < 0)
             return 0;
         if (v <= 2147483647LL)
@@ -104,7 +104,7 @@ static int parse_value(const char *s, double *value, int *percent)
     size_t digits = 0, group = 0;
     int grouped = 0;
     for (;;) {
-        int d = zb_csv_read_digit(&p);
+        int d = zb_read_digit(&p);
         if (d >= 0) {
             if (o + 2 >= sizeof buf)
                 return 0;
@@ -130,7 +130,7 @@ static int parse_value(const char *s, double *value, int *percent)
         buf[o++] = '.';
         size_t frac = 0;
         int d;
-        while ((d = zb_csv_read_digit(&p)) >= 0) {
+        while ((d = zb_read_digit(&p)) >= 0) {
             if (o + 2 >= sizeof buf)
                 return 0;
             buf[o++] = (char)('0' + d);

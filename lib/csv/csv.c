@@ -151,7 +151,7 @@ static int read_year(const char **p)
 {
     int y = 0;
     for (int i = 0; i < 4; i++) {
-        int d = zb_csv_read_digit(p);
+        int d = zb_read_digit(p);
         if (d < 0)
             return -1;
         y = y * 10 + d;
@@ -515,7 +515,7 @@ static int parse_seq(const char *s, int *out)
     if (!*p)
         return 0;
     while (*p) {
-        int d = zb_csv_read_digit(&p);
+        int d = zb_read_digit(&p);
         if (d < 0)
             return 0;
         if (!big) {
@@ -850,6 +850,17 @@ zb_status zb_csv_load_string(zb_plan *plan, const char *text, size_t len, const 
     /* zb_csv_read() checks the whole text before it splits it; its fields are pieces of it.
      * Sources also hold the name, which is the caller's. */
     zb_plan_set_text_checked(c.tmp, zb_utf8_check(name, strlen(name)) == strlen(name));
+    /* A row per line, roughly: room made at once for a large table, no more than a row per
+     * 32 bytes (a row of an indicator table is longer), so that a file of short lines does
+     * not make the plan reserve more than a few times its size. */
+    if (len >= 65536) {
+        size_t lines = 0;
+        for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            lines++;
+        size_t rows = lines < len / 32 ? lines : len / 32;
+        if (zb_plan_reserve(c.tmp, rows, 0) == 0)
+            zb_grow((void **)&c.rows, &c.rows_cap, rows, sizeof *c.rows);
+    }
 
     zb_csv_read(&c.r, text, len);
     if (!c.r.status && c.sub_pending)

@@ -54,8 +54,6 @@ void zb_csv_trim_tail(char *s);
 /* A header cell as matched: white space removed anywhere, ASCII lower-cased (malloc'd;
  * NULL when out of memory). */
 char *zb_csv_header_key(const char *s);
-/* One decimal digit, ASCII or full-width (U+FF10..U+FF19), advancing *p; -1 when *p holds none. */
-int zb_csv_read_digit(const char **p);
 /* Width in bytes of a white-space character at s (n bytes left), 0 if none. */
 size_t zb_csv_space_width(const unsigned char *s, size_t n);
 

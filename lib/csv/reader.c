@@ -155,21 +155,6 @@ char *zb_csv_header_key(const char *s)
     return k;
 }
 
-/* One decimal digit, ASCII or full-width (U+FF10..U+FF19); -1 when *p holds none. */
-int zb_csv_read_digit(const char **p)
-{
-    const unsigned char *u = (const unsigned char *)*p;
-    if (u[0] >= '0' && u[0] <= '9') {
-        *p += 1;
-        return u[0] - '0';
-    }
-    if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-        *p += 3;
-        return u[2] - 0x90;
-    }
-    return -1;
-}
-
 /* ---- cells and rows ------------------------------------------------------------------ */
 
 static void clear_row(zb_csv_reader *c)

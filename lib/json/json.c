@@ -91,6 +91,9 @@ static const char *const actual_keys[] = {"seq", "period", "value", "note", NULL
  * Loading
  * ==================================================================================== */
 
+/* More keys than any object may hold (top_keys has the most). */
+#define KEYS_MAX 32
+
 typedef struct loader {
     const char *text; /* the JSON, a byte-order mark already skipped */
     size_t len;
@@ -103,7 +106,35 @@ typedef struct loader {
     size_t npos;
     size_t cursor[4]; /* per zb_jpos_kind: where the next lookup starts */
     zb_buf scratch;
+    /* The keys of the object check_keys() read last: its values are found among them by
+     * member(), a few comparisons, instead of being hashed again one lookup at a time. */
+    const json_t *keyed;
+    size_t nkeys;
+    struct {
+        const char *key;
+        json_t *value;
+    } keys[KEYS_MAX];
 } loader;
+
+/* Frees arr[i], read and no longer needed, while it is still in the cache (a null takes its
+ * place): jansson's tree is otherwise freed at the end, every node a cache miss again. */
+static void forget(loader *ld, json_t *arr, size_t i)
+{
+    if (ld->keyed == json_array_get(arr, i))
+        ld->keyed = NULL;
+    json_array_set_new(arr, i, json_null());
+}
+
+/* obj[key], or NULL. */
+static json_t *member(loader *ld, json_t *obj, const char *key)
+{
+    if (obj != ld->keyed)
+        return json_object_get(obj, key);
+    for (size_t i = 0; i < ld->nkeys; i++)
+        if (ld->keys[i].key[0] == key[0] && strcmp(ld->keys[i].key, key) == 0)
+            return ld->keys[i].value;
+    return NULL;
+}
 
 static void push_key(loader *ld, const char *key)
 {
@@ -314,9 +345,19 @@ static zb_status check_keys(loader *ld, json_t *obj, const char *const *keys)
 {
     const char *key;
     json_t *v;
+    ld->keyed = NULL;
+    ld->nkeys = 0;
     json_object_foreach(obj, key, v) {
-        if (key_allowed(key, keys))
+        if (key_allowed(key, keys)) {
+            /* Keys are unique (duplicates are refused) and all allowed: at most KEYS_MAX. */
+            if (ld->nkeys < KEYS_MAX) {
+                ld->keys[ld->nkeys].key = key;
+                ld->keys[ld->nkeys].value = v;
+            }
+            ld->nkeys++;
             continue;
+        }
+        ld->nkeys = 0;
         const char *best = NULL;
         size_t best_d = SIZE_MAX;
         for (const char *const *k = keys; *k; k++) {
@@ -338,6 +379,8 @@ static zb_status check_keys(loader *ld, json_t *obj, const char *const *keys)
         zb_buf_free(&list);
         return st;
     }
+    if (ld->nkeys <= KEYS_MAX)
+        ld->keyed = obj;
     return ZB_OK;
 }
 
@@ -351,7 +394,7 @@ static zb_status expect_object(loader *ld, const json_t *v, const char *what)
 /* obj[key] as a string; *out NULL when absent. */
 static zb_status opt_string(loader *ld, json_t *obj, const char *key, const char **out)
 {
-    json_t *v = json_object_get(obj, key);
+    json_t *v = member(ld, obj, key);
     *out = NULL;
     if (!v)
         return ZB_OK;
@@ -390,7 +433,7 @@ static zb_status int_value(loader *ld, json_t *v, int min, int max, const char *
 static zb_status opt_int(loader *ld, json_t *obj, const char *key, int min, int max, const char *expected,
                          int *out, int *present)
 {
-    json_t *v = json_object_get(obj, key);
+    json_t *v = member(ld, obj, key);
     *present = v != NULL;
     if (!v)
         return ZB_OK;
@@ -455,7 +498,7 @@ static zb_status opt_enum(loader *ld, json_t *obj, const char *key, const enum_n
 /* obj[key] as an array; *out NULL when absent. */
 static zb_status opt_array(loader *ld, json_t *obj, const char *key, json_t **out)
 {
-    json_t *v = json_object_get(obj, key);
+    json_t *v = member(ld, obj, key);
     *out = NULL;
     if (!v)
         return ZB_OK;
@@ -571,7 +614,7 @@ static zb_status load_unit(loader *ld, json_t *v)
  * (num: 32 bytes of room). *out NULL when absent. */
 static zb_status opt_text_or_number(loader *ld, json_t *obj, const char *key, char *num, const char **out)
 {
-    json_t *t = json_object_get(obj, key);
+    json_t *t = member(ld, obj, key);
     *out = NULL;
     if (!t)
         return ZB_OK;
@@ -669,7 +712,7 @@ static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t o
         return st;
 
     /* 考核权重: 1 when absent; the model rejects a weight that is not above 0. */
-    json_t *weight = json_object_get(v, "weight");
+    json_t *weight = member(ld, v, "weight");
     if (weight) {
         if (!json_is_number(weight)) {
             push_key(ld, "weight");
@@ -683,7 +726,7 @@ static zb_status load_indicator(loader *ld, json_t *v, size_t category, size_t o
         }
     }
 
-    json_t *resp = json_object_get(v, "responsible");
+    json_t *resp = member(ld, v, "responsible");
     if (resp) {
         push_key(ld, "responsible");
         if (json_is_string(resp))
@@ -731,6 +774,7 @@ static zb_status load_indicator_array(loader *ld, json_t *arr, size_t category, 
         if (st)
             return st;
         pop(ld);
+        forget(ld, arr, i);
     }
     return ZB_OK;
 }
@@ -766,7 +810,7 @@ static zb_status load_duty(loader *ld, json_t *v, size_t task)
     if ((st = expect_object(ld, v, "a duty")) || (st = check_keys(ld, v, duty_keys)) ||
         (st = opt_string(ld, v, "text", &text)) || (st = opt_string(ld, v, "note", &note)))
         return st;
-    json_t *r = json_object_get(v, "responsible");
+    json_t *r = member(ld, v, "responsible");
     if (r) {
         push_key(ld, "responsible");
         if (json_is_string(r)) {
@@ -854,7 +898,7 @@ static zb_status load_task(loader *ld, json_t *v, size_t t)
 /* Two years [first, last] at obj[key]; both 0 when absent. */
 static zb_status opt_year_pair(loader *ld, json_t *obj, const char *key, int *first, int *last)
 {
-    json_t *years = json_object_get(obj, key);
+    json_t *years = member(ld, obj, key);
     *first = *last = 0;
     if (!years)
         return ZB_OK;
@@ -897,7 +941,7 @@ static zb_status load_prose_target(loader *ld, json_t *v, size_t p)
     def.qualifier = (zb_qualifier)q;
     def.task = present ? (size_t)task : ZB_NONE;
     char num[32];
-    json_t *value = json_object_get(v, "value");
+    json_t *value = member(ld, v, "value");
     if (!value)
         return fail_here(ld, ZB_ERR_SCHEMA, "missing key \"value\"");
     if (json_is_string(value)) {
@@ -971,7 +1015,7 @@ static zb_status load_actual(loader *ld, json_t *v)
         return fail_here(ld, ZB_ERR_VALUE, "not a %s: %s (write it as " ZB_PERIOD_SPELLINGS ")",
                          m == 2 ? "month but a date" : "month", quoted(period, q, sizeof q));
     }
-    json_t *value = json_object_get(v, "value");
+    json_t *value = member(ld, v, "value");
     if (!value)
         return fail_here(ld, ZB_ERR_SCHEMA, "missing key \"value\"");
     if (!json_is_number(value)) {
@@ -1007,6 +1051,7 @@ static zb_status load_each_at(loader *ld, json_t *root, const char *key,
         if ((st = load ? load(ld, v) : load_at(ld, v, i)) != ZB_OK)
             return st;
         pop(ld);
+        forget(ld, arr, i);
     }
     pop(ld);
     return ZB_OK;
@@ -1037,7 +1082,7 @@ static zb_status load_date(loader *ld, json_t *root, const char *key, zb_date_fi
 static zb_status load_years(loader *ld, json_t *root)
 {
     zb_status st;
-    json_t *year = json_object_get(root, "year"), *years = json_object_get(root, "years");
+    json_t *year = member(ld, root, "year"), *years = member(ld, root, "years");
     int first, last;
     if (year && years)
         return fail_key(ld, "years", ZB_ERR_SCHEMA, "give \"year\" or \"years\", not both");
@@ -1080,7 +1125,7 @@ static zb_status load_root(loader *ld, json_t *root)
     if (!json_is_object(root))
         return fail_here(ld, ZB_ERR_SCHEMA, "expected an object (a zhibiao/1 plan), got %s", type_name(root));
     /* The format first: a newer file's keys are not unknown keys, they are a newer format. */
-    json_t *format = json_object_get(root, "format");
+    json_t *format = member(ld, root, "format");
     if (!format)
         return fail_here(ld, ZB_ERR_SCHEMA, "missing key \"format\" (a plan starts with \"format\": \"%s\")",
                          FORMAT_NAME);
@@ -1109,7 +1154,19 @@ static zb_status load_root(loader *ld, json_t *root)
         (st = load_strings(ld, root, "copy_to", zb_plan_add_copy_to)) || (st = load_each(ld, root, "units", load_unit)))
         return st;
 
-    json_t *arr;
+    /* As many indicators and actuals as the file holds, room made at once (what is not an
+     * array here is refused below). */
+    size_t nind = 0, nact = 0;
+    json_t *arr = member(ld, root, "categories"), *v;
+    size_t i;
+    if (json_is_array(arr)) {
+        json_array_foreach(arr, i, v) {
+            nind += json_array_size(json_object_get(v, "indicators"));
+        }
+    }
+    nind += json_array_size(member(ld, root, "indicators"));
+    nact = json_array_size(member(ld, root, "actuals"));
+    zb_plan_reserve(ld->plan, nind, nact);
     if ((st = load_each_at(ld, root, "categories", NULL, load_category)) != ZB_OK)
         return st;
     if ((st = opt_array(ld, root, "indicators", &arr)) != ZB_OK)

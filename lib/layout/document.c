@@ -990,9 +990,9 @@ static void place_main(engine *n, size_t a, size_t t, const sigtext *tx, int has
 }
 
 /* The main flow, [a, t) the title, 主送机关 and body, [t, end) the 附件说明: paginated so that
- * the page holding the signature shows body text (no 空白印章, §7.3.5.1): when the 附件说明
- * and the signature do not fit below the body, the body's last lines go over with them
- * (§7.3.5.5 lets the layout be adjusted so that they fit). */
+ * the page holding the signature (or, without one, the 附件说明) shows body text (no 空白印章,
+ * §7.3.5.1): when the 附件说明 and the signature do not fit below the body, the body's last
+ * lines go over with them (§7.3.5.5 lets the layout be adjusted so that they fit). */
 static zb_status main_flow(engine *n, size_t a, size_t t)
 {
     size_t end = n->ngl;
@@ -1011,7 +1011,8 @@ static zb_status main_flow(engine *n, size_t a, size_t t)
     for (size_t i = a; i < t; i++)
         total += n->gl[i].body;
     int want = total < SIGNATURE_BODY_LINES ? total : SIGNATURE_BODY_LINES;
-    if (has_sig && shown < want) {
+    /* A 附件说明 without a signature after it is held to the same: never a page of its own. */
+    if ((has_sig || t < end) && shown < want) {
         /* The latest page break the rules allow on the page before the signature's that
          * brings enough body lines over, without emptying that page. */
         size_t pick = 0;
@@ -1046,7 +1047,7 @@ static zb_status main_flow(engine *n, size_t a, size_t t)
             sigplan plan2;
             memset(&plan2, 0, sizeof plan2);
             place_main(n, a, t, &tx, has_sig, &plan2, &p2, &l2, &s2);
-            if (s2 > shown && plan2.fits && p2 <= before) {
+            if (s2 > shown && (plan2.fits || !has_sig) && p2 <= before) {
                 page = p2, line = l2, shown = s2, plan = plan2;
             } else {
                 n->forced[pick] = 0;

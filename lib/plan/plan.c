@@ -142,6 +142,31 @@ static int num_index_reserve(num_index *m)
     return 0;
 }
 
+/* Room for n more keys without growing again; 0, or -1 out of memory (m unchanged). */
+static int num_index_reserve_n(num_index *m, size_t n)
+{
+    if (n > SIZE_MAX / 4 - m->count)
+        return -1;
+    size_t want = (m->count + n) * 2, cap = m->cap ? m->cap : 16;
+    if (want <= m->cap)
+        return 0;
+    while (cap < want) {
+        if (cap > SIZE_MAX / 2 / sizeof(num_slot))
+            return -1;
+        cap *= 2;
+    }
+    num_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].val1)
+            num_index_insert_slot(slots, cap, m->slots[i]);
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
+}
+
 static void num_index_put(num_index *m, uint64_t key, size_t val)
 {
     num_slot item = {key, val + 1};
@@ -1332,6 +1357,23 @@ nomem:
 zb_status zb_plan_add_indicator(zb_plan *plan, const zb_indicator_def *def, size_t *index_out)
 {
     return add_indicator(plan, def, index_out, NULL);
+}
+
+int zb_plan_reserve(zb_plan *plan, size_t indicators, size_t actuals)
+{
+    if (!plan)
+        return -1;
+    if (indicators && (indicators > SIZE_MAX / 2 - plan->indicator_count ||
+                       zb_grow((void **)&plan->indicators, &plan->indicator_cap, plan->indicator_count + indicators,
+                               sizeof *plan->indicators) ||
+                       num_index_reserve_n(&plan->seq_index, indicators)))
+        return -1;
+    if (actuals && (actuals > SIZE_MAX / 2 - plan->actual_count ||
+                    zb_grow((void **)&plan->actuals, &plan->actual_cap, plan->actual_count + actuals,
+                            sizeof *plan->actuals) ||
+                    num_index_reserve_n(&plan->actual_index, actuals)))
+        return -1;
+    return 0;
 }
 
 zb_status zb_plan_add_indicator_split(zb_plan *plan, const zb_indicator_def *def, size_t *index_out, char **repeat)

@@ -32,6 +32,12 @@ zb_status zb_plan_add_indicator_split(zb_plan *plan, const zb_indicator_def *def
 int zb_plan_text_findings(const zb_plan *plan, int cells, zb_findings *f);
 zb_status zb_plan_check_texts(const zb_plan *plan, int cells, zb_error *err);
 
+/* Room for that many more indicators and actuals, for a loader that knows how many it
+ * reads: the arrays and indexes grow once instead of doubling row after row (each growth
+ * copies them, and glibc merges every small free chunk before a large allocation). Nothing
+ * else changes. 0, or -1 when out of memory (the loader goes on without it). */
+int zb_plan_reserve(zb_plan *plan, size_t indicators, size_t actuals);
+
 /* Exchanges the whole contents of two plans (messages included): a loader fills a new
  * plan and swaps it in only when everything succeeded, so a failed load changes nothing. */
 void zb_plan_swap(zb_plan *a, zb_plan *b);

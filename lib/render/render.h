@@ -11,7 +11,10 @@
 /* How the fonts go into a PDF. */
 typedef enum zb_font_embedding {
     ZB_EMBED_SUBSET = 0, /* a subset per face, made with zb_face_subset() (what the library does) */
-    ZB_EMBED_LIBHARU = 1 /* libharu's own loader on the whole font file (the benchmark's baseline) */
+    ZB_EMBED_LIBHARU = 1, /* libharu's own loader on the whole font file (the benchmark's baseline) */
+    /* The subsets of ZB_EMBED_SUBSET, libharu left to map every code through each subset's
+     * own cmap (no zb_pdf_flatten_cmap): the benchmark's measure of that step, same bytes. */
+    ZB_EMBED_SUBSET_UNFLATTENED = 2
 } zb_font_embedding;
 
 typedef struct zb_render_options {

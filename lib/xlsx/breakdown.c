@@ -1026,7 +1026,7 @@ static zb_status choose_widths(bd *b, zb_error *err)
     static const char *const items_heads[] = {"序号", "任务/指标", "分工事项/目标值", "牵头单位", "配合单位", "备注"};
     static const char *const units_heads[] = {"序号", "单位", "牵头事项", "配合事项", "牵头指标", "配合指标", "备注"};
     /* 备注 holds sentences: never a column a few characters wide with a cell of many lines. */
-    static const double items_min[] = {4, 10, 16, 6, 8, 12};
+    static const double items_min[] = {4, 10, 16, 6, 8, 11};
     static const double units_min[] = {4, 10, 5, 5, 5, 5, 8};
     /* The duties and remarks are sentences: a character alone there matters less. */
     static const double items_weight[] = {1, 1, 0.01, 1, 1, 0.01};
@@ -1072,8 +1072,12 @@ static zb_status choose_widths(bd *b, zb_error *err)
         uc[(1 + i) * 7 + 6] = unit_remark(b, &b->units[i]);
     }
     if (!st) {
-        zb_xlsx_fit_widths(b->w_items, items_min, items_weight, 6, cells, rows, rows, b->style.body_size);
-        zb_xlsx_fit_widths(b->w_units, units_min, NULL, 7, uc, 1 + nu, 1 + nu, b->style.body_size);
+        double landscape, portrait;
+        zb_xlsx_page_area(1, b->sheet_margins, &landscape, NULL);
+        zb_xlsx_page_area(0, b->sheet_margins, &portrait, NULL);
+        zb_xlsx_fit_widths(b->w_items, items_min, items_weight, 6, cells, rows, rows, b->style.body_size,
+                           landscape);
+        zb_xlsx_fit_widths(b->w_units, units_min, NULL, 7, uc, 1 + nu, 1 + nu, b->style.body_size, portrait);
     }
     owned_free(&own);
     free(cells);

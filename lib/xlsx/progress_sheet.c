@@ -260,7 +260,7 @@ static void setup_columns(pw *w)
             lo[COL_EXPECTED] = widths[COL_EXPECTED];
             if (!w->unit_column)
                 lo[COL_UNIT] = 0;
-            zb_xlsx_fit_widths(fit, lo, weight, NCOLS, cells, 1 + rows + ncat, 1 + rows, w->style.body_size);
+            zb_xlsx_fit_widths(fit, lo, weight, NCOLS, cells, 1 + rows + ncat, 1 + rows, w->style.body_size, 0);
         }
     }
     for (size_t i = 0; units && i < rows; i++)
@@ -291,6 +291,33 @@ static void setup_summary(pw *w)
     for (size_t k = 0; k < w->nshown; k++)
         w->widths_summary[SUM_FIRST_STANDING + k] = SUM_COUNT_WIDTH;
     w->widths_summary[w->sum_average] = SUM_AVERAGE_WIDTH;
+    /* The names (categories, lead units; broken into even lines where they wrap) and
+     * 平均完成率 share what the counts leave of the page, so that none leaves a character
+     * alone. */
+    size_t rows = 1 + w->ncategories + 1 + w->nunits;
+    if (rows > ZB_XLSX_FIT_ROWS)
+        rows = ZB_XLSX_FIT_ROWS;
+    const char **cells = calloc(rows * 2, sizeof *cells);
+    if (cells) {
+        cells[0] = "牵头单位";
+        cells[1] = "平均完成率";
+        size_t r = 1;
+        for (size_t c = 0; c <= w->ncategories && r < rows; c++, r++)
+            cells[r * 2] = c < w->ncategories ? zb_xlsx_safe(zb_plan_category_name(w->plan, c)) : "未分类";
+        for (size_t i = 0; i < w->n; i++) { /* each lead once */
+            size_t at = r + w->lead_ids[i];
+            if (at < rows && !cells[at * 2])
+                cells[at * 2] = *w->leads[i] ? w->leads[i] : "未明确牵头单位";
+        }
+        double room, fit[2] = {w->widths_summary[SUM_NAME], w->widths_summary[w->sum_average]};
+        static const double lo[2] = {12, 7};
+        zb_xlsx_page_area(w->nshown > 7, 1, &room, NULL);
+        room -= zb_xlsx_span_pt(w->widths_summary, SUM_TOTAL, w->sum_average - 1);
+        zb_xlsx_fit_widths(fit, lo, NULL, 2, cells, rows, 1, w->style.body_size, room);
+        w->widths_summary[SUM_NAME] = fit[0];
+        w->widths_summary[w->sum_average] = fit[1];
+        free(cells);
+    }
     for (size_t c = 0; c < w->sum_cols; c++)
         w->sum_text_pt[c] = zb_xlsx_column_text_pt(w->widths_summary[c]);
 }
@@ -819,6 +846,10 @@ static lxw_error tally_row(pw *w, summary *s, const char *name, const tally *t, 
     lxw_format *num = total ? w->fmt.header : w->fmt.number;
     lxw_format *pct = total ? w->total_percent : w->percent;
     lxw_row_t r = s->row;
+    /* A name that wraps is broken into even lines, the same in every program. */
+    char *even = zb_xlsx_balance_text(name, w->sum_text_pt[SUM_NAME], w->style.body_size);
+    if (even)
+        name = even;
     lxw_error e = worksheet_write_string(s->ws, r, SUM_NAME, name, text);
     if (!e)
         e = worksheet_write_number(s->ws, r, SUM_TOTAL, (double)t->total, num);
@@ -830,6 +861,7 @@ static lxw_error tally_row(pw *w, summary *s, const char *name, const tally *t, 
         e = t->completion_n ? worksheet_write_number(s->ws, r, avg, t->completion_sum / (double)t->completion_n, pct)
                             : worksheet_write_blank(s->ws, r, avg, pct);
     *height = zb_xlsx_text_height(name, w->sum_text_pt[SUM_NAME], w->style.body_size);
+    free(even);
     if (!e)
         e = worksheet_set_row(s->ws, r, *height, NULL);
     s->row++;

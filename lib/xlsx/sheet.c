@@ -598,17 +598,42 @@ bad:
     return 0xFFFD;
 }
 
-/* Widths in twentieths of an em: full-width characters are an em; Latin letters and
- * digits 0.65 em, more than a Chinese font's (0.5) and Calibri's (0.51), so that a text the
- * measure puts on one line stays on one line where the font named is missing and the digits
- * are set in a wider one (LibreOffice's fallback DejaVu Sans: 0.64). A row may be a line
- * taller than it needs; text is never cut off. */
-#define W_EM 20
-#define W_LATIN 13
-#define W_SPACE 10
-static int cp_width(uint32_t cp)
+/* Widths in hundredths of an em: full-width characters are an em. The programs that print a
+ * sheet set the rest differently, so a text is measured three ways:
+ * - rows are sized with Latin letters and digits at 0.65 em, more than a Chinese font's (0.5)
+ *   and Calibri's (0.51), so that a text the measure puts on one line stays on one line
+ *   where the font named is missing and the digits are set in a wider one; a row may be a
+ *   line taller than it needs, text is never cut off;
+ * - Excel and WPS with the Chinese fonts named set Latin at half an em and “ ” ‘ ’ at a
+ *   full one;
+ * - LibreOffice without them (Latin from DejaVu Sans, Chinese from WenQuanYi Zen Hei, as
+ *   measured on its PDFs) gives a column about 6 % more room (LO_PT_PER_PX) and sets digits
+ *   at 0.633 em, “ ” at 0.517, ( ) at 0.392, % at 0.95.
+ * A character alone on a line is looked for in all three. */
+#define W_EM 100
+typedef struct metrics {
+    int latin, space, paren, percent, quote;
+} metrics;
+static const metrics M_SIZE = {65, 50, 65, 65, W_EM};
+static const metrics M_NAMED = {50, 50, 50, 50, W_EM};
+static const metrics M_FALLBACK = {64, 32, 40, 95, 52};
+/* LibreOffice's room for text in a column of px Excel pixels (12 pt text; fitted to its PDFs
+ * over widths of 4 to 40 units). */
+#define LO_PT_PER_PX 0.793
+#define LO_MARGIN_PT 2.0
+
+static int cp_width(uint32_t cp, const metrics *m)
 {
-    return zb_is_cjk(cp) ? W_EM : W_LATIN;
+    if (cp < 0x80)
+        return cp == ' '   ? m->space
+               : cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '{' || cp == '}' ? m->paren
+               : cp == '%' ? m->percent
+                           : m->latin;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return W_EM;
+    if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019)
+        return m->quote;
+    return zb_is_cjk(cp) ? W_EM : m->latin;
 }
 
 /* Characters that may not start a line (GB/T 15834). */
@@ -656,6 +681,7 @@ typedef struct cursor {
     uint32_t cp;
     int cls;
     int width;
+    const metrics *m;
 } cursor;
 
 static void classify(cursor *c)
@@ -664,7 +690,7 @@ static void classify(cursor *c)
     if (ch < 0x80) {
         c->n = 1;
         c->cp = ch;
-        c->width = ch == ' ' ? W_SPACE : W_LATIN;
+        c->width = cp_width(ch, c->m);
         switch (ch) {
         case 0: c->cls = K_END; break;
         case '\n': c->cls = K_NL; break;
@@ -685,7 +711,7 @@ static void classify(cursor *c)
         c->cls = K_CHAR;
         return;
     }
-    c->width = cp_width(cp);
+    c->width = cp_width(cp, c->m);
     c->cls = no_line_start(cp) ? K_CLOSE
              : no_line_end(cp) ? K_OPEN
              : cp == 0x2014 || cp == 0x2026 ? K_DASH
@@ -698,19 +724,200 @@ static void advance(cursor *c)
     classify(c);
 }
 
-int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lone)
+/* A text cut once into the clusters a line breaks between (opening marks, then a word, a
+ * run of — or …, or one character, then closing marks; a space; a line feed), each with its
+ * width in the three measures, so that it is wrapped at any width without being decoded
+ * again. */
+enum { P_CLUSTER, P_SPACE, P_NL };
+#define MEASURES 3
+static const metrics *const measures[MEASURES] = {&M_SIZE, &M_NAMED, &M_FALLBACK};
+
+typedef struct mpiece {
+    int w[MEASURES];
+    unsigned char kind;
+    unsigned char chars; /* the characters it holds, marks aside: 0, 1, or 2 for more */
+    unsigned char wide;  /* it is one full-width character */
+} mpiece;
+
+typedef struct mtext {
+    mpiece *p;
+    size_t n, cap;
+    int percent;     /* holds a % (wider in DejaVu Sans than the measure rows are sized with) */
+    int owned;       /* p was allocated here */
+} mtext;
+
+static void mtext_free(mtext *t)
+{
+    if (t->owned)
+        free(t->p);
+    t->p = NULL;
+    t->n = t->cap = 0;
+}
+
+static void add_width(mpiece *p, uint32_t cp, int nm)
+{
+    if (cp >= 0x4E00 && cp <= 0x9FFF) { /* most of any Chinese text */
+        for (int k = 0; k < nm; k++)
+            p->w[k] += W_EM;
+        return;
+    }
+    for (int k = 0; k < nm; k++)
+        p->w[k] += cp_width(cp, measures[k]);
+}
+
+/* Cuts text into t, whose p may hold t->cap pieces already (a caller's buffer); more are
+ * allocated. The widths of the first nm measures are set. 0, or -1 when out of memory. */
+static int measure_text(const char *text, mtext *t, int nm)
+{
+    t->n = 0;
+    t->percent = 0;
+    cursor c;
+    c.s = (const unsigned char *)text;
+    c.m = &M_SIZE;
+    classify(&c);
+    while (c.cls != K_END) {
+        if (t->n == t->cap) {
+            size_t cap = t->cap ? t->cap * 2 : 16;
+            mpiece *p = t->owned ? realloc(t->p, cap * sizeof *p) : malloc(cap * sizeof *p);
+            if (!p)
+                return -1;
+            if (!t->owned && t->n)
+                memcpy(p, t->p, t->n * sizeof *p);
+            t->p = p;
+            t->cap = cap;
+            t->owned = 1;
+        }
+        mpiece *p = &t->p[t->n++];
+        p->w[0] = p->w[1] = p->w[2] = 0;
+        p->chars = p->wide = 0;
+        if (c.cls == K_NL || c.cls == K_SPACE) {
+            p->kind = c.cls == K_NL ? P_NL : P_SPACE;
+            add_width(p, c.cp, nm);
+            advance(&c);
+            continue;
+        }
+        p->kind = P_CLUSTER;
+        int chars = 0;
+        while (c.cls == K_OPEN) {
+            add_width(p, c.cp, nm);
+            advance(&c);
+        }
+        if (c.cls == K_WORD) {
+            /* Latin punctuation inside a word (1,200  3.5  20%) does not break it. */
+            while (c.cls == K_WORD || (c.cls == K_CLOSE && c.cp < 0x80)) {
+                t->percent |= c.cp == '%';
+                add_width(p, c.cp, nm);
+                chars += c.cls == K_WORD;
+                advance(&c);
+            }
+        } else if (c.cls == K_DASH) {
+            uint32_t run = c.cp;
+            while (c.cls == K_DASH && c.cp == run) {
+                for (int k = 0; k < nm; k++)
+                    p->w[k] += W_EM;
+                chars++;
+                advance(&c);
+            }
+        } else if (c.cls != K_END && c.cls != K_NL && c.cls != K_SPACE) {
+            chars = c.cls == K_CHAR; /* a mark (the % of (%)) is not a character of the text */
+            p->wide = (unsigned char)zb_is_cjk(c.cp);
+            add_width(p, c.cp, nm);
+            advance(&c);
+        }
+        while (c.cls == K_CLOSE) {
+            t->percent |= c.cp == '%';
+            add_width(p, c.cp, nm);
+            advance(&c);
+        }
+        p->chars = (unsigned char)(chars > 2 ? 2 : chars);
+    }
+    return 0;
+}
+
+/* Whole hundredths of an em in a line width_pt wide; at least one full-width character so
+ * that wrapping ends. An unwrapped cell (no width) breaks at its line feeds only. */
+static long line_units(double width_pt, double font_pt)
+{
+    long units = width_pt < 1e9 ? (long)floor(width_pt / (font_pt / W_EM) + 1e-9) : 1L << 40;
+    return units < W_EM ? W_EM : units;
+}
+
+/* The lines of t in lines of `units` by measure k; *lone (may be NULL) as zb_xlsx_text_wrap
+ * says. A line breaks only between clusters; a space where it breaks is swallowed; a word
+ * longer than a line is broken anywhere. */
+static int wrap_measured(const mtext *t, long units, int k, int *lone)
+{
+    int lines = 1;
+    long used = 0;
+    int content = 0, wide = 0; /* characters on the last line (marks aside); the last one's width */
+    for (size_t i = 0; i < t->n; i++) {
+        const mpiece *p = &t->p[i];
+        if (p->kind == P_NL) {
+            lines++;
+            used = 0;
+            content = wide = 0;
+            continue;
+        }
+        long w = p->w[k];
+        if (p->kind == P_SPACE) {
+            if (used + w <= units)
+                used += w;
+            continue;
+        }
+        int chars = p->chars;
+        if (used > 0 && used + w > units) {
+            lines++;
+            used = 0;
+            content = wide = 0;
+        }
+        while (w > units) {
+            lines++;
+            w -= units;
+            content = 0;
+            chars = 2; /* the end of a word: not a character alone */
+        }
+        used += w;
+        if (chars) {
+            content += chars;
+            wide = p->wide && chars == 1;
+        }
+        if (lines > 10000) /* no row is that tall; stop counting */
+            break;
+    }
+    if (lone)
+        *lone = lines > 1 && content == 1 && wide;
+    return lines;
+}
+
+#define MTEXT_STACK 96
+
+static int wrap(const char *text, double width_pt, double font_pt, int k, int *lone)
 {
     if (lone)
         *lone = 0;
     if (!text || font_pt <= 0)
         return 1;
-    /* Whole twentieths of an em per line; at least one full-width character so that the
-     * loop ends. An unwrapped cell (no width) breaks at its line feeds only. */
-    long units = width_pt < 1e9 ? (long)floor(width_pt / (font_pt / W_EM) + 1e-9) : 1L << 40;
-    if (units < W_EM)
-        units = W_EM;
+    mpiece buf[MTEXT_STACK];
+    mtext t = {buf, 0, MTEXT_STACK, 0, 0};
+    int lines = 1;
+    if (measure_text(text, &t, k + 1) == 0)
+        lines = wrap_measured(&t, line_units(width_pt, font_pt), k, lone);
+    mtext_free(&t);
+    return lines;
+}
+
+/* zb_xlsx_text_wrap's measure in one pass over the text, for the writers' one look at a
+ * cell (wrap_measured gives the same lines: test_xlsx compares them). */
+static int wrap_direct(const char *text, double width_pt, double font_pt, int *lone)
+{
+    if (lone)
+        *lone = 0;
+    if (!text || font_pt <= 0)
+        return 1;
+    long units = line_units(width_pt, font_pt);
     cursor c;
     c.s = (const unsigned char *)text;
+    c.m = &M_SIZE;
     classify(&c);
     int lines = 1;
     long used = 0;
@@ -753,7 +960,7 @@ int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lo
             }
         } else if (c.cls != K_END && c.cls != K_NL && c.cls != K_SPACE) {
             chars = c.cls == K_CHAR; /* a mark (the % of (%)) is not a character of the text */
-            last_wide = c.width == W_EM;
+            last_wide = zb_is_cjk(c.cp);
             w += c.width;
             advance(&c);
         }
@@ -785,70 +992,222 @@ int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lo
     return lines;
 }
 
+int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lone)
+{
+    return wrap_direct(text, width_pt, font_pt, lone);
+}
+
 int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt)
 {
-    return zb_xlsx_text_wrap(text, width_pt, font_pt, NULL);
+    return wrap_direct(text, width_pt, font_pt, NULL);
+}
+
+int zb_xlsx_text_wrap_in(const char *text, double width_pt, double font_pt, int measure, int *lone)
+{
+    if (measure < 0 || measure >= MEASURES)
+        measure = 0;
+    return wrap(text, width_pt, font_pt, measure, lone);
+}
+
+/* Whether t, which takes `lines` lines by the measure rows are sized with in a column of
+ * `width` units, leaves a character alone in Excel or WPS with the fonts named, or in
+ * LibreOffice without them. */
+static int lone_elsewhere(const mtext *t, int lines, double width, double font_pt)
+{
+    /* They set Latin no wider and have no less room, so a text of one line here is one line
+     * there too, unless it holds a % (wider in DejaVu Sans). */
+    if (lines < 2 && !t->percent)
+        return 0;
+    int lone = 0;
+    wrap_measured(t, line_units(zb_xlsx_column_text_pt(width), font_pt), 1, &lone);
+    if (!lone) {
+        double lo = LO_PT_PER_PX * column_px(width) - LO_MARGIN_PT;
+        wrap_measured(t, line_units(lo > 0 ? lo : 0, font_pt), 2, &lone);
+    }
+    return lone;
+}
+
+int zb_xlsx_text_lone(const char *text, double width, double font_pt)
+{
+    if (!text || font_pt <= 0)
+        return 0;
+    mpiece buf[MTEXT_STACK];
+    mtext t = {buf, 0, MTEXT_STACK, 0, 0};
+    int lone = 0;
+    if (measure_text(text, &t, MEASURES) == 0) {
+        int lines = wrap_measured(&t, line_units(zb_xlsx_column_text_pt(width), font_pt), 0, &lone);
+        lone = lone || lone_elsewhere(&t, lines, width, font_pt);
+    }
+    mtext_free(&t);
+    return lone;
+}
+
+/* Widths are chosen in whole pixels (a seventh of a unit: Excel stores any width and draws
+ * it in pixels), which leaves room to satisfy Excel's measure and LibreOffice's at once where
+ * whole units cannot. */
+static int to_px(double width)
+{
+    return (int)column_px(width);
+}
+
+static double from_px(int px)
+{
+    return px >= (int)(PX_PER_CHAR + COLUMN_PADDING_PX) ? (px - COLUMN_PADDING_PX) / PX_PER_CHAR
+                                                        : px / (PX_PER_CHAR + COLUMN_PADDING_PX);
 }
 
 /* What a column of cells costs at a width: the lines of each measured row, and the cells
  * that leave a character alone. */
 typedef struct fit_col {
     double weight; /* of a character alone in this column: 1 for headers and names */
-    short *lines; /* by width step, then row: NULL until measured */
+    short *lines; /* by width in pixels, then row: NULL until measured */
     double *lone; /* by width: the cost of what is alone, and of the merged texts' lines */
+    long *sum;    /* by width: the measured rows' lines in all */
+    double *alone; /* by width: the cost of the characters alone in headers and names (weight
+                    * 1), the ones whole pixels are moved for */
     unsigned char *done;
 } fit_col;
 
 #define FIT_LONE_COST 1000.0 /* one character alone weighs more than any row's height */
 
-static void fit_measure(fit_col *fc, size_t c, int w, size_t ncols, const char *const *cells, size_t rows,
-                        size_t height_rows, double font_pt)
+/* The texts being fitted, each cut once (mt[r * ncols + c]; NULL cells have no pieces). */
+typedef struct fit_texts {
+    const char *const *cells;
+    const mtext *mt;
+    const long *one; /* by cell: its width by the first measure on one line; -1: a line feed */
+    size_t ncols, rows, height_rows;
+    double font_pt;
+} fit_texts;
+
+/* The width of t on one line by the first measure (spaces counted), or -1 when it holds a
+ * line feed: no wider than a line, it is one line. */
+static long one_line_width(const mtext *t)
 {
-    double weight = fc->weight;
-    if (fc->done[w])
+    long w = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->p[i].kind == P_NL)
+            return -1;
+        w += t->p[i].w[0];
+    }
+    return w;
+}
+
+static void fit_measure(fit_col *fc, size_t c, int px, const fit_texts *ft)
+{
+    double weight = fc->weight, font_pt = ft->font_pt;
+    size_t height_rows = ft->height_rows;
+    if (fc->done[px])
         return;
-    double pt = zb_xlsx_column_text_pt((double)w);
-    short *l = fc->lines + (size_t)w * height_rows;
-    double lone = 0;
-    for (size_t r = 0; r < rows; r++) {
-        const char *t = cells[r * ncols + c];
+    double width = from_px(px);
+    double pt = zb_xlsx_column_text_pt(width);
+    long units = line_units(pt, font_pt);
+    short *l = fc->lines + (size_t)px * height_rows;
+    double lone = 0, alone = 0;
+    long sum = 0;
+    for (size_t r = 0; r < ft->rows; r++) {
+        const char *t = ft->cells[r * ft->ncols + c];
+        const mtext *m = &ft->mt[r * ft->ncols + c];
+        long one = ft->one[r * ft->ncols + c];
         int single = 0;
-        int n = t ? zb_xlsx_text_wrap(t, pt, font_pt, &single) : 1;
+        /* Most texts fit on a line at most of the widths tried: one line, none of it alone,
+         * as wrap_measured would say, without walking the pieces again. */
+        int n = t && !(one >= 0 && one <= units) ? wrap_measured(m, units, 0, &single) : 1;
         if (r < height_rows) {
+            /* Other programs' lines count in the header and in columns of names (weight 1);
+             * a working sheet's columns trade a character alone against height by the
+             * measure rows are sized with only. */
+            int named = r == 0 || weight >= 1.0;
+            if (t && !single && named)
+                single = lone_elsewhere(m, n, width, font_pt);
             lone += FIT_LONE_COST * (r == 0 ? 1.0 : weight) * single; /* a header is no sentence */
+            alone += named ? FIT_LONE_COST * single : 0;
             l[r] = (short)(n > 30000 ? 30000 : n);
+            sum += l[r];
         } else if (t) {
             /* A merged cell's text: its writer balances its lines (zb_xlsx_balance_text),
              * which leaves a character alone only where the column is too narrow for any
              * balance (牵引 / 性指 / 标); its lines cost a little, as its rows may have to
              * grow. */
+            if (n > 1) {
+                char *even = zb_xlsx_balance_text(t, pt, font_pt);
+                single = zb_xlsx_text_lone(even ? even : t, width, font_pt);
+                free(even);
+            }
             lone += 0.5 * n + FIT_LONE_COST * weight * single;
+            alone += weight >= 1.0 ? FIT_LONE_COST * single : 0;
         }
     }
-    fc->lone[w] = lone;
-    fc->done[w] = 1;
+    fc->lone[px] = lone;
+    fc->alone[px] = alone;
+    fc->sum[px] = sum;
+    fc->done[px] = 1;
 }
 
-static double fit_cost(fit_col *fc, const int *w, size_t ncols, const char *const *cells, size_t rows,
-                       size_t height_rows, double font_pt)
+/* A row of `most` lines: its lines, and more for a tall row than for two low ones (a cell of
+ * nine lines beside cells of one is what a reader notices). The header prints on every page:
+ * about one more for every 25 rows. */
+static double row_cost(int most, size_t r, size_t height_rows)
 {
+    double h = most + 0.25 * (most - 1) * (most - 1);
+    return r == 0 ? h * (1.0 + (double)height_rows / 25.0) : h;
+}
+
+/* Each row's three tallest cells at the current widths (their lines and columns): a move
+ * that changes two columns is then costed from them alone. */
+typedef struct fit_top {
+    short n[3];
+    short c[3];
+} fit_top;
+
+static double fit_cost(fit_col *fc, const int *px, const fit_texts *ft, fit_top *top)
+{
+    size_t ncols = ft->ncols, height_rows = ft->height_rows;
     double cost = 0;
     for (size_t c = 0; c < ncols; c++) {
-        fit_measure(&fc[c], c, w[c], ncols, cells, rows, height_rows, font_pt);
-        cost += fc[c].lone[w[c]];
+        fit_measure(&fc[c], c, px[c], ft);
+        cost += fc[c].lone[px[c]];
     }
     for (size_t r = 0; r < height_rows; r++) {
-        int most = 1;
+        fit_top t = {{1, 1, 1}, {-1, -1, -1}};
         for (size_t c = 0; c < ncols; c++) {
-            int n = fc[c].lines[(size_t)w[c] * height_rows + r];
-            if (n > most)
-                most = n;
+            short n = fc[c].lines[(size_t)px[c] * height_rows + r];
+            for (int k = 0; k < 3; k++) {
+                if (t.c[k] < 0 || n > t.n[k]) {
+                    for (int j = 2; j > k; j--)
+                        t.n[j] = t.n[j - 1], t.c[j] = t.c[j - 1];
+                    t.n[k] = n;
+                    t.c[k] = (short)c;
+                    break;
+                }
+            }
         }
-        /* A row's lines, and more for a tall row than for two low ones: a cell of nine
-         * lines beside cells of one is what a reader notices. The header prints on every
-         * page: about one more for every 25 rows. */
-        double h = most + 0.25 * (most - 1) * (most - 1);
-        cost += r == 0 ? h * (1.0 + (double)height_rows / 25.0) : h;
+        if (top)
+            top[r] = t;
+        cost += row_cost(t.n[0] > 1 ? t.n[0] : 1, r, height_rows);
+    }
+    return cost;
+}
+
+/* The cost with column d at pd pixels and column e at pe, the others as top says. */
+static double fit_cost_move(fit_col *fc, const int *px, const fit_texts *ft, const fit_top *top, double lone,
+                            size_t d, int pd, size_t e, int pe)
+{
+    size_t height_rows = ft->height_rows;
+    fit_measure(&fc[d], d, pd, ft);
+    fit_measure(&fc[e], e, pe, ft);
+    double cost = lone - fc[d].lone[px[d]] - fc[e].lone[px[e]] + fc[d].lone[pd] + fc[e].lone[pe];
+    const short *ld = fc[d].lines + (size_t)pd * height_rows, *le = fc[e].lines + (size_t)pe * height_rows;
+    for (size_t r = 0; r < height_rows; r++) {
+        int most = ld[r] > le[r] ? ld[r] : le[r];
+        const fit_top *t = &top[r];
+        for (int k = 0; k < 3; k++) {
+            if (t->c[k] >= 0 && (size_t)t->c[k] != d && (size_t)t->c[k] != e) {
+                if (t->n[k] > most)
+                    most = t->n[k];
+                break;
+            }
+        }
+        cost += row_cost(most > 1 ? most : 1, r, height_rows);
     }
     return cost;
 }
@@ -859,6 +1218,7 @@ static long widest_word(const char *text)
 {
     cursor c;
     c.s = (const unsigned char *)text;
+    c.m = &M_SIZE;
     classify(&c);
     long most = 0;
     while (c.cls != K_END) {
@@ -884,7 +1244,8 @@ static long widest_word(const char *text)
 }
 
 void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight, size_t ncols,
-                        const char *const *cells, size_t rows, size_t height_rows, double font_pt)
+                        const char *const *cells, size_t rows, size_t height_rows, double font_pt,
+                        double room_pt)
 {
     if (ncols < 2 || !cells)
         return;
@@ -892,17 +1253,27 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
         rows = ZB_XLSX_FIT_ROWS;
     if (height_rows > rows)
         height_rows = rows;
-    int total = 0;
+    int total = 0, room = 0;
     int *w = malloc(ncols * sizeof *w), *lo = malloc(ncols * sizeof *lo);
+    int *px = malloc(ncols * sizeof *px), *lo_px = malloc(ncols * sizeof *lo_px);
     fit_col *fc = calloc(ncols, sizeof *fc);
-    if (!w || !lo || !fc)
+    mtext *mt = calloc(rows * ncols, sizeof *mt);
+    long *one = calloc(rows && ncols ? rows * ncols : 1, sizeof *one);
+    fit_texts ft = {cells, mt, one, ncols, rows, height_rows, font_pt};
+    if (!w || !lo || !px || !lo_px || !fc || !mt || !one)
         goto done;
+    for (size_t i = 0; i < rows * ncols; i++) {
+        if (cells[i] && measure_text(cells[i], &mt[i], MEASURES))
+            goto done;
+        one[i] = cells[i] ? one_line_width(&mt[i]) : 0;
+    }
     for (size_t c = 0; c < ncols; c++) {
         w[c] = (int)floor(widths[c] + 0.5);
         lo[c] = (int)ceil(min[c]);
         if (w[c] < lo[c])
             w[c] = lo[c];
         total += w[c];
+        room += to_px(w[c]);
         /* No number or word of a row broken (2800 / 20% on one line), as far as the column's
          * first width allows. */
         long word = 0;
@@ -915,18 +1286,26 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
         double need = (double)word * font_pt / W_EM;
         while (lo[c] < w[c] && zb_xlsx_column_text_pt((double)lo[c]) < need - 1e-9)
             lo[c]++;
+        lo_px[c] = to_px(lo[c]);
     }
+    /* The pixels the page holds beyond whole units (or none: the widths' own sum). */
+    if (room_pt > 0 && (int)floor(room_pt / PT_PER_PX + 1e-9) > room)
+        room = (int)floor(room_pt / PT_PER_PX + 1e-9);
     for (size_t c = 0; c < ncols; c++) {
         fc[c].weight = weight ? weight[c] : 1.0;
-        fc[c].lines = malloc((size_t)(total + 1) * (height_rows ? height_rows : 1) * sizeof *fc[c].lines);
-        fc[c].lone = calloc((size_t)total + 1, sizeof *fc[c].lone);
-        fc[c].done = calloc((size_t)total + 1, 1);
-        if (!fc[c].lines || !fc[c].lone || !fc[c].done)
+        size_t widths_n = (size_t)room + 1;
+        fc[c].lines = malloc(widths_n * (height_rows ? height_rows : 1) * sizeof *fc[c].lines);
+        fc[c].lone = calloc(widths_n, sizeof *fc[c].lone);
+        fc[c].sum = calloc(widths_n, sizeof *fc[c].sum);
+        fc[c].alone = calloc(widths_n, sizeof *fc[c].alone);
+        fc[c].done = calloc(widths_n, 1);
+        if (!fc[c].lines || !fc[c].lone || !fc[c].sum || !fc[c].alone || !fc[c].done)
             goto done;
     }
     /* First the widths that leave the fewest characters alone, which each column decides on
-     * its own: a knapsack over the columns, a column's lines in all standing in for the rows'
-     * heights. Each column is looked at up to twice its width (or 20 more units). */
+     * its own: a knapsack over the columns in whole units, a column's lines in all standing
+     * in for the rows' heights. Each column is looked at up to twice its width, or 25
+     * units more. */
     {
         int *hi = malloc(ncols * sizeof *hi);
         double *best = malloc((ncols + 1) * ((size_t)total + 1) * sizeof *best);
@@ -939,6 +1318,8 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
         }
         for (size_t c = 0; c < ncols; c++) {
             hi[c] = w[c] * 2 > lo[c] + 20 ? w[c] * 2 : lo[c] + 20;
+            if (hi[c] < w[c] + 25)
+                hi[c] = w[c] + 25;
             if (hi[c] > total)
                 hi[c] = total;
         }
@@ -953,10 +1334,9 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
                     double rest = BEST(c + 1, b - x);
                     if (rest == HUGE_VAL)
                         continue;
-                    fit_measure(&fc[c], c, x, ncols, cells, rows, height_rows, font_pt);
-                    double own = fc[c].lone[x];
-                    for (size_t r = 0; r < height_rows; r++)
-                        own += fc[c].lines[(size_t)x * height_rows + r] * 1e-3;
+                    int xp = to_px(x);
+                    fit_measure(&fc[c], c, xp, &ft);
+                    double own = fc[c].lone[xp] + (double)fc[c].sum[xp] * 1e-3;
                     if (own + rest < BEST(c, b)) {
                         BEST(c, b) = own + rest;
                         pick[c * ((size_t)total + 1) + (size_t)b] = x;
@@ -976,46 +1356,75 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
         free(best);
         free(pick);
     }
-    double cost = fit_cost(fc, w, ncols, cells, rows, height_rows, font_pt);
-    /* Then the best move of up to 24 units from one column to another, while one helps. */
-    for (int round = 0; round < 200; round++) {
-        double best_cost = cost;
+    int used = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        px[c] = to_px(w[c]);
+        used += px[c];
+    }
+    fit_top *top = malloc((height_rows ? height_rows : 1) * sizeof *top);
+    if (!top)
+        goto done;
+    double cost = fit_cost(fc, px, &ft, top);
+    /* Then the best move while one helps: up to 24 units from one column to another, then,
+     * where a header or a name leaves a character alone, up to two units' pixels to or from
+     * its column (from what the page has left first). */
+    for (int round = 0; round < 400; round++) {
+        double best_cost = cost, lone = 0;
+        for (size_t c = 0; c < ncols; c++)
+            lone += fc[c].lone[px[c]];
         size_t bd = 0, br = 0;
-        int bstep = 0;
-        for (size_t d = 0; d < ncols; d++) {
-            for (size_t r = 0; r < ncols; r++) {
+        int bstep = 0, bspare = 0;
+        for (size_t r = 0; r < ncols; r++) {
+            for (size_t d = 0; d < ncols; d++) {
                 if (d == r)
                     continue;
-                for (int step = 1; step <= 24 && w[d] - step >= lo[d]; step++) {
-                    w[d] -= step;
-                    w[r] += step;
-                    double c2 = fit_cost(fc, w, ncols, cells, rows, height_rows, font_pt);
-                    w[d] += step;
-                    w[r] -= step;
-                    if (c2 < best_cost - 1e-9) {
-                        best_cost = c2;
-                        bd = d, br = r, bstep = step;
+                int pixels = fc[r].alone[px[r]] > 0 || fc[d].alone[px[d]] > 0;
+                for (int unit = 1; unit >= (pixels ? 0 : 1); unit--) {
+                    int steps = unit ? 24 : 2 * (int)PX_PER_CHAR - 1;
+                    for (int k = 1; k <= steps; k++) {
+                        int step = unit ? k * (int)PX_PER_CHAR : k;
+                        int spare = unit ? 0 : (room - used < step ? room - used : step);
+                        int take = step - spare;
+                        if (px[r] + step > room || px[d] - take < lo_px[d])
+                            break;
+                        if (!unit && take == 0 && d != (r == 0 ? 1 : 0))
+                            continue; /* from the page alone: tried once */
+                        double c2 = fit_cost_move(fc, px, &ft, top, lone, d, px[d] - take, r, px[r] + step);
+                        if (c2 < best_cost - 1e-9) {
+                            best_cost = c2;
+                            bd = d, br = r, bstep = step, bspare = spare;
+                        }
                     }
                 }
             }
         }
         if (!bstep)
             break;
-        w[bd] -= bstep;
-        w[br] += bstep;
-        cost = best_cost;
+        px[bd] -= bstep - bspare;
+        px[br] += bstep;
+        used += bspare;
+        cost = fit_cost(fc, px, &ft, top);
     }
+    free(top);
     for (size_t c = 0; c < ncols; c++)
-        widths[c] = w[c];
+        widths[c] = from_px(px[c]);
 done:
     for (size_t c = 0; fc && c < ncols; c++) {
         free(fc[c].lines);
         free(fc[c].lone);
+        free(fc[c].sum);
+        free(fc[c].alone);
         free(fc[c].done);
     }
     free(fc);
+    for (size_t i = 0; mt && i < rows * ncols; i++)
+        mtext_free(&mt[i]);
+    free(mt);
+    free(one);
     free(w);
     free(lo);
+    free(px);
+    free(lo_px);
 }
 
 /* The clusters a line breaks between (as in zb_xlsx_text_wrap): their byte offsets and
@@ -1031,6 +1440,7 @@ static size_t pieces(const char *text, piece *out, size_t max)
 {
     cursor c;
     c.s = (const unsigned char *)text;
+    c.m = &M_SIZE;
     classify(&c);
     size_t m = 0;
     while (c.cls != K_END) {

@@ -244,7 +244,9 @@ static zb_status fit_columns(table *t)
     /* The categories' texts, merged over their rows: only their lone characters count. */
     for (size_t k = 0; k < ncat; k++, r++)
         cells[r * nc + t->col_category] = zb_plan_category_name(plan, k);
-    zb_xlsx_fit_widths(w, min, NULL, nc, cells, rows, 1 + n, t->style.body_size);
+    double room;
+    zb_xlsx_page_area(t->landscape, t->sheet_margins, &room, NULL);
+    zb_xlsx_fit_widths(w, min, NULL, nc, cells, rows, 1 + n, t->style.body_size, room);
     for (size_t c = 0; c < nc; c++)
         t->cols[c].width = w[c];
 done:

@@ -226,17 +226,31 @@ int zb_xlsx_text_lines(const char *text, double width_pt, double font_pt);
  * single character (with the marks that go with it): 目标 / 值. lone may be NULL. A width
  * that is not finite (an unwrapped cell) gives one line per \n. */
 int zb_xlsx_text_wrap(const char *text, double width_pt, double font_pt, int *lone);
-/* Chooses the widths (Excel units, whole) of ncols columns sharing their sum so that as few
+/* zb_xlsx_text_wrap by one of the measures zb_xlsx_text_lone looks at: 0 the one rows are
+ * sized with, 1 Excel or WPS with the fonts named, 2 LibreOffice without them (width_pt is
+ * then the room it gives). */
+int zb_xlsx_text_wrap_in(const char *text, double width_pt, double font_pt, int measure, int *lone);
+/* Nonzero when text leaves one character alone on its last line in a column of `width`
+ * Excel units in any of the programs that print a sheet: by zb_xlsx_text_wrap's measure, in
+ * Excel or WPS with the Chinese fonts named (Latin half an em, “ ” a full one), or in
+ * LibreOffice without them (a column about 6 % wider for its text, DejaVu Sans for Latin). */
+int zb_xlsx_text_lone(const char *text, double width, double font_pt);
+/* Chooses the widths (Excel units, in whole pixels: sevenths of a unit) of ncols columns
+ * sharing their sum, and what is left of room_pt (the page's width in points; 0: nothing
+ * more), so that as few
  * texts as possible leave a character alone on their last line, then the rows are as low as
  * they can be: width moves between columns, none going below min[c]; a character alone
  * weighs weight[c] (NULL: 1 for all; less for a column of sentences, where a name's matters
- * more; 1 in the header row whatever the column). cells holds rows × ncols texts (NULL: none); the first
+ * more; 1 in the header row whatever the column) and is looked for in every program's lines
+ * (zb_xlsx_text_lone) in the header and in columns of weight 1, by rows' measure alone in
+ * the others. cells holds rows × ncols texts (NULL: none); the first
  * height_rows rows count for height, the others (a merged cell's text, which its writer
  * balances with zb_xlsx_balance_text) only lightly; the first row is the header, printed on
  * every page, so its lines weigh one more for every 25 rows. Only the first ZB_XLSX_FIT_ROWS
  * rows are looked at. */
 void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight, size_t ncols,
-                        const char *const *cells, size_t rows, size_t height_rows, double font_pt);
+                        const char *const *cells, size_t rows, size_t height_rows, double font_pt,
+                        double room_pt);
 #define ZB_XLSX_FIT_ROWS 400
 /* A merged label (a category) that wraps, as offices set it: broken with line feeds into the
  * same number of lines, as even as they can be (牵引性\n指标, 2023年发\n展目标), so that every

@@ -62,6 +62,33 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* CPU time spent by the whole machine (every program, in seconds, from /proc/stat) and by
+ * this process: what others took while the runs went is their difference. -1 when
+ * /proc/stat cannot be read. */
+static double machine_busy(void)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    if (!f)
+        return -1;
+    unsigned long long v[8] = {0};
+    int n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
+                   &v[6], &v[7]);
+    fclose(f);
+    long hz = sysconf(_SC_CLK_TCK);
+    if (n < 4 || hz <= 0)
+        return -1;
+    /* user nice system idle iowait irq softirq steal: all but idle and iowait is work. */
+    unsigned long long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+    return (double)busy / (double)hz;
+}
+
+static double own_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Seconds to write the 40 tables with `threads` threads. */
 static double run(const zb_plan *plan, const char *dir, int threads)
 {
@@ -120,6 +147,7 @@ int main(int argc, char **argv)
     if (!one || !two)
         return 1;
     int rc = 0;
+    double busy0 = machine_busy(), own0 = own_cpu(), wall0 = now();
     for (int r = 0; r < runs && !rc; r++) {
         for (int k = 0; k < 2 && !rc; k++) {
             int threads = (r + k) % 2 ? 2 : 1;
@@ -129,6 +157,15 @@ int main(int argc, char **argv)
             (threads == 1 ? one : two)[r] = s;
         }
     }
+    double busy1 = machine_busy(), own1 = own_cpu(), wall1 = now();
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    /* The share of the cores other programs took meanwhile: two threads cannot be twice as
+     * fast on a core someone else is using. */
+    double others = busy0 >= 0 && busy1 >= 0 && cores > 0 && wall1 > wall0
+                        ? ((busy1 - busy0) - (own1 - own0)) / ((wall1 - wall0) * (double)cores)
+                        : -1;
+    if (others < 0 && busy0 >= 0)
+        others = 0; /* clock ticks are coarser than the process clock */
     if (!rc) {
         double m1 = median(one, runs), m2 = median(two, runs);
         printf("parallel: %d target tables of %d indicators, %d alternating runs, %ld cores\n", TABLES,
@@ -136,7 +173,12 @@ int main(int argc, char **argv)
         printf("  (a) one thread    median %8.1f ms\n", m1 * 1e3);
         printf("  (b) two threads   median %8.1f ms\n", m2 * 1e3);
         printf("  speed-up a/b      median %8.2f     goal >= 1.8\n", m1 / m2);
-        printf("goal: 40 target tables, two threads / one thread (speed-up)  %.2f  (>= 1.8)  %s\n", m1 / m2,
+        char load[64] = "";
+        if (others >= 0) {
+            printf("  other programs took %.0f %% of the %ld cores meanwhile\n", 100 * others, cores);
+            snprintf(load, sizeof load, ", others took %.0f %% of the cores", 100 * others);
+        }
+        printf("goal: 40 target tables, two threads / one thread (speed-up%s)  %.2f  (>= 1.8)  %s\n", load, m1 / m2,
                m1 / m2 >= 1.8 ? "met" : "NOT MET");
     }
     for (int k = 0; k < TABLES; k++) {

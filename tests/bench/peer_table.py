@@ -101,10 +101,10 @@ def main(src, out):
 
     ws.set_paper(9)
     ws.set_portrait()
-    ws.set_margins(0.75, 0.75, 1.0, 1.0)
+    ws.set_margins(28 / 25.4, 26 / 25.4, 37 / 25.4, 35 / 25.4)  # GB/T 9704, as zhibiao sets them
     ws.center_horizontally()
     ws.fit_to_pages(1, 0)
-    ws.set_footer("&C— &P —")
+    ws.set_footer("&C— &P —", {"margin": 23 / 25.4})
     ws.repeat_rows(2, 2)
     ws.freeze_panes(3, 0)
     wb.set_properties({"title": "2024年目标体系表", "created": datetime.datetime(2024, 1, 1)})

@@ -10,7 +10,8 @@ absent), and measures on each what GB/T 9704-2012 asks and a 文秘 checks:
 - the page number's 一字线: the top of the dash's ink 7 mm below the type area (§7.5), from
   the glyph rasterised at 1200 dpi, not from its em box;
 - no heading alone at a page's foot, no paragraph's first or last line alone on a page;
-- the page with the signature carries body text (§7.3.5.1, §7.3.5.5);
+- the page with the signature carries body text (§7.3.5.1, §7.3.5.5), and so does the
+  附件说明's page in a document without a signature;
 - no half-width , : ; ( ) ! ? inside Chinese text;
 - 附件说明 and the attachments' labels agree (§7.3.4, §7.3.7);
 - the organ mark: characters at most 22 × 15 mm, no tracking, text extracted without spaces;
@@ -187,6 +188,16 @@ def measure(pdf, tmp, plan=None):
         sig_limit = (i, lines[k].base if k < len(lines) else BOTTOM)
         break
     m["signature_page"], m["signature_page_body_lines"] = sig_body if sig_body else (None, None)
+    # the 附件说明's page (a document without a signature is held to the same)
+    m["note_page"] = m["note_page_body_lines"] = None
+    for i, p in enumerate(pages):
+        lines = body_lines(p)
+        k = next((k for k, l in enumerate(lines) if l.text.startswith("附件：")), None)
+        if k is None:
+            continue
+        body = [l for l in lines[:k] if abs(l.x0 - LEFT) < 1 or abs(l.x0 - LEFT - 2 * CELL) < 1]
+        m["note_page"], m["note_page_body_lines"] = i + 1, len(body)
+        break
     # 4. half-width punctuation inside Chinese
     text = "\n".join(l.text for p in pages for l in p)
     m["half_width"] = len(HALF.findall(text))
@@ -284,6 +295,9 @@ def check_document(name, m, cli, tmp, plan_path):
     check(not dated or (m["signature_page_body_lines"] is not None and m["signature_page_body_lines"] >= 2),
           f"{name}: the signature's page (p{m['signature_page']}) carries "
           f"{m['signature_page_body_lines']} lines of body text, want 2 or more")
+    check(m["note_page"] is None or m["note_page_body_lines"] >= 2,
+          f"{name}: the 附件说明's page (p{m['note_page']}) carries {m['note_page_body_lines']} lines of body text, "
+          "want 2 or more")
     check(m["half_width"] == 0, f"{name}: half-width punctuation in Chinese: {m['half_width_examples']}")
     note, labels = m["attachment_note"], m["attachment_labels"]
     if len(note) == 1:

@@ -4,9 +4,11 @@ constant_memory mode: strings in their cells, each category merge declared at it
 
 Usage: test_large_table.py ZHIBIAO_PROGRAM
 
-A CSV of 600 indicators in groups of 1 to 9 rows (long names that wrap, numbers, percents,
-以上 and 左右 targets, one to three units) is written whole, and again as tables of at
-most 200 rows cut at group boundaries, which stay in the shared-string layout. Read back with
+A CSV of 360 indicators in groups of 1 to 9 rows (long names that wrap, numbers, percents,
+以上 and 左右 targets, one to three units) is written whole, and again as its two halves,
+tables of 180 rows (under 200, they stay in the shared-string layout). The data repeat every
+180 rows, so that each half is what the whole is twice over and the columns, whose widths are
+fitted to the rows, come out the same. Read back with
 openpyxl, the large table holds the same cells, styles (fonts, alignment, borders, the number
 format) and row heights as the small ones row for row, merges every group of more than one row
 over its 类别 cell on each page it prints on (the pages break at other rows in the small
@@ -30,20 +32,24 @@ VERBS = ["新增", "培育", "完成", "推动规上工业企业", "建设省级
 UNITS = ["县经信局", "县发改局", "县科技局", "县市场监管局", "市生态环境局桐庐分局"]
 
 
+PERIOD = 180  # rows: 36 groups of 1 to 9, and every name, unit and target form
+
+
 def make_rows(n):
     rows, seq, group = [], 1, 0
     while seq <= n:
         size = 1 + (group * 7) % 9
-        category = "类别%d：%s" % (group + 1, "提升产业链供应链韧性和安全水平" if group % 4 == 0 else "要素保障")
+        category = "类别%03d：%s" % (group + 1, "提升产业链供应链韧性和安全水平" if group % 4 == 0 else "要素保障")
         for k in range(size):
             if seq > n:
                 break
-            name = "%s项目%d" % (VERBS[seq % len(VERBS)], seq)
+            p = seq % PERIOD
+            name = "%s项目%03d" % (VERBS[seq % len(VERBS)], seq)
             unit = ["个", "%", "亿元", "家"][seq % 4]
-            target = [str(seq % 500 + 1), "%d.5" % (seq % 90), "%d以上" % (seq % 70 + 1),
-                      "%d左右" % (seq % 40 + 1)][seq % 4]
+            target = [str(p + 100), "%d.5" % (p % 90 + 10), "%d以上" % (p % 70 + 10),
+                      "%d左右" % (p % 40 + 10)][seq % 4]
             if unit == "%" and seq % 3 == 0:
-                target = "%d%%" % (seq % 100)
+                target = "%d%%" % (p % 90 + 10)
             units = "、".join(UNITS[(seq + j) % len(UNITS)] for j in range(1 + seq % 3))
             rows.append((seq, category if k == 0 else "", name, unit, target, units))
             seq += 1
@@ -103,7 +109,7 @@ def check_categories(name, rows, data, merges, breaks):
 def main():
     zb = sys.argv[1]
     with tempfile.TemporaryDirectory() as d:
-        rows = make_rows(600)
+        rows = make_rows(2 * PERIOD)
         whole = os.path.join(d, "whole.csv")
         write_csv(whole, rows)
         out = os.path.join(d, "whole.xlsx")
@@ -117,15 +123,9 @@ def main():
         check("xl/sharedStrings.xml" not in names and 't="inlineStr"' in sheet,
               "the large table stores its strings in their cells")
 
-        # Three tables of at most 200 rows, cut where a group starts.
-        parts, start = [], 0
-        while start < len(rows):
-            end = min(start + 200, len(rows))
-            while end < len(rows) and rows[end][1] == "":
-                end -= 1
-            parts.append(rows[start:end])
-            start = end
-        check(all(0 < len(p) <= 200 for p in parts) and len(parts) >= 3, "small tables of 200 rows at most")
+        # The two halves, tables of 180 rows; a group starts each.
+        parts = [rows[:PERIOD], rows[PERIOD:]]
+        check(rows[PERIOD][1] != "", "the second half starts a group")
         small_rows, small_merges, small_breaks, offset = [], [], set(), 0
         for k, part in enumerate(parts):
             path = os.path.join(d, "part%d.csv" % k)
@@ -141,6 +141,11 @@ def main():
             small_breaks |= {x + offset for x in br}
             offset += len(r)
 
+        def widths(path):
+            ws = openpyxl.load_workbook(path).worksheets[0]
+            return [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, 7)]
+        check(all(widths(os.path.join(d, "part%d.xlsx" % k)) == widths(out) for k in range(len(parts))),
+              "the halves' columns are as wide as the whole's")
         big_rows, big_merges, big_breaks = sheet_data(out)
         check(len(big_rows) == len(rows) == len(small_rows), "one row per indicator")
         check_categories("the large table", rows, big_rows, big_merges, big_breaks)

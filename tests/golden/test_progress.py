@@ -302,7 +302,9 @@ def check_progress(path, plan, inds, actuals):
         check(start is not None, "section %s" % heading)
         rows, r = {}, (start or 0) + 2
         while start and sm.cell(row=r, column=1).value != "合计":
-            rows[sm.cell(row=r, column=1).value] = [sm.cell(row=r, column=c).value for c in range(2, 11)]
+            # a name that wraps is written in even lines
+            rows[(sm.cell(row=r, column=1).value or "").replace("\n", "")] = [
+                sm.cell(row=r, column=c).value for c in range(2, 11)]
             r += 1
         return rows, [sm.cell(row=r, column=c).value for c in range(2, 11)]
 

@@ -11,7 +11,9 @@ seed as `zhibiao import` reads it (skipped without the seeds):
   where it is on the sheet), and Excel's own with `--margins sheet`;
 - the label row (附件2) one line tall;
 - no header, category or name cell that leaves one character alone on its last line, by
-  the measure the writers use (Calibri-sized columns, 1.3 em lines);
+  the measure the writers use (Calibri-sized columns, 1.3 em lines), and as LibreOffice
+  prints them (converted to PDF, read back with pdftotext: a line of one character under a
+  cell's other lines; skipped, saying so, where LibreOffice is not installed);
 - the pages: a category is kept on one page only when that leaves less than a third of a
   page empty; no page but the last is more than a third empty; a target table is no longer
   than its rows filling the pages without a break.
@@ -19,6 +21,8 @@ seed as `zhibiao import` reads it (skipped without the seeds):
 import json
 import math
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,10 +38,11 @@ A4_W, A4_H = 210 / 25.4 * 72, 297 / 25.4 * 72
 SEED = "000_63027711b8e1e1d4.txt"
 
 
-# Where no widths avoid every character alone, as measured:
-# - the seed's target table: 序号 5, 类别 7, 指标名称 46, 2024年目标值 9 and 责任单位 14 units are
-#   each the least without one (its names end in full-width （项）), 81 in all, and the type
-#   area holds 80: one is left (was 2 before the widths were chosen);
+# Where no widths avoid every character alone, as measured (by the writers' measure, and the
+# same allowance in LibreOffice's print):
+# - the seed's target table: LibreOffice prints “415X”先进制造业集群规上企业营业收入（亿元） with
+#   （亿 / 元） unless 指标名称 is 54 units (384 px) wide, and the other four columns need 237 px
+#   of the type area's 589: one is left (2 by Excel's measure before the widths were chosen);
 # - the monitoring sheet, a working sheet whose figures keep their widths and whose 说明 is
 #   traded against the rows' height: 2 (was 15).
 LONE_ALLOWED = {"tonglu-seed-targets": {"目标体系表": 1}, "tonglu-2024-progress": {"指标监测": 2}}
@@ -261,6 +266,71 @@ def check_book(name, sheets):
               f"{name}: the label row is {m['row1_height']} pt, one line of 16 pt")
 
 
+# ---- LibreOffice's print ------------------------------------------------------------------
+
+LONE_WORD = re.compile(r"[\u3400-\u9fff][）)】》”’、，。％%]*")
+
+
+def name_texts(path):
+    """The header and name cells' texts of every sheet, line feeds and spaces taken out."""
+    out = set()
+    for ws in openpyxl.load_workbook(path).worksheets:
+        head = int(str(ws.print_title_rows).split(":")[0].replace("$", "")) if ws.print_title_rows else 1
+        heads = {c: str(ws.cell(head, c).value or "") for c in range(1, ws.max_column + 1)}
+        cols = [c for c, h in heads.items() if any(k in h for k in ("类别", "名称", "任务", "单位"))]
+        merged = {(r.min_row, r.min_col) for r in ws.merged_cells.ranges if r.max_col > r.min_col}
+        for row in ws.iter_rows(min_row=head, max_row=ws.max_row):
+            for cell in row:
+                if isinstance(cell.value, str) and (cell.row == head or cell.column in cols) \
+                        and (cell.row, cell.column) not in merged:
+                    out.add(re.sub(r"\s", "", cell.value))
+    return out
+
+
+def lo_lone(books, tmp):
+    """Per workbook, the header and name cells LibreOffice prints with one character alone on
+    their last line; None when LibreOffice is missing."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return None
+    out = os.path.join(tmp, "lo")
+    profile = "file://" + os.path.join(tmp, "lo-profile")
+    r = subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf",
+                        "--outdir", out] + list(books.values()), capture_output=True, timeout=600)
+    check(r.returncode == 0, f"LibreOffice: {r.stderr.decode()[-300:]}")
+    found = {}
+    for name, path in books.items():
+        pdf = os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".pdf")
+        names = name_texts(path)
+        xml = run("pdftotext", "-bbox", pdf, "-").stdout.decode("utf-8")
+        words, page = [], 0
+        for line in xml.split("\n"):
+            if "<page " in line:
+                page += 1
+            m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+            if m:
+                words.append((page, *map(float, m.groups()[:4]), m.group(5)))
+        lone = []
+        for w in words:
+            if not LONE_WORD.fullmatch(w[5]):
+                continue
+            # up the cell: the closest word above that overlaps it, line by line
+            chain, cur = [w[5]], w
+            for _ in range(16):
+                h = cur[4] - cur[2]
+                above = [u for u in words if u[0] == cur[0] and u[4] <= cur[2] + 1 and cur[2] - u[4] < 0.9 * h
+                         and u[1] < cur[3] and u[3] > cur[1]]
+                if not above:
+                    break
+                cur = max(above, key=lambda u: u[4])
+                chain.insert(0, cur[5])
+                if "".join(chain) in names:
+                    lone.append("".join(chain[:-1]) + " / " + chain[-1])
+                    break
+        found[name] = lone
+    return found
+
+
 def check_options(cli, src, tmp):
     """--margins sheet gives Excel's own margins back."""
     tonglu = os.path.join(src, "examples", "data", "tonglu-2024.json")
@@ -289,13 +359,24 @@ def main():
     if not os.path.exists(os.path.join(seeds, SEED)):
         seeds = None
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in workbooks(cli, tmp, seeds).items():
+        books = workbooks(cli, tmp, seeds)
+        for name, path in books.items():
             sheets = measure_book(path)
             if measure_only:
                 for title, m in list(sheets.items())[:3]:
                     print(name, title, json.dumps(m, ensure_ascii=False))
                 continue
             check_book(name, sheets)
+        lo = lo_lone(books, tmp)
+        if lo is None:
+            print("LibreOffice not found: the workbooks were not printed")
+        else:
+            for name, lone in lo.items():
+                allowed = sum(LONE_ALLOWED.get(name, {}).values())
+                if measure_only:
+                    print(name, "LibreOffice:", len(lone), lone)
+                    continue
+                check(len(lone) <= allowed, f"{name}: LibreOffice leaves a character alone in {lone}")
         if not measure_only:
             check_options(cli, src, tmp)
     if measure_only:

@@ -984,6 +984,62 @@ static void test_row_heights(void **state)
     close_book(&bk);
 }
 
+/* The page margins a sheet's XML asks for, in mm: left, right, top, bottom. */
+static void page_margins_mm(const char *sheet, double mm[4])
+{
+    static const char *const keys[4] = {" left=\"", " right=\"", " top=\"", " bottom=\""};
+    const char *p = strstr(sheet, "<pageMargins");
+    assert_non_null(p);
+    for (int k = 0; k < 4; k++) {
+        const char *v = strstr(p, keys[k]);
+        assert_non_null(v);
+        mm[k] = strtod(v + strlen(keys[k]), NULL) * 25.4;
+    }
+}
+
+static void assert_margins(const char *sheet, double left, double right, double top, double bottom)
+{
+    double mm[4];
+    page_margins_mm(sheet, mm);
+    const double want[4] = {left, right, top, bottom};
+    for (int k = 0; k < 4; k++)
+        if (fabs(mm[k] - want[k]) > 0.01)
+            fail_msg("margin %d is %.3f mm, want %.1f", k, mm[k], want[k]);
+}
+
+/* The breakdown prints in the notice's type area as the target table does: the landscape
+ * 任务分解 and unit sheets keep it where it is on the paper (37 / 35 mm at the sides, 28 / 26 mm
+ * top and bottom), the upright 按单位 sheet has it as a notice's page; ZB_MARGINS_SHEET gives
+ * a spreadsheet's own margins. */
+static void test_margins(void **state)
+{
+    fixture *f = *state;
+    fill(f->plan);
+    assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, NULL, NULL), ZB_OK);
+    book bk;
+    open_book(&bk, f->path);
+    char *s = sheet_xml(&bk, f->path, "任务分解");
+    assert_non_null(strstr(s, "orientation=\"landscape\""));
+    assert_margins(s, 37, 35, 28, 26);
+    free(s);
+    s = sheet_xml(&bk, f->path, "按单位");
+    assert_null(strstr(s, "orientation=\"landscape\""));
+    assert_margins(s, 28, 26, 37, 35);
+    free(s);
+    close_book(&bk);
+
+    zb_breakdown_options o = {0};
+    o.margins = ZB_MARGINS_SHEET;
+    assert_int_equal(zb_xlsx_write_breakdown(f->plan, f->path, &o, NULL), ZB_OK);
+    open_book(&bk, f->path);
+    for (size_t i = 0; i < bk.count; i++) {
+        s = sheet_xml(&bk, f->path, bk.names[i]);
+        assert_margins(s, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
+        free(s);
+    }
+    close_book(&bk);
+}
+
 /* Many tasks: 任务分解 spans pages, and no page starts with a task's second item nor right
  * after a heading row (a heading is never left at the foot of a page). */
 static void test_page_breaks(void **state)
@@ -1091,6 +1147,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sheet_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_collisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_row_heights, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_margins, setup, teardown),
         cmocka_unit_test_setup_teardown(test_page_breaks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
     };

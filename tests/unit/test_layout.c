@@ -282,6 +282,48 @@ static void test_signature_page(void **state)
     }
 }
 
+/* A 附件说明 with no signature after it (a plan published without one) is held to the same:
+ * its page shows body text, never a page that opens with it. */
+static void test_attachment_note_page(void **state)
+{
+    (void)state;
+    zb_attached at[2] = {{2, "二〇二四年目标体系表", ZB_ATTACHED_TEXT, "正文。", NULL, 0, NULL, NULL},
+                         {3, "县级有关单位名单", ZB_ATTACHED_TEXT, "正文。", NULL, 0, NULL, NULL}};
+    for (int na = 1; na <= 2; na++) {
+        for (int lines = 1; lines <= 30; lines++) {
+            zb_document d;
+            base_document(&d);
+            d.organ = NULL;
+            d.signature = NULL;
+            d.date = (zb_date){0, 0, 0};
+            d.attachments = at;
+            d.attachment_count = (size_t)na;
+            d.omit_attachments = 1;
+            char *text = filler(lines, 1);
+            zb_block b = {0, text, 0, NULL, 0, "body block", 1};
+            d.body = &b;
+            d.body_count = 1;
+            laid l;
+            lay(&d, &l);
+            size_t note = find(&l.doc, "附件：");
+            assert_true(note != ZB_NONE);
+            int page = l.doc.items[note].page;
+            int body = 0;
+            for (size_t i = 0; i < l.doc.count; i++) {
+                const zb_item *it = &l.doc.items[i];
+                body += it->kind == ZB_ITEM_TEXT && it->page == page && it->len >= 3 &&
+                        memcmp(l.doc.pool.data + it->text, "文", 3) == 0;
+            }
+            int want = lines >= 3 ? 2 : 1;
+            if (body < want)
+                fail_msg("%d attachments, %d body lines: the 附件说明's page shows %d lines of body", na, lines,
+                         body);
+            unlay(&l);
+            free(text);
+        }
+    }
+}
+
 /* ---- 附件说明 and labels --------------------------------------------------------------- */
 
 static void test_attachment_labels(void **state)
@@ -693,6 +735,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keep_and_widows), cmocka_unit_test(test_signature_page),
+        cmocka_unit_test(test_attachment_note_page),
         cmocka_unit_test(test_attachment_labels), cmocka_unit_test(test_mark),
         cmocka_unit_test(test_masthead_forms), cmocka_unit_test(test_page_number_dash),
         cmocka_unit_test(test_one_grid), cmocka_unit_test(test_punctuation_everywhere),

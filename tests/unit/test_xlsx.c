@@ -538,6 +538,56 @@ static void test_default_titles(void **state)
     free(strings);
 }
 
+/* The page margins a sheet's XML asks for, in mm: left, right, top, bottom. */
+static void page_margins_mm(const char *sheet, double mm[4])
+{
+    static const char *const keys[4] = {" left=\"", " right=\"", " top=\"", " bottom=\""};
+    const char *p = strstr(sheet, "<pageMargins");
+    assert_non_null(p);
+    for (int k = 0; k < 4; k++) {
+        const char *v = strstr(p, keys[k]);
+        assert_non_null(v);
+        mm[k] = strtod(v + strlen(keys[k]), NULL) * 25.4;
+    }
+}
+
+static void assert_margins(const char *sheet, double left, double right, double top, double bottom)
+{
+    double mm[4];
+    page_margins_mm(sheet, mm);
+    const double want[4] = {left, right, top, bottom};
+    for (int k = 0; k < 4; k++)
+        if (fabs(mm[k] - want[k]) > 0.01)
+            fail_msg("margin %d is %.3f mm, want %.1f", k, mm[k], want[k]);
+}
+/* A 附件 prints in the notice's type area (GB/T 9704 §5.2.1: 28 mm binding side, 26 mm the
+ * other, 37 mm top, 35 mm bottom), its footer 7 mm below it; ZB_MARGINS_SHEET gives a
+ * spreadsheet's own margins back. */
+static void test_table_margins(void **state)
+{
+    fixture *f = *state;
+    add(f->plan, 1, "类", "指标", "1", "县经信局");
+    char path[600];
+    zbt_path(f->dir, "t.xlsx", path, sizeof path);
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, NULL, NULL), ZB_OK);
+    char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_non_null(strstr(sheet, "orientation=\"portrait\""));
+    assert_margins(sheet, 28, 26, 37, 35);
+    const char *footer = strstr(strstr(sheet, "<pageMargins"), " footer=\"");
+    assert_non_null(footer);
+    assert_true(fabs(strtod(footer + strlen(" footer=\""), NULL) * 25.4 - 23) < 0.01); /* the footer line 7 mm below the type area */
+    free(sheet);
+
+    zb_table_options o = {0};
+    o.margins = ZB_MARGINS_SHEET;
+    assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
+    sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
+    assert_non_null(sheet);
+    assert_margins(sheet, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
+    free(sheet);
+}
+
 /* Text is text: a name, category, target or unit that starts with = is not a formula. */
 static void test_formula_stays_text(void **state)
 {
@@ -923,6 +973,146 @@ static void test_balance_text(void **state)
     }
 }
 
+/* A character alone is looked for as three programs set the text: by the measure rows are
+ * sized with, in Excel or WPS with the fonts named (Latin half an em), and in LibreOffice
+ * without them (a column about 6 % wider for its text, Latin from DejaVu Sans). */
+static void test_text_lone(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double width; /* Excel units */
+        int lone;
+    } cases[] = {
+        {"目标值", 5, 1},                     /* 目标 / 值 everywhere */
+        {"目标值", 7, 0},                     /* one line */
+        {"推动企业数字化转型", 14, 0},        /* 6 + 3, 7 + 2 in LibreOffice */
+        {"推动企业数字化转型", 18, 1},        /* 7 + 2 here, 8 + 1 in LibreOffice */
+        {"推动企业数字化转型", 21, 0},        /* one line everywhere */
+        /* LibreOffice sets “415X” narrower: 元) alone at 45 units, not at 46 */
+        {"“415X”先进制造业集群规上企业营业收入(亿元)", 45, 1},
+        {"“415X”先进制造业集群规上企业营业收入(亿元)", 46, 0},
+        {"提升产业科技创新能力", 20, 1},      /* 8 + 2 here, 9 + 1 in LibreOffice */
+        {"提升产业科\n技创新能力", 20, 0},    /* broken evenly: the same lines everywhere */
+        {"ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10, 0}, /* the end of a word is no character alone */
+        {NULL, 10, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (zb_xlsx_text_lone(cases[i].text, cases[i].width, 12) != cases[i].lone)
+            fail_msg("case %zu (%s at %g): want %d", i, cases[i].text ? cases[i].text : "NULL", cases[i].width,
+                     cases[i].lone);
+    /* The text cut once into clusters and wrapped at every width gives what the writers'
+     * one pass over it gives. */
+    static const char *const texts[] = {
+        "", "一", "一二三四五六七八九十一二三四五六七八九十", "“415X”先进制造业集群规上企业营业收入(亿元)",
+        "专利快速预审提速率(%)", "20%", "1,200  3.5 以上", "一二三——四五……六七", "（一）深化“腾笼换鸟、凤凰涅槃”。",
+        "abc def\tghi\r\njkl", "一\n\n二", "县发改局、县行政服务中心、县经信局、县科技局、县公安局",
+        "\xe4\xb8", "\xf0\x9f", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ", "《“一”》、（二）",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        for (double w = 1; w < 400; w += 3.7) {
+            int a = -1, b = -1;
+            int la = zb_xlsx_text_wrap(texts[i], w, 12, &a);
+            int lb = zb_xlsx_text_wrap_in(texts[i], w, 12, 0, &b);
+            if (la != lb || a != b)
+                fail_msg("'%s' at %.1f pt: %d lines (lone %d), cut once %d (lone %d)", texts[i], w, la, a, lb, b);
+            /* narrower Latin and more room: never more lines */
+            assert_true(zb_xlsx_text_wrap_in(texts[i], w, 12, 1, NULL) <= la || strchr(texts[i], '%'));
+        }
+    }
+}
+
+/* The text of cell ref when it holds a shared string (its entities undone), into out. */
+static int cell_string(const char *sheet, const char *strings, const char *ref, char *out, size_t size)
+{
+    char key[32];
+    snprintf(key, sizeof key, "<c r=\"%s\"", ref);
+    const char *p = strstr(sheet, key);
+    if (!p)
+        return 0;
+    const char *end = strstr(p, "</c>"), *gt = strchr(p, '>');
+    const char *ts = strstr(p, " t=\"s\""), *v = strstr(p, "<v>");
+    if (!end || !ts || ts > gt || !v || v > end)
+        return 0;
+    long k = strtol(v + 3, NULL, 10);
+    const char *si = strings;
+    for (long i = 0; si && i <= k; i++)
+        si = strstr(si + 1, "<si>");
+    if (!si)
+        return 0;
+    const char *t = strchr(strstr(si, "<t"), '>') + 1, *te = strstr(t, "</t>");
+    size_t n = 0;
+    while (t < te && n + 1 < size) {
+        static const char *const ent[][2] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
+        size_t e = 0;
+        for (; e < 5; e++)
+            if (strncmp(t, ent[e][0], strlen(ent[e][0])) == 0)
+                break;
+        if (e < 5) {
+            out[n++] = ent[e][1][0];
+            t += strlen(ent[e][0]);
+        } else {
+            out[n++] = *t++;
+        }
+    }
+    out[n] = '\0';
+    return 1;
+}
+
+/* The target table's widths, in whole pixels, leave no header or name alone in any of the
+ * three measures where whole units cannot (the 桐庐 demo: 指标名称 needs 46 units, which
+ * whole units leave only by leaving one in another column). */
+static void test_no_lone_anywhere(void **state)
+{
+    fixture *f = *state;
+    const char *src = getenv("ZB_SOURCE_DIR");
+    if (!src)
+        skip();
+    char json[512], out[512];
+    snprintf(json, sizeof json, "%s/examples/data/tonglu-2024.json", src);
+    zbt_path(f->dir, "t.xlsx", out, sizeof out);
+    zb_plan *plan = zb_plan_new();
+    assert_non_null(plan);
+    assert_int_equal(zb_plan_load(plan, json), ZB_OK);
+    assert_int_equal(zb_xlsx_write_target_table(plan, out, NULL, NULL), ZB_OK);
+    char *sheet = zbt_unzip_member(out, "xl/worksheets/sheet1.xml");
+    char *strings = zbt_unzip_member(out, "xl/sharedStrings.xml");
+    assert_non_null(sheet);
+    assert_non_null(strings);
+    /* the columns' widths as stored (units and the 5 pixels of padding, in sevenths) */
+    double width[5] = {0};
+    for (int c = 1; c <= 5; c++) {
+        char key[48];
+        snprintf(key, sizeof key, "<col min=\"%d\" max=\"%d\" width=\"", c, c);
+        const char *p = strstr(sheet, key);
+        assert_non_null(p);
+        double stored = strtod(p + strlen(key), NULL);
+        double px = round(stored * 7);
+        assert_true(fabs(stored * 7 - px) < 0.05); /* whole pixels (stored in 256ths) */
+        width[c - 1] = (px - 5) / 7;
+    }
+    /* Every text of the header row and the rows below it (categories aside: merged, and
+     * broken evenly by the writer). */
+    int checked = 0;
+    for (int r = 3; r <= 44; r++) {
+        for (int c = 0; c < 5; c++) {
+            if (c == 1 && r > 3)
+                continue;
+            char ref[8], text[512];
+            snprintf(ref, sizeof ref, "%c%d", 'A' + c, r);
+            if (!cell_string(sheet, strings, ref, text, sizeof text))
+                continue;
+            checked++;
+            if (zb_xlsx_text_lone(text, width[c], 12))
+                fail_msg("%s '%s' leaves a character alone at %.3f units", ref, text, width[c]);
+        }
+    }
+    assert_true(checked > 80);
+    free(sheet);
+    free(strings);
+    zb_plan_free(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -950,7 +1140,10 @@ int main(void)
         cmocka_unit_test(test_plain_number),
         cmocka_unit_test(test_sheet_name),
         cmocka_unit_test(test_text_lines),
+        cmocka_unit_test_setup_teardown(test_table_margins, setup, teardown),
         cmocka_unit_test(test_balance_text),
+        cmocka_unit_test(test_text_lone),
+        cmocka_unit_test_setup_teardown(test_no_lone_anywhere, setup, teardown),
     };
     return cmocka_run_group_tests_name("xlsx", tests, NULL, NULL);
 }

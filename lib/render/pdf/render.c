@@ -339,7 +339,8 @@ static zb_status load_fonts(render *r, zb_font_embedding embedding)
                                     r->path, zb_face_path(r->fonts[j].face),
                                     zb_face_path(u->face), name);
         u->name = name;
-        zb_pdf_flatten_cmap(r->pdf, name);
+        if (embedding != ZB_EMBED_SUBSET_UNFLATTENED)
+            zb_pdf_flatten_cmap(r->pdf, name);
         u->font = HPDF_GetFont(r->pdf, name, "UTF-8");
         if (!u->font)
             return hpdf_fail(r, "setting up a font for UTF-8 text");
