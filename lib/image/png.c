@@ -97,6 +97,36 @@ static zb_status refuse(zb_error *err, const char *name, const char *why)
                         name, why);
 }
 
+/* libpng allocates a chunk's declared length before it reads the chunk, so a damaged length
+ * in a file of a few hundred bytes would cost up to 2 GB: every chunk up to IEND is checked
+ * against the bytes there are first. 1 with why set when one runs past the end; 0 otherwise
+ * (libpng then says what else is wrong, a missing IEND among it). */
+static int chunk_past_end(const unsigned char *d, size_t len, char *why, size_t cap)
+{
+    size_t off = 8;
+    while (len - off >= 8) {
+        uint32_t n = (uint32_t)d[off] << 24 | (uint32_t)d[off + 1] << 16 | (uint32_t)d[off + 2] << 8 | d[off + 3];
+        const unsigned char *type = d + off + 4;
+        size_t rest = len - off - 8; /* the chunk's data and its 4-byte CRC */
+        if (n > rest || rest - n < 4) {
+            int letters = 1;
+            for (int i = 0; i < 4; i++)
+                letters &= (type[i] >= 'A' && type[i] <= 'Z') || (type[i] >= 'a' && type[i] <= 'z');
+            if (letters)
+                snprintf(why, cap, "the file ends inside its %.4s chunk (of %lu bytes)", (const char *)type,
+                         (unsigned long)n);
+            else
+                snprintf(why, cap, "the file ends inside the chunk at byte %zu (of %lu bytes)", off,
+                         (unsigned long)n);
+            return 1;
+        }
+        if (memcmp(type, "IEND", 4) == 0)
+            return 0;
+        off += 12 + (size_t)n;
+    }
+    return 0;
+}
+
 zb_status zb_png_decode(const void *data, size_t len, const char *name, zb_image *out,
                         zb_error *err)
 {
@@ -106,6 +136,9 @@ zb_status zb_png_decode(const void *data, size_t len, const char *name, zb_image
         return zb_error_set(err, ZB_ERR_VALUE, "the seal image %s is not a PNG file", name);
     if (len > PNG_MAX_FILE)
         return refuse(err, name, "larger than 64 MB");
+    char why[96];
+    if (chunk_past_end(data, len, why, sizeof why))
+        return refuse(err, name, why);
     png_job job;
     memset(&job, 0, sizeof job);
     job.data = data;

@@ -1074,9 +1074,23 @@ typedef struct fit_col {
 typedef struct fit_texts {
     const char *const *cells;
     const mtext *mt;
+    const long *one; /* by cell: its width by the first measure on one line; -1: a line feed */
     size_t ncols, rows, height_rows;
     double font_pt;
 } fit_texts;
+
+/* The width of t on one line by the first measure (spaces counted), or -1 when it holds a
+ * line feed: no wider than a line, it is one line. */
+static long one_line_width(const mtext *t)
+{
+    long w = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->p[i].kind == P_NL)
+            return -1;
+        w += t->p[i].w[0];
+    }
+    return w;
+}
 
 static void fit_measure(fit_col *fc, size_t c, int px, const fit_texts *ft)
 {
@@ -1093,8 +1107,11 @@ static void fit_measure(fit_col *fc, size_t c, int px, const fit_texts *ft)
     for (size_t r = 0; r < ft->rows; r++) {
         const char *t = ft->cells[r * ft->ncols + c];
         const mtext *m = &ft->mt[r * ft->ncols + c];
+        long one = ft->one[r * ft->ncols + c];
         int single = 0;
-        int n = t ? wrap_measured(m, units, 0, &single) : 1;
+        /* Most texts fit on a line at most of the widths tried: one line, none of it alone,
+         * as wrap_measured would say, without walking the pieces again. */
+        int n = t && !(one >= 0 && one <= units) ? wrap_measured(m, units, 0, &single) : 1;
         if (r < height_rows) {
             /* Other programs' lines count in the header and in columns of names (weight 1);
              * a working sheet's columns trade a character alone against height by the
@@ -1241,12 +1258,15 @@ void zb_xlsx_fit_widths(double *widths, const double *min, const double *weight,
     int *px = malloc(ncols * sizeof *px), *lo_px = malloc(ncols * sizeof *lo_px);
     fit_col *fc = calloc(ncols, sizeof *fc);
     mtext *mt = calloc(rows * ncols, sizeof *mt);
-    fit_texts ft = {cells, mt, ncols, rows, height_rows, font_pt};
-    if (!w || !lo || !px || !lo_px || !fc || !mt)
+    long *one = calloc(rows && ncols ? rows * ncols : 1, sizeof *one);
+    fit_texts ft = {cells, mt, one, ncols, rows, height_rows, font_pt};
+    if (!w || !lo || !px || !lo_px || !fc || !mt || !one)
         goto done;
-    for (size_t i = 0; i < rows * ncols; i++)
+    for (size_t i = 0; i < rows * ncols; i++) {
         if (cells[i] && measure_text(cells[i], &mt[i], MEASURES))
             goto done;
+        one[i] = cells[i] ? one_line_width(&mt[i]) : 0;
+    }
     for (size_t c = 0; c < ncols; c++) {
         w[c] = (int)floor(widths[c] + 0.5);
         lo[c] = (int)ceil(min[c]);
@@ -1400,6 +1420,7 @@ done:
     for (size_t i = 0; mt && i < rows * ncols; i++)
         mtext_free(&mt[i]);
     free(mt);
+    free(one);
     free(w);
     free(lo);
     free(px);

@@ -162,8 +162,8 @@ def main():
             if reportlab:
                 cases.append(("ReportLab", [PYTHON, os.path.join(HERE, "peer_notice.py"), src + ".tsv", out("rl")]))
             m = hyperfine(cases, runs, tmp, "notice" + tag)
-            pages = "10" if tag == "10p" else "50"
-            show("notice, %s pages (hyperfine, %d runs in 3 rounds)" % (pages, runs), m, [c[0] for c in cases])
+            label = "10" if tag == "10p" else "50"
+            show("notice, %s pages (hyperfine, %d runs in 3 rounds)" % (label, runs), m, [c[0] for c in cases])
             size = os.path.getsize(out("zb"))
             line = "  bytes: zhibiao %d (%s pages)" % (size, pages(out("zb")))
             if base:
@@ -174,13 +174,13 @@ def main():
                 line += ", previous %d (%s pages)" % (bsize, pages(out("base")))
                 goal = 1.3 if tag == "10p" else 1.2
                 goals.append(("notice %s pages: previous / zhibiao (CPU %.2f)" %
-                              (pages, CPU["previous zhibiao"] / CPU["zhibiao"]), speed, ">= %.1f" % goal,
+                              (label, CPU["previous zhibiao"] / CPU["zhibiao"]), speed, ">= %.1f" % goal,
                               speed >= goal))
             if reportlab:
                 line += ", ReportLab %d; ReportLab / zhibiao %.2f" % (os.path.getsize(out("rl")),
                                                                      m["ReportLab"] / m["zhibiao"])
             print(line)
-            readme_rows.append(("notice, %s pages" % pages, m.get("zhibiao"), None, None, m.get("ReportLab")))
+            readme_rows.append(("notice, %s pages" % label, m.get("zhibiao"), None, None, m.get("ReportLab")))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

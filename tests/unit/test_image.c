@@ -397,11 +397,67 @@ static void test_damage(void **state)
     zb_image_free(NULL);
 }
 
+/* A chunk whose length runs past the end of the file is refused before libpng reads it:
+ * libpng allocates a chunk's declared length first, so a 200-byte file whose tEXt chunk
+ * claims 1.7 GB once cost that much memory (found by fuzz_png); so did one whose chunk
+ * header was there without its CRC. */
+static void test_chunk_past_end(void **state)
+{
+    (void)state;
+    static const unsigned char oom[] = {
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+        0x00, 0x00, 0x00, 0xa0, 0x00, 0x00, 0x00, 0xa0, 0x02, 0x03, 0x00, 0x00, 0x00, 0xf6, 0xa1, 0x8f,
+        0xbe, 0x67, 0x00, 0x04, 0x25, 0x74, 0x45, 0x58, 0x74, 0x64, 0x61, 0x74, 0x65, 0x3a, 0x63, 0x72,
+        0x65, 0x61, 0x74, 0x65, 0x00, 0x32, 0x30, 0x32, 0x36, 0x2d, 0x31, 0x32, 0x2d, 0x30, 0x33, 0x54};
+    zb_image img;
+    zb_error err;
+    assert_int_equal(zb_png_decode(oom, sizeof oom, "oom.png", &img, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "oom.png"));
+    assert_non_null(strstr(err.message, "the file ends inside its tEXt chunk (of 1728054309 bytes)"));
+    /* The chunk's length and type only: the same. */
+    assert_int_equal(zb_png_decode(oom, 41, "oom.png", &img, &err), ZB_ERR_VALUE);
+    assert_non_null(strstr(err.message, "the file ends inside its tEXt chunk (of 1728054309 bytes)"));
+
+    /* A good file with each chunk's length made too large by one, and a chunk type that is
+     * no name: refused, naming the chunk or its place. */
+    const kind k = {PNG_COLOR_TYPE_RGB_ALPHA, 8, 1, 0, "rgba interlaced"};
+    membuf m = write_png(&k);
+    unsigned char *buf = malloc(m.len);
+    assert_non_null(buf);
+    int chunks = 0;
+    for (size_t off = 8; off + 12 <= m.len; chunks++) {
+        uint32_t n = (uint32_t)m.data[off] << 24 | (uint32_t)m.data[off + 1] << 16 | (uint32_t)m.data[off + 2] << 8 |
+                     m.data[off + 3];
+        memcpy(buf, m.data, m.len);
+        uint32_t big = (uint32_t)(m.len - off - 12) + 1;
+        buf[off] = (unsigned char)(big >> 24), buf[off + 1] = (unsigned char)(big >> 16);
+        buf[off + 2] = (unsigned char)(big >> 8), buf[off + 3] = (unsigned char)big;
+        assert_int_equal(zb_png_decode(buf, m.len, "long.png", &img, &err), ZB_ERR_VALUE);
+        char want[80];
+        snprintf(want, sizeof want, "the file ends inside its %.4s chunk (of %lu bytes)",
+                 (const char *)m.data + off + 4, (unsigned long)big);
+        if (!strstr(err.message, want))
+            fail_msg("%s: %s", want, err.message);
+        if (off == 8) {
+            buf[off + 4] = 0x01;
+            assert_int_equal(zb_png_decode(buf, m.len, "long.png", &img, &err), ZB_ERR_VALUE);
+            assert_non_null(strstr(err.message, "the file ends inside the chunk at byte 8 (of "));
+        }
+        off += 12 + (size_t)n;
+    }
+    assert_true(chunks >= 3); /* IHDR, IDAT, IEND at least */
+    /* The file itself still decodes. */
+    assert_int_equal(zb_png_decode(m.data, m.len, "good.png", &img, &err), ZB_OK);
+    zb_image_free(&img);
+    free(buf);
+    free(m.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_kind), cmocka_unit_test(test_corpus), cmocka_unit_test(test_refused),
-        cmocka_unit_test(test_too_large),  cmocka_unit_test(test_damage),
+        cmocka_unit_test(test_too_large),  cmocka_unit_test(test_damage), cmocka_unit_test(test_chunk_past_end),
     };
     return cmocka_run_group_tests_name("image", tests, NULL, NULL);
 }

@@ -377,6 +377,28 @@ class TestExceptions(support.TempDirTestCase):
             with self.assertRaisesRegex(ValueError, "proportional, all-or-nothing"):
                 plan.write_assessment_bytes("2024-12", scoring="generous")
 
+    def test_period_spellings(self):
+        # The months the actuals CSV and the command line take, the same results; a month
+        # that is none is told in the same words by the evaluation and by every writer.
+        with support.tonglu() as plan, warnings.catch_warnings():
+            warnings.simplefilter("ignore", zhibiao.ZhibiaoWarning)
+            ref = [(r.seq, r.status, r.actual) for r in plan.evaluate("2024-06")]
+            self.assertTrue(any(actual is not None for _, _, actual in ref))
+            table = plan.write_progress_bytes("2024-06")
+            for p in ("2024-6", "2024.06", "2024/6", "2024年6月", "2024年6月份", "２０２４年６月",
+                      datetime.date(2024, 6, 30)):
+                with self.subTest(period=p):
+                    self.assertEqual([(r.seq, r.status, r.actual) for r in plan.evaluate(p)], ref)
+                    self.assertEqual(plan.write_progress_bytes(p), table)
+            said = 'period "2024-13" is not a month; write it as 2024-06, 2024-6, 2024.06 or 2024年6月'
+            for call in (lambda: plan.evaluate("2024-13"), lambda: plan.write_progress_bytes("2024-13"),
+                         lambda: plan.write_assessment_bytes("2024-13"),
+                         lambda: plan.write_bulletin_bytes("2024-13"),
+                         lambda: plan.validate(period="2024-13", actuals=True)):
+                with self.assertRaises(ValueError) as cm:
+                    call()
+                self.assertIn(said, str(cm.exception))
+
     def test_errors_pickle_with_their_class(self):
         try:
             zhibiao.Plan.load(self.path("none.json"))

@@ -1324,11 +1324,10 @@ class Plan:
             o.document = _convert.enum_value(Document, document, "document")
         o.actuals = _convert.flag(actuals, "actuals")
         if period is not None:
-            text = _convert.period_text(period)
-            month = _convert.parse_period(text)
-            if month is None:
-                raise InputError(Status.VALUE, f"period {text!r} is not a month (YYYY-MM)")
-            o.period = month.encode()
+            # The library's reading, so that a bad month is told as every front door tells it.
+            month = ctypes.create_string_buffer(8)
+            C.zb_progress_parse_period(_convert.period(period), month, ZbError())
+            o.period = month.value
         self._h.call(C.zb_plan_validate_opt, o, byref(out))
         try:
             return [dataclasses.replace(f, location=self._relocate(f.location), message=self._relocate(f.message))
