@@ -42,10 +42,32 @@ def folded(row):
 
 
 def cells(path):
+    """The sheet's values, each merged cell's value on every row it covers, and the merged
+    column ranges joined where a group goes on over a page break. The table prints a group's
+    category again on each page it reaches; where the pages break depends on the measured
+    row heights, and full-width marks are wider than the example's half-width ones, so the
+    same groups may be cut at other rows."""
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     values = [[c.value for c in row] for row in ws.iter_rows()]
-    merges = sorted(str(m) for m in ws.merged_cells.ranges)
+    spans = []
+    for m in ws.merged_cells.ranges:
+        top = values[m.min_row - 1][m.min_col - 1]
+        for r in range(m.min_row, m.max_row + 1):
+            for c in range(m.min_col, m.max_col + 1):
+                values[r - 1][c - 1] = top
+        spans.append([m.min_col, m.min_row, m.max_col, m.max_row, top])
+    spans.sort()
+    joined = []
+    for sp in spans:
+        last = joined[-1] if joined else None
+        if (last and sp[0] == last[0] and sp[2] == last[2] and sp[0] == sp[2]
+                and sp[1] == last[3] + 1 and sp[4] == last[4]):
+            last[3] = sp[3]
+        else:
+            joined.append(sp)
+    merges = sorted(f"{openpyxl.utils.get_column_letter(a)}{b}:{openpyxl.utils.get_column_letter(c)}{d}"
+                    for a, b, c, d, _ in joined)
     return values, merges
 
 
