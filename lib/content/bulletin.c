@@ -681,6 +681,7 @@ void zb_bulletin_free(zb_bulletin *b)
     free(b->bars);
     free(b->recipients);
     free(b->copy_to);
+    free(b->words);
     memset(b, 0, sizeof *b);
 }
 
@@ -758,7 +759,9 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     size_t nr = zb_plan_recipient_count(plan), nc = zb_plan_copy_to_count(plan);
     b->recipients = calloc(nr ? nr : 1, sizeof *b->recipients);
     b->copy_to = calloc(nc ? nc : 1, sizeof *b->copy_to);
-    if (!b->recipients || !b->copy_to)
+    size_t nw = 0;
+    b->words = zb_plan_title_words(plan, &nw);
+    if (!b->recipients || !b->copy_to || !b->words)
         return nomem(error);
     for (size_t i = 0; i < nr; i++)
         b->recipients[i] = zb_plan_recipient(plan, i);
@@ -795,6 +798,8 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
     d->copy_to_count = nc;
     d->printer = zb_plan_meta(plan, ZB_META_PRINTER);
     d->printed = b->date;
+    d->words = b->words;
+    d->word_count = nw;
     d->info_title = b->title;
     d->info_author = d->organ;
     d->created = zb_output_time(b->date, b->year);

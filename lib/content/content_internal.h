@@ -19,6 +19,12 @@ typedef struct zb_owned {
 char *zb_own(zb_owned *o, zb_buf *buf);
 void zb_owned_free(zb_owned *o);
 
+/* ---- the plan's own words, kept whole in titles ---- */
+/* The names a plan gives (organ, signature, printer, the units' short and full names, the
+ * categories) as plain strings owned by the plan, in an array the caller frees; *count
+ * receives their number. NULL when out of memory. */
+const char **zb_plan_title_words(const zb_plan *plan, size_t *count);
+
 /* ---- sizing table columns to their texts ---- */
 /* The type area's width (156 mm) and the room a table keeps on each side of a cell's text. */
 #define ZB_TYPE_AREA_PT (156.0 / 25.4 * 72.0)
@@ -119,6 +125,7 @@ typedef struct zb_bulletin {
     zb_chart_bar *bars;
     zb_owned strings;       /* every string above and in the table, owned */
     const char **recipients, **copy_to;
+    const char **words;     /* the plan's names, kept whole in titles */
     zb_table_content table; /* the progress table, the attachment */
     zb_table_row *rows;
     const char **cells;

@@ -8,7 +8,7 @@
 
 /* What the notice's content points into, freed after writing. */
 typedef struct notice_arrays {
-    const char **recipients, **copy_to, **units;
+    const char **recipients, **copy_to, **units, **words;
     zb_block *body, *annex;
     zb_attached *attachments;
     zb_targets_table targets; /* built when an attachment is the target table */
@@ -20,6 +20,7 @@ static void arrays_free(notice_arrays *a)
     free(a->recipients);
     free(a->copy_to);
     free(a->units);
+    free(a->words);
     free(a->body);
     free(a->annex);
     free(a->attachments);
@@ -45,8 +46,11 @@ static int notice_content(const zb_plan *plan, const zb_notice_options *o, zb_do
     a->body = alloc_n(nb, sizeof *a->body);
     a->annex = alloc_n(nb, sizeof *a->annex);
     a->attachments = alloc_n(na, sizeof *a->attachments);
-    if (!a->recipients || !a->copy_to || !a->units || !a->body || !a->annex || !a->attachments)
+    a->words = zb_plan_title_words(plan, &d->word_count);
+    if (!a->recipients || !a->copy_to || !a->units || !a->body || !a->annex || !a->attachments ||
+        !a->words)
         return -1;
+    d->words = a->words;
 
     d->masthead = o->masthead;
     d->organ = zb_plan_meta(plan, ZB_META_ORGAN);

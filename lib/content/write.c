@@ -29,6 +29,28 @@ void zb_owned_free(zb_owned *o)
     memset(o, 0, sizeof *o);
 }
 
+const char **zb_plan_title_words(const zb_plan *plan, size_t *count)
+{
+    static const zb_meta metas[] = {ZB_META_ORGAN, ZB_META_SIGNATURE, ZB_META_PRINTER};
+    size_t nm = sizeof metas / sizeof metas[0];
+    size_t nu = zb_plan_unit_count(plan), nc = zb_plan_category_count(plan);
+    const char **w = calloc(nm + 2 * nu + nc + 1, sizeof *w);
+    *count = 0;
+    if (!w)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < nm; i++)
+        w[k++] = zb_plan_meta(plan, metas[i]);
+    for (size_t i = 0; i < nu; i++) {
+        w[k++] = zb_plan_unit_name(plan, i);
+        w[k++] = zb_plan_unit_full_name(plan, i);
+    }
+    for (size_t i = 0; i < nc; i++)
+        w[k++] = zb_plan_category_name(plan, i);
+    *count = k;
+    return w;
+}
+
 /* The renderers, by format. */
 static const zb_renderer renderers[] = {
     [ZB_RENDER_PDF] = {"PDF", zb_pdf_render, zb_pdf_render_to_memory},

@@ -180,15 +180,21 @@ static zb_status add_blank(engine *n)
     return add_gline(n, GL_BLANK) ? ZB_OK : nomem(n);
 }
 
-/* A title in 二号小标宋, balanced over its lines and centred; kept whole, with the two lines
- * that follow it. */
+/* A title in 二号小标宋, balanced over its lines without splitting a word (§7.3.1) and
+ * centred; kept whole, with the two lines that follow it. */
 static zb_status title_lines(engine *n, const char *title)
 {
     n->g.n = 0;
     zb_status st = shape(n, title, strlen(title), ZB_FONT_TITLE, ZB_SIZE_TITLE, 0, ZB_INK_BLACK);
     if (st || !n->g.n)
         return st;
-    if (zb_balance_lines(n->g.g, n->g.n, ZB_AREA_WIDTH, &n->lines))
+    unsigned char *words = malloc(n->g.n + 1);
+    if (!words)
+        return nomem(n);
+    zb_title_words(n->g.g, n->g.n, n->c->words, n->c->word_count, words);
+    int failed = zb_balance_title(n->g.g, n->g.n, ZB_AREA_WIDTH, words, &n->lines);
+    free(words);
+    if (failed)
         return nomem(n);
     size_t base = n->gg.n;
     if (zb_grow((void **)&n->gg.g, &n->gg.cap, base + n->g.n, sizeof *n->gg.g))

@@ -98,6 +98,10 @@ typedef struct zb_document {
     size_t copy_to_count;
     const char *printer;
     zb_date printed;
+    /* Names the titles keep whole when broken over lines, besides the built-in lexicon
+     * (zb_title_words()): the organ's, the units', the categories'. */
+    const char *const *words;
+    size_t word_count;
     /* Document properties. */
     const char *info_title;
     const char *info_author;

@@ -471,12 +471,23 @@ double zb_justify_extra(const zb_glyph *g, const zb_line *l, double width)
 /* ---------------------------------------------------------------------------------- */
 /* Title balancing */
 
+/* What a break inside a word costs, for each word it splits (capped at two): more than any
+ * other mark against a break, and than a line 8 characters off the mean (0.15 * 8 * 8). */
+#define WORD_COST 12.0
+
+/* What one line more than the fewest costs, when it is the way to keep the words whole. */
+#define EXTRA_LINE_COST 6.0
+
 /* Cost of breaking before glyph i: negative where a title likes to break, positive inside
- * what reads as one piece. Words cannot be known without a dictionary, so a break between
- * two ideographs costs a little and the marks that bound phrases are preferred. */
-static double break_cost(const zb_glyph *g, size_t n, size_t i, const int *depth)
+ * what reads as one piece. A break between two ideographs costs a little, one inside a known
+ * word (words[i], zb_title_words()) much more, and the marks that bound phrases are
+ * preferred. */
+static double break_cost(const zb_glyph *g, size_t n, size_t i, const int *depth,
+                         const unsigned char *words)
 {
     double c = 0;
+    if (words && words[i])
+        c += WORD_COST * (words[i] > 1 ? 2 : 1);
     uint32_t a = g[i - 1].cp, b = g[i].cp;
     int ideographs = a >= 0x4E00 && a <= 0x9FFF && b >= 0x4E00 && b <= 0x9FFF;
     if (ideographs)
@@ -523,16 +534,12 @@ static double break_cost(const zb_glyph *g, size_t n, size_t i, const int *depth
  * costs of the breaks. */
 #define DEV_WEIGHT 0.15
 
-int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out)
+/* The cheapest k lines into out, their cost into *cost (HUGE_VAL, out unchanged, when no k
+ * lines fit). Returns 0, or -1 when out of memory. */
+static int balance_k(const zb_glyph *g, size_t n, double width, const unsigned char *words,
+                     size_t k, zb_lines *out, double *cost)
 {
-    if (zb_break_lines(g, n, width, width, out))
-        return -1;
-    size_t k = out->n;
-    /* The search is cubic in the candidate breaks: titles are short, but a runaway one
-     * keeps the greedy lines. */
-    if (k < 2 || k > 6 || n > 200)
-        return 0;
-
+    *cost = HUGE_VAL;
     size_t m = 0; /* candidate break positions, plus 0 and n */
     size_t *pos = malloc((n + 1) * sizeof *pos);
     int *depth = calloc(n + 1, sizeof *depth);
@@ -563,7 +570,7 @@ int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out)
             pos[m++] = i;
     pos[m++] = n;
     for (size_t a = 1; a + 1 < m; a++)
-        pc[a] = break_cost(g, n, pos[a], depth);
+        pc[a] = break_cost(g, n, pos[a], depth, words);
     pc[0] = pc[m - 1] = 0;
 
     double total = zb_glyphs_width(g, 0, n);
@@ -634,8 +641,10 @@ int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out)
             ba = a;
         }
     }
+    int failed = 0;
     if (bc < HUGE_VAL) {
         size_t *cut = malloc((k + 1) * sizeof *cut);
+        failed = !cut;
         if (cut) {
             cut[k] = m - 1;
             size_t a = ba, b = m - 1;
@@ -647,10 +656,10 @@ int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out)
             }
             cut[0] = 0;
             out->n = 0;
-            for (size_t j = 0; j < k; j++)
-                if (push_line(out, g, pos[cut[j]], pos[cut[j + 1]], 1))
-                    break;
+            for (size_t j = 0; j < k && !failed; j++)
+                failed = push_line(out, g, pos[cut[j]], pos[cut[j + 1]], 1) != 0;
             free(cut);
+            *cost = bc;
         }
     }
     free(best);
@@ -659,7 +668,52 @@ int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out)
     free(depth);
     free(pc);
     free(pre);
-    return out->n == k ? 0 : -1;
+    return failed ? -1 : 0;
+}
+
+/* Whether lines split a word. */
+static int splits_word(const zb_lines *l, const unsigned char *words)
+{
+    for (size_t j = 1; words && j < l->n; j++)
+        if (words[l->l[j].start])
+            return 1;
+    return 0;
+}
+
+int zb_balance_title(const zb_glyph *g, size_t n, double width, const unsigned char *words,
+                     zb_lines *out)
+{
+    if (zb_break_lines(g, n, width, width, out))
+        return -1;
+    size_t k = out->n;
+    /* The search is cubic in the candidate breaks: titles are short, but a runaway one
+     * keeps the greedy lines. */
+    if (k < 2 || k > 6 || n > 200)
+        return 0;
+    double cost;
+    if (balance_k(g, n, width, words, k, out, &cost))
+        return -1;
+    if (k == 6 || !splits_word(out, words))
+        return 0;
+    zb_lines more = {0};
+    double more_cost;
+    if (balance_k(g, n, width, words, k + 1, &more, &more_cost)) {
+        free(more.l);
+        return -1;
+    }
+    if (more_cost < HUGE_VAL && !splits_word(&more, words) &&
+        more_cost + EXTRA_LINE_COST < cost) {
+        free(out->l);
+        *out = more;
+    } else {
+        free(more.l);
+    }
+    return 0;
+}
+
+int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out)
+{
+    return zb_balance_title(g, n, width, NULL, out);
 }
 
 /* ---------------------------------------------------------------------------------- */

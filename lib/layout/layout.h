@@ -156,6 +156,19 @@ int zb_break_lines(const zb_glyph *g, size_t n, double width_first, double width
  * shorter than lower ones, preferring breaks after 关于, before 《“, after punctuation and
  * before the closing 的通知. Returns 0, or -1 when out of memory. */
 int zb_balance_lines(const zb_glyph *g, size_t n, double width, zb_lines *out);
+/* zb_balance_lines() keeping words whole (GB/T 9704 §7.3.1 词意完整): words[i] (n + 1
+ * entries, from zb_title_words(); NULL = none) counts the words that a break before glyph i
+ * would split, and such a break costs far more than one between two words. When every way
+ * over the fewest lines splits a word, one line more is taken if it splits none. */
+int zb_balance_title(const zb_glyph *g, size_t n, double width, const unsigned char *words,
+                     zb_lines *out);
+/* Fills inside[0..n] (n + 1 entries, the caller's) with the number of words each break
+ * before glyph i would split: the longest word of the built-in lexicon of government titles
+ * that starts at each glyph (organs, document types, common nouns, 第N季度), and every
+ * occurrence of the count plain strings of words (the document's own names; NULL or ""
+ * entries are skipped). Matched on code points; words are not copied. */
+void zb_title_words(const zb_glyph *g, size_t n, const char *const *words, size_t count,
+                    unsigned char *inside);
 
 /* Baseline of text of size on a face whose em box starts at em_top: the face's em box
  * (ascender to descender) centred on it. */

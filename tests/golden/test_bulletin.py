@@ -136,6 +136,25 @@ def check_bulletin(pdf, plan, actuals_periods):
     # The year once: the plan's own 2024年 is left out of the bulletin's title.
     title = f"关于2024年第二季度{strip(plan['title']).replace('2024年', '', 1)}指标进展情况的通报"
     check(title in text, f"{name}: the title {title}")
+    # Its lines break between words (GB/T 9704 §7.3.1 词意完整): not inside a word of the
+    # lexicon's or of the plan's names.
+    lines0 = [strip("".join(w[0] for w in l)) for l in pages[0]]
+    breaks = None
+    for a in range(len(lines0)):
+        for b in range(a + 1, len(lines0) + 1):
+            if "".join(lines0[a:b]) == title:
+                breaks = [sum(len(x) for x in lines0[a:k]) for k in range(a + 1, b)]
+        if breaks is not None:
+            break
+    check(breaks is not None, f"{name}: the title's lines on page 1: {lines0[:6]}")
+    words = ["制造业", "先进制造业", "产业集群", "培育工程", "工作要点", "进展情况", "第二季度"]
+    words += [strip(plan["organ"])] + [strip(c["name"]) for c in plan["categories"]]
+    for w in words:
+        at = title.find(w)
+        while at >= 0 and w:
+            split = [b for b in breaks or [] if at < b < at + len(w)]
+            check(not split, f"{name}: the title's lines split {w}: {lines0}")
+            at = title.find(w, at + 1)
     for r in plan.get("recipients", []):
         check(strip(r) + "：" in text, f"{name}: recipient {r}")
 

@@ -789,6 +789,196 @@ static void test_table_cells_no_lone(void **state)
     unlay(&l);
 }
 
+/* ---- titles broken between words (GB/T 9704 §7.3.1) ------------------------------------ */
+
+/* A title shaped as the engine shapes it, its word flags (with the plan's words) and its
+ * balanced lines; with_words = 0 balances it as if no word were known. */
+typedef struct titled {
+    zb_doc doc;
+    zb_glyphs g;
+    unsigned char *words;
+    zb_lines lines;
+} titled;
+
+static void title_lay(titled *t, const char *title, const char *const *plan_words, size_t count,
+                      int with_words)
+{
+    memset(t, 0, sizeof *t);
+    zb_doc_init(&t->doc, fonts, NULL);
+    assert_int_equal(zb_shape(&t->doc, &t->g, title, strlen(title), ZB_FONT_TITLE, ZB_SIZE_TITLE,
+                              0, ZB_INK_BLACK, "title"),
+                     ZB_OK);
+    t->words = malloc(t->g.n + 1);
+    assert_non_null(t->words);
+    zb_title_words(t->g.g, t->g.n, plan_words, count, t->words);
+    assert_int_equal(zb_balance_title(t->g.g, t->g.n, ZB_AREA_WIDTH, with_words ? t->words : NULL,
+                                      &t->lines),
+                     0);
+}
+
+static void title_free(titled *t)
+{
+    free(t->g.g);
+    free(t->words);
+    free(t->lines.l);
+    zb_doc_free(&t->doc);
+}
+
+/* Line j of t as text. */
+static const char *title_line(const titled *t, size_t j, char *buf)
+{
+    size_t len = 0;
+    for (size_t k = t->lines.l[j].start; k < t->lines.l[j].end; k++)
+        len += zb_utf8_encode(t->g.g[k].cp, buf + len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* Whether a line of t starts inside a word. */
+static int splits_a_word(const titled *t)
+{
+    for (size_t j = 1; j < t->lines.n; j++)
+        if (t->words[t->lines.l[j].start])
+            return 1;
+    return 0;
+}
+
+static void test_title_words(void **state)
+{
+    (void)state;
+    static const char *const plan_words[] = {"桐庐县人民政府", "县经信局", "桐庐县经济和信息化局",
+                                             "", NULL, "工业发展", "415X", "县数管中心"};
+    size_t np = sizeof plan_words / sizeof plan_words[0];
+    static const char *const titles[] = {
+        "关于2024年第二季度桐庐县“415X”先进制造业集群培育工程工作要点指标进展情况的通报",
+        "桐庐县人民政府关于印发《桐庐县数字经济高质量发展三年行动方案（2024—2026年）》的通知",
+        "杭州市人民政府办公厅关于进一步优化营商环境推进中小企业高质量发展的实施意见",
+        "浙江省经济和信息化厅关于公布2024年度浙江省专精特新中小企业名单的通知",
+        "关于2024年上半年全县经济社会发展主要指标完成情况的通报",
+        "武义县人民政府关于印发《武义县新一轮制造业“腾笼换鸟、凤凰涅槃”攻坚行动方案》的通知",
+        "丽水市发展和改革委员会关于下达2024年第一批市级重点项目年度投资计划的通知",
+        "关于印发桐庐县2024年度县级部门目标责任制考核办法的通知",
+        "嘉兴市南湖区人民政府关于做好2025年第三季度安全生产和应急管理工作的通知",
+        "关于表彰2023年度全市招商引资和项目建设工作先进单位的通报",
+        "桐庐县经济和信息化局关于印发《2024年全县工业发展工作要点》的通知",
+        "县经信局 县数管中心关于2024年1—6月数字化改革工作进展情况的通报",
+        "关于第一季度指标完成情况的通报",
+    };
+    char buf[512];
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        titled t;
+        title_lay(&t, titles[i], plan_words, np, 1);
+        if (splits_a_word(&t)) {
+            for (size_t j = 0; j < t.lines.n; j++)
+                print_message("  %s\n", title_line(&t, j, buf));
+            fail_msg("title %zu is broken inside a word", i + 1);
+        }
+        for (size_t j = 0; j < t.lines.n; j++) {
+            const zb_line *l = &t.lines.l[j];
+            assert_true(l->width <= ZB_AREA_WIDTH + 0.02);
+            if (j + 1 < t.lines.n) {
+                /* balanced as before: an upper line not shorter than the next by more than a
+                 * character and a half, and none but the last under half the type area */
+                assert_true(l->width + 1.5 * ZB_SIZE_TITLE + 0.01 >= t.lines.l[j + 1].width);
+                assert_true(l->width > 0.5 * ZB_AREA_WIDTH);
+                /* nor a number from its unit, nor 的 from the document type */
+                const char *s = title_line(&t, j, buf);
+                size_t len = strlen(s);
+                assert_false(len >= 3 && strcmp(s + len - 3, "的") == 0);
+                assert_false(s[len - 1] >= '0' && s[len - 1] <= '9');
+            }
+        }
+        title_free(&t);
+    }
+
+    /* The bulletin's title: balanced as if no word were known, it splits 制造业; with the
+     * words, it breaks between two. */
+    titled t;
+    title_lay(&t, titles[0], plan_words, np, 0);
+    assert_true(splits_a_word(&t));
+    title_free(&t);
+    title_lay(&t, titles[0], plan_words, np, 1);
+    assert_false(splits_a_word(&t));
+    title_free(&t);
+}
+
+/* What zb_title_words() marks: the lexicon's longest word at each glyph, numerals for '#',
+ * the organ endings, and the document's words, overlapping ones counted each. */
+static void test_title_word_marks(void **state)
+{
+    (void)state;
+    static const char *const plan_words[] = {"数管中心", "中心城区"};
+    const char *text = "第十二季度县数管中心城区经信局abc";
+    zb_doc doc;
+    zb_doc_init(&doc, fonts, NULL);
+    zb_glyphs g = {0};
+    assert_int_equal(zb_shape(&doc, &g, text, strlen(text), ZB_FONT_TITLE, ZB_SIZE_TITLE, 0,
+                              ZB_INK_BLACK, "t"),
+                     ZB_OK);
+    unsigned char *w = malloc(g.n + 1);
+    assert_non_null(w);
+    zb_title_words(g.g, g.n, plan_words, 2, w);
+    /* 第|十|二|季|度 inside; 度|县 and 县|数 between words */
+    for (size_t i = 1; i <= 4; i++)
+        assert_true(w[i] >= 1);
+    assert_int_equal(w[5], 0);
+    assert_int_equal(w[6], 0);
+    /* 数管中心 and 中心城区 overlap: 中|心 is inside both */
+    assert_int_equal(w[7], 1);
+    assert_int_equal(w[8], 1);
+    assert_int_equal(w[9], 2);
+    assert_int_equal(w[10], 1);
+    assert_int_equal(w[11], 1);
+    /* 城区|经信局: 经|信, 信|局 inside (经信局, and *局 keeps 局 with its name) */
+    assert_true(w[13] >= 1);
+    assert_true(w[14] >= 1);
+    assert_int_equal(w[0], 0);
+    assert_int_equal(w[g.n], 0);
+    /* no words at all: only the lexicon */
+    zb_title_words(g.g, g.n, NULL, 0, w);
+    assert_int_equal(w[9], 0);
+    free(w);
+    free(g.g);
+    zb_doc_free(&doc);
+}
+
+/* The document's words reach its titles: a unit name the lexicon does not know is not split
+ * in the title, nor in an attachment's title. */
+static void test_title_plan_words(void **state)
+{
+    (void)state;
+    static const char *const plan_words[] = {"富春江科技城管理委员会"};
+    zb_document d;
+    memset(&d, 0, sizeof d);
+    d.title = "关于2024年全县重点工作推进情况暨富春江科技城管理委员会重点项目建设情况的通报";
+    zb_attached at;
+    memset(&at, 0, sizeof at);
+    at.number = 1;
+    at.title = d.title;
+    at.kind = ZB_ATTACHED_TEXT;
+    at.text = "一、总体情况";
+    d.attachments = &at;
+    d.attachment_count = 1;
+    d.words = plan_words;
+    d.word_count = 1;
+    laid l;
+    lay(&d, &l);
+    char buf[512];
+    size_t lines = 0;
+    for (size_t i = 0; i < l.doc.count; i++) {
+        const zb_item *it = &l.doc.items[i];
+        if (it->kind != ZB_ITEM_TEXT || it->size != ZB_SIZE_TITLE)
+            continue;
+        const char *s = item_text(&l.doc, i, buf, sizeof buf);
+        lines++;
+        /* the name sits whole on one line */
+        if (strstr(s, "富春江") || strstr(s, "委员会"))
+            assert_non_null(strstr(s, "富春江科技城管理委员会"));
+    }
+    assert_true(lines >= 4); /* the title and the attachment's, two lines each at least */
+    unlay(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -799,6 +989,8 @@ int main(void)
         cmocka_unit_test(test_one_grid), cmocka_unit_test(test_punctuation_everywhere),
         cmocka_unit_test(test_long_runs), cmocka_unit_test(test_long_fields),
         cmocka_unit_test(test_tall_rows), cmocka_unit_test(test_table_cells_no_lone),
+        cmocka_unit_test(test_title_words), cmocka_unit_test(test_title_word_marks),
+        cmocka_unit_test(test_title_plan_words),
     };
     return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }
