@@ -113,14 +113,34 @@ void jw_num(jw *w, const char *key, double value)
         jw_raw(w, "null");
         return;
     }
-    /* The shortest text that reads back as the same double. */
-    char b[40];
+    char b[ZB_NUMBER_TEXT];
+    jw_raw(w, number_text(value, b, sizeof b));
+}
+
+const char *number_text(double value, char *buf, size_t size)
+{
+    if (!isfinite(value)) {
+        buf[0] = '\0';
+        return buf;
+    }
+    /* The shortest text that reads back as the same double... */
     for (int prec = 1; prec <= 17; prec++) {
-        snprintf(b, sizeof b, "%.*g", prec, value);
-        if (strtod(b, NULL) == value)
+        snprintf(buf, size, "%.*g", prec, value);
+        if (strtod(buf, NULL) == value)
             break;
     }
-    jw_raw(w, b);
+    if (!strchr(buf, 'e') || fabs(value) >= 1e21)
+        return buf;
+    /* ...in digits, as a person and a spreadsheet write it (450, not 4.5e+02). */
+    char d[ZB_NUMBER_TEXT];
+    for (int decimals = 0; decimals <= 30; decimals++) {
+        snprintf(d, sizeof d, "%.*f", decimals, value);
+        if (strtod(d, NULL) == value) {
+            snprintf(buf, size, "%s", d);
+            break;
+        }
+    }
+    return buf;
 }
 
 void jw_bool(jw *w, const char *key, int value)
@@ -207,7 +227,9 @@ static void split(const char *text, located *out, int whole)
     }
     if (whole)
         return;
-    const char *colon = strstr(out->rest, ": ");
+    /* A path follows a file:line:column (a JSON plan's error); a bare prefix such as
+     * "plan.json: cannot open" is the file the message is about, and stays in it. */
+    const char *colon = out->file ? strstr(out->rest, ": ") : NULL;
     if (colon && is_json_path(out->rest, (size_t)(colon - out->rest))) {
         char *r = (char *)out->rest;
         r[colon - out->rest] = '\0';
@@ -275,7 +297,13 @@ void jw_load_failure(jw *w, zb_status st, const char *message)
     jw_str(w, "severity", "error");
     jw_str(w, "code", status_name(st));
     located_members(w, &l);
-    jw_str(w, "location", l.file ? message : "");
+    /* The location alone, as a finding's is: file:line[:column]. */
+    char where[sizeof l.buf + 32] = "";
+    if (l.file && l.column)
+        snprintf(where, sizeof where, "%s:%d:%d", l.file, l.line, l.column);
+    else if (l.file)
+        snprintf(where, sizeof where, "%s:%d", l.file, l.line);
+    jw_str(w, "location", where);
     jw_str(w, "message", l.rest);
     jw_close(w, '}');
 }

@@ -22,6 +22,10 @@ void jw_close(jw *w, char c);
 void jw_str(jw *w, const char *key, const char *value); /* NULL → null */
 void jw_int(jw *w, const char *key, long long value);
 void jw_num(jw *w, const char *key, double value);      /* NaN → null */
+/* The shortest digits that read back as value, without an exponent below 10^21 (450, not
+ * 4.5e+02); "" for NaN or infinity. buf holds ZB_NUMBER_TEXT bytes. */
+#define ZB_NUMBER_TEXT 64
+const char *number_text(double value, char *buf, size_t size);
 void jw_bool(jw *w, const char *key, int value);
 void jw_null(jw *w, const char *key);
 void jw_key(jw *w, const char *key); /* before a nested jw_open */

@@ -1195,20 +1195,6 @@ static void check_json(const char *path, const zb_plan *plan, zb_status load, co
 }
 
 /* A number for CSV and the table: the shortest text that reads back; "" for none. */
-static const char *num_text(double v, char *buf, size_t size)
-{
-    if (v != v) {
-        buf[0] = '\0';
-        return buf;
-    }
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    return buf;
-}
-
 /* One CSV field, quoted when it must be (RFC 4180). */
 static void csv_field(const char *s, int last)
 {
@@ -1259,7 +1245,7 @@ static int cmd_evaluate(int argc, char **argv)
         return rc;
     }
     size_t n = zb_progress_count(p);
-    char b1[40], b2[40], b3[40], b4[40];
+    char b1[ZB_NUMBER_TEXT], b2[ZB_NUMBER_TEXT], b3[ZB_NUMBER_TEXT], b4[ZB_NUMBER_TEXT];
     if (cli.json) {
         jw w = {0};
         jw_open(&w, '{');
@@ -1320,10 +1306,10 @@ static int cmd_evaluate(int argc, char **argv)
             csv_field(zb_plan_indicator_unit(plan, ind), 0);
             csv_field(zb_plan_indicator_lead(plan, ind), 0);
             csv_field(zb_progress_target_text(p, i), 0);
-            csv_field(num_text(zb_progress_target(p, i), b1, sizeof b1), 0);
-            csv_field(num_text(zb_progress_actual(p, i), b2, sizeof b2), 0);
-            csv_field(num_text(zb_progress_completion(p, i), b3, sizeof b3), 0);
-            csv_field(num_text(zb_progress_expected(p, i), b4, sizeof b4), 0);
+            csv_field(number_text(zb_progress_target(p, i), b1, sizeof b1), 0);
+            csv_field(number_text(zb_progress_actual(p, i), b2, sizeof b2), 0);
+            csv_field(number_text(zb_progress_completion(p, i), b3, sizeof b3), 0);
+            csv_field(number_text(zb_progress_expected(p, i), b4, sizeof b4), 0);
             csv_field(standing_key(sd), 0);
             csv_field(zb_standing_label(sd), 0);
             csv_field(zb_progress_explain(p, i), 1);

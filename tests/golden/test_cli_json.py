@@ -72,6 +72,17 @@ check(doc.get("loaded") is False and doc.get("errors") == 1, f"broken: {doc}")
 f = (doc.get("findings") or [{}])[0]
 check(f.get("code") == "schema" and f.get("file") == broken and f.get("line") == 3 and f.get("column") == 11
       and f.get("path") == "year" and f.get("message") == "expected an integer, got a string", f"broken finding: {f}")
+check(f.get("location") == f"{broken}:3:11", f"a load failure's location is the place alone: {f.get('location')!r}")
+# A file that cannot be opened: no place in it, no path in a plan; the message names it.
+nofile = "no-such-plan.json"  # relative: a name that also looks like a JSON path
+for args in (("check", "--json", nofile), ("evaluate", plan_path, "no-such-actuals.csv",
+                                          "--period", "2024-06", "--json")):
+    rc, out, err = run(*args)
+    doc = one_json(out if args[0] == "check" else err, f"{args[0]} missing file")
+    f = (doc.get("findings") or [{}])[0] if args[0] == "check" else doc.get("error", {})
+    check(rc == 1 and f.get("file") is None and f.get("path") is None and f.get("line") is None
+          and "no-such-" in f.get("message", "") and "cannot open" in f.get("message", ""),
+          f"{args[0]}: a file that cannot be opened: {f}")
 with open(broken, "rb") as fh:
     rc, out, err = run("check", "--json", "-", stdin=fh.read())
 f = (one_json(out, "check --json -").get("findings") or [{}])[0]
@@ -117,8 +128,13 @@ for r in rows:
               f"completion of {r['seq']}")
         check((r["standing"] == "ahead") == (r["completion"] >= r["expected"]), f"ahead/behind of {r['seq']}")
 
+# Numbers in digits, as docs/cli.md shows them (450, not 4.5e+02), in JSON and CSV alike.
+check(b'"target": 450,' in out and b"e+" not in out and b"e-" not in out,
+      f"evaluate --json numbers in digits: {out[out.find(b'target'):][:60]!r}")
 rc, out, err = run("evaluate", plan_path, actuals_path, "--period", "2024-06", "--csv")
 table = list(csv.DictReader(io.StringIO(out.decode("utf-8"), newline="")))
+check(table and table[0]["target"] == "450" and b"e+" not in out and b"e-" not in out,
+      f"evaluate --csv numbers in digits: {table[:1]}")
 check(rc == 0 and len(table) == 41, f"evaluate --csv: {rc}, {len(table)} rows")
 for r, j in zip(table, rows):
     check(int(r["seq"]) == j["seq"] and r["name"] == j["name"] and r["standing"] == j["standing"]

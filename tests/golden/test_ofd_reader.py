@@ -14,7 +14,8 @@ red organ mark and body text, and the seal keeps its transparency (the text unde
 The screenshots stay in BINARY_DIR/ofd-reader/ to be looked at.
 
 Exits 77 (skipped, with a message saying what is missing) when Chromium, node or
-tests/ofd-reader/node_modules (npm ci) is missing.
+tests/ofd-reader/node_modules is missing: ofd.js is no Debian package, so it is installed only
+when asked for (ZB_OFD_READER=1 scripts/test, or npm ci --prefix tests/ofd-reader).
 """
 import json
 import os
@@ -52,7 +53,7 @@ def missing_reader(src):
     mods = os.path.join(src, "tests", "ofd-reader", "node_modules")
     for m in ("ofd.js", "puppeteer-core"):
         if not os.path.isdir(os.path.join(mods, m)):
-            return f"no {m} in {mods} (run: npm ci --prefix tests/ofd-reader)"
+            return f"no {m} in {mods} (ZB_OFD_READER=1 scripts/test, or npm ci --prefix tests/ofd-reader)"
     return None
 
 

@@ -88,4 +88,22 @@ static inline int zbt_files_in(const char *dir)
     return n;
 }
 
+/* The page margins a sheet's XML asks for, in mm (left, right, top, bottom), held to want
+ * within 0.01 mm. Needs cmocka.h included before. */
+static inline void zbt_assert_margins(const char *sheet, double left, double right, double top,
+                                      double bottom)
+{
+    static const char *const keys[4] = {" left=\"", " right=\"", " top=\"", " bottom=\""};
+    const double want[4] = {left, right, top, bottom};
+    const char *p = strstr(sheet, "<pageMargins");
+    assert_non_null(p);
+    for (int k = 0; k < 4; k++) {
+        const char *v = strstr(p, keys[k]);
+        assert_non_null(v);
+        double mm = strtod(v + strlen(keys[k]), NULL) * 25.4;
+        if (mm - want[k] > 0.01 || want[k] - mm > 0.01)
+            fail_msg("margin %s is %.3f mm, want %.1f", keys[k] + 1, mm, want[k]);
+    }
+}
+
 #endif /* ZB_TEST_SUPPORT_H */

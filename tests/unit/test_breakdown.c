@@ -984,29 +984,6 @@ static void test_row_heights(void **state)
     close_book(&bk);
 }
 
-/* The page margins a sheet's XML asks for, in mm: left, right, top, bottom. */
-static void page_margins_mm(const char *sheet, double mm[4])
-{
-    static const char *const keys[4] = {" left=\"", " right=\"", " top=\"", " bottom=\""};
-    const char *p = strstr(sheet, "<pageMargins");
-    assert_non_null(p);
-    for (int k = 0; k < 4; k++) {
-        const char *v = strstr(p, keys[k]);
-        assert_non_null(v);
-        mm[k] = strtod(v + strlen(keys[k]), NULL) * 25.4;
-    }
-}
-
-static void assert_margins(const char *sheet, double left, double right, double top, double bottom)
-{
-    double mm[4];
-    page_margins_mm(sheet, mm);
-    const double want[4] = {left, right, top, bottom};
-    for (int k = 0; k < 4; k++)
-        if (fabs(mm[k] - want[k]) > 0.01)
-            fail_msg("margin %d is %.3f mm, want %.1f", k, mm[k], want[k]);
-}
-
 /* The breakdown prints in the notice's type area as the target table does: the landscape
  * 任务分解 and unit sheets keep it where it is on the paper (37 / 35 mm at the sides, 28 / 26 mm
  * top and bottom), the upright 按单位 sheet has it as a notice's page; ZB_MARGINS_SHEET gives
@@ -1020,11 +997,11 @@ static void test_margins(void **state)
     open_book(&bk, f->path);
     char *s = sheet_xml(&bk, f->path, "任务分解");
     assert_non_null(strstr(s, "orientation=\"landscape\""));
-    assert_margins(s, 37, 35, 28, 26);
+    zbt_assert_margins(s, 37, 35, 28, 26);
     free(s);
     s = sheet_xml(&bk, f->path, "按单位");
     assert_null(strstr(s, "orientation=\"landscape\""));
-    assert_margins(s, 28, 26, 37, 35);
+    zbt_assert_margins(s, 28, 26, 37, 35);
     free(s);
     close_book(&bk);
 
@@ -1034,7 +1011,7 @@ static void test_margins(void **state)
     open_book(&bk, f->path);
     for (size_t i = 0; i < bk.count; i++) {
         s = sheet_xml(&bk, f->path, bk.names[i]);
-        assert_margins(s, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
+        zbt_assert_margins(s, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
         free(s);
     }
     close_book(&bk);

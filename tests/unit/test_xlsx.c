@@ -538,28 +538,6 @@ static void test_default_titles(void **state)
     free(strings);
 }
 
-/* The page margins a sheet's XML asks for, in mm: left, right, top, bottom. */
-static void page_margins_mm(const char *sheet, double mm[4])
-{
-    static const char *const keys[4] = {" left=\"", " right=\"", " top=\"", " bottom=\""};
-    const char *p = strstr(sheet, "<pageMargins");
-    assert_non_null(p);
-    for (int k = 0; k < 4; k++) {
-        const char *v = strstr(p, keys[k]);
-        assert_non_null(v);
-        mm[k] = strtod(v + strlen(keys[k]), NULL) * 25.4;
-    }
-}
-
-static void assert_margins(const char *sheet, double left, double right, double top, double bottom)
-{
-    double mm[4];
-    page_margins_mm(sheet, mm);
-    const double want[4] = {left, right, top, bottom};
-    for (int k = 0; k < 4; k++)
-        if (fabs(mm[k] - want[k]) > 0.01)
-            fail_msg("margin %d is %.3f mm, want %.1f", k, mm[k], want[k]);
-}
 /* A 附件 prints in the notice's type area (GB/T 9704 §5.2.1: 28 mm binding side, 26 mm the
  * other, 37 mm top, 35 mm bottom), its footer 7 mm below it; ZB_MARGINS_SHEET gives a
  * spreadsheet's own margins back. */
@@ -573,7 +551,7 @@ static void test_table_margins(void **state)
     char *sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
     assert_non_null(strstr(sheet, "orientation=\"portrait\""));
-    assert_margins(sheet, 28, 26, 37, 35);
+    zbt_assert_margins(sheet, 28, 26, 37, 35);
     const char *footer = strstr(strstr(sheet, "<pageMargins"), " footer=\"");
     assert_non_null(footer);
     assert_true(fabs(strtod(footer + strlen(" footer=\""), NULL) * 25.4 - 23) < 0.01); /* the footer line 7 mm below the type area */
@@ -584,7 +562,7 @@ static void test_table_margins(void **state)
     assert_int_equal(zb_xlsx_write_target_table(f->plan, path, &o, NULL), ZB_OK);
     sheet = zbt_unzip_member(path, "xl/worksheets/sheet1.xml");
     assert_non_null(sheet);
-    assert_margins(sheet, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
+    zbt_assert_margins(sheet, 19.05, 19.05, 25.4, 25.4); /* 0.75 and 1 inch */
     free(sheet);
 }
 

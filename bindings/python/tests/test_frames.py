@@ -264,13 +264,47 @@ class TestProgressFrames(support.TempDirTestCase):
             self.assertTrue((capped.score <= capped.weight + 1e-12).all())
 
 
+    def test_assessment_frame_leaves_qualitative_out_as_the_workbook_does(self):
+        # 定性 indicators are 另行评定: no score, and their weight counts in no unit's total.
+        text = ("序号,指标名称,计量单位,目标值,责任单位\n"
+                "1,新增企业,家,40,县科技局\n"
+                "2,研发经费投入强度,%,3.2,县科技局\n"
+                "3,完成上级下达的安全生产任务,,完成上级下达任务,县科技局\n"
+                "4,完成省定减排任务,,完成省下达任务,县应急管理局\n"
+                "5,新增城镇就业,人,8000,县人社局\n")
+        with zhibiao.Plan.from_csv_string(text, name="q.csv") as plan:
+            plan.year = 2025
+            for seq, value in ((1, 30), (2, 3.3), (3, 1), (5, 4000)):
+                plan.add_actual(seq, "2025-12", value)
+            df = plan.assessment_frame("2025-12")
+            units = plan.assessment_frame("2025-12", by="unit")
+            scores, ranking = workbook_scores(plan.write_assessment_bytes("2025-12"), 5)
+        self.assertEqual(df.status.tolist()[2:4], ["定性", "定性"])
+        self.assertTrue(pd.isna(df.score[2]) and pd.isna(df.score[3]), df.score.tolist())
+        self.assertEqual(scores[2:4], ["另行评定", "另行评定"])
+        for got, want in zip(df.score.tolist()[:2] + df.score.tolist()[4:], scores[:2] + scores[4:]):
+            self.assertAlmostEqual(got, want, places=9)
+        self.assertEqual(units.lead.tolist(), [r[0] for r in ranking])
+        for (_, count, weight, score, rank), row in zip(ranking, units.itertuples()):
+            self.assertEqual(row.indicators, count)
+            self.assertAlmostEqual(row.weight, weight)
+            self.assertAlmostEqual(row.score, score)
+            self.assertEqual(None if pd.isna(row.rank) else int(row.rank), rank)
+        keji = units[units.lead == "县科技局"].iloc[0]
+        self.assertEqual((keji.indicators, keji.weight), (3, 2.0))
+        self.assertAlmostEqual(keji.rate, (0.75 + 1) / 2)
+        yingji = units[units.lead == "县应急管理局"].iloc[0]
+        self.assertEqual((yingji.indicators, yingji.weight, yingji.score), (1, 0.0, 0.0))
+        self.assertTrue(pd.isna(yingji.rate))
+
+
 def indicator_fields(ind):
     """What an indicator holds, to compare two plans."""
     return (ind.seq, ind.category, ind.name, ind.unit, ind.unit_given, ind.attribute, ind.base_text, ind.base_year,
             [(t.year, t.text) for t in ind.targets], ind.kind, ind.direction, ind.weight, ind.note, ind.units)
 
 
-def workbook_scores(data):
+def workbook_scores(data, n=41):
     """得分 of the 指标得分 sheet and the rows of 单位排名 (unit, count, weight, score, rank)
     of an assessment workbook, read from its XML."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -287,7 +321,7 @@ def workbook_scores(data):
             out[ref] = shared[int(v.group(1))] if 't="s"' in attrs else float(v.group(1))
         return out
     one, two = cells(sheets[0]), cells(sheets[1])
-    scores = [one[f"G{r}"] for r in range(4, 4 + 41)]
+    scores = [one[f"G{r}"] for r in range(4, 4 + n)]
     ranking = []
     r = 4
     while one and f"A{r}" in two and two[f"A{r}"] != "合计":

@@ -261,6 +261,11 @@ class TestNumbers(unittest.TestCase):
             plan.add_actual(np.int32(1), "2025-03", np.float64(0.1) + np.float64(0.2))
             self.assertEqual(plan.indicator(1).target_text, "572")
             self.assertEqual(plan.actuals[0].value, 0.3)
+            # float32 (a frame read with dtype float32) holds 0.1 as 0.100000001490116.
+            plan.add_indicator(name="b(亿元)", target=np.float32(520.3), seq=2)
+            plan.add_actual(2, "2025-03", np.float32(0.1))
+            self.assertEqual(plan.indicator(2).target_text, "520.3")
+            self.assertEqual(plan.actuals[1].value, 0.1)
 
 
 class TestExceptions(support.TempDirTestCase):

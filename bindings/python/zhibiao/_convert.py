@@ -70,6 +70,10 @@ def _float(value, what):
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, decimal.Decimal)):
         raise ArgumentError(Status.ARGUMENT, f"{what} must be a number, not {type_name(value)}")
     try:
+        if getattr(value, "itemsize", 8) < 8 and not isinstance(value, numbers.Integral):
+            # A numpy float32 or float16 holds 0.1 as 0.100000001490116: its own shortest
+            # text (numpy's str) has the digits the person typed.
+            return float(str(value))
         return float(value)
     except OverflowError:
         raise RangeError(Status.VALUE, f"{what} {value} is too large for a C double") from None

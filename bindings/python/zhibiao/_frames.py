@@ -374,7 +374,9 @@ def assessment_frame(plan, period, scoring, cap, about_tolerance, by):
             "standing": standing.name.lower(),
             "status": C.zb_standing_label(standing),
             "completion": C.zb_progress_completion(progress, i),
-            "score": C.zb_xlsx_assessment_score(ptr, progress, i, options),
+            # A qualitative indicator is not scored (the workbook's 另行评定): no score.
+            "score": (math.nan if standing == Standing.QUALITATIVE
+                      else C.zb_xlsx_assessment_score(ptr, progress, i, options)),
         }
     records = plan._evaluate(period, about_tolerance, row)
     indicators = pd.DataFrame.from_records(records, columns=["seq", "name", "lead", "weight", "standing",
@@ -386,22 +388,26 @@ def assessment_frame(plan, period, scoring, cap, about_tolerance, by):
         u = units.setdefault(r["lead"], {"lead": r["lead"], "indicators": 0, "weight": 0.0, "score": 0.0,
                                          "order": len(units)})
         u["indicators"] += 1
-        u["weight"] += r["weight"]
-        u["score"] += r["score"]
+        if r["standing"] != "qualitative":  # its weight counts in no total, as in the workbook
+            u["weight"] += r["weight"]
+            u["score"] += r["score"]
     for u in units.values():
-        u["rate"] = u["score"] / u["weight"] if u["weight"] > 0 else 0.0
-    # Ranked as the workbook ranks: by rate (equal to 1e-9 share a rank, the next skips),
-    # then by first appearance; indicators without a lead are listed last, unranked.
-    ranked = sorted(units.values(), key=lambda u: (-round(u["rate"] * 1e9), u["order"]))
+        u["rate"] = u["score"] / u["weight"] if u["weight"] > 0 else math.nan
+    # Ranked as the workbook ranks: by rate (equal to 1e-9 share a rank, the next skips; a
+    # unit with no weight counted ranks as a rate of 0), then by first appearance;
+    # indicators without a lead are listed last, unranked.
+    def key(u):
+        return round(u["rate"] * 1e9) if u["weight"] > 0 else 0
+    ranked = sorted(units.values(), key=lambda u: (-key(u), u["order"]))
     rank, last, n = 0, None, 0
     for u in ranked:
         if not u["lead"]:
             u["rank"] = None
             continue
         n += 1
-        key = round(u["rate"] * 1e9)
-        rank = rank if key == last else n
-        last = key
+        k = key(u)
+        rank = rank if k == last else n
+        last = k
         u["rank"] = rank
     ranked.sort(key=lambda u: (u["rank"] is None, u["rank"] or 0, u["order"]))
     df = pd.DataFrame.from_records(ranked, columns=["lead", "indicators", "weight", "score", "rate", "rank"])

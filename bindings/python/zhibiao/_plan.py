@@ -1289,8 +1289,10 @@ class Plan:
         """The annual assessment as a pandas DataFrame, the numbers of the assessment workbook.
 
         by="indicator": one row per indicator — seq, name, lead, weight, standing, status,
-            completion, score; by="unit": one row per lead unit — lead, indicators,
-            weight, score, rate (score / weight), rank (equal rates share a rank).
+            completion, score (NaN for a qualitative indicator, the workbook's 另行评定);
+            by="unit": one row per lead unit — lead, indicators, weight and score (without
+            the qualitative ones, as the workbook), rate (score / weight; NaN with no
+            weight), rank (equal rates share a rank).
         {period}
         scoring: "proportional" (weight × completion, capped) or "all-or-nothing"
             (``all_or_nothing`` too): the weight when done or met, else 0.
