@@ -555,7 +555,7 @@ static int parse_seq(const char *s, int *out)
 }
 
 /* A 序号 cell that numbers a group of rows, as tables with categories in rows of their own
- * write it: `一、经济发展`, `（一）`, `(二)产业发展`, `三`, `四.` — Chinese numerals, in brackets
+ * write it: `一、经济发展`, `（一）`, `(二)产业发展`, `四.` — Chinese numerals, in brackets
  * or before 、 or a full stop. Returns the text after the ordinal, white space trimmed ("" when
  * the cell is the ordinal alone), or NULL when the cell is not one. */
 static const char *group_ordinal(const char *s)
@@ -588,8 +588,8 @@ static const char *group_ordinal(const char *s)
         p += n;
     } else if (cp == 0x3001 || cp == '.' || cp == 0xFF0E) { /* 、 . ． */
         p += n;
-    } else if (cp) {
-        return NULL; /* 十大工程: a name, not an ordinal */
+    } else {
+        return NULL; /* 十大工程 is a name; a bare 一 may number an indicator: neither is a group */
     }
     for (;;) {
         if (*p == ' ' || *p == '\t')

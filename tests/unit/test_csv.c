@@ -511,7 +511,10 @@ static void test_group_rows(void **state)
     p = load_opts("序号,指标名称,目标值\n一、工业,产值,10\n", ZB_ERR_VALUE, NULL);
     assert_contains(zb_errmsg(p), "heads a group of indicators only when it holds nothing else");
     zb_plan_free(p);
-    p = load_opts("序号,指标名称,目标值\n四,,\n", ZB_ERR_VALUE, NULL); /* the ordinal alone names nothing */
+    p = load_opts("序号,指标名称,目标值\n四、,,\n", ZB_ERR_VALUE, NULL); /* the ordinal alone names nothing */
+    zb_plan_free(p);
+    p = load_opts("序号,指标名称,目标值\n一,甲,\n", ZB_ERR_VALUE, NULL); /* a bare numeral heads nothing */
+    assert_contains(zb_errmsg(p), "not a sequence number: \"一\"");
     zb_plan_free(p);
 }
 
