@@ -588,6 +588,8 @@ static void test_file_trial_tables(void **state)
     assert_string_equal(cat(p, 6), "绿色低碳");
     assert_string_equal(zb_plan_indicator_base_text(p, ind(p, 3)), "1,086");
     assert_int_equal(zb_plan_indicator_direction(p, ind(p, 6)), ZB_DIR_LOWER);
+    assert_int_equal(zb_plan_indicator_direction(p, ind(p, 7)), ZB_DIR_LOWER); /* <5.5: a cap */
+    assert_int_equal(zb_plan_indicator_qualifier(p, ind(p, 7)), ZB_QUAL_AT_MOST);
     zb_plan_free(p);
 
     p = load_file("trial/county-fullwidth.csv");
