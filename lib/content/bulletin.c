@@ -649,21 +649,28 @@ static int requirements(zb_bulletin *b, int section)
 /* ---------------------------------------------------------------------------------- */
 
 /* The title of the plan the indicators belong to. A notice that issues a plan (印发…的通知)
- * names it in ZB_META_PLAN_TITLE, or in its own title, 关于印发《X》的通知: then X, which buf
- * receives; else the plan's title. */
+ * names it in ZB_META_PLAN_TITLE, or in its own title, 关于印发《X》的通知 or, as often
+ * written, 关于印发X的通知: then X, which buf receives; else the plan's title. */
 static const char *issued_title(const zb_plan *plan, zb_buf *buf)
 {
     const char *title = zb_plan_meta(plan, ZB_META_PLAN_TITLE);
     if (*title)
         return title;
     title = zb_plan_meta(plan, ZB_META_TITLE);
-    static const char open[] = "印发《", close[] = "》的通知";
+    static const char open[] = "印发", close[] = "的通知", quote_open[] = "《", quote_close[] = "》";
     const char *start = strstr(title, open);
     size_t len = strlen(title), tail = sizeof close - 1;
     if (!start || len < tail || strcmp(title + len - tail, close) != 0)
         return title;
     start += sizeof open - 1;
     const char *end = title + len - tail;
+    size_t qo = sizeof quote_open - 1, qc = sizeof quote_close - 1;
+    /* 《X》 as a whole: the marks go; a title only partly quoted keeps them. */
+    if (end - start > (ptrdiff_t)(qo + qc) && memcmp(start, quote_open, qo) == 0 &&
+        memcmp(end - qc, quote_close, qc) == 0 && !strstr(start + qo, quote_open)) {
+        start += qo;
+        end -= qc;
+    }
     if (end <= start)
         return title;
     zb_buf_add(buf, start, (size_t)(end - start));
@@ -730,7 +737,11 @@ zb_status zb_bulletin_build(const zb_plan *plan, const zb_progress *progress,
         } else {
             zb_buf_adds(&buf, plan_title);
         }
-        zb_buf_adds(&buf, "指标进展情况的通报");
+        /* 某县主要指标 is followed by 进展情况, not by 指标 again. */
+        static const char word[] = "指标";
+        size_t w = sizeof word - 1;
+        int named = buf.len >= w && memcmp(buf.data + buf.len - w, word, w) == 0;
+        zb_buf_adds(&buf, named ? "进展情况的通报" : "指标进展情况的通报");
     }
     b->title = keep(b, &buf);
     zb_buf_addf(&buf, "%d年%d月指标进展情况表", b->year, b->month);

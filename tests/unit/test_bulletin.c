@@ -335,6 +335,26 @@ static void test_titles_and_dates(void **state)
     assert_non_null(strstr(b.body[0].text, "《某县制造业攻坚行动方案》确定的4项指标"));
     zb_bulletin_free(&b);
     zb_progress_free(pr);
+    /* …and without the book-title marks, as notices are often titled. */
+    static const struct {
+        const char *notice, *title, *named;
+    } issued[] = {
+        {"关于印发某县2024年工作要点的通知", "关于2024年第二季度某县工作要点指标进展情况的通报", "《某县2024年工作要点》"},
+        {"关于印发某县2024年主要指标的通知", "关于2024年第二季度某县主要指标进展情况的通报", "《某县2024年主要指标》"},
+        {"某县人民政府办公室关于印发某县数字经济行动方案的通知",
+         "关于2024年第二季度某县数字经济行动方案指标进展情况的通报", "《某县数字经济行动方案》"},
+        {"关于印发《甲方案》和《乙方案》的通知", "关于2024年第二季度《甲方案》和《乙方案》指标进展情况的通报",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof issued / sizeof issued[0]; i++) {
+        assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_TITLE, issued[i].notice), ZB_OK);
+        build(f->plan, "2024-06", NULL, &pr, &b);
+        assert_string_equal(b.title, issued[i].title);
+        if (issued[i].named)
+            assert_non_null(strstr(b.body[0].text, issued[i].named));
+        zb_bulletin_free(&b);
+        zb_progress_free(pr);
+    }
     assert_int_equal(zb_plan_set_meta(f->plan, ZB_META_PLAN_TITLE, "某县行动方案"), ZB_OK);
     build(f->plan, "2024-06", NULL, &pr, &b);
     assert_string_equal(b.title, "关于2024年第二季度某县行动方案指标进展情况的通报");

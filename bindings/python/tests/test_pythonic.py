@@ -193,6 +193,30 @@ class TestFilesAndStreams(support.TempDirTestCase):
             with zhibiao.Plan.import_text(f) as plan:
                 self.assertTrue(plan.tasks)
 
+    def test_bytes_holding_a_line_break_are_the_content(self):
+        # What a web handler has: the request's body. Like a str, bytes holding a line break
+        # are the content itself (no file name holds one); without, a path.
+        csv_body = "序号,指标名称,目标值\n1,新增企业(家),50\n2,规上工业增加值增速(%),7以上\n".encode()
+        for body in (csv_body, bytearray(csv_body), memoryview(csv_body)):
+            with self.subTest(kind=type(body).__name__):
+                with zhibiao.Plan.from_csv(body) as plan:
+                    self.assertEqual([i.seq for i in plan.indicators], [1, 2])
+                    self.assertEqual(plan.indicators[0].source, "<bytes>:2")
+        with zhibiao.Plan.from_csv("序号,指标名称,目标值\n1,新增企业(家),50\n".encode("gbk"), encoding="gbk") as plan:
+            self.assertEqual(plan.indicators[0].name, "新增企业(家)")
+        with self.assertRaises(zhibiao.InputError) as cm:
+            zhibiao.Plan.from_csv(csv_body + "1,重复,3\n".encode(), name="upload.csv")
+        self.assertEqual(cm.exception.location, "upload.csv:4")
+        with zhibiao.Plan.load(csv_body) as plan:
+            self.assertEqual(len(plan.indicators), 2)
+            plan.load_actuals("seq,period,actual\n1,2025-06,30\n".encode())
+            self.assertEqual(plan.indicator(1).actual("2025-06"), 30)
+        with open(support.data("published-plan.txt"), "rb") as f:
+            with zhibiao.Plan.import_text(f.read()) as plan:
+                self.assertTrue(plan.tasks)
+        with self.assertRaises(FileNotFoundError):
+            zhibiao.Plan.from_csv(self.path("none.csv").encode())
+
     def test_gbk_and_gb18030(self):
         text = "序号,类别,指标名称,2025年目标值,责任单位\n1,牵引性指标,规上工业增加值增速(%),7以上,县经信局\n2,,新增企业(家),50,县经信局\n"
         for encoding in ("gbk", "gb18030"):

@@ -218,7 +218,8 @@ def _text_bytes(value, what):
 
 def source(value, what, encoding=None, name=None, is_text=None):
     """A loader's input: an open file (text or binary), text (a str that ``is_text`` says is
-    the content, by default one holding a line break), or a path (str, bytes, os.PathLike).
+    the content, by default one holding a line break; bytes holding a line break), or a path
+    (str, bytes, os.PathLike).
     With ``encoding`` the bytes are decoded here (GBK, GB18030, …) and given to C as UTF-8."""
     if name is not None:
         utf8(name, "name")
@@ -239,6 +240,14 @@ def source(value, what, encoding=None, name=None, is_text=None):
         looks_like_text = is_text(value) if is_text else ("\n" in value or "\r" in value)
         if looks_like_text:
             return Source(data=value.encode("utf-8"), name=name or "<string>")
+    if isinstance(value, (bytearray, memoryview)):
+        value = bytes(value)
+    if isinstance(value, bytes) and (b"\n" in value or b"\r" in value):
+        # The content itself (a request's body, an upload read whole), by the rule for str:
+        # no file name holds a line break.
+        data = value
+        shown = name or "<bytes>"
+        return Source(data=_decode(data, encoding, shown) if encoding is not None else data, name=shown)
     p = path(value, what)
     if encoding is None:
         return Source(path=p, name=name)
