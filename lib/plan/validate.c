@@ -325,6 +325,63 @@ static int check_unit(checker *c, zb_findings *f, const char *location, const ch
 
 static int has_percent(const char *s) { return strchr(s, '%') || strstr(s, "％"); }
 
+/* The unit a numeric target cell writes after its number (`8000万元以上` → 万元), without the
+ * qualifier words and white space around it; "" when none. out holds 64 bytes. */
+static const char *target_unit(const char *s, char *out)
+{
+    static const char *const tails[] = {"及以上", "以上", "左右", "及以下", "以下", "以内"};
+    const char *p = s, *after = NULL;
+    while (*p) {
+        const char *q = p;
+        if (zb_read_digit(&q) >= 0) {
+            after = q;
+            p = q;
+        } else {
+            p++;
+        }
+    }
+    out[0] = '\0';
+    if (!after)
+        return out;
+    while (*after == ' ' || !strncmp(after, "\xE3\x80\x80", 3))
+        after += *after == ' ' ? 1 : 3;
+    size_t n = strlen(after);
+    for (int again = 1; again;) {
+        again = 0;
+        while (n && after[n - 1] == ' ')
+            n--;
+        for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+            size_t t = strlen(tails[k]);
+            if (n >= t && !memcmp(after + n - t, tails[k], t)) {
+                n -= t;
+                again = 1;
+                break;
+            }
+        }
+    }
+    if (n >= 64)
+        return out;
+    memcpy(out, after, n);
+    out[n] = '\0';
+    return out;
+}
+
+/* The unit without the orders of magnitude in front of it (万元 → 元, 亿千瓦时 → 瓦时), so
+ * that 万元 and 亿元 are told apart as the same unit at another scale. */
+static const char *unit_base(const char *u)
+{
+    static const char *const magnitudes[] = {"十", "百", "千", "万", "亿"};
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof magnitudes / sizeof *magnitudes; k++)
+            if (!strncmp(u, magnitudes[k], 3) && u[3]) {
+                u += 3;
+                again = 1;
+            }
+    }
+    return u;
+}
+
 /* A text as a finding quotes it: whole up to 60 characters, else its first 60 and "…" (a
  * target of a cell's 32,767 characters is not repeated in full). */
 static const char *excerpt(zb_buf *b, const char *s)
@@ -420,6 +477,17 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
                     zb_buf_addf(&msg, "%s: %s \"%s\" is a percentage but the indicator has no unit",
                                 subject->data, which, text);
                 bad = add_finding(f, ZB_SEV_WARNING, "percent-target", loc, &msg);
+            } else if (zb_plan_indicator_target_change_at(plan, i, k) == ZB_CHANGE_NONE && *unit) {
+                /* 8000万元 against a unit of 亿元: the number would be read as 8000 亿元. */
+                char tu[64];
+                target_unit(whole, tu);
+                if (*tu && strcmp(tu, unit) != 0 && strcmp(unit_base(tu), unit_base(unit)) == 0) {
+                    zb_buf_addf(&msg,
+                                "%s: %s \"%s\" is written in %s but the indicator's unit is %s: its number is "
+                                "read as %s; write the target in %s",
+                                subject->data, which, text, tu, unit, unit, unit);
+                    bad = add_finding(f, ZB_SEV_WARNING, "target-unit", loc, &msg);
+                }
             }
             break;
         }

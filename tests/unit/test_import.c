@@ -970,6 +970,50 @@ static void test_trial_pdf_broken_number(void **state)
     zb_plan_free(plan);
 }
 
+/* A province's 要点 copied from its site: the page's furniture dropped, the header fields
+ * kept, the notice's parts and the 要点's tasks with their leads. */
+static void test_trial_province_web(void **state)
+{
+    (void)state;
+    zb_findings *r = NULL;
+    zb_plan *plan = import_trial("province-yaodian-web.txt", &r);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_TITLE), "江东省2025年制造业高质量发展工作要点");
+    assert_string_equal(zb_plan_meta(plan, ZB_META_DOC_NUMBER), "江东政办发〔2025〕6号");
+    assert_string_equal(zb_plan_meta(plan, ZB_META_INDEX_NO), "002482178/2025-00123");
+    zb_date d = zb_plan_date(plan, ZB_DATE_PUBLISHED);
+    assert_int_equal(d.year * 10000 + d.month * 100 + d.day, 20250220);
+    d = zb_plan_date(plan, ZB_DATE_ISSUED);
+    assert_int_equal(d.year * 10000 + d.month * 100 + d.day, 20250218);
+    assert_int_equal(zb_plan_recipient_count(plan), 2);
+    assert_int_equal(zb_plan_task_count(plan), 3);
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 0, 0), "省工业和信息化厅");
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 0, 0), 3);
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 2, 0), 2);
+    size_t p = find_prose(plan, "全省规上工业增加值增长");
+    assert_string_equal(zb_plan_prose_target_value_text(plan, p), "6.5");
+    assert_int_equal(zb_plan_prose_target_qualifier(plan, p), ZB_QUAL_ABOUT);
+    assert_int_equal(count_code(r, "unplaced"), 0);
+    zb_findings_free(r);
+    zb_plan_free(plan);
+}
+
+/* A city's 实施方案 whose 附件 table was pasted as a Markdown pipe table: the table is not one
+ * of the layouts read, and the report says so rather than passing it over. */
+static void test_trial_pipe_table_reported(void **state)
+{
+    (void)state;
+    zb_findings *r = NULL;
+    zb_plan *plan = import_trial("city-shishi-fangan-pipes.txt", &r);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_PLAN_TITLE), "南湖市数字经济高质量发展实施方案");
+    assert_int_equal(zb_plan_task_count(plan), 3);
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 2, 0), 1);
+    assert_string_equal(zb_plan_task_duty_responsible(plan, 2, 0, 1), "各县（市、区）人民政府");
+    assert_int_equal(zb_plan_indicator_count(plan), 0);
+    assert_int_equal(count_code(r, "empty-table"), 1);
+    zb_findings_free(r);
+    zb_plan_free(plan);
+}
+
 /* check on a deliberately misread import names the problem: each fixture imported with a
  * form of the importer switched off gives the finding that says so, and none without. */
 static void test_check_names_a_misread(void **state)
@@ -1061,6 +1105,8 @@ int main(void)
         cmocka_unit_test(test_targets_parsing),
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_trial_pdf_broken_number),
+        cmocka_unit_test(test_trial_province_web),
+        cmocka_unit_test(test_trial_pipe_table_reported),
         cmocka_unit_test(test_check_names_a_misread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -187,6 +187,36 @@ static void test_target_forms(void **state)
     zb_findings_free(f);
 }
 
+/* A target written at another scale than the indicator's unit (8000万元 on 亿元) would be read
+ * as that many of the unit; other unit words beside a number (30个 on 家) are left alone. */
+static void test_target_unit_scale(void **state)
+{
+    zb_plan *plan = *state;
+    const char *csv = "序号,指标名称,计量单位,目标值\n"
+                      "1,招引项目到位资金,亿元,8000万元以上\n"
+                      "2,工业投资(亿元),,500 万元\n"
+                      "3,城镇新增就业,万人,1.2万人\n"
+                      "4,新增企业,家,30个\n"
+                      "5,技改投资,亿元,25亿元左右\n"
+                      "6,用电量,万千瓦时,3亿千瓦时\n"
+                      "7,税收,万元,8000\n";
+    assert_int_equal(zb_csv_load_string(plan, csv, strlen(csv), "t.csv", NULL), ZB_OK);
+    const expected want[] = {
+        {ZB_SEV_WARNING, "target-unit", "t.csv:2:4",
+         "indicator 1 (招引项目到位资金): target \"8000万元以上\" is written in 万元 but the indicator's unit is 亿元: "
+         "its number is read as 亿元; write the target in 亿元"},
+        {ZB_SEV_WARNING, "target-unit", "t.csv:3:4",
+         "indicator 2 (工业投资(亿元)): target \"500 万元\" is written in 万元 but the indicator's unit is 亿元: its "
+         "number is read as 亿元; write the target in 亿元"},
+        {ZB_SEV_WARNING, "target-unit", "t.csv:7:4",
+         "indicator 6 (用电量): target \"3亿千瓦时\" is written in 亿千瓦时 but the indicator's unit is 万千瓦时: its "
+         "number is read as 万千瓦时; write the target in 万千瓦时"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    zb_findings_free(f);
+}
+
 /* Without a unit directory there is nothing to check units against. */
 static void test_no_directory(void **state)
 {
@@ -641,6 +671,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_target_forms, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_target_unit_scale, setup, teardown),
         cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_plan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clean_plan, setup, teardown),
