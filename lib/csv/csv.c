@@ -28,6 +28,9 @@ typedef enum col_kind {
     COL_WEIGHT,
     COL_RESPONSIBLE,
     COL_NOTE,
+    COL_COOPERATE, /* 配合单位: units after the responsible ones */
+    COL_DEADLINE,  /* 完成时限: kept in the note */
+    COL_SCORING,   /* 评分标准: kept in the note */
     COL_YEAR, /* a bare `2025年`: a target or the base, settled by finish_header() */
     COL_KIND_COUNT
 } col_kind;
@@ -94,13 +97,32 @@ static const struct {
     {"notes", COL_NOTE},
     {"remark", COL_NOTE},
     {"remarks", COL_NOTE},
+    {"配合单位", COL_COOPERATE},
+    {"配合部门", COL_COOPERATE},
+    {"协办单位", COL_COOPERATE},
+    {"协办部门", COL_COOPERATE},
+    {"参与单位", COL_COOPERATE},
+    {"配合处室", COL_COOPERATE},
+    {"配合科室", COL_COOPERATE},
+    {"完成时限", COL_DEADLINE},
+    {"完成时间", COL_DEADLINE},
+    {"完成期限", COL_DEADLINE},
+    {"时间节点", COL_DEADLINE},
+    {"时限", COL_DEADLINE},
+    {"评分标准", COL_SCORING},
+    {"评分办法", COL_SCORING},
+    {"评分细则", COL_SCORING},
+    {"计分办法", COL_SCORING},
+    {"考核标准", COL_SCORING},
+    {"考核办法", COL_SCORING},
 };
 
 #define ACCEPTED_COLUMNS                                                                                \
     "序号/seq, 类别/category, 指标名称/name, 计量单位/单位/unit, 属性/指标属性/attribute, "               \
     "基期值/基数/YYYY年基数/YYYY年实际/base, 目标值/target (or YYYY年目标值, one per year, or YYYY年 " \
     "under a 目标值 heading), 类型/指标类型/kind, 方向/direction, 权重/分值/weight, "                    \
-    "责任单位/牵头单位/责任部门/责任处室/responsible, 备注/note"
+    "责任单位/牵头单位/责任部门/责任处室/responsible, 配合单位/协办单位, 完成时限/时间节点, "      \
+    "评分标准/考核办法, 备注/note"
 
 /* What the loader remembers of each indicator it added, for duplicate messages. */
 typedef struct row_info {
@@ -129,6 +151,8 @@ typedef struct csv_ctx {
     /* The data rows. */
     char *category; /* the 类别 above, continued over blank cells (a flattened merged cell) */
     zb_buf where;   /* "name:line[:column]" of the row being read; reused */
+    zb_buf units;   /* the row's responsible units then its cooperating ones; reused */
+    zb_buf notes;   /* the row's 备注, 完成时限 and 评分标准; reused */
     row_info *rows; /* one per indicator added, by index */
     size_t rows_cap;
 } csv_ctx;
@@ -530,6 +554,70 @@ static int parse_seq(const char *s, int *out)
     return 1;
 }
 
+/* A 序号 cell that numbers a group of rows, as tables with categories in rows of their own
+ * write it: `一、经济发展`, `（一）`, `(二)产业发展`, `四.` — Chinese numerals, in brackets
+ * or before 、 or a full stop. Returns the text after the ordinal, white space trimmed ("" when
+ * the cell is the ordinal alone), or NULL when the cell is not one. */
+static const char *group_ordinal(const char *s)
+{
+    static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                        0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6, 0x3007}; /* 一…十百零〇 */
+    const char *p = s;
+    size_t n;
+    uint32_t cp = zb_utf8_decode(p, &n);
+    int bracket = cp == '(' || cp == 0xFF08;
+    if (bracket)
+        p += n;
+    size_t count = 0;
+    for (;;) {
+        cp = zb_utf8_decode(p, &n);
+        size_t k = 0;
+        while (k < sizeof numerals / sizeof *numerals && numerals[k] != cp)
+            k++;
+        if (!*p || k == sizeof numerals / sizeof *numerals)
+            break;
+        p += n;
+        count++;
+    }
+    if (!count || count > 4)
+        return NULL;
+    cp = *p ? zb_utf8_decode(p, &n) : 0;
+    if (bracket) {
+        if (cp != ')' && cp != 0xFF09)
+            return NULL;
+        p += n;
+    } else if (cp == 0x3001 || cp == '.' || cp == 0xFF0E) { /* 、 . ． */
+        p += n;
+    } else {
+        return NULL; /* 十大工程 is a name; a bare 一 may number an indicator: neither is a group */
+    }
+    for (;;) {
+        if (*p == ' ' || *p == '\t')
+            p++;
+        else if (!strncmp(p, "\xE3\x80\x80", 3)) /* U+3000 */
+            p += 3;
+        else
+            return p;
+    }
+}
+
+/* What a 序号 cell that is not a number most likely is, said after the error. */
+static const char *seq_hint(const char *seq)
+{
+    static const char *const totals[] = {"合计", "小计", "总计", "总分", "累计"};
+    static const char *const notes[] = {"注", "说明", "备注", "填报", "制表", "审核", "联系", "数据来源", "资料来源"};
+    for (size_t i = 0; i < sizeof totals / sizeof *totals; i++)
+        if (!strncmp(seq, totals[i], strlen(totals[i])))
+            return ": a total row is not an indicator; delete it (zhibiao adds up what it needs)";
+    for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+        if (!strncmp(seq, notes[i], strlen(notes[i])))
+            return ": a note under the table is not an indicator row; delete it, or put it in the 备注 column";
+    if (group_ordinal(seq))
+        return ": a row numbered so heads a group of indicators only when it holds nothing else than the "
+               "group's name (in the 序号 cell, or in the 指标名称 or 类别 cell)";
+    return "";
+}
+
 /* The words a column of enumerated values takes, matched after zb_csv_header_key(). */
 typedef struct word_value {
     const char *word;
@@ -678,6 +766,32 @@ static void read_data_row(csv_ctx *c)
     }
 
     const char *cat = cell_of(c, COL_CATEGORY);
+    const char *seq = cell_of(c, COL_SEQ);
+    /* A row numbered `一、` heads a group: its name is after the ordinal or in the one other
+     * cell it fills (指标名称 or 类别). */
+    const char *rest = seq && *seq ? group_ordinal(seq) : NULL;
+    if (rest) {
+        const char *name = cell_of(c, COL_NAME);
+        const char *group = NULL;
+        if (nonempty == 1 && *rest)
+            group = rest;
+        else if (nonempty == 2 && !*rest && cat && *cat)
+            group = cat;
+        else if (nonempty == 2 && !*rest && name && *name)
+            group = name;
+        if (group) {
+            char *copy = zb_strdup(group);
+            if (!copy) {
+                zb_csv_fail_nomem(&c->r);
+                return;
+            }
+            free(c->category);
+            c->category = copy;
+            if (zb_plan_add_category(c->tmp, group, NULL) == ZB_ERR_NOMEM)
+                zb_csv_fail_nomem(&c->r);
+            return;
+        }
+    }
     if (cat && *cat) {
         char *copy = zb_strdup(cat);
         if (!copy) {
@@ -696,15 +810,14 @@ static void read_data_row(csv_ctx *c)
     }
 
     zb_indicator_def def = {0};
-    const char *seq = cell_of(c, COL_SEQ);
     size_t seq_col = c->col_of[COL_SEQ];
     if (seq && *seq) {
         int r = parse_seq(seq, &def.seq);
         if (r <= 0) {
-            zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu: %s: %s: \"%s\"", c->r.name, line,
+            zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu: %s: %s: \"%s\"%s", c->r.name, line,
                  column_label(c, seq_col, label, sizeof label),
                  r == 0 ? "not a sequence number" : "sequence number out of range (1 to 2147483647)",
-                 zb_csv_excerpt(seq, ex, sizeof ex));
+                 zb_csv_excerpt(seq, ex, sizeof ex), r == 0 ? seq_hint(seq) : "");
             return;
         }
         size_t other = zb_plan_find_indicator(c->tmp, def.seq);
@@ -736,12 +849,48 @@ static void read_data_row(csv_ctx *c)
     def.name = name ? name : "";
     def.unit = unit && *unit ? unit : NULL; /* empty: take it from the name */
     def.responsible = resp && *resp ? resp : NULL;
+    const char *coop = cell_of(c, COL_COOPERATE);
+    if (coop && *coop) {
+        if (!def.responsible) {
+            zb_csv_fail(&c->r, ZB_ERR_VALUE, "%s:%zu:%zu: %s: cooperating units \"%s\" without a lead unit "
+                        "(责任单位 or 牵头单位)", c->r.name, line, c->col_of[COL_COOPERATE],
+                        column_label(c, c->col_of[COL_COOPERATE], label, sizeof label),
+                        zb_csv_excerpt(coop, ex, sizeof ex));
+            return;
+        }
+        /* The lead first, as the model keeps them: 牵头 then 配合 in one list. */
+        c->units.len = 0;
+        zb_buf_adds(&c->units, resp);
+        zb_buf_adds(&c->units, "、");
+        zb_buf_adds(&c->units, coop);
+        if (c->units.failed) {
+            zb_csv_fail_nomem(&c->r);
+            return;
+        }
+        def.responsible = c->units.data;
+    }
     def.attribute = (zb_attribute)attribute;
     def.kind = (zb_kind)kind;
     def.direction = (zb_direction)direction;
     def.base = base && *base ? base : NULL;
     def.base_year = def.base ? c->years[c->col_of[COL_BASE] - 1] : 0;
     def.note = note && *note ? note : NULL;
+    const char *deadline = cell_of(c, COL_DEADLINE), *scoring = cell_of(c, COL_SCORING);
+    if ((deadline && *deadline) || (scoring && *scoring)) {
+        /* Kept in the note as the importer keeps a task breakdown's 完成时限. */
+        zb_buf *nb = &c->notes;
+        nb->len = 0;
+        zb_buf_adds(nb, def.note ? def.note : "");
+        if (deadline && *deadline)
+            zb_buf_addf(nb, "%s完成时限：%s", nb->len ? "；" : "", deadline);
+        if (scoring && *scoring)
+            zb_buf_addf(nb, "%s评分标准：%s", nb->len ? "；" : "", scoring);
+        if (nb->failed) {
+            zb_csv_fail_nomem(&c->r);
+            return;
+        }
+        def.note = nb->data;
+    }
 
     size_t count = zb_plan_indicator_count(c->tmp);
     if (zb_grow((void **)&c->rows, &c->rows_cap, count + 1, sizeof *c->rows)) {
@@ -818,6 +967,8 @@ static void ctx_free(csv_ctx *c)
     free(c->category);
     free(c->rows);
     zb_buf_free(&c->where);
+    zb_buf_free(&c->units);
+    zb_buf_free(&c->notes);
     zb_plan_free(c->tmp);
 }
 

@@ -847,9 +847,12 @@ zb_status zb_imp_clean_text(const char *text, size_t len, const char *name, zb_i
                 break;
             }
             joined = m;
-            /* Latin words broken across lines keep their space. */
-            int latin = a && b && is_ascii_alnum((unsigned char)joined[a - 1]) &&
-                        is_ascii_alnum((unsigned char)raw[j].text[0]);
+            /* Latin words broken across lines keep their space; a number broken at the
+             * measure (`15` / `00亩`, `5` / `G基站`) is one number and gets none. */
+            unsigned char before = a ? (unsigned char)joined[a - 1] : 0;
+            unsigned char after = (unsigned char)raw[j].text[0];
+            int digit = (before >= '0' && before <= '9') || (after >= '0' && after <= '9');
+            int latin = a && b && is_ascii_alnum(before) && is_ascii_alnum(after) && !digit;
             if (latin)
                 joined[a++] = ' ';
             memcpy(joined + a, raw[j].text, b + 1);

@@ -393,6 +393,11 @@ static const qual_word prefix_words[] = {
     {"≤", ZB_QUAL_AT_MOST},       {"≦", ZB_QUAL_AT_MOST},       {"<=", ZB_QUAL_AT_MOST},
     {"＜＝", ZB_QUAL_AT_MOST},    {"约", ZB_QUAL_ABOUT},        {"≈", ZB_QUAL_ABOUT},
     {"~", ZB_QUAL_ABOUT},         {"～", ZB_QUAL_ABOUT},        {"力争", ZB_QUAL_NONE},
+    {"达到", ZB_QUAL_NONE},       {"控制在", ZB_QUAL_NONE},
+    /* A strict bound is read as the bound (`<5.5`: at most 5.5), after the two-character
+     * forms above so that `<=` stays one word. */
+    {"＜", ZB_QUAL_AT_MOST},      {"<", ZB_QUAL_AT_MOST},       {"＞", ZB_QUAL_AT_LEAST},
+    {">", ZB_QUAL_AT_LEAST},
 };
 
 static const qual_word suffix_words[] = {

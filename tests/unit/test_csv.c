@@ -486,6 +486,118 @@ static zb_plan *load_file(const char *rel)
     return p;
 }
 
+/* Category rows numbered as offices number them: the name after the ordinal, or the ordinal
+ * alone beside the name; a numeral that starts a name is no ordinal. */
+static void test_group_rows(void **state)
+{
+    (void)state;
+    zb_plan *p = load("序号,指标名称,目标值\n"
+                      "一、经济发展,,\n"
+                      "1,甲,1\n"
+                      "（二）,产业,\n"
+                      "2,乙,1\n"
+                      "(三)　开放合作,,\n"
+                      "3,丙,1\n"
+                      "十.民生,,\n"
+                      "4,丁,1\n");
+    assert_string_equal(cat(p, 1), "经济发展");
+    assert_string_equal(cat(p, 2), "产业");
+    assert_string_equal(cat(p, 3), "开放合作");
+    assert_string_equal(cat(p, 4), "民生");
+    zb_plan_free(p);
+    p = load_opts("序号,指标名称,目标值\n十大工程,,\n", ZB_ERR_VALUE, NULL);
+    assert_contains(zb_errmsg(p), "not a sequence number: \"十大工程\"");
+    zb_plan_free(p);
+    p = load_opts("序号,指标名称,目标值\n一、工业,产值,10\n", ZB_ERR_VALUE, NULL);
+    assert_contains(zb_errmsg(p), "heads a group of indicators only when it holds nothing else");
+    zb_plan_free(p);
+    p = load_opts("序号,指标名称,目标值\n四、,,\n", ZB_ERR_VALUE, NULL); /* the ordinal alone names nothing */
+    zb_plan_free(p);
+    p = load_opts("序号,指标名称,目标值\n一,甲,\n", ZB_ERR_VALUE, NULL); /* a bare numeral heads nothing */
+    assert_contains(zb_errmsg(p), "not a sequence number: \"一\"");
+    zb_plan_free(p);
+}
+
+/* 配合单位 follow the lead; 完成时限 and 评分标准 are kept in the note. */
+static void test_cooperating_and_note_columns(void **state)
+{
+    (void)state;
+    zb_plan *p = load("序号,指标名称,目标值,牵头单位,配合单位,完成时限,评分标准,备注\n"
+                      "1,甲,1,县发改局,县统计局、县经信局,12月底,每少10%扣1分,可比价\n"
+                      "2,乙,1,县人社局,,,,\n"
+                      "3,丙,1,县农业农村局,,6月底,,\n");
+    size_t i = ind(p, 1);
+    assert_int_equal(zb_plan_indicator_responsible_count(p, i), 3);
+    assert_string_equal(zb_plan_indicator_lead(p, i), "县发改局");
+    assert_string_equal(zb_plan_indicator_responsible(p, i, 2), "县经信局");
+    assert_string_equal(zb_plan_indicator_note(p, i), "可比价；完成时限：12月底；评分标准：每少10%扣1分");
+    assert_int_equal(zb_plan_indicator_responsible_count(p, ind(p, 2)), 1);
+    assert_string_equal(zb_plan_indicator_note(p, ind(p, 2)), "");
+    assert_string_equal(zb_plan_indicator_note(p, ind(p, 3)), "完成时限：6月底");
+    zb_plan_free(p);
+    p = load_opts("序号,指标名称,目标值,牵头单位,配合单位\n1,甲,1,,县统计局\n", ZB_ERR_VALUE, NULL);
+    assert_contains(zb_errmsg(p), "t.csv:2:5: column 5 (配合单位): cooperating units \"县统计局\" without a lead unit");
+    zb_plan_free(p);
+}
+
+/* Tables written as other offices keep them (tests/data/trial): what each must read as. */
+static void test_file_trial_tables(void **state)
+{
+    (void)state;
+    zb_plan *p = load_file("trial/county-kaohe-2025.csv");
+    if (!p)
+        skip();
+    assert_int_equal(zb_plan_indicator_count(p), 7);
+    assert_int_equal(zb_plan_category_count(p), 2);
+    assert_string_equal(cat(p, 1), "经济发展");
+    assert_string_equal(cat(p, 5), "民生保障");
+    size_t i = ind(p, 1);
+    assert_string_equal(zb_plan_indicator_target_text(p, i), "≥6.5%");
+    assert_int_equal(zb_plan_indicator_qualifier(p, i), ZB_QUAL_AT_LEAST);
+    assert_true(zb_plan_indicator_weight(p, i) == 10);
+    assert_int_equal(zb_plan_indicator_responsible_count(p, i), 2);
+    assert_string_equal(zb_plan_indicator_responsible(p, i, 1), "县统计局");
+    i = ind(p, 3);
+    assert_true(zb_plan_indicator_target(p, i) == 1250000);
+    assert_string_equal(zb_plan_indicator_responsible(p, i, 1), "各乡镇（街道）");
+    i = ind(p, 4);
+    assert_true(zb_plan_indicator_target(p, i) == 8000);
+    assert_int_equal(zb_plan_indicator_qualifier(p, i), ZB_QUAL_AT_LEAST);
+    assert_true(zb_plan_indicator_target(p, ind(p, 5)) == 3500);
+    assert_int_equal(zb_classify_target(zb_plan_indicator_target_text(p, ind(p, 7)), NULL, NULL, NULL),
+                     ZB_TARGET_QUALITATIVE);
+    zb_plan_free(p);
+
+    p = load_file("trial/town-kaohe-pingfen.csv");
+    assert_int_equal(zb_plan_indicator_count(p), 3);
+    assert_string_equal(zb_plan_indicator_note(p, ind(p, 1)), "完成时限：12月底；评分标准：完成得满分，每少10%扣1分");
+    assert_string_equal(cat(p, 2), "招商引资");
+    zb_plan_free(p);
+
+    p = load_file("trial/city-xuhao-mixed.csv");
+    assert_int_equal(zb_plan_indicator_count(p), 4);
+    assert_string_equal(cat(p, 1), "产业发展");
+    assert_string_equal(cat(p, 4), "开放合作");
+    assert_true(zb_plan_indicator_target(p, ind(p, 4)) == 2100);
+    zb_plan_free(p);
+
+    p = load_file("trial/city-shisiwu-mid.tsv");
+    assert_int_equal(zb_plan_indicator_count(p), 8);
+    assert_int_equal(zb_plan_category_count(p), 3);
+    assert_string_equal(cat(p, 3), "创新驱动");
+    assert_string_equal(cat(p, 6), "绿色低碳");
+    assert_string_equal(zb_plan_indicator_base_text(p, ind(p, 3)), "1,086");
+    assert_int_equal(zb_plan_indicator_direction(p, ind(p, 6)), ZB_DIR_LOWER);
+    assert_int_equal(zb_plan_indicator_direction(p, ind(p, 7)), ZB_DIR_LOWER); /* <5.5: a cap */
+    assert_int_equal(zb_plan_indicator_qualifier(p, ind(p, 7)), ZB_QUAL_AT_MOST);
+    zb_plan_free(p);
+
+    p = load_file("trial/county-fullwidth.csv");
+    assert_true(zb_plan_indicator_target(p, ind(p, 1)) == 340);
+    assert_true(zb_plan_indicator_target(p, ind(p, 2)) == 7);
+    zb_plan_free(p);
+}
+
 /* The seed's 附件2 as published: 41 indicators in 10 categories. */
 static void test_file_tonglu(void **state)
 {
@@ -1002,6 +1114,9 @@ int main(void)
         cmocka_unit_test(test_text_checked_once),
         cmocka_unit_test(test_unicode_text),
         cmocka_unit_test(test_file_real_tables),
+        cmocka_unit_test(test_group_rows),
+        cmocka_unit_test(test_cooperating_and_note_columns),
+        cmocka_unit_test(test_file_trial_tables),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

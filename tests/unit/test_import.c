@@ -82,6 +82,30 @@ static zb_plan *import_string(const char *text, zb_status expect, zb_findings **
     return plan;
 }
 
+/* Imports a fixture of tests/data/trial (texts written as other offices publish them). */
+static zb_plan *import_trial(const char *file, zb_findings **report)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "trial/%s", file);
+    char *path = path_in("ZB_TEST_DATA", rel);
+    if (!path) {
+        fprintf(stderr, "ZB_TEST_DATA is not set: skipping\n");
+        skip();
+    }
+    zb_plan *plan = zb_plan_new();
+    assert_non_null(plan);
+    zb_findings *r = NULL;
+    zb_status st = zb_import_text(plan, path, NULL, &r);
+    if (st != ZB_OK)
+        fail_msg("%s: status %d: %s", file, st, zb_errmsg(plan));
+    free(path);
+    if (report)
+        *report = r;
+    else
+        zb_findings_free(r);
+    return plan;
+}
+
 static size_t count_code(const zb_findings *f, const char *code)
 {
     size_t n = 0;
@@ -921,6 +945,31 @@ static void test_clean(void **state)
     }
 }
 
+/* A PDF's text, lines broken at the page width, a number broken across two lines
+ * (`15` / `00亩以上`), page numbers: the number is one number again. */
+static void test_trial_pdf_broken_number(void **state)
+{
+    (void)state;
+    zb_findings *r = NULL;
+    zb_plan *plan = import_trial("county-jihua-pdf.txt", &r);
+    assert_string_equal(zb_plan_meta(plan, ZB_META_PLAN_TITLE), "西河县2025年工业稳增长行动计划");
+    size_t p = find_prose(plan, "出让工业用地");
+    assert_string_equal(zb_plan_prose_target_value_text(plan, p), "1500");
+    assert_string_equal(zb_plan_prose_target_unit(plan, p), "亩");
+    assert_int_equal(zb_plan_prose_target_qualifier(plan, p), ZB_QUAL_AT_LEAST);
+    p = find_prose(plan, "规上工业企业营业收入");
+    assert_string_equal(zb_plan_prose_target_value_text(plan, p), "300");
+    assert_int_equal(zb_plan_task_count(plan), 4);
+    for (size_t t = 0; t < 4; t++)
+        assert_true(zb_plan_task_duty_count(plan, t) >= 1);
+    assert_int_equal(zb_plan_task_duty_responsible_count(plan, 3, 0), 3);
+    assert_int_equal(zb_plan_task_duty_lead_count(plan, 3, 0), 1);
+    assert_int_equal(count_code(r, "unplaced"), 0);
+    assert_int_equal(count_code(r, "task-no-unit"), 0);
+    zb_findings_free(r);
+    zb_plan_free(plan);
+}
+
 /* check on a deliberately misread import names the problem: each fixture imported with a
  * form of the importer switched off gives the finding that says so, and none without. */
 static void test_check_names_a_misread(void **state)
@@ -1011,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_notes_parsing),
         cmocka_unit_test(test_targets_parsing),
         cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_trial_pdf_broken_number),
         cmocka_unit_test(test_check_names_a_misread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
