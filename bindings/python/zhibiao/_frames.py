@@ -76,6 +76,8 @@ class Rows:
         self.name = name
         self.lines = {}
         self._pattern = re.compile(re.escape(name) + r":(\d+)(?::(\d+))?")
+        # An earlier line a message refers to ("already used at line 2").
+        self._earlier = re.compile(r"\bat line (\d+)\b")
 
     def add(self, first_line, count, row, columns):
         for line in range(first_line, first_line + count):
@@ -91,8 +93,19 @@ class Rows:
             text += f", column {_label(columns[int(m.group(2))])}"
         return text
 
+    def _place_earlier(self, m):
+        where = self.lines.get(int(m.group(1)))
+        if where is None:
+            return m.group(0)
+        row, columns = where
+        text = f"at row {_label(row)}"
+        # A wide monthly sheet: each month's cell is a line of its own; name the month.
+        if columns.get(2) is not None and columns.get(2) == columns.get(3):
+            text += f", column {_label(columns[3])}"
+        return text
+
     def relocate(self, text):
-        return self._pattern.sub(self._place, text)
+        return self._earlier.sub(self._place_earlier, self._pattern.sub(self._place, text))
 
 
 def _write_csv(header, records, name, columns_of):
