@@ -428,6 +428,16 @@ static int check_indicator(checker *c, zb_findings *f, size_t i)
         zb_buf_addf(&msg, "indicator %d: the name is empty", seq);
         bad = add_finding(f, ZB_SEV_ERROR, "empty-name", where->data, &msg);
     }
+    if (!bad && *unit && zb_plan_indicator_unit_given(plan, i)) {
+        /* 工业投资(亿元) with a 计量单位 of 万元: one of the two is wrong by a scale. */
+        char named[64];
+        if (zb_infer_unit(name, named, sizeof named) < sizeof named - 1 && *named && strcmp(named, unit) != 0 &&
+            strcmp(unit_base(named), unit_base(unit)) == 0) {
+            zb_buf_addf(&msg, "%s: the name says %s but the unit (计量单位) is %s: targets and actuals are read as %s",
+                        subject->data, named, unit, unit);
+            bad = add_finding(f, ZB_SEV_WARNING, "unit-conflict", where->data, &msg);
+        }
+    }
     size_t nt = zb_plan_indicator_target_count(plan, i);
     if (!bad && nt == 0) {
         zb_buf_addf(&msg, "%s: has no target", subject->data);

@@ -217,6 +217,31 @@ static void test_target_unit_scale(void **state)
     zb_findings_free(f);
 }
 
+/* A name's unit and a 计量单位 at another scale contradict each other; a bracketed group that
+ * is no unit (数字化车间) or another word for a count (家, 个) is left alone. */
+static void test_unit_conflict(void **state)
+{
+    zb_plan *plan = *state;
+    const char *csv = "序号,指标名称,计量单位,目标值\n"
+                      "1,工业投资(亿元),万元,500\n"
+                      "2,新增企业（家）,个,30\n"
+                      "3,培育智能工厂(数字化车间),家,5\n"
+                      "4,研发投入占比(%),%,3\n"
+                      "5,城镇新增就业（万人）,人,12000\n";
+    assert_int_equal(zb_csv_load_string(plan, csv, strlen(csv), "t.csv", NULL), ZB_OK);
+    const expected want[] = {
+        {ZB_SEV_WARNING, "unit-conflict", "t.csv:2",
+         "indicator 1 (工业投资(亿元)): the name says 亿元 but the unit (计量单位) is 万元: targets and actuals are "
+         "read as 万元"},
+        {ZB_SEV_WARNING, "unit-conflict", "t.csv:6",
+         "indicator 5 (城镇新增就业（万人）): the name says 万人 but the unit (计量单位) is 人: targets and actuals are "
+         "read as 人"},
+    };
+    zb_findings *f = validate(plan);
+    expect_findings(f, want, COUNT(want));
+    zb_findings_free(f);
+}
+
 /* Without a unit directory there is nothing to check units against. */
 static void test_no_directory(void **state)
 {
@@ -672,6 +697,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_target_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_target_unit_scale, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unit_conflict, setup, teardown),
         cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_plan, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clean_plan, setup, teardown),
