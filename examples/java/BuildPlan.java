@@ -8,10 +8,12 @@ import zhibiao.IndicatorDef;
 import zhibiao.Meta;
 import zhibiao.Plan;
 import zhibiao.TaskDef;
+import zhibiao.ZhibiaoException;
 
 /**
  * A plan built in code, as an OA form would submit it: metadata, units, indicators and a
- * task; checked, saved as JSON and written as a target table.
+ * task; checked, saved as JSON and written as a target table. A draft with no title and no
+ * issuing organ is refused by the notice writer, which names what is missing.
  *
  *   java -cp zhibiao-0.1.0.jar:/usr/share/java/jna.jar:. BuildPlan
  */
@@ -37,6 +39,14 @@ public class BuildPlan {
             plan.save(Path.of("built-plan.json"));
             plan.writeTargetTable(Path.of("built-targets.xlsx"));
             System.out.println(plan + " saved to built-plan.json and built-targets.xlsx");
+        }
+        try (Plan draft = new Plan()) {
+            draft.noticeBytes();   // NoticeOptions.builder().force(true).build() would write it anyway
+            throw new IllegalStateException("a notice without a title or an organ was written");
+        } catch (ZhibiaoException e) {
+            System.out.println(e.code() + " " + e.getMessage());
+            for (Finding f : e.report())
+                System.out.println("  to fix: " + f.code());
         }
     }
 }

@@ -779,7 +779,8 @@ typedef struct zb_validate_options {
 /**
  * @brief zb_plan_validate() and, as @p options say, what a document needs and whether
  *        the actuals look right. The writers do not call it: the command line and the
- *        Python binding call it before writing and refuse a plan with errors unless forced.
+ *        Python and Java bindings call it before writing and refuse a plan with errors
+ *        unless forced.
  * @param options NULL = zb_plan_validate().
  * @return ::ZB_OK when the check ran; ::ZB_ERR_VALUE for a period not written YYYY-MM or a
  *         document not in ::zb_document_kind (*out is then NULL); ::ZB_ERR_NOMEM.

@@ -21,8 +21,10 @@ public final class AssessmentOptions {
     private final String fontHeading;
     private final String fontTitle;
     private final Path scratchDir;
+    private final boolean force;
 
     private AssessmentOptions(Builder b) {
+        this.force = b.force;
         this.scratchDir = b.scratchDir;
         this.title = b.title;
         this.scoring = b.scoring;
@@ -41,6 +43,7 @@ public final class AssessmentOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.force = force;
         b.scratchDir = scratchDir;
         b.title = title;
         b.scoring = scoring;
@@ -92,6 +95,11 @@ public final class AssessmentOptions {
         return Optional.ofNullable(scratchDir);
     }
 
+    /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+    public boolean force() {
+        return force;
+    }
+
     ZbLibrary.AssessmentOptionsStruct toStruct() {
         ZbLibrary.AssessmentOptionsStruct s = new ZbLibrary.AssessmentOptionsStruct();
         s.title = title;
@@ -113,7 +121,8 @@ public final class AssessmentOptions {
         if (!(o instanceof AssessmentOptions))
             return false;
         AssessmentOptions x = (AssessmentOptions) o;
-        return Objects.equals(scratchDir, x.scratchDir)
+        return force == x.force
+                && Objects.equals(scratchDir, x.scratchDir)
                 && Objects.equals(title, x.title)
                 && Objects.equals(scoring, x.scoring)
                 && Objects.equals(cap, x.cap)
@@ -125,7 +134,7 @@ public final class AssessmentOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(scratchDir, title, scoring, cap, aboutTolerance, fontBody, fontHeading, fontTitle);
+        return 31 * (Objects.hash(scratchDir, title, scoring, cap, aboutTolerance, fontBody, fontHeading, fontTitle)) + Boolean.hashCode(force);
     }
 
     /** Builds {@link AssessmentOptions}; every setter returns the builder. */
@@ -138,8 +147,15 @@ public final class AssessmentOptions {
         private String fontHeading;
         private String fontTitle;
         private Path scratchDir;
+        private boolean force;
 
         private Builder() {
+        }
+
+        /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
         }
 
         /** Title; default "<year>年度指标考核结果". */

@@ -18,8 +18,10 @@ public final class BreakdownOptions {
     private final String fontTitle;
     private final Path scratchDir;
     private final SheetMargins margins;
+    private final boolean force;
 
     private BreakdownOptions(Builder b) {
+        this.force = b.force;
         this.scratchDir = b.scratchDir;
         this.margins = b.margins;
         this.title = b.title;
@@ -36,6 +38,7 @@ public final class BreakdownOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.force = force;
         b.scratchDir = scratchDir;
         b.margins = margins;
         b.title = title;
@@ -75,6 +78,11 @@ public final class BreakdownOptions {
         return margins;
     }
 
+    /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+    public boolean force() {
+        return force;
+    }
+
     ZbLibrary.BreakdownOptionsStruct toStruct() {
         ZbLibrary.BreakdownOptionsStruct s = new ZbLibrary.BreakdownOptionsStruct();
         s.title = title;
@@ -91,7 +99,8 @@ public final class BreakdownOptions {
         if (!(o instanceof BreakdownOptions))
             return false;
         BreakdownOptions x = (BreakdownOptions) o;
-        return Objects.equals(scratchDir, x.scratchDir)
+        return force == x.force
+                && Objects.equals(scratchDir, x.scratchDir)
                 && margins == x.margins
                 && Objects.equals(title, x.title)
                 && Objects.equals(fontBody, x.fontBody)
@@ -101,7 +110,7 @@ public final class BreakdownOptions {
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(scratchDir, title, fontBody, fontHeading, fontTitle) + margins.hashCode();
+        return 31 * (31 * Objects.hash(scratchDir, title, fontBody, fontHeading, fontTitle) + margins.hashCode()) + Boolean.hashCode(force);
     }
 
     /** Builds {@link BreakdownOptions}; every setter returns the builder. */
@@ -112,8 +121,15 @@ public final class BreakdownOptions {
         private String fontTitle;
         private Path scratchDir;
         private SheetMargins margins = SheetMargins.DOCUMENT;
+        private boolean force;
 
         private Builder() {
+        }
+
+        /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
         }
 
         /** Title over each sheet; default "<plan title>责任分解表". */

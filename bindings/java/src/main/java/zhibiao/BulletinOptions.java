@@ -21,8 +21,10 @@ public final class BulletinOptions {
     private final boolean sealed;
     private final byte[] sealPngBytes;
     private final Masthead masthead;
+    private final boolean force;
 
     private BulletinOptions(Builder b) {
+        this.force = b.force;
         this.sealPngBytes = b.sealPngBytes;
         this.masthead = b.masthead;
         this.fonts = b.fonts;
@@ -41,6 +43,7 @@ public final class BulletinOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.force = force;
         b.sealPngBytes = sealPngBytes;
         b.masthead = masthead;
         b.fonts = fonts;
@@ -92,6 +95,11 @@ public final class BulletinOptions {
         return masthead;
     }
 
+    /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+    public boolean force() {
+        return force;
+    }
+
     ZbLibrary.BulletinOptionsStruct toStruct() {
         ZbLibrary.BulletinOptionsStruct s = new ZbLibrary.BulletinOptionsStruct();
         s.title = title;
@@ -117,7 +125,8 @@ public final class BulletinOptions {
         if (!(o instanceof BulletinOptions))
             return false;
         BulletinOptions x = (BulletinOptions) o;
-        return java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
+        return force == x.force
+                && java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
                 && masthead == x.masthead
                 && Objects.equals(fonts, x.fonts)
                 && Objects.equals(title, x.title)
@@ -129,7 +138,7 @@ public final class BulletinOptions {
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(fonts, title, docNumber, aboutTolerance, sealPng, sealed) + java.util.Arrays.hashCode(sealPngBytes) + masthead.hashCode();
+        return 31 * (31 * Objects.hash(fonts, title, docNumber, aboutTolerance, sealPng, sealed) + java.util.Arrays.hashCode(sealPngBytes) + masthead.hashCode()) + Boolean.hashCode(force);
     }
 
     /** Builds {@link BulletinOptions}; every setter returns the builder. */
@@ -142,8 +151,15 @@ public final class BulletinOptions {
         private boolean sealed;
         private byte[] sealPngBytes;
         private Masthead masthead = Masthead.FILE;
+        private boolean force;
 
         private Builder() {
+        }
+
+        /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
         }
 
         /** Fonts by role; default the library's, loaded for each call. */

@@ -19,8 +19,10 @@ public final class NoticeOptions {
     private final boolean omitImprint;
     private final byte[] sealPngBytes;
     private final Masthead masthead;
+    private final boolean force;
 
     private NoticeOptions(Builder b) {
+        this.force = b.force;
         this.sealPngBytes = b.sealPngBytes;
         this.masthead = b.masthead;
         this.fonts = b.fonts;
@@ -38,6 +40,7 @@ public final class NoticeOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.force = force;
         b.sealPngBytes = sealPngBytes;
         b.masthead = masthead;
         b.fonts = fonts;
@@ -83,6 +86,11 @@ public final class NoticeOptions {
         return masthead;
     }
 
+    /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+    public boolean force() {
+        return force;
+    }
+
     ZbLibrary.NoticeOptionsStruct toStruct() {
         ZbLibrary.NoticeOptionsStruct s = new ZbLibrary.NoticeOptionsStruct();
         s.seal_png = sealPng == null ? null : sealPng.toString();
@@ -104,7 +112,8 @@ public final class NoticeOptions {
         if (!(o instanceof NoticeOptions))
             return false;
         NoticeOptions x = (NoticeOptions) o;
-        return java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
+        return force == x.force
+                && java.util.Arrays.equals(sealPngBytes, x.sealPngBytes)
                 && masthead == x.masthead
                 && Objects.equals(fonts, x.fonts)
                 && Objects.equals(sealPng, x.sealPng)
@@ -115,7 +124,7 @@ public final class NoticeOptions {
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(fonts, sealPng, sealed, omitAttachments, omitImprint) + java.util.Arrays.hashCode(sealPngBytes) + masthead.hashCode();
+        return 31 * (31 * Objects.hash(fonts, sealPng, sealed, omitAttachments, omitImprint) + java.util.Arrays.hashCode(sealPngBytes) + masthead.hashCode()) + Boolean.hashCode(force);
     }
 
     /** Builds {@link NoticeOptions}; every setter returns the builder. */
@@ -127,8 +136,15 @@ public final class NoticeOptions {
         private boolean omitImprint;
         private byte[] sealPngBytes;
         private Masthead masthead = Masthead.FILE;
+        private boolean force;
 
         private Builder() {
+        }
+
+        /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
         }
 
         /** Fonts by role; default the library's (loaded for each call: when writing many, load {@link Fonts#defaults()} once and pass it). */

@@ -32,6 +32,12 @@ import java.util.function.ToIntFunction;
  * change (a setter, an add, a load) waits for them, and they for it. Every failed C call
  * throws {@link ZhibiaoException} with the library's located message; a failed call changes
  * nothing.
+ *
+ * <p>Every writer first checks the plan for its document ({@link #validate(DocumentKind, boolean, String)},
+ * with the actuals up to the period for the monitoring workbook, the assessment and the
+ * bulletin) and refuses a plan with errors: {@link ZhibiaoException} ({@link Status#INVALID})
+ * listing them, every one in {@link ZhibiaoException#report()}, nothing written; the options'
+ * {@code force(true)} writes it anyway. Warnings never stop a write.
  */
 public final class Plan implements AutoCloseable {
     private final Handle<ZbLibrary.PlanPtr> handle;
@@ -756,6 +762,7 @@ public final class Plan implements AutoCloseable {
     public void writeTargetTable(Path path, TableOptions options) {
         String file = file(path);
         ZbLibrary.TableOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("writeTargetTable", DocumentKind.TABLE, null, options.force());
         read((p, err) -> Lib.c().zb_xlsx_write_target_table(p, file, o, err));
     }
 
@@ -767,6 +774,7 @@ public final class Plan implements AutoCloseable {
     /** The target table's bytes with {@code options}. */
     public byte[] targetTableBytes(TableOptions options) {
         ZbLibrary.TableOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("targetTableBytes", DocumentKind.TABLE, null, options.force());
         return bytes((p, out, len, err) -> Lib.c().zb_xlsx_target_table_to_buffer(p, o, out, len, err));
     }
 
@@ -779,6 +787,7 @@ public final class Plan implements AutoCloseable {
     public void writeBreakdown(Path path, BreakdownOptions options) {
         String file = file(path);
         ZbLibrary.BreakdownOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("writeBreakdown", DocumentKind.BREAKDOWN, null, options.force());
         read((p, err) -> Lib.c().zb_xlsx_write_breakdown(p, file, o, err));
     }
 
@@ -790,6 +799,7 @@ public final class Plan implements AutoCloseable {
     /** The breakdown's bytes with {@code options}. */
     public byte[] breakdownBytes(BreakdownOptions options) {
         ZbLibrary.BreakdownOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("breakdownBytes", DocumentKind.BREAKDOWN, null, options.force());
         return bytes((p, out, len, err) -> Lib.c().zb_xlsx_breakdown_to_buffer(p, o, out, len, err));
     }
 
@@ -802,6 +812,7 @@ public final class Plan implements AutoCloseable {
     public void writeProgress(Path path, String period, ProgressSheetOptions options) {
         String file = file(path);
         ZbLibrary.ProgressSheetOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("writeProgress", DocumentKind.PROGRESS, period, options.force());
         read((p, err) -> Lib.c().zb_xlsx_write_progress(p, period, file, o, err));
     }
 
@@ -813,6 +824,7 @@ public final class Plan implements AutoCloseable {
     /** The monitoring workbook's bytes with {@code options}. */
     public byte[] progressBytes(String period, ProgressSheetOptions options) {
         ZbLibrary.ProgressSheetOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("progressBytes", DocumentKind.PROGRESS, period, options.force());
         return bytes((p, out, len, err) -> Lib.c().zb_xlsx_progress_to_buffer(p, period, o, out, len, err));
     }
 
@@ -825,6 +837,7 @@ public final class Plan implements AutoCloseable {
     public void writeAssessment(Path path, String period, AssessmentOptions options) {
         String file = file(path);
         ZbLibrary.AssessmentOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("writeAssessment", DocumentKind.ASSESSMENT, period, options.force());
         read((p, err) -> Lib.c().zb_xlsx_write_assessment(p, period, file, o, err));
     }
 
@@ -836,6 +849,7 @@ public final class Plan implements AutoCloseable {
     /** The assessment's bytes with {@code options}. */
     public byte[] assessmentBytes(String period, AssessmentOptions options) {
         ZbLibrary.AssessmentOptionsStruct o = options(options).toStruct();
+        checkBeforeWriting("assessmentBytes", DocumentKind.ASSESSMENT, period, options.force());
         return bytes((p, out, len, err) -> Lib.c().zb_xlsx_assessment_to_buffer(p, period, o, out, len, err));
     }
 
@@ -849,6 +863,7 @@ public final class Plan implements AutoCloseable {
         String file = file(path);
         NoticeOptions opts = options(options);
         ZbLibrary.NoticeOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("writeNotice", DocumentKind.NOTICE, null, opts.force());
         ZbLibrary.PdfInfoStruct info = new ZbLibrary.PdfInfoStruct();
         withFonts(opts.fonts().orElse(null), (p, f, err) -> Lib.c().zb_pdf_write_notice(p, f, file, o, info, err));
         return info(info);
@@ -863,6 +878,7 @@ public final class Plan implements AutoCloseable {
     public byte[] noticeBytes(NoticeOptions options) {
         NoticeOptions opts = options(options);
         ZbLibrary.NoticeOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("noticeBytes", DocumentKind.NOTICE, null, opts.force());
         return fontBytes(opts.fonts().orElse(null),
                 (p, f, out, len, err) -> Lib.c().zb_pdf_notice_to_buffer(p, f, o, out, len, null, err));
     }
@@ -877,6 +893,7 @@ public final class Plan implements AutoCloseable {
         String file = file(path);
         BulletinOptions opts = options(options);
         ZbLibrary.BulletinOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("writeBulletin", DocumentKind.BULLETIN, period, opts.force());
         ZbLibrary.PdfInfoStruct info = new ZbLibrary.PdfInfoStruct();
         withFonts(opts.fonts().orElse(null),
                 (p, f, err) -> Lib.c().zb_pdf_write_bulletin(p, f, period, file, o, info, err));
@@ -892,6 +909,7 @@ public final class Plan implements AutoCloseable {
     public byte[] bulletinBytes(String period, BulletinOptions options) {
         BulletinOptions opts = options(options);
         ZbLibrary.BulletinOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("bulletinBytes", DocumentKind.BULLETIN, period, opts.force());
         return fontBytes(opts.fonts().orElse(null),
                 (p, f, out, len, err) -> Lib.c().zb_pdf_bulletin_to_buffer(p, f, period, o, out, len, null, err));
     }
@@ -901,6 +919,7 @@ public final class Plan implements AutoCloseable {
         String file = file(path);
         NoticeOptions opts = options(options);
         ZbLibrary.NoticeOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("writeOfdNotice", DocumentKind.NOTICE, null, opts.force());
         ZbLibrary.PdfInfoStruct info = new ZbLibrary.PdfInfoStruct();
         withFonts(opts.fonts().orElse(null), (p, f, err) -> Lib.c().zb_ofd_write_notice(p, f, file, o, info, err));
         return info(info);
@@ -910,6 +929,7 @@ public final class Plan implements AutoCloseable {
     public byte[] ofdNoticeBytes(NoticeOptions options) {
         NoticeOptions opts = options(options);
         ZbLibrary.NoticeOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("ofdNoticeBytes", DocumentKind.NOTICE, null, opts.force());
         return fontBytes(opts.fonts().orElse(null),
                 (p, f, out, len, err) -> Lib.c().zb_ofd_notice_to_buffer(p, f, o, out, len, null, err));
     }
@@ -919,6 +939,7 @@ public final class Plan implements AutoCloseable {
         String file = file(path);
         BulletinOptions opts = options(options);
         ZbLibrary.BulletinOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("writeOfdBulletin", DocumentKind.BULLETIN, period, opts.force());
         ZbLibrary.PdfInfoStruct info = new ZbLibrary.PdfInfoStruct();
         withFonts(opts.fonts().orElse(null),
                 (p, f, err) -> Lib.c().zb_ofd_write_bulletin(p, f, period, file, o, info, err));
@@ -929,8 +950,38 @@ public final class Plan implements AutoCloseable {
     public byte[] ofdBulletinBytes(String period, BulletinOptions options) {
         BulletinOptions opts = options(options);
         ZbLibrary.BulletinOptionsStruct o = opts.toStruct();
+        checkBeforeWriting("ofdBulletinBytes", DocumentKind.BULLETIN, period, opts.force());
         return fontBytes(opts.fonts().orElse(null),
                 (p, f, out, len, err) -> Lib.c().zb_ofd_bulletin_to_buffer(p, f, period, o, out, len, null, err));
+    }
+
+    /** How many errors a refused write lists in its message; {@link ZhibiaoException#report()} holds them all. */
+    private static final int ERRORS_SHOWN = 10;
+
+    /**
+     * Refuses a plan with errors for {@code document} unless forced, as the command line and
+     * the Python binding do: a {@link ZhibiaoException} ({@link Status#INVALID}) listing the
+     * errors, with them in its report, before anything is written. A dated document
+     * ({@code period} not null) also has its actuals checked up to that month, which only
+     * warns. A period the library cannot read is refused here by name.
+     */
+    private void checkBeforeWriting(String what, DocumentKind document, String period, boolean force) {
+        boolean dated = document == DocumentKind.PROGRESS || document == DocumentKind.ASSESSMENT
+                || document == DocumentKind.BULLETIN;
+        if (dated && period == null)
+            return; // the writer refuses a missing period itself
+        List<Finding> errors = validate(document, dated, dated ? Zhibiao.parsePeriod(period) : null).stream()
+                .filter(f -> f.severity() == Severity.ERROR).toList();
+        if (errors.isEmpty() || force)
+            return;
+        StringBuilder b = new StringBuilder(what).append(": the plan has ").append(errors.size())
+                .append(errors.size() == 1 ? " error" : " errors")
+                .append("; nothing written (force(true) writes it anyway):");
+        for (Finding f : errors.subList(0, Math.min(errors.size(), ERRORS_SHOWN)))
+            b.append("\n  ").append(f);
+        if (errors.size() > ERRORS_SHOWN)
+            b.append("\n  … and ").append(errors.size() - ERRORS_SHOWN).append(" more");
+        throw new ZhibiaoException(Status.INVALID, b.toString(), errors);
     }
 
     // ---- lifetime --------------------------------------------------------------------------

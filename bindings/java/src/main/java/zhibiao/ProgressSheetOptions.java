@@ -19,8 +19,10 @@ public final class ProgressSheetOptions {
     private final String fontHeading;
     private final String fontTitle;
     private final Path scratchDir;
+    private final boolean force;
 
     private ProgressSheetOptions(Builder b) {
+        this.force = b.force;
         this.scratchDir = b.scratchDir;
         this.title = b.title;
         this.aboutTolerance = b.aboutTolerance;
@@ -37,6 +39,7 @@ public final class ProgressSheetOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.force = force;
         b.scratchDir = scratchDir;
         b.title = title;
         b.aboutTolerance = aboutTolerance;
@@ -76,6 +79,11 @@ public final class ProgressSheetOptions {
         return Optional.ofNullable(scratchDir);
     }
 
+    /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+    public boolean force() {
+        return force;
+    }
+
     ZbLibrary.ProgressSheetOptionsStruct toStruct() {
         ZbLibrary.ProgressSheetOptionsStruct s = new ZbLibrary.ProgressSheetOptionsStruct();
         s.title = title;
@@ -95,7 +103,8 @@ public final class ProgressSheetOptions {
         if (!(o instanceof ProgressSheetOptions))
             return false;
         ProgressSheetOptions x = (ProgressSheetOptions) o;
-        return Objects.equals(scratchDir, x.scratchDir)
+        return force == x.force
+                && Objects.equals(scratchDir, x.scratchDir)
                 && Objects.equals(title, x.title)
                 && Objects.equals(aboutTolerance, x.aboutTolerance)
                 && Objects.equals(fontBody, x.fontBody)
@@ -105,7 +114,7 @@ public final class ProgressSheetOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(scratchDir, title, aboutTolerance, fontBody, fontHeading, fontTitle);
+        return 31 * (Objects.hash(scratchDir, title, aboutTolerance, fontBody, fontHeading, fontTitle)) + Boolean.hashCode(force);
     }
 
     /** Builds {@link ProgressSheetOptions}; every setter returns the builder. */
@@ -116,8 +125,15 @@ public final class ProgressSheetOptions {
         private String fontHeading;
         private String fontTitle;
         private Path scratchDir;
+        private boolean force;
 
         private Builder() {
+        }
+
+        /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
         }
 
         /** Title; default "<year>年<m>月指标监测表". */

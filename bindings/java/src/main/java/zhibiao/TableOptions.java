@@ -32,8 +32,10 @@ public final class TableOptions {
     private final String headerNote;
     private final Path scratchDir;
     private final SheetMargins margins;
+    private final boolean force;
 
     private TableOptions(Builder b) {
+        this.force = b.force;
         this.headerAttribute = b.headerAttribute;
         this.headerBase = b.headerBase;
         this.headerNote = b.headerNote;
@@ -64,6 +66,7 @@ public final class TableOptions {
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.force = force;
         b.headerAttribute = headerAttribute;
         b.headerBase = headerBase;
         b.headerNote = headerNote;
@@ -190,6 +193,11 @@ public final class TableOptions {
         return Optional.ofNullable(headerNote);
     }
 
+    /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+    public boolean force() {
+        return force;
+    }
+
     ZbLibrary.TableOptionsStruct toStruct() {
         ZbLibrary.TableOptionsStruct s = new ZbLibrary.TableOptionsStruct();
         s.label = label;
@@ -220,7 +228,8 @@ public final class TableOptions {
         if (!(o instanceof TableOptions))
             return false;
         TableOptions x = (TableOptions) o;
-        return Objects.equals(headerNote, x.headerNote)
+        return force == x.force
+                && Objects.equals(headerNote, x.headerNote)
                 && Objects.equals(headerBase, x.headerBase)
                 && Objects.equals(headerAttribute, x.headerAttribute)
                 && Objects.equals(scratchDir, x.scratchDir)
@@ -244,7 +253,7 @@ public final class TableOptions {
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(headerAttribute, scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize) + margins.hashCode();
+        return 31 * (31 * Objects.hash(headerAttribute, scratchDir, label, title, sheetName, headerSeq, headerCategory, headerName, headerUnit, headerTarget, headerResponsible, unitColumn, fontBody, fontHeading, fontTitle, bodySize, titleSize) + margins.hashCode()) + Boolean.hashCode(force);
     }
 
     /** Builds {@link TableOptions}; every setter returns the builder. */
@@ -269,8 +278,15 @@ public final class TableOptions {
         private String headerNote;
         private Path scratchDir;
         private SheetMargins margins = SheetMargins.DOCUMENT;
+        private boolean force;
 
         private Builder() {
+        }
+
+        /** Whether the writer writes a plan with errors anyway (default false: it first checks the plan for the document, as {@link Plan#validate(DocumentKind, boolean, String)} does, and throws {@link ZhibiaoException} with {@link Status#INVALID} listing the errors, writing nothing); warnings never stop it. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
         }
 
         /** Top-left label, e.g. "附件2" (黑体); default none. */

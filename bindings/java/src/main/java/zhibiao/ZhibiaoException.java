@@ -6,7 +6,8 @@ import java.util.List;
  * A call into libzhibiao failed. {@link #code()} is the C status; {@link #getMessage()} the
  * library's detail, located where it can be ({@code broken.json:3:11: year: expected an
  * integer, got a string}), or the category in words when it gave none. A failed import also
- * carries what it recognised and could not place in {@link #report()}. A failed call changes
+ * carries what it recognised and could not place in {@link #report()}; a writer that refused a
+ * plan with errors ({@link Status#INVALID}) carries those errors there. A failed call changes
  * nothing.
  */
 public class ZhibiaoException extends RuntimeException {
@@ -41,7 +42,11 @@ public class ZhibiaoException extends RuntimeException {
         return code;
     }
 
-    /** The findings of a failed import (what it recognised, what it could not place); else empty. */
+    /**
+     * The findings of a failed import (what it recognised, what it could not place), or the
+     * errors for which a writer refused the plan (every one, also those its message leaves
+     * out); else empty.
+     */
     public List<Finding> report() {
         return report;
     }
