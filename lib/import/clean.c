@@ -553,11 +553,59 @@ static zb_status check_input(const char *text, size_t len, const char *name, zb_
     return ZB_OK;
 }
 
+/* A row of a table written with pipes (`| 序号 | 指标名称 | 目标值 |`, as a Markdown table or a
+ * text export sets it) becomes a row of tab-separated cells, which the table readers read;
+ * its rule (`|---|:---:|`) becomes an empty line. A line that does not both start and end
+ * with a pipe (a site's menu `首页 | 政务公开`) is left alone. */
+static void pipe_row(cps *c)
+{
+    size_t b = 0, e = c->n, pipes = 0;
+    while (b < e && is_space_cp(c->v[b]))
+        b++;
+    while (e > b && is_space_cp(c->v[e - 1]))
+        e--;
+    if (e - b < 2 || (c->v[b] != '|' && c->v[b] != 0xFF5C) || (c->v[e - 1] != '|' && c->v[e - 1] != 0xFF5C))
+        return;
+    int rule = 1;
+    for (size_t i = b; i < e; i++) {
+        uint32_t cp = c->v[i];
+        if (cp == '|' || cp == 0xFF5C)
+            pipes++;
+        else if (cp != '-' && cp != ':' && !is_space_cp(cp))
+            rule = 0;
+    }
+    if (pipes < 3)
+        return;
+    if (rule) {
+        c->n = 0;
+        return;
+    }
+    /* The cells, trimmed, between tabs; the outer pipes go. */
+    size_t o = 0;
+    for (size_t i = b + 1; i < e; i++) {
+        uint32_t cp = c->v[i];
+        if (cp == '|' || cp == 0xFF5C) {
+            while (o && c->v[o - 1] == ' ')
+                o--;
+            if (i + 1 < e)
+                c->v[o++] = '\t';
+            while (i + 1 < e && c->v[i + 1] == ' ')
+                i++;
+        } else {
+            if (o == 0 && cp == ' ')
+                continue;
+            c->v[o++] = cp;
+        }
+    }
+    c->n = o;
+}
+
 /* One input line through the per-line cleaning. */
 static int clean_line(const char *s, size_t len, cps *c, raw_line *out)
 {
     if (cps_decode(c, s, len))
         return -1;
+    pipe_row(c);
     fix_widths(c, &out->k);
     size_t lead = 0, spaces = 0;
     while (lead < c->n && is_space_cp(c->v[lead])) {

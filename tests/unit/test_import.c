@@ -1001,9 +1001,9 @@ static void test_trial_province_web(void **state)
     zb_plan_free(plan);
 }
 
-/* A city's 实施方案 whose 附件 table was pasted as a Markdown pipe table: the table is not one
- * of the layouts read, and the report says so rather than passing it over. */
-static void test_trial_pipe_table_reported(void **state)
+/* A city's 实施方案 whose 附件 table was pasted as a pipe table (`| 序号 | 指标名称 | … |`, a
+ * rule `|---|` under the header): read as the rows of cells it is. */
+static void test_trial_pipe_table(void **state)
 {
     (void)state;
     zb_findings *r = NULL;
@@ -1012,8 +1012,18 @@ static void test_trial_pipe_table_reported(void **state)
     assert_int_equal(zb_plan_task_count(plan), 3);
     assert_int_equal(zb_plan_task_duty_lead_count(plan, 2, 0), 1);
     assert_string_equal(zb_plan_task_duty_responsible(plan, 2, 0, 1), "各县（市、区）人民政府");
-    assert_int_equal(zb_plan_indicator_count(plan), 0);
-    assert_int_equal(count_code(r, "empty-table"), 1);
+    assert_int_equal(zb_plan_indicator_count(plan), 4);
+    size_t i = zb_plan_find_indicator(plan, 1);
+    assert_string_equal(zb_plan_indicator_name(plan, i), "数字经济核心产业增加值");
+    assert_string_equal(zb_plan_indicator_unit(plan, i), "亿元");
+    assert_string_equal(zb_plan_indicator_base_text(plan, i), "420");
+    assert_int_equal(zb_plan_indicator_target_count(plan, i), 2);
+    assert_string_equal(zb_plan_indicator_target_text(plan, i), "600以上"); /* the last year's */
+    i = zb_plan_find_indicator(plan, 4);
+    assert_string_equal(zb_plan_indicator_name(plan, i), "5G基站数");
+    assert_string_equal(zb_plan_indicator_responsible(plan, i, 0), "市通管办");
+    assert_int_equal(count_code(r, "empty-table"), 0);
+    assert_int_equal(count_code(r, "unplaced"), 0);
     zb_findings_free(r);
     zb_plan_free(plan);
 }
@@ -1110,7 +1120,7 @@ int main(void)
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_trial_pdf_broken_number),
         cmocka_unit_test(test_trial_province_web),
-        cmocka_unit_test(test_trial_pipe_table_reported),
+        cmocka_unit_test(test_trial_pipe_table),
         cmocka_unit_test(test_check_names_a_misread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
