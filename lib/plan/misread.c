@@ -347,6 +347,34 @@ static const char *banner_kind(const char *title)
     return NULL;
 }
 
+/* A notice whose own title is not in the text (a site shows the plan's title instead): a
+ * paragraph issues 《X》 (现将《X》印发给你们), X stands below it as a paragraph of its own, and
+ * the plan names no plan it issues. The notice's parts and the plan's text are then one. */
+static int check_untitled_notice(const zb_plan *plan, zb_findings *f)
+{
+    if (*zb_plan_meta(plan, ZB_META_PLAN_TITLE))
+        return 0;
+    size_t nb = zb_plan_block_count(plan);
+    for (size_t b = 0; b < nb; b++) {
+        const char *t = zb_plan_block_text(plan, b);
+        const char *open = strstr(t, "《"), *close = open ? strstr(open, "》") : NULL;
+        if (!close || !has(close, "印发"))
+            continue;
+        open += strlen("《");
+        size_t len = (size_t)(close - open);
+        for (size_t c = b + 1; c < nb && len; c++) {
+            const char *u = zb_plan_block_text(plan, c);
+            if (strlen(u) == len && memcmp(u, open, len) == 0)
+                return zb_findings_add(f, ZB_SEV_WARNING, "notice-untitled", "body",
+                                       "the text issues 《%s》 as a notice does and “%s” stands below as a paragraph, "
+                                       "but no plan is read as issued: the notice's own title (…关于印发…的通知) is "
+                                       "not in the text, and the notice and the plan are read as one",
+                                       u, u) ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- the checks -------------------------------------------------------------------------- */
 
 int zb_plan_check_misread(const zb_plan *plan, zb_findings *f)
@@ -477,6 +505,8 @@ int zb_plan_check_misread(const zb_plan *plan, zb_findings *f)
     }
     for (size_t u = 0; u < zb_plan_unit_count(plan) && !bad; u++)
         bad |= check_unit_name(f, &s, zb_plan_unit_name(plan, u), "units", "unit") < 0;
+    if (!bad)
+        bad |= check_untitled_notice(plan, f) < 0;
     free(s.names);
     free(s.fine);
     return bad ? -1 : 0;

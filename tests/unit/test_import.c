@@ -971,7 +971,7 @@ static void test_trial_pdf_broken_number(void **state)
 }
 
 /* A province's 要点 copied from its site: the page's furniture dropped, the header fields
- * kept, the notice's parts and the 要点's tasks with their leads. */
+ * kept, the 要点's tasks with their leads. */
 static void test_trial_province_web(void **state)
 {
     (void)state;
@@ -993,6 +993,10 @@ static void test_trial_province_web(void **state)
     assert_string_equal(zb_plan_prose_target_value_text(plan, p), "6.5");
     assert_int_equal(zb_plan_prose_target_qualifier(plan, p), ZB_QUAL_ABOUT);
     assert_int_equal(count_code(r, "unplaced"), 0);
+    /* The page gives the 要点's title, not the notice's: the notice and the 要点 are read as
+     * one, and the report says so. */
+    assert_string_equal(zb_plan_meta(plan, ZB_META_PLAN_TITLE), "");
+    assert_int_equal(count_code(r, "notice-untitled"), 1);
     zb_findings_free(r);
     zb_plan_free(plan);
 }
