@@ -1332,6 +1332,145 @@ static int cmd_evaluate(int argc, char **argv)
     return rc;
 }
 
+/* A date given on the command line: YYYY-MM-DD, or as written in Chinese (2024年5月31日). */
+static int date_option(const char *cmd, const char *name, const char *text, zb_date *d)
+{
+    memset(d, 0, sizeof *d);
+    if (!text)
+        return EXIT_DONE;
+    int y = 0, m = 0, day = 0, n = 0;
+    if (!((sscanf(text, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && !text[n]) ||
+          (sscanf(text, "%4d年%2d月%2d日%n", &y, &m, &day, &n) == 3 && !text[n])) ||
+        y < 1900 || m < 1 || m > 12 || day < 1 || day > 31) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s: not a date: '%.60s' (write 2024-05-31 or 2024年5月31日)", name, text);
+        return usage_error(cmd, "%s", msg);
+    }
+    d->year = y;
+    d->month = m;
+    d->day = day;
+    return EXIT_DONE;
+}
+
+/* Names given as one text, split at 、，,; outside brackets (各县（市、区）人民政府 stays
+ * whole), each added by add. */
+static zb_status add_names(zb_plan *plan, const char *list, zb_status (*add)(zb_plan *, const char *))
+{
+    size_t n = strlen(list);
+    char *buf = malloc(n + 1);
+    if (!buf)
+        return ZB_ERR_NOMEM;
+    int depth = 0;
+    size_t len = 0;
+    zb_status st = ZB_OK;
+    for (size_t i = 0; i <= n && st == ZB_OK;) {
+        static const char *const opens[] = {"（", "(", "《", "“"}, *const closes[] = {"）", ")", "》", "”"};
+        static const char *const seps[] = {"、", "，", ",", "；", ";"};
+        size_t k = 0;
+        int sep = i == n;
+        for (size_t j = 0; !sep && !k && j < 4; j++) {
+            if (strncmp(list + i, opens[j], strlen(opens[j])) == 0)
+                k = strlen(opens[j]), depth++;
+            else if (strncmp(list + i, closes[j], strlen(closes[j])) == 0)
+                k = strlen(closes[j]), depth -= depth > 0;
+        }
+        for (size_t j = 0; !sep && !k && !depth && j < 5; j++)
+            if (strncmp(list + i, seps[j], strlen(seps[j])) == 0)
+                k = strlen(seps[j]), sep = 1;
+        if (sep) {
+            while (len && buf[len - 1] == ' ')
+                len--;
+            buf[len] = '\0';
+            size_t lead = strspn(buf, " ");
+            if (buf[lead])
+                st = add(plan, buf + lead);
+            len = 0;
+            i += i == n ? 1 : k;
+            continue;
+        }
+        if (!k)
+            k = 1;
+        memcpy(buf + len, list + i, k);
+        len += k;
+        i += k;
+    }
+    free(buf);
+    return st;
+}
+
+/* A plan kept as a table (a CSV has no title, organ or dates) made a whole plan: read by the
+ * loaders' rule, given the metadata on the command line, written as zhibiao/1 JSON, which
+ * notice and bulletin then take (also through a pipe: -o - and PLAN -). */
+static int cmd_convert(int argc, char **argv)
+{
+    if (wants_help(argc, argv))
+        return print_command_help("convert");
+    const char *out = NULL, *title = NULL, *organ = NULL, *mark = NULL, *number = NULL, *signature = NULL,
+               *date = NULL, *recipients = NULL, *copy_to = NULL, *printer = NULL, *printed = NULL, *note = NULL;
+    const opt opts[] = {{"-o", "--output", 1, &out},           {NULL, "--title", 1, &title},
+                        {NULL, "--organ", 1, &organ},          {NULL, "--organ-mark", 1, &mark},
+                        {NULL, "--doc-number", 1, &number},    {NULL, "--signature", 1, &signature},
+                        {NULL, "--date", 1, &date},            {NULL, "--recipients", 1, &recipients},
+                        {NULL, "--copy-to", 1, &copy_to},      {NULL, "--printer", 1, &printer},
+                        {NULL, "--printed", 1, &printed},      {NULL, "--note", 1, &note}};
+    const char *pos[1];
+    size_t npos;
+    int rc = parse_args("convert", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return usage_error("convert", "%s", "expects one PLAN (.json, .csv, .tsv or .txt table)");
+    if (!out)
+        return usage_error("convert", "%s", "needs -o PLAN.json");
+    const struct {
+        const char *name, *value;
+        zb_meta field;
+    } texts[] = {{"--title", title, ZB_META_TITLE},          {"--organ", organ, ZB_META_ORGAN},
+                 {"--organ-mark", mark, ZB_META_ORGAN_MARK}, {"--doc-number", number, ZB_META_DOC_NUMBER},
+                 {"--signature", signature, ZB_META_SIGNATURE}, {"--printer", printer, ZB_META_PRINTER},
+                 {"--note", note, ZB_META_NOTE}};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0] && !rc; i++)
+        rc = text_option("convert", texts[i].name, texts[i].value, 0);
+    if (!rc)
+        rc = text_option("convert", "--recipients", recipients, 0);
+    if (!rc)
+        rc = text_option("convert", "--copy-to", copy_to, 0);
+    zb_date issued, printed_on;
+    if (!rc)
+        rc = date_option("convert", "--date", date, &issued);
+    if (!rc)
+        rc = date_option("convert", "--printed", printed, &printed_on);
+    if (!rc)
+        rc = check_output("convert", out, "json");
+    if (rc)
+        return rc;
+    zb_plan *plan = zb_plan_new();
+    rc = plan ? load_plan(plan, pos[0]) : EXIT_INPUT;
+    zb_status st = ZB_OK;
+    for (size_t i = 0; !rc && st == ZB_OK && i < sizeof texts / sizeof texts[0]; i++)
+        if (texts[i].value)
+            st = zb_plan_set_meta(plan, texts[i].field, texts[i].value);
+    if (!rc && st == ZB_OK && date)
+        st = zb_plan_set_date(plan, ZB_DATE_ISSUED, issued);
+    if (!rc && st == ZB_OK && printed)
+        st = zb_plan_set_date(plan, ZB_DATE_PRINTED, printed_on);
+    if (!rc && st == ZB_OK && recipients)
+        st = add_names(plan, recipients, zb_plan_add_recipient);
+    if (!rc && st == ZB_OK && copy_to)
+        st = add_names(plan, copy_to, zb_plan_add_copy_to);
+    if (!rc && st != ZB_OK)
+        rc = fail_with(st, *zb_errmsg(plan) ? zb_errmsg(plan) : "out of memory");
+    if (!rc) {
+        cli.plan = plan;
+        job j = {.kind = DOC_PLAN, .plan = plan};
+        rc = deliver(&j, out);
+        if (!rc)
+            wrote("wrote %s\n", shown(out));
+    }
+    zb_plan_free(plan);
+    return rc;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     if (wants_help(argc, argv))
@@ -1701,6 +1840,24 @@ static const command commands[] = {
      "                     actual,completion,expected,standing,status,explain\n"
      "  --tolerance N      as for progress",
      "evaluate PLAN [ACTUALS.csv] --period YYYY-MM [--json|--csv]"},
+    {"convert", cmd_convert,
+     "Writes PLAN (a .json plan, or a .csv/.tsv/.txt indicator table) as a zhibiao/1 JSON plan,\n"
+     "with the metadata a notice or a bulletin needs given here (a table has none): then\n"
+     "'zhibiao notice PLAN.json' writes it. Texts are checked as the writers check them.\n\n"
+     "  -o, --output PLAN.json  where to write (required); - writes to standard output\n"
+     "  --title TEXT            the plan's title (标题)\n"
+     "  --organ TEXT            the issuing organ (发文机关)\n"
+     "  --organ-mark TEXT       the 发文机关标志 (default: the organ and 文件)\n"
+     "  --doc-number TEXT       the document number (发文字号), e.g. 某政发〔2025〕3号\n"
+     "  --signature TEXT        the 署名 (default: the organ)\n"
+     "  --date DATE             the 成文日期: 2025-03-01 or 2025年3月1日\n"
+     "  --recipients LIST       主送机关, added to the plan's: names split at 、，,; outside\n"
+     "                          brackets (各县（市、区）人民政府 stays whole)\n"
+     "  --copy-to LIST          抄送机关, split the same way\n"
+     "  --printer TEXT          印发机关\n"
+     "  --printed DATE          印发日期\n"
+     "  --note TEXT             附注, e.g. （此件公开发布）",
+     "convert PLAN -o PLAN.json [--title T] [--organ O] [--doc-number N] [--date D] [...]"},
     {"check", cmd_check,
      "Checks PLAN (.json or .csv) and lists what it finds, one per line:\n"
      "LOCATION: SEVERITY: MESSAGE [CODE]. Exits 1 when there are errors. The writing commands\n"
