@@ -526,6 +526,23 @@ static zb_status check_input(const char *text, size_t len, const char *name, zb_
     }
     for (size_t i = 0; i < len; i++) {
         unsigned char b = (unsigned char)text[i];
+        /* Valid UTF-8 by now: C1 controls are C2 80..C2 9F, U+FFFE/U+FFFF are EF BF BE/BF. No
+         * document can carry them, and the other loaders refuse them too. */
+        uint32_t c1 = 0;
+        if (b == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] <= 0x9F)
+            c1 = (unsigned char)text[i + 1];
+        else if (b == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBF && (unsigned char)text[i + 2] >= 0xBE)
+            c1 = 0xFFFEu + ((unsigned char)text[i + 2] - 0xBEu);
+        if (c1) {
+            zb_text_position(text, len, i, &line, &col);
+            snprintf(msg, size, "%s:%d:%d: control character U+%04X in the text; no document can print it or keep it",
+                     name, line, col, (unsigned)c1);
+            char where[600];
+            snprintf(where, sizeof where, "%s:%d:%d", name, line, col);
+            if (zb_findings_add(report, ZB_SEV_ERROR, "encoding", where, "%s", "control character in the text"))
+                return ZB_ERR_NOMEM;
+            return ZB_ERR_ENCODING;
+        }
         if (b >= 0x20 && b != 0x7F)
             continue;
         if (b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v')

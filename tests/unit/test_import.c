@@ -757,6 +757,12 @@ static void test_controls_refused(void **state)
         {LIT("青山县工作要点\x1b[0m\n"), "n.txt:1:8: control character U+001B"},
         {LIT("\x7f"), "n.txt:1:1: control character U+007F"},
         {LIT("a\0b\0c\0d\0"), "n.txt:1:1: the file is UTF-16LE without a byte-order mark"},
+        /* C1 controls and the noncharacters, which the JSON loader refuses in what the
+         * importer wrote (fuzzing found the round trip failing). */
+        {LIT("青山县工作要点\n一、任务\xc2\x8b做事\n"), "n.txt:2:5: control character U+008B in the text"},
+        {LIT("\xc2\x80"), "n.txt:1:1: control character U+0080"},
+        {LIT("青山\xef\xbf\xbe"), "n.txt:1:3: control character U+FFFE"},
+        {LIT("青山\xef\xbf\xbf"), "n.txt:1:3: control character U+FFFF"},
 #undef LIT
     };
     for (size_t k = 0; k < COUNT(cases); k++) {
@@ -772,7 +778,8 @@ static void test_controls_refused(void **state)
         zb_findings_free(r);
         zb_plan_free(plan);
     }
-    const char *ok = "青山县工作要点\f\n一、任务\v1.做事。\t(责任单位:县经信局)\n";
+    /* Tabs, form and vertical feeds are layout; U+00A0 and U+FFFD are text. */
+    const char *ok = "青山县工作要点\f\n一、任务\v1.做事\xc2\xa0\xef\xbf\xbd。\t(责任单位:县经信局)\n";
     zb_plan *plan = import_string(ok, ZB_OK, NULL);
     assert_string_equal(zb_plan_task_duty_responsible(plan, 0, 0, 0), "县经信局");
     zb_plan_free(plan);
